@@ -1,0 +1,95 @@
+# The two commands of the README, and a few more for developers.
+#   make demo   install, migrate, load real units + demo data, serve on http://127.0.0.1:8000
+#   make test   install what the tests need and run the whole suite
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+# Test workers; two cores here, more elsewhere.
+WORKERS ?= auto
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+
+.PHONY: demo serve test e2e bench lint format messages check-deploy system-deps browser-deps clean
+
+$(PY):
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    rm -rf $(VENV); apt-get update -qq && $(APT_INSTALL) python3-venv && $(PYTHON) -m venv $(VENV); \
+	  else echo "Cannot create a virtual environment: install python3-venv (apt-get install python3-venv)."; exit 1; fi; }
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PIP) install -q -e ".[test]"
+	@touch $@
+
+# Debian packages: fonts with every Vietnamese diacritic, gettext for the catalogues.
+system-deps:
+	@missing=""; \
+	fc-list 2>/dev/null | grep -q LiberationSerif || missing="$$missing fonts-liberation"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && $(APT_INSTALL) $$missing; \
+	  else echo "Optional system packages missing:$$missing (install them with apt-get)"; fi; \
+	fi
+
+# Debian's Chromium drives the browser journeys; no browser is downloaded.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && $(APT_INSTALL) chromium fonts-liberation; \
+	  else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; \
+	fi
+
+demo: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_units
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py load_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ with the task worker beside it (Ctrl+C stops both)."
+	@$(PY) manage.py db_worker --no-reload --no-startup-delay & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test browser-deps
+	$(PY) manage.py makemigrations --check --dry-run -v0 --settings=exemplar_portal.settings_test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest -n $(WORKERS) -p no:cacheprovider
+
+e2e: $(VENV)/.installed-test browser-deps
+	$(PY) -m pytest tests/e2e -p no:cacheprovider
+
+bench: $(VENV)/.installed-test
+	$(PY) -m tests.bench
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Refresh the message catalogues after changing user-facing text, then translate the
+# new entries in locale/vi/LC_MESSAGES/django.po and run it again to compile.
+messages: $(VENV)/.installed system-deps
+	$(PY) manage.py makemessages --locale vi --locale en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*'
+	$(PY) manage.py compilemessages --ignore '.venv/*'
+
+check-deploy: $(VENV)/.installed
+	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=portal.example.vn \
+	  SECURE_SSL_REDIRECT=1 SESSION_COOKIE_SECURE=1 CSRF_COOKIE_SECURE=1 \
+	  SECURE_HSTS_SECONDS=31536000 SECURE_HSTS_INCLUDE_SUBDOMAINS=1 SECURE_HSTS_PRELOAD=1 \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

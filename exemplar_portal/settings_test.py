@@ -1,0 +1,16 @@
+"""Settings for the test suite: the real settings with a few speed and isolation tweaks."""
+
+from .settings import *  # noqa: F403
+from .settings import STORAGES
+
+# Templates use {% static %} without a collectstatic run.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# A fast hasher: the suite creates many users.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once inside the test; tests of the worker itself pick the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WHITENOISE_AUTOREFRESH = True

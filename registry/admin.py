@@ -1,0 +1,128 @@
+"""The administrators' screens. Every change is kept in the records' history."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.admin import ObjectPermissionsModelAdminMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    CatalogueVersion,
+    Criterion,
+    EmulationBloc,
+    Field,
+    QuotaRule,
+    Unit,
+    UnitKind,
+    User,
+)
+from .text import fold
+
+
+class PortalAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
+    """Permissions from the rules predicates, history from simple-history."""
+
+
+@admin.register(UnitKind)
+class UnitKindAdmin(PortalAdmin):
+    list_display = ["name", "code", "reviews_children", "valid_from", "valid_to", "order"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(EmulationBloc)
+class EmulationBlocAdmin(PortalAdmin):
+    list_display = ["name", "code", "head_unit", "valid_from", "valid_to"]
+    search_fields = ["name", "code"]
+    autocomplete_fields = ["head_unit"]
+
+
+@admin.register(Unit)
+class UnitAdmin(PortalAdmin):
+    list_display = ["name", "code", "kind", "parent", "bloc", "valid_from", "valid_to"]
+    list_filter = ["kind", "bloc", "valid_to"]
+    search_fields = ["name", "short_name", "code", "search_text"]
+    autocomplete_fields = ["parent", "bloc"]
+    list_select_related = ["kind", "parent", "bloc"]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "short_name", "kind", "parent", "bloc"]}),
+        (_("Validity"), {"fields": ["valid_from", "valid_to"]}),
+        (_("Contact"), {"fields": ["address", "phone", "email"]}),
+    ]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Accent-insensitive, as everywhere else in the portal.
+        return super().get_search_results(request, queryset, fold(search_term))
+
+
+@admin.register(QuotaRule)
+class QuotaRuleAdmin(PortalAdmin):
+    list_display = ["unit_kind", "minimum", "valid_from", "valid_to", "source"]
+    list_filter = ["unit_kind"]
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 0
+    fields = ["kind", "number", "field", "text"]
+
+    def _editable(self, request, obj):
+        return request.user.has_perm("registry.change_catalogueversion", obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("registry.view_criterion")
+
+
+@admin.register(CatalogueVersion)
+class CatalogueVersionAdmin(PortalAdmin):
+    list_display = ["title", "code", "valid_from", "valid_to", "published"]
+    inlines = [CriterionInline]
+
+
+@admin.register(Field)
+class FieldAdmin(PortalAdmin):
+    list_display = ["name", "code", "order"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(User)
+class UserAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin, DjangoUserAdmin):
+    list_display = ["username", "full_name", "unit", "role", "is_active", "last_login"]
+    list_filter = ["role", "is_active", "unit__kind"]
+    search_fields = ["username", "full_name", "email", "unit__name"]
+    autocomplete_fields = ["unit"]
+    list_select_related = ["unit"]
+    ordering = ["username"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Person"), {"fields": ["full_name", "email", "phone", "position"]}),
+        (_("Unit and role"), {"fields": ["unit", "role", "is_active"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": [
+                    "username",
+                    "full_name",
+                    "email",
+                    "unit",
+                    "role",
+                    "usable_password",
+                    "password1",
+                    "password2",
+                ],
+            },
+        ),
+    ]
+    readonly_fields = ["last_login", "date_joined"]

@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from registry.demo import DEMO_PASSWORD, demo_load
+from registry.models import Unit
+
+
+class Command(BaseCommand):
+    help = "Load demo accounts (one per role) and demo data; safe to run again."
+
+    def handle(self, *args, **options):
+        if not Unit.objects.filter(code="37").exists():
+            raise CommandError(_("Run 'manage.py load_units' first (province 37, Ninh Bình)."))
+        accounts = demo_load()
+        self.stdout.write("")
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Demo accounts (password for all: %(password)s)") % {"password": DEMO_PASSWORD}
+            )
+        )
+        width = max(len(a.username) for a in accounts)
+        for account in accounts:
+            self.stdout.write(
+                f"  {account.username.ljust(width)}  {account.role.label:<24} "
+                f"{account.full_name} · {Unit.objects.get(code=account.unit_code).name}"
+            )
+        self.stdout.write("")

@@ -1,0 +1,70 @@
+"""Who may do what: the permission predicates of the registry.
+
+Views, templates and the admin ask ``user.has_perm("registry.…", obj)``; the answers come
+from here and nowhere else. Which rows a user reaches is ``selectors.unit_scope_filter``.
+"""
+
+import rules
+
+from .enums import Role
+
+is_authenticated = rules.is_authenticated
+
+
+def _has_role(*roles):
+    @rules.predicate(name=f"has_role_{'_or_'.join(roles)}")
+    def predicate(user):
+        return bool(user and user.is_authenticated and user.is_active and user.role in roles)
+
+    return predicate
+
+
+is_unit_editor = _has_role(Role.UNIT_EDITOR)
+is_unit_head = _has_role(Role.UNIT_HEAD)
+is_district_reviewer = _has_role(Role.DISTRICT_REVIEWER)
+is_home_affairs = _has_role(Role.HOME_AFFAIRS)
+is_media = _has_role(Role.MEDIA)
+is_leader = _has_role(Role.LEADER)
+
+
+@rules.predicate
+def is_administrator(user):
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.role == Role.ADMINISTRATOR)
+    )
+
+
+reads_all_units = is_home_affairs | is_leader | is_administrator
+
+
+@rules.predicate
+def can_reach_unit(user, unit):
+    """The unit's records are within the user's reach (own unit, a district's communes…)."""
+    if unit is None or not (user and user.is_authenticated and user.is_active):
+        return False
+    from .selectors import unit_ids_in_scope
+
+    reach = unit_ids_in_scope(user)
+    return reach is None or unit.pk in reach
+
+
+@rules.predicate
+def is_published_version(user, obj):
+    """The object is, or belongs to, a published catalogue version."""
+    if obj is None:
+        return False
+    version = getattr(obj, "version", obj)
+    return bool(getattr(version, "published", False))
+
+
+# The admin shows the registry app to those who administer it.
+rules.add_perm("registry", is_administrator)
+rules.add_perm("registry.view_user", is_administrator)
+rules.add_perm("registry.add_user", is_administrator)
+rules.add_perm("registry.change_user", is_administrator)
+rules.add_perm("registry.delete_user", is_administrator)
+# The portal's own pages.
+rules.add_perm("registry.view_province_overview", reads_all_units)

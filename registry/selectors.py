@@ -1,0 +1,96 @@
+"""Reads. Which rows a user may reach is decided here, once, for every list and detail.
+
+Reach by role:
+- Home Affairs reviewers, leaders and administrators: every unit;
+- a district reviewer: the district and the units it reviews (its child units);
+- everyone else: their own unit.
+Later records (exemplars, plans, reports) are scoped by their unit through the same filter.
+"""
+
+from django.db.models import Count, Q, QuerySet
+
+from .enums import Role
+
+
+def unit_ids_in_scope(user) -> frozenset[int] | None:
+    """Ids of the units whose records ``user`` reaches; ``None`` means every unit.
+
+    Computed once per user object (one request), since templates ask repeatedly.
+    """
+    if not (user and user.is_authenticated and user.is_active):
+        return frozenset()
+    cached = getattr(user, "_unit_scope_cache", False)
+    if cached is not False:
+        return cached
+    if user.is_superuser or user.role in Role.reading_all():
+        scope = None
+    elif not user.unit_id:
+        scope = frozenset()
+    elif user.role == Role.DISTRICT_REVIEWER:
+        from .models import Unit
+
+        children = Unit.objects.filter(
+            parent_id=user.unit_id, parent__kind__reviews_children=True
+        ).values_list("pk", flat=True)
+        scope = frozenset([user.unit_id, *children])
+    else:
+        scope = frozenset([user.unit_id])
+    user._unit_scope_cache = scope
+    return scope
+
+
+def unit_scope_filter(user, field: str = "pk") -> Q:
+    """A filter restricting rows to the user's reach; ``field`` names the unit of the row.
+
+    ``Unit.objects.filter(unit_scope_filter(user))`` gives the units;
+    ``Exemplar.objects.filter(unit_scope_filter(user, "unit"))`` the exemplars.
+    """
+    scope = unit_ids_in_scope(user)
+    if scope is None:
+        return Q()
+    return Q(**{f"{field}__in": scope})
+
+
+def unit_list(
+    *, query: str = "", kind_code: str = "", year: int | None = None, parent_code: str = ""
+) -> QuerySet:
+    """The unit directory, open to every signed-in user: public facts only."""
+    from .models import Unit
+
+    units = Unit.objects.select_related("kind", "parent", "bloc")
+    if query:
+        units = units.search(query)
+    if kind_code:
+        units = units.filter(kind__code=kind_code)
+    if year:
+        units = units.active_in(year)
+    if parent_code:
+        units = units.filter(parent__code=parent_code)
+    return units
+
+
+def unit_people(*, user, unit) -> QuerySet:
+    """The people of ``unit``, for someone who may reach it."""
+    from .models import User
+
+    return (
+        User.objects.filter(unit=unit, is_active=True)
+        .filter(unit_scope_filter(user, "unit"))
+        .order_by("role", "full_name")
+    )
+
+
+def kind_counts(*, year: int) -> QuerySet:
+    """Active units per kind in ``year``, for Home Affairs' overview."""
+    from .models import UnitKind
+
+    active = Q(units__valid_from__isnull=True) | Q(units__valid_from__lte=year)
+    still = Q(units__valid_to__isnull=True) | Q(units__valid_to__gte=year)
+    return UnitKind.objects.annotate(active_units=Count("units", filter=active & still))
+
+
+def unit_quota(*, unit, year: int):
+    """The quota rule that applies to ``unit`` in ``year`` (None when no rule does)."""
+    from .models import QuotaRule
+
+    return QuotaRule.objects.for_kind(unit.kind_id, year)

@@ -1,0 +1,127 @@
+"""Writes of the registry. Each service names its side effects in its docstring."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from .data import units as unit_data
+from .models import Unit, UnitKind
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.created) + len(self.updated) + self.unchanged
+
+
+def _province_names(province) -> tuple[str, str]:
+    """Full and short name: "Tỉnh Ninh Bình"/"Ninh Bình", "Thành phố Hà Nội"/"Hà Nội"."""
+    from vietnam_provinces import VietNamDivisionType
+
+    for prefix in ("Thành phố ", "Tỉnh "):
+        if province.name.startswith(prefix):
+            return province.name, province.name[len(prefix) :]
+    if province.division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG:
+        return f"Thành phố {province.name}", province.name
+    return f"Tỉnh {province.name}", province.name
+
+
+def _commune_short_name(name: str) -> str:
+    for prefix in ("Xã ", "Phường ", "Đặc khu "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def _upsert(report: LoadReport, code: str, **values) -> Unit:
+    """Create the unit with ``code`` or bring its fields to ``values``; record which."""
+    unit = Unit.objects.filter(code=code).first()
+    if unit is None:
+        unit = Unit(code=code, **values)
+        unit.full_clean()
+        unit.save()
+        report.created.append(code)
+        return unit
+    changed = [name for name, value in values.items() if getattr(unit, name) != value]
+    if changed:
+        for name in changed:
+            setattr(unit, name, values[name])
+        unit.full_clean()
+        unit.save()
+        report.updated.append(code)
+    else:
+        report.unchanged += 1
+    return unit
+
+
+@transaction.atomic
+def units_load_province(*, province_code: str) -> LoadReport:
+    """Load a province, its communes and wards, and its provincial bodies.
+
+    Creates or updates ``Unit`` rows matched by code (so running it twice changes nothing),
+    each change recorded in the unit history. Raises ``ValueError`` for an unknown
+    province code. Units absent from the source are left alone: a unit that ceased to
+    exist is closed by setting its last year, never deleted.
+    """
+    from vietnam_provinces import Province, ProvinceCode, Ward
+
+    try:
+        province = Province.from_code(ProvinceCode(int(province_code)))
+    except (ValueError, KeyError) as exc:
+        raise ValueError(province_code) from exc
+    kinds = {kind.code: kind for kind in UnitKind.objects.all()}
+    code = str(int(province.code))
+    report = LoadReport()
+
+    full_name, short = _province_names(province)
+    root = _upsert(
+        report,
+        code,
+        name=full_name,
+        short_name=short,
+        kind=kinds["province"],
+        parent=None,
+    )
+    specific = unit_data.PROVINCE_SPECIFIC.get(code, {})
+    bodies = [*unit_data.PROVINCIAL_BODIES, *specific.get("bodies", [])]
+    created_bodies: dict[str, Unit] = {}
+    for suffix, name, short_name, kind, valid_from, valid_to, parent in bodies:
+        created_bodies[suffix] = _upsert(
+            report,
+            f"{code}-{suffix}",
+            name=f"{name} {short}" if name.endswith(" tỉnh") else name,
+            short_name=short_name,
+            kind=kinds[kind],
+            parent=created_bodies[parent] if parent else root,
+            valid_from=valid_from,
+            valid_to=valid_to,
+        )
+    district_from, district_to = specific.get("districts_valid", (None, None))
+    for district_code, name, short_name in specific.get("districts", []):
+        _upsert(
+            report,
+            district_code,
+            name=name,
+            short_name=short_name,
+            kind=kinds["district"],
+            parent=root,
+            valid_from=district_from,
+            valid_to=district_to,
+        )
+    for ward in Ward.iter_by_province(province.code):
+        _upsert(
+            report,
+            str(int(ward.code)),
+            name=ward.name,
+            short_name=_commune_short_name(ward.name),
+            kind=kinds["commune"],
+            parent=root,
+            valid_from=unit_data.COMMUNES_VALID_FROM,
+            valid_to=None,
+        )
+    return report

@@ -1,0 +1,13 @@
+"""Background work run by ``manage.py db_worker``."""
+
+from django.core.mail import EmailMultiAlternatives
+from django_tasks import task
+
+
+@task()
+def send_portal_mail(*, subject: str, body: str, to: list[str], html_body: str = "") -> int:
+    """Send one e-mail. Queued so that a slow mail server never holds up a page."""
+    message = EmailMultiAlternatives(subject=subject, body=body, to=to)
+    if html_body:
+        message.attach_alternative(html_body, "text/html")
+    return message.send()

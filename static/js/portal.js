@@ -1,0 +1,13 @@
+// The portal's own behaviour; kept in a file so the Content-Security-Policy can forbid
+// inline script.
+document.addEventListener("DOMContentLoaded", () => {
+  // After an htmx swap of search results, move focus to them for screen-reader users
+  // only when the swap followed an explicit submit.
+  document.body.addEventListener("htmx:afterSwap", (event) => {
+    if (event.detail.requestConfig && event.detail.requestConfig.triggeringEvent &&
+        event.detail.requestConfig.triggeringEvent.type === "submit") {
+      event.detail.target.setAttribute("tabindex", "-1");
+      event.detail.target.focus();
+    }
+  });
+});

@@ -1,0 +1,3 @@
+from .registry import UnitFactory, UserFactory, kind
+
+__all__ = ["UnitFactory", "UserFactory", "kind"]
