@@ -30,7 +30,13 @@ class BootstrapFormMixin:
 
 
 class LoginForm(BootstrapFormMixin, AuthenticationForm):
-    pass
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        # Log-in names are not case-sensitive here; only passwords are.
+        "invalid_login": _(
+            "The log-in name or the password is wrong. Passwords are case-sensitive."
+        ),
+    }
 
 
 class PortalPasswordChangeForm(BootstrapFormMixin, PasswordChangeForm):

@@ -7,6 +7,24 @@ made. Later wordings and quota changes are new rows with their own years, never 
 from django.db import migrations
 
 
+def _record_creation(apps, model_name, obj):
+    """Give a seeded row its first history entry, so later edits show what they changed."""
+    from django.utils import timezone
+
+    Historical = apps.get_model("registry", f"Historical{model_name}")
+    values = {
+        f.attname: getattr(obj, f.attname)
+        for f in obj._meta.concrete_fields
+        if f.attname in {hf.attname for hf in Historical._meta.concrete_fields}
+    }
+    Historical.objects.create(
+        **values,
+        history_date=timezone.now(),
+        history_type="+",
+        history_change_reason="Khởi tạo theo Kế hoạch 2023 - 2025",
+    )
+
+
 def seed(apps, schema_editor):
     from registry.data import catalogue_2023_2025 as catalogue
     from registry.data import units as unit_data
@@ -19,7 +37,7 @@ def seed(apps, schema_editor):
 
     kinds = {}
     for code, name, order, reviews_children, valid_from, valid_to in unit_data.UNIT_KINDS:
-        kinds[code], _ = UnitKind.objects.get_or_create(
+        kinds[code], created = UnitKind.objects.get_or_create(
             code=code,
             defaults={
                 "name": name,
@@ -29,12 +47,16 @@ def seed(apps, schema_editor):
                 "valid_to": valid_to,
             },
         )
+        if created:
+            _record_creation(apps, "UnitKind", kinds[code])
     for kind_code, minimum, valid_from, valid_to, source in unit_data.QUOTA_RULES:
-        QuotaRule.objects.get_or_create(
+        rule, created = QuotaRule.objects.get_or_create(
             unit_kind=kinds[kind_code],
             valid_from=valid_from,
             defaults={"minimum": minimum, "valid_to": valid_to, "source": source},
         )
+        if created:
+            _record_creation(apps, "QuotaRule", rule)
 
     version, created = CatalogueVersion.objects.get_or_create(
         code=catalogue.VERSION["code"],
@@ -50,15 +72,22 @@ def seed(apps, schema_editor):
     )
     if not created:
         return
+    _record_creation(apps, "CatalogueVersion", version)
     for number, text in enumerate(catalogue.GENERAL_CRITERIA, start=1):
-        Criterion.objects.create(version=version, kind="general", number=number, text=text)
+        criterion = Criterion.objects.create(
+            version=version, kind="general", number=number, text=text
+        )
+        _record_creation(apps, "Criterion", criterion)
     for number, (code, name, text) in enumerate(catalogue.FIELDS, start=1):
-        field, _ = Field.objects.get_or_create(
+        field, field_created = Field.objects.get_or_create(
             code=code, defaults={"name": name, "order": number}
         )
-        Criterion.objects.create(
+        if field_created:
+            _record_creation(apps, "Field", field)
+        criterion = Criterion.objects.create(
             version=version, kind="specific", field=field, number=number, text=text
         )
+        _record_creation(apps, "Criterion", criterion)
 
 
 class Migration(migrations.Migration):

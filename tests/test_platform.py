@@ -1,0 +1,246 @@
+"""The platform: settings from the environment, deploy checks, languages, CSP, errors,
+the task worker, the admin and the demo data."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+
+from registry.demo import ACCOUNTS, DEMO_PASSWORD
+from registry.enums import Role
+from registry.models import EmulationBloc, Unit, User
+from registry.tasks import send_portal_mail
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k8#q1-Vz9!pL2x@Rm4&tN7^bW6*eY3(cU5)hJ0_fG8+dS2=aQ1~zX9",
+    "ALLOWED_HOSTS": "thiduakhenthuong.ninhbinh.example",
+    "DATABASE_URL": "sqlite:////tmp/exemplar-portal-deploy-check.sqlite3",
+    "SECURE_SSL_REDIRECT": "1",
+    "SESSION_COOKIE_SECURE": "1",
+    "CSRF_COOKIE_SECURE": "1",
+    "SECURE_HSTS_SECONDS": "31536000",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
+    "SECURE_HSTS_PRELOAD": "1",
+}
+
+
+def _manage(*args, env=None):
+    base = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "exemplar_portal.settings", **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+class TestSettings:
+    def test_deploy_check_is_clean_with_production_variables(self):
+        result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "no issues" in result.stdout
+
+    def test_deploy_check_flags_the_development_defaults(self):
+        env = {
+            k: v
+            for k, v in PRODUCTION_ENV.items()
+            if k not in {"SECRET_KEY", "SECURE_SSL_REDIRECT"}
+        }
+        result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+        assert result.returncode != 0
+        output = result.stderr + result.stdout
+        assert "security.W008" in output
+        assert "security.W009" in output
+
+    def test_vietnamese_and_the_provinces_time_zone_by_default(self):
+        assert settings.LANGUAGE_CODE == "vi"
+        assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+        assert settings.AUTH_USER_MODEL == "registry.User"
+
+    def test_the_custom_user_model_is_in_the_first_migration(self):
+        first = (ROOT / "registry" / "migrations" / "0001_initial.py").read_text()
+        assert 'name="User"' in first or "name='User'" in first
+
+
+class TestLanguages:
+    def test_vietnamese_catalogue_is_complete_and_compiled(self):
+        po_path = ROOT / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+        po = polib.pofile(str(po_path))
+        assert po.percent_translated() == 100
+        assert not [e.msgid for e in po.fuzzy_entries()]
+        mo = polib.mofile(str(po_path.with_suffix(".mo")))
+        compiled = {e.msgid: e.msgstr for e in mo}
+        for entry in po.translated_entries():
+            if not entry.msgid_plural:
+                assert compiled.get(entry.msgid) == entry.msgstr, entry.msgid
+
+    def test_user_can_switch_to_english_and_back(self, world, client_for):
+        client = client_for(world.user("editor_a"))
+        assert "Trang chủ" in client.get(reverse("registry:home")).content.decode()
+        response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+        assert response.status_code == 302
+        content = client.get(reverse("registry:home")).content.decode()
+        assert ">Home<" in content
+        assert 'lang="en"' in content
+        client.post(reverse("set_language"), {"language": "vi", "next": "/"})
+        assert "Trang chủ" in client.get(reverse("registry:home")).content.decode()
+
+    def test_dates_are_day_first(self):
+        import datetime
+
+        from django.utils.formats import date_format
+
+        with translation.override("vi"):
+            assert date_format(datetime.date(2025, 6, 11), "SHORT_DATE_FORMAT") == "11/06/2025"
+
+
+class TestSecurityHeaders:
+    def test_csp_forbids_inline_script_and_style(self, world, client_for):
+        response = client_for(world.user("editor_a")).get(reverse("registry:home"))
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self'" in policy
+        assert "style-src 'self'" in policy
+        assert "unsafe-inline" not in policy
+        assert "frame-ancestors 'none'" in policy
+
+    @pytest.mark.parametrize(
+        "template",
+        sorted(str(p.relative_to(ROOT)) for p in (ROOT / "templates").rglob("*.html")),
+    )
+    def test_templates_hold_no_inline_script_or_style(self, template):
+        import re
+
+        text = (ROOT / template).read_text()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), "inline <script>"
+        assert "<style" not in text
+        assert not re.search(r"\sstyle=", text), "style attribute"
+        assert not re.search(r"\son[a-z]+=", text), "inline event handler"
+
+
+class TestErrorPages:
+    def test_404_is_friendly_and_vietnamese(self, world, client_for):
+        response = client_for(world.user("editor_a")).get("/khong-co-trang-nay/")
+        assert response.status_code == 404
+        assert "Không tìm thấy trang" in response.content.decode()
+
+    def test_403_is_friendly_and_vietnamese(self, world, client_for, rf):
+        from django.core.exceptions import PermissionDenied
+        from django.views.defaults import permission_denied
+
+        request = rf.get("/")
+        request.user = world.user("editor_a")
+        response = permission_denied(request, PermissionDenied())
+        assert response.status_code == 403
+        assert "Bạn không có quyền xem trang này" in response.content.decode()
+
+    def test_500_is_friendly_and_vietnamese(self, rf):
+        from django.views.defaults import server_error
+
+        with translation.override("vi"):
+            response = server_error(rf.get("/"))
+        assert response.status_code == 500
+        assert "Hệ thống đang gặp sự cố" in response.content.decode()
+
+
+class TestTaskWorker:
+    @pytest.mark.django_db(transaction=True)
+    def test_queued_mail_is_sent_by_the_database_worker(self):
+        backend = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+        with override_settings(TASKS=backend):
+            result = send_portal_mail.enqueue(
+                subject="Thông báo", body="Nội dung", to=["nhung@ninhbinh.example"]
+            )
+            assert mail.outbox == []
+            call_command("db_worker", batch=True, startup_delay=False, reload=False, interval=0.1)
+            result.refresh()
+            assert result.status == "SUCCESSFUL"
+            assert [m.subject for m in mail.outbox] == ["Thông báo"]
+
+
+class TestAdmin:
+    def test_administrator_manages_units_in_vietnamese(self, world, client_for):
+        client = client_for(world.user("administrator"))
+        response = client.get(reverse("admin:registry_unit_changelist"), {"q": "gia van"})
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert "Xã Gia Vân" in content
+        assert "Quản trị cổng điển hình tiên tiến" in content
+        response = client.post(
+            reverse("admin:registry_unit_add"),
+            {
+                "code": "37-SNGV",
+                "name": "Sở Ngoại vụ",
+                "short_name": "SNgV",
+                "kind": world.dept_a.kind_id,
+                "parent": world.province.pk,
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        unit = Unit.objects.get(code="37-SNGV")
+        assert unit.history.first().history_user == world.user("administrator")
+
+    def test_administrator_creates_a_user_for_a_unit(self, world, client_for):
+        client = client_for(world.user("administrator"))
+        response = client.post(
+            reverse("admin:registry_user_add"),
+            {
+                "username": "canbo.moi",
+                "full_name": "Đỗ Thị Lan",
+                "email": "lan@ninhbinh.example",
+                "unit": world.dept_b.pk,
+                "role": Role.UNIT_EDITOR,
+                "usable_password": "true",
+                "password1": "Tam-Coc-Bich-Dong-2026",
+                "password2": "Tam-Coc-Bich-Dong-2026",
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:3000]
+        user = User.objects.get(username="canbo.moi")
+        assert user.unit == world.dept_b
+        assert not user.is_staff
+
+    def test_administrator_role_opens_the_admin_and_nothing_more(self, world):
+        admin_user = world.user("administrator")
+        assert admin_user.is_staff
+        assert not admin_user.is_superuser
+        assert not world.user("home_affairs").is_staff
+
+
+class TestDemo:
+    def test_demo_is_idempotent_and_gives_one_account_per_role(self, db, capsys):
+        call_command("load_units")
+        call_command("load_demo")
+        counts = (User.objects.count(), Unit.objects.count(), EmulationBloc.objects.count())
+        call_command("load_demo")
+        assert (User.objects.count(), Unit.objects.count(), EmulationBloc.objects.count()) == counts
+        assert {a.role for a in ACCOUNTS} == set(Role)
+        for account in ACCOUNTS:
+            user = User.objects.get(username=account.username)
+            assert user.check_password(DEMO_PASSWORD)
+            assert user.unit.code == account.unit_code
+        output = capsys.readouterr().out
+        assert DEMO_PASSWORD in output
+        assert "tdkt.snv" in output
+
+    def test_demo_district_reviews_its_historical_communes(self, db):
+        call_command("load_units")
+        call_command("load_demo")
+        reviewer = User.objects.get(username="huyen.giavien")
+        commune = Unit.objects.get(code="373-GIAVAN")
+        assert commune.reviewing_unit == reviewer.unit
+        assert reviewer.has_perm("registry.view_people_unit", commune)
+        assert not reviewer.has_perm("registry.view_people_unit", Unit.objects.get(code="37-SYT"))
