@@ -244,3 +244,19 @@ class TestDemo:
         assert commune.reviewing_unit == reviewer.unit
         assert reviewer.has_perm("registry.view_people_unit", commune)
         assert not reviewer.has_perm("registry.view_people_unit", Unit.objects.get(code="37-SYT"))
+
+
+def test_env_example_is_a_deployable_configuration():
+    """The documented production settings pass `check --deploy`."""
+    import environ
+
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            values[key.strip()] = value.strip()
+    assert environ.Env.db_url_config(values["DATABASE_URL"])["ENGINE"].endswith("postgresql")
+    values["DATABASE_URL"] = PRODUCTION_ENV["DATABASE_URL"]
+    values["SECRET_KEY"] = PRODUCTION_ENV["SECRET_KEY"]
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=values)
+    assert result.returncode == 0, result.stdout + result.stderr
