@@ -88,12 +88,7 @@ class UnitKind(RulesModel, ValidityPeriod):
         ordering = ["order", "name"]
         verbose_name = _("unit kind")
         verbose_name_plural = _("unit kinds")
-        rules_permissions = {
-            "view": perms.is_authenticated,
-            "add": perms.is_administrator,
-            "change": perms.is_administrator,
-            "delete": perms.is_administrator,
-        }
+        rules_permissions = perms.administered()
 
     def __str__(self):
         return self.name
@@ -118,12 +113,7 @@ class EmulationBloc(RulesModel, ValidityPeriod):
         ordering = ["name"]
         verbose_name = _("emulation bloc")
         verbose_name_plural = _("emulation blocs")
-        rules_permissions = {
-            "view": perms.is_authenticated,
-            "add": perms.is_administrator,
-            "change": perms.is_administrator,
-            "delete": perms.is_administrator,
-        }
+        rules_permissions = perms.administered()
 
     def __str__(self):
         return self.name
@@ -188,13 +178,7 @@ class Unit(RulesModel, ValidityPeriod):
         ordering = ["kind__order", "name"]
         verbose_name = _("unit")
         verbose_name_plural = _("units")
-        rules_permissions = {
-            "view": perms.is_authenticated,
-            "add": perms.is_administrator,
-            "change": perms.is_administrator,
-            "delete": perms.is_administrator,
-            "view_people": perms.can_reach_unit,
-        }
+        rules_permissions = perms.administered(view_people=perms.can_reach_unit)
 
     def __str__(self):
         return self.name
@@ -255,12 +239,7 @@ class QuotaRule(RulesModel, ValidityPeriod):
         ordering = ["unit_kind__order", "-valid_from"]
         verbose_name = _("quota rule")
         verbose_name_plural = _("quota rules")
-        rules_permissions = {
-            "view": perms.is_authenticated,
-            "add": perms.is_administrator,
-            "change": perms.is_administrator,
-            "delete": perms.is_administrator,
-        }
+        rules_permissions = perms.administered()
 
     def __str__(self):
         return _("%(kind)s: at least %(minimum)s (%(period)s)") % {
@@ -372,12 +351,10 @@ class CatalogueVersion(RulesModel, ValidityPeriod):
         ordering = ["-valid_from"]
         verbose_name = _("catalogue version")
         verbose_name_plural = _("catalogue versions")
-        rules_permissions = {
-            "view": perms.is_authenticated,
-            "add": perms.is_administrator,
-            "change": perms.is_administrator & ~perms.is_published_version,
-            "delete": perms.is_administrator & ~perms.is_published_version,
-        }
+        rules_permissions = perms.administered(
+            change=perms.is_administrator & ~perms.is_published_version,
+            delete=perms.is_administrator & ~perms.is_published_version,
+        )
 
     def __str__(self):
         return self.title
@@ -399,12 +376,7 @@ class Field(RulesModel):
         ordering = ["order"]
         verbose_name = _("field")
         verbose_name_plural = _("fields")
-        rules_permissions = {
-            "view": perms.is_authenticated,
-            "add": perms.is_administrator,
-            "change": perms.is_administrator,
-            "delete": perms.is_administrator,
-        }
+        rules_permissions = perms.administered()
 
     def __str__(self):
         return self.name
@@ -451,12 +423,11 @@ class Criterion(RulesModel):
                 name="criterion_field_matches_kind",
             ),
         ]
-        rules_permissions = {
-            "view": perms.is_authenticated,
-            "add": perms.is_administrator & ~perms.is_published_version,
-            "change": perms.is_administrator & ~perms.is_published_version,
-            "delete": perms.is_administrator & ~perms.is_published_version,
-        }
+        rules_permissions = perms.administered(
+            add=perms.is_administrator & ~perms.is_published_version,
+            change=perms.is_administrator & ~perms.is_published_version,
+            delete=perms.is_administrator & ~perms.is_published_version,
+        )
 
     def __str__(self):
         if self.field_id:

@@ -60,6 +60,17 @@ def is_published_version(user, obj):
     return bool(getattr(version, "published", False))
 
 
+def administered(**extra):
+    """Permissions of reference data: every user reads it, administrators change it."""
+    return {
+        "view": is_authenticated,
+        "add": is_administrator,
+        "change": is_administrator,
+        "delete": is_administrator,
+        **extra,
+    }
+
+
 # The admin shows the registry app to those who administer it.
 rules.add_perm("registry", is_administrator)
 rules.add_perm("registry.view_user", is_administrator)
