@@ -260,3 +260,12 @@ def test_env_example_is_a_deployable_configuration():
     values["SECRET_KEY"] = PRODUCTION_ENV["SECRET_KEY"]
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=values)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(world, client_for):
+    client = client_for(world.user("editor_a"))
+    content = client.get(reverse("registry:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Trang chủ" in content.content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    content = client.get(reverse("registry:home"), HTTP_ACCEPT_LANGUAGE="vi")
+    assert ">Home<" in content.content.decode()
