@@ -15,6 +15,7 @@ leader belongs to the province unit.
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from registry.enums import Role
 from tests.factories import UnitFactory, UserFactory, kind
@@ -85,6 +86,13 @@ def build_world() -> World:
     return World(
         province, dept_a, dept_b, snv, press, district_a, commune_a, district_b, commune_b, users
     )
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    """Each test starts in the portal's language, whatever an earlier request activated."""
+    with translation.override("vi"):
+        yield
 
 
 @pytest.fixture
