@@ -27,12 +27,14 @@ class PortalAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
 class UnitKindAdmin(PortalAdmin):
     list_display = ["name", "code", "reviews_children", "valid_from", "valid_to", "order"]
     search_fields = ["name", "code"]
+    fields = ["code", "name", "order", "reviews_children", "valid_from", "valid_to"]
 
 
 @admin.register(EmulationBloc)
 class EmulationBlocAdmin(PortalAdmin):
     list_display = ["name", "code", "head_unit", "valid_from", "valid_to"]
     search_fields = ["name", "code"]
+    fields = ["code", "name", "head_unit", "valid_from", "valid_to"]
     autocomplete_fields = ["head_unit"]
 
 
@@ -58,6 +60,7 @@ class UnitAdmin(PortalAdmin):
 class QuotaRuleAdmin(PortalAdmin):
     list_display = ["unit_kind", "minimum", "valid_from", "valid_to", "source"]
     list_filter = ["unit_kind"]
+    fields = ["unit_kind", "minimum", "valid_from", "valid_to", "source"]
 
 
 class CriterionInline(admin.TabularInline):
@@ -84,6 +87,16 @@ class CriterionInline(admin.TabularInline):
 @admin.register(CatalogueVersion)
 class CatalogueVersionAdmin(PortalAdmin):
     list_display = ["title", "code", "valid_from", "valid_to", "published"]
+    fields = [
+        "code",
+        "title",
+        "source",
+        "valid_from",
+        "valid_to",
+        "subjects_text",
+        "specific_preamble",
+        "published",
+    ]
     inlines = [CriterionInline]
 
 

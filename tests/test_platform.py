@@ -269,3 +269,12 @@ def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(world,
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     content = client.get(reverse("registry:home"), HTTP_ACCEPT_LANGUAGE="vi")
     assert ">Home<" in content.content.decode()
+
+
+def test_the_suite_runs_on_the_database_it_was_given(db):
+    """CI's PostgreSQL run must really be on PostgreSQL, not fall back to SQLite."""
+    from django.db import connection
+
+    url = os.environ.get("DATABASE_URL", "sqlite://")
+    expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
+    assert connection.vendor == expected
