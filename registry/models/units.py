@@ -1,10 +1,9 @@
-"""Core records: units and their kinds, emulation blocs, quota rules, people, the catalogue.
+"""Units and their kinds, emulation blocs and quota rules.
 
 Rules that change with law or administrative reform (unit kinds, the unit tree, who reviews
 whom, quotas, criteria wording) are rows with years of validity, never code.
 """
 
-from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -14,9 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
-from . import rules as perms
-from .enums import CriterionKind, Role
-from .text import fold
+from .. import rules as perms
+from ..text import fold
 
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
 code_validator = RegexValidator(
@@ -130,7 +128,7 @@ class UnitQuerySet(ValidityQuerySet):
 
     def in_scope_of(self, user):
         """The units whose records ``user`` may reach (see ``selectors``)."""
-        from .selectors import unit_scope_filter
+        from ..selectors import unit_scope_filter
 
         return self.filter(unit_scope_filter(user))
 
@@ -269,178 +267,4 @@ class QuotaRule(RulesModel, ValidityPeriod):
                     "%(rule)s. Close it first (set its last year)."
                 )
                 % {"rule": overlapping.first()}
-            )
-
-
-class PortalUserManager(UserManager):
-    def get_by_natural_key(self, username):
-        # Log-in names are not case-sensitive: "SoNoiVu" and "sonoivu" are one account.
-        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
-
-
-class User(AbstractUser):
-    """A person who works in the portal. Every user except a technical superuser has a unit."""
-
-    full_name = models.CharField(_("full name"), max_length=150)
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("unit"),
-        related_name="users",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
-    role = models.CharField(
-        _("role"), max_length=32, choices=Role.choices, default=Role.UNIT_EDITOR
-    )
-    position = models.CharField(_("position"), max_length=150, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
-
-    objects = PortalUserManager()
-
-    class Meta:
-        ordering = ["full_name", "username"]
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
-
-    def __str__(self):
-        return self.full_name or self.username
-
-    def get_full_name(self):
-        return self.full_name or self.username
-
-    def get_short_name(self):
-        return self.full_name.split()[-1] if self.full_name else self.username
-
-    def clean(self):
-        super().clean()
-        if not self.is_superuser and not self.unit_id:
-            raise ValidationError({"unit": _("Every user belongs to a unit.")})
-        if (
-            self.role == Role.DISTRICT_REVIEWER
-            and self.unit_id
-            and not self.unit.kind.reviews_children
-        ):
-            raise ValidationError(
-                {"role": _("A district reviewer must belong to a unit that reviews its communes.")}
-            )
-
-    def save(self, *args, **kwargs):
-        # Only administrators (and technical superusers) enter the admin site.
-        self.is_staff = self.is_superuser or self.role == Role.ADMINISTRATOR
-        super().save(*args, **kwargs)
-
-
-class CatalogueVersion(RulesModel, ValidityPeriod):
-    """One wording of the criteria catalogue, valid for a span of years.
-
-    A published version is never edited: a new wording is a new version, so records keep
-    pointing at the text they were judged against.
-    """
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    title = models.CharField(_("title"), max_length=255)
-    source = models.CharField(_("source document"), max_length=500)
-    subjects_text = models.TextField(_("who may be an exemplar"))
-    specific_preamble = models.TextField(_("preamble of the specific criteria"), blank=True)
-    published = models.BooleanField(_("published"), default=False)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-valid_from"]
-        verbose_name = _("catalogue version")
-        verbose_name_plural = _("catalogue versions")
-        rules_permissions = perms.administered(
-            change=perms.is_administrator & ~perms.is_published_version,
-            delete=perms.is_administrator & ~perms.is_published_version,
-        )
-
-    def __str__(self):
-        return self.title
-
-    @classmethod
-    def for_year(cls, year: int):
-        return cls.objects.filter(published=True).active_in(year).first()
-
-
-class Field(RulesModel):
-    """A field of work (lĩnh vực) with its own specific criterion in each catalogue version."""
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    order = models.PositiveSmallIntegerField(_("display order"), default=0)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["order"]
-        verbose_name = _("field")
-        verbose_name_plural = _("fields")
-        rules_permissions = perms.administered()
-
-    def __str__(self):
-        return self.name
-
-
-class Criterion(RulesModel):
-    """A general criterion, or a field's specific criterion, in one catalogue version."""
-
-    version = models.ForeignKey(
-        CatalogueVersion,
-        verbose_name=_("catalogue version"),
-        related_name="criteria",
-        on_delete=models.PROTECT,
-    )
-    kind = models.CharField(_("kind"), max_length=16, choices=CriterionKind.choices)
-    field = models.ForeignKey(
-        Field,
-        verbose_name=_("field"),
-        related_name="criteria",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
-    number = models.PositiveSmallIntegerField(_("number"))
-    text = models.TextField(_("wording"))
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["version", "kind", "number"]
-        verbose_name = _("criterion")
-        verbose_name_plural = _("criteria")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["version", "kind", "number"], name="criterion_unique_number"
-            ),
-            models.UniqueConstraint(
-                fields=["version", "field"],
-                condition=Q(kind="specific"),
-                name="criterion_one_specific_per_field",
-            ),
-            models.CheckConstraint(
-                condition=(Q(kind="general", field__isnull=True))
-                | Q(kind="specific", field__isnull=False),
-                name="criterion_field_matches_kind",
-            ),
-        ]
-        rules_permissions = perms.administered(
-            add=perms.is_administrator & ~perms.is_published_version,
-            change=perms.is_administrator & ~perms.is_published_version,
-            delete=perms.is_administrator & ~perms.is_published_version,
-        )
-
-    def __str__(self):
-        if self.field_id:
-            return f"{self.field}: {self.text[:60]}"
-        return f"{self.number}. {self.text[:60]}"
-
-    def clean(self):
-        super().clean()
-        if self.kind == CriterionKind.GENERAL and self.field_id:
-            raise ValidationError({"field": _("A general criterion belongs to no field.")})
-        if self.kind == CriterionKind.SPECIFIC and not self.field_id:
-            raise ValidationError({"field": _("A specific criterion names its field.")})
-        if self.version_id and self.version.published:
-            raise ValidationError(
-                _("This catalogue version is published; make a new version to change its wording.")
             )

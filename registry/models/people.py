@@ -1,0 +1,70 @@
+"""People who work in the portal, each with a unit and a role."""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..enums import Role
+from .units import Unit
+
+
+class PortalUserManager(UserManager):
+    def get_by_natural_key(self, username):
+        # Log-in names are not case-sensitive: "SoNoiVu" and "sonoivu" are one account.
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+class User(AbstractUser):
+    """A person who works in the portal. Every user except a technical superuser has a unit."""
+
+    full_name = models.CharField(_("full name"), max_length=150)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit"),
+        related_name="users",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    role = models.CharField(
+        _("role"), max_length=32, choices=Role.choices, default=Role.UNIT_EDITOR
+    )
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    objects = PortalUserManager()
+
+    class Meta:
+        ordering = ["full_name", "username"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    def get_full_name(self):
+        return self.full_name or self.username
+
+    def get_short_name(self):
+        return self.full_name.split()[-1] if self.full_name else self.username
+
+    def clean(self):
+        super().clean()
+        if not self.is_superuser and not self.unit_id:
+            raise ValidationError({"unit": _("Every user belongs to a unit.")})
+        if (
+            self.role == Role.DISTRICT_REVIEWER
+            and self.unit_id
+            and not self.unit.kind.reviews_children
+        ):
+            raise ValidationError(
+                {"role": _("A district reviewer must belong to a unit that reviews its communes.")}
+            )
+
+    def save(self, *args, **kwargs):
+        # Only administrators (and technical superusers) enter the admin site.
+        self.is_staff = self.is_superuser or self.role == Role.ADMINISTRATOR
+        super().save(*args, **kwargs)
