@@ -196,6 +196,10 @@ CONTENT_SECURITY_POLICY = {
 # Portal rules that are settings rather than data.
 PORTAL = {
     "PROVINCE_CODE": env.str("PORTAL_PROVINCE_CODE", default="37"),
+    # Links in e-mails point here.
+    "BASE_URL": env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000"),
+    # Home Affairs' queue highlights submissions waiting longer than this.
+    "REVIEW_OVERDUE_DAYS": env.int("REVIEW_OVERDUE_DAYS", default=15),
 }
 
 LOGGING = {

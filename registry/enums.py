@@ -30,3 +30,43 @@ class SubjectKind(models.TextChoices):
 class CriterionKind(models.TextChoices):
     GENERAL = "general", _("General criterion")
     SPECIFIC = "specific", _("Specific criterion of a field")
+
+
+class ExemplarStatus(models.TextChoices):
+    """Where an exemplar stands. It changes only through ``registry.workflow``."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED_TO_DISTRICT = "submitted_to_district", _("Awaiting the district")
+    RETURNED_BY_DISTRICT = "returned_by_district", _("Returned by the district")
+    UNDER_REVIEW = "under_review", _("Under review at Home Affairs")
+    RETURNED = "returned", _("Returned for completion")
+    ACCEPTED = "accepted", _("Accepted")
+    REFUSED = "refused", _("Refused")
+
+    @classmethod
+    def editable(cls):
+        """States in which the unit may change the record."""
+        return {cls.DRAFT, cls.RETURNED_BY_DISTRICT, cls.RETURNED}
+
+    @classmethod
+    def sent(cls):
+        """States that count as sent to Home Affairs for the quota."""
+        return {cls.UNDER_REVIEW, cls.ACCEPTED}
+
+    @classmethod
+    def final(cls):
+        return {cls.ACCEPTED, cls.REFUSED}
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+
+
+class Reach(models.TextChoices):
+    """How far an exemplar's influence spreads (follow-up, plan II.3)."""
+
+    UNIT = "unit", _("Within the unit")
+    SECTOR = "sector", _("Across the sector")
+    PROVINCE = "province", _("Across the province")
+    NATIONAL = "national", _("Nationwide")

@@ -114,3 +114,203 @@ class YearForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = _year_choices()[1:]
+
+
+class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
+    """The unit's form for an exemplar. Status, unit and reviewer fields are not in it, so
+    whatever a request posts for them is ignored."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    creation_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    specific_evidence = forms.CharField(
+        label=_("Evidence for the specific criterion of the field"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    SUBJECT_FIELDS = {
+        "individual": ["full_name", "gender", "birth_year", "position", "workplace"],
+        "collective": ["collective_name", "head_name", "member_count"],
+        "household": ["household_head", "household_address", "household_members"],
+    }
+    NAME_FIELD = {
+        "individual": "full_name",
+        "collective": "collective_name",
+        "household": "household_head",
+    }
+
+    class Meta:
+        from .models import Exemplar
+
+        model = Exemplar
+        fields = [
+            "year",
+            "subject_kind",
+            "full_name",
+            "gender",
+            "birth_year",
+            "position",
+            "workplace",
+            "collective_name",
+            "head_name",
+            "member_count",
+            "household_head",
+            "household_address",
+            "household_members",
+            "field",
+            "campaign",
+            "is_new_factor",
+            "achievements",
+            "new_model",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "publication_consent",
+        ]
+        widgets = {
+            "subject_kind": forms.RadioSelect,
+            "achievements": forms.Textarea(attrs={"rows": 6}),
+            "new_model": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        from .models import CatalogueVersion, Criterion
+
+        super().__init__(*args, **kwargs)
+        self.fields["subject_kind"].widget.attrs["class"] = "form-check-input"
+        year = self.instance.year if self.instance.pk else timezone.localdate().year
+        self.fields["year"].initial = year
+        self.catalogue_version = (
+            self.instance.catalogue_version
+            if self.instance.pk
+            else CatalogueVersion.for_year(year)
+            or CatalogueVersion.objects.filter(published=True).first()
+        )
+        self.general_criteria = list(
+            Criterion.objects.filter(version=self.catalogue_version, kind="general")
+        )
+        existing = {}
+        if self.instance.pk:
+            existing = dict(self.instance.evidence.values_list("criterion_id", "text"))
+        for criterion in self.general_criteria:
+            name = f"evidence_{criterion.pk}"
+            self.fields[name] = forms.CharField(
+                label=criterion.text,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+                initial=existing.get(criterion.pk, ""),
+            )
+        if self.instance.pk:
+            specific = self.instance.criteria().filter(kind="specific").first()
+            if specific:
+                self.fields["specific_evidence"].initial = existing.get(specific.pk, "")
+        self.fields["publication_consent"].required = False
+
+    def general_evidence_fields(self):
+        return [self[f"evidence_{c.pk}"] for c in self.general_criteria]
+
+    def subject_field_groups(self):
+        return {kind: [self[name] for name in names] for kind, names in self.SUBJECT_FIELDS.items()}
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("subject_kind")
+        name_field = self.NAME_FIELD.get(kind)
+        if name_field and not cleaned.get(name_field):
+            self.add_error(name_field, _("Enter the name of the exemplar."))
+        # Fields of the other subject kinds are cleared so a record never mixes kinds.
+        for other_kind, names in self.SUBJECT_FIELDS.items():
+            if other_kind != kind:
+                for name in names:
+                    cleaned[name] = (
+                        None if name in {"birth_year", "member_count", "household_members"} else ""
+                    )
+        return cleaned
+
+    def model_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def evidence(self) -> dict[int, str]:
+        """Criterion id → evidence text, the specific one mapped to the chosen field."""
+        values = {
+            c.pk: self.cleaned_data.get(f"evidence_{c.pk}", "") for c in self.general_criteria
+        }
+        from .models import Criterion
+
+        specific = Criterion.objects.filter(
+            version=self.catalogue_version, kind="specific", field=self.cleaned_data.get("field")
+        ).first()
+        if specific:
+            values[specific.pk] = self.cleaned_data.get("specific_evidence", "")
+        return values
+
+
+class TransitionForm(forms.Form):
+    action = forms.CharField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+    )
+
+
+class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Name, with or without accents")}
+        ),
+    )
+    year = forms.TypedChoiceField(
+        label=_("Year"), required=False, coerce=int, empty_value=None, choices=()
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=())
+    subject_kind = forms.ChoiceField(label=_("Subject"), required=False, choices=())
+    field = forms.ModelChoiceField(
+        label=_("Field"),
+        required=False,
+        queryset=None,
+        to_field_name="code",
+        empty_label=_("All fields"),
+    )
+    unit_kind = forms.ModelChoiceField(
+        label=_("Unit kind"),
+        required=False,
+        queryset=UnitKind.objects.all(),
+        to_field_name="code",
+        empty_label=_("All kinds"),
+    )
+    unit = forms.CharField(label=_("Unit code"), required=False, max_length=40)
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"),
+        required=False,
+        queryset=None,
+        to_field_name="code",
+        empty_label=_("All campaigns"),
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=())
+
+    SORTS = {
+        "recent": ("-updated_at", _("Last changed")),
+        "oldest": ("status_changed_at", _("Waiting longest")),
+        "name": ("search_text", _("Name")),
+        "unit": ("unit__name", _("Unit")),
+    }
+
+    def __init__(self, *args, **kwargs):
+        from campaigns.models import Campaign
+
+        from .enums import ExemplarStatus, SubjectKind
+        from .models import Field
+
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = _year_choices()
+        self.fields["status"].choices = [("", _("All statuses")), *ExemplarStatus.choices]
+        self.fields["subject_kind"].choices = [("", _("All subjects")), *SubjectKind.choices]
+        self.fields["field"].queryset = Field.objects.all()
+        self.fields["campaign"].queryset = Campaign.objects.all()
+        self.fields["sort"].choices = [(k, v[1]) for k, v in self.SORTS.items()]

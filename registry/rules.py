@@ -71,6 +71,70 @@ def administered(**extra):
     }
 
 
+# Exemplars. Which state allows which move is the workflow's business (registry/workflow.py);
+# these say who may act on which exemplar at all.
+@rules.predicate
+def is_unit_member_who_edits(user):
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and user.unit_id
+        and user.role in (Role.UNIT_EDITOR, Role.UNIT_HEAD)
+    )
+
+
+@rules.predicate
+def belongs_to_exemplars_unit(user, exemplar):
+    return exemplar is not None and user.unit_id == exemplar.unit_id
+
+
+@rules.predicate
+def is_editable_exemplar(user, exemplar):
+    return exemplar is not None and exemplar.is_editable
+
+
+@rules.predicate
+def is_untouched_draft(user, exemplar):
+    from .enums import ExemplarStatus
+
+    return (
+        exemplar is not None
+        and exemplar.status == ExemplarStatus.DRAFT
+        and not exemplar.transitions.exists()
+    )
+
+
+@rules.predicate
+def reviews_exemplars_unit(user, exemplar):
+    """The user's unit is the district that endorses this (commune's) exemplar."""
+    unit = exemplar.unit if exemplar is not None else None
+    return bool(
+        unit is not None
+        and unit.parent_id
+        and unit.parent_id == user.unit_id
+        and unit.parent.kind.reviews_children
+    )
+
+
+@rules.predicate
+def can_reach_exemplar(user, exemplar):
+    return exemplar is not None and can_reach_unit(user, exemplar.unit)
+
+
+can_view_exemplar = can_reach_exemplar
+can_edit_exemplar = is_unit_member_who_edits & belongs_to_exemplars_unit & is_editable_exemplar
+can_delete_exemplar = is_unit_member_who_edits & belongs_to_exemplars_unit & is_untouched_draft
+can_submit_exemplar = is_unit_member_who_edits & belongs_to_exemplars_unit
+can_district_review_exemplar = is_district_reviewer & reviews_exemplars_unit
+can_review_exemplar = is_home_affairs
+# Contacts, year of birth and home address: for those who handle the record, not for readers.
+can_view_exemplar_personal_data = can_reach_exemplar & (
+    is_unit_member_who_edits | is_district_reviewer | is_home_affairs | is_administrator
+)
+rules.add_perm("registry.review_queue", is_home_affairs | is_district_reviewer)
+
+
 # The admin shows the registry app to those who administer it.
 rules.add_perm("registry", is_administrator)
 rules.add_perm("registry.view_user", is_administrator)

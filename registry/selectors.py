@@ -94,3 +94,50 @@ def unit_quota(*, unit, year: int):
     from .models import QuotaRule
 
     return QuotaRule.objects.for_kind(unit.kind_id, year)
+
+
+def exemplar_list(*, user, filters: dict | None = None, sort: str = "-updated_at"):
+    """Exemplars the user reaches, filtered; the related rows a list shows are joined."""
+    from .models import Exemplar
+
+    filters = filters or {}
+    qs = Exemplar.objects.visible_to(user).select_related("unit", "unit__kind", "field")
+    if filters.get("q"):
+        qs = qs.search(filters["q"])
+    if filters.get("year"):
+        qs = qs.filter(year=filters["year"])
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("subject_kind"):
+        qs = qs.filter(subject_kind=filters["subject_kind"])
+    if filters.get("field"):
+        qs = qs.filter(field=filters["field"])
+    if filters.get("unit_kind"):
+        qs = qs.filter(unit__kind=filters["unit_kind"])
+    if filters.get("unit"):
+        qs = qs.filter(unit__code=filters["unit"])
+    if filters.get("campaign"):
+        qs = qs.filter(campaign=filters["campaign"])
+    return qs.order_by(sort, "pk")
+
+
+def possible_duplicates(exemplars) -> set[tuple[str, int]]:
+    """(folded name, year) pairs that two or more units have put forward.
+
+    The same person, collective or household named by two units in one year is flagged in
+    the review queue; names are compared without accents or case.
+    """
+    from .enums import ExemplarStatus
+    from .models import Exemplar
+
+    keys = {(e.subject_key, e.year) for e in exemplars if e.subject_key}
+    if not keys:
+        return set()
+    rows = (
+        Exemplar.objects.exclude(status=ExemplarStatus.DRAFT)
+        .filter(subject_key__in={k for k, _ in keys}, year__in={y for _, y in keys})
+        .values("subject_key", "year")
+        .annotate(units=Count("unit", distinct=True))
+        .filter(units__gt=1)
+    )
+    return {(row["subject_key"], row["year"]) for row in rows}

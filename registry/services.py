@@ -125,3 +125,87 @@ def units_load_province(*, province_code: str) -> LoadReport:
             valid_to=None,
         )
     return report
+
+
+class StaleEditError(Exception):
+    """The exemplar changed since the user opened the form."""
+
+
+def _save_evidence(exemplar, evidence: dict[int, str]) -> None:
+    from .models import CriterionEvidence
+
+    allowed = set(exemplar.criteria().values_list("pk", flat=True))
+    for criterion_id, text in evidence.items():
+        if criterion_id not in allowed:
+            continue
+        text = (text or "").strip()
+        row = CriterionEvidence.objects.filter(exemplar=exemplar, criterion_id=criterion_id)
+        if text:
+            updated = row.first()
+            if updated is None:
+                CriterionEvidence.objects.create(
+                    exemplar=exemplar, criterion_id=criterion_id, text=text
+                )
+            elif updated.text != text:
+                updated.text = text
+                updated.save()
+        else:
+            for old in row:
+                old.delete()
+
+
+@transaction.atomic
+def exemplar_create(*, unit, by, values: dict, evidence: dict[int, str], creation_token=None):
+    """Create a draft exemplar of ``unit`` with its criteria evidence.
+
+    A repeated ``creation_token`` (the same form sent twice) returns the first record
+    instead of making a second. Side effects: history rows for the exemplar and evidence.
+    """
+    from .models import CatalogueVersion, Exemplar
+
+    if creation_token is not None:
+        existing = Exemplar.objects.filter(creation_token=creation_token).first()
+        if existing is not None:
+            return existing
+    version = (
+        CatalogueVersion.for_year(values["year"])
+        or CatalogueVersion.objects.filter(published=True).first()
+    )
+    exemplar = Exemplar(
+        **values,
+        unit=unit,
+        created_by=by,
+        catalogue_version=version,
+        creation_token=creation_token,
+    )
+    exemplar.full_clean(exclude=["created_by", "catalogue_version"])
+    exemplar.save()
+    _save_evidence(exemplar, evidence)
+    return exemplar
+
+
+@transaction.atomic
+def exemplar_update(*, exemplar, by, values: dict, evidence: dict[int, str], expected_version: int):
+    """Change an editable exemplar's content; the status never changes here.
+
+    Raises ``StaleEditError`` when someone saved or moved it after ``expected_version``.
+    Side effects: version + 1, history rows.
+    """
+    from .models import Exemplar
+
+    locked = Exemplar.objects.select_for_update().get(pk=exemplar.pk)
+    if locked.version != expected_version or not locked.is_editable:
+        raise StaleEditError
+    for name, value in values.items():
+        setattr(locked, name, value)
+    if "year" in values or "field" in values:
+        from .models import CatalogueVersion
+
+        locked.catalogue_version = CatalogueVersion.for_year(locked.year) or (
+            locked.catalogue_version
+        )
+    locked.version += 1
+    locked.full_clean()
+    locked.save()
+    _save_evidence(locked, evidence)
+    return locked

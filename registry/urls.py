@@ -11,4 +11,15 @@ urlpatterns = [
     path("don-vi/<str:code>/nhan-su/", views.UnitPeopleView.as_view(), name="unit_people"),
     path("tieu-chuan/", views.CatalogueView.as_view(), name="catalogue"),
     path("chi-tieu/", views.QuotaRuleListView.as_view(), name="quota_rules"),
+    path("dien-hinh/", views.ExemplarListView.as_view(), name="exemplar_list"),
+    path("dien-hinh/them/", views.ExemplarCreateView.as_view(), name="exemplar_create"),
+    path("dien-hinh/<str:code>/", views.ExemplarDetailView.as_view(), name="exemplar_detail"),
+    path("dien-hinh/<str:code>/sua/", views.ExemplarUpdateView.as_view(), name="exemplar_update"),
+    path(
+        "dien-hinh/<str:code>/chuyen/",
+        views.ExemplarTransitionView.as_view(),
+        name="exemplar_transition",
+    ),
+    path("tham-dinh/", views.ReviewQueueView.as_view(), name="review_queue"),
+    path("thong-bao/", views.NotificationListView.as_view(), name="notifications"),
 ]

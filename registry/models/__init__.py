@@ -1,6 +1,15 @@
 """The registry's records, one module per area."""
 
 from .catalogue import CatalogueVersion, Criterion, Field
+from .exemplars import (
+    Attachment,
+    CriterionEvidence,
+    Exemplar,
+    FollowUp,
+    Notification,
+    NurturingNote,
+    Transition,
+)
 from .people import PortalUserManager, User
 from .units import (
     EmulationBloc,
@@ -12,12 +21,19 @@ from .units import (
 )
 
 __all__ = [
+    "Attachment",
     "CatalogueVersion",
     "Criterion",
+    "CriterionEvidence",
     "EmulationBloc",
+    "Exemplar",
     "Field",
+    "FollowUp",
+    "Notification",
+    "NurturingNote",
     "PortalUserManager",
     "QuotaRule",
+    "Transition",
     "Unit",
     "UnitKind",
     "User",

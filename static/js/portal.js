@@ -11,3 +11,19 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// The exemplar form shows only the fields of the chosen subject kind.
+document.addEventListener("DOMContentLoaded", () => {
+  const radios = document.querySelectorAll('input[name="subject_kind"]');
+  if (!radios.length) {
+    return;
+  }
+  const update = () => {
+    const chosen = document.querySelector('input[name="subject_kind"]:checked');
+    document.querySelectorAll(".subject-group").forEach((group) => {
+      group.classList.toggle("is-hidden", !chosen || group.dataset.subject !== chosen.value);
+    });
+  };
+  radios.forEach((radio) => radio.addEventListener("change", update));
+  update();
+});

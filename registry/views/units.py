@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from . import selectors
-from .enums import CriterionKind, Role, SubjectKind
-from .forms import CatalogueVersionForm, UnitFilterForm, YearForm
-from .models import CatalogueVersion, Criterion, QuotaRule, Unit
+from .. import selectors
+from ..enums import CriterionKind, Role, SubjectKind
+from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm
+from ..models import CatalogueVersion, Criterion, QuotaRule, Unit
 
 
 class ScopedUnitMixin:

@@ -1,0 +1,375 @@
+"""Exemplars and what hangs on them: criteria evidence, the review timeline, attachments,
+nurturing notes, follow-up, the annual registration and in-portal notifications."""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.models import RulesModel
+from simple_history.models import HistoricalRecords
+
+from .. import rules as perms
+from ..enums import ExemplarStatus, Gender, Reach, SubjectKind
+from ..text import fold
+from .catalogue import CatalogueVersion, Criterion, Field
+from .units import YEAR_VALIDATORS, Unit
+
+
+def _public_code() -> str:
+    # Public codes go in URLs: random, short, and free of any personal data.
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+class ExemplarQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Exemplars whose unit is within the user's reach (see ``selectors``)."""
+        from ..selectors import unit_scope_filter
+
+        return self.filter(unit_scope_filter(user, "unit"))
+
+    def search(self, query: str):
+        words = fold(query).split()
+        qs = self
+        for word in words:
+            qs = qs.filter(search_text__contains=word)
+        return qs
+
+
+class Exemplar(RulesModel):
+    """A collective, individual or household put forward as an advanced exemplar.
+
+    ``status`` changes only through ``registry.workflow.transition``, which checks the move,
+    locks the row, records a ``Transition`` and queues the notifications. ``version`` grows
+    with every write so that two reviewers never overwrite each other silently.
+    """
+
+    code = models.CharField(
+        _("code"), max_length=12, unique=True, default=_public_code, editable=False
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), related_name="exemplars", on_delete=models.PROTECT
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    subject_kind = models.CharField(
+        _("subject"), max_length=16, choices=SubjectKind.choices, default=SubjectKind.INDIVIDUAL
+    )
+    # An individual.
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("year of birth"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    workplace = models.CharField(_("workplace"), max_length=255, blank=True)
+    # A collective.
+    collective_name = models.CharField(_("name of the collective"), max_length=255, blank=True)
+    head_name = models.CharField(_("head of the collective"), max_length=150, blank=True)
+    member_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
+    # A household.
+    household_head = models.CharField(_("head of household"), max_length=150, blank=True)
+    household_address = models.CharField(_("address of the household"), max_length=255, blank=True)
+    household_members = models.PositiveSmallIntegerField(
+        _("members of the household"), null=True, blank=True
+    )
+    # Common.
+    field = models.ForeignKey(
+        Field, verbose_name=_("field"), related_name="exemplars", on_delete=models.PROTECT
+    )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name=_("discovered through"),
+        related_name="exemplars",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    catalogue_version = models.ForeignKey(
+        CatalogueVersion,
+        verbose_name=_("criteria judged against"),
+        related_name="exemplars",
+        on_delete=models.PROTECT,
+    )
+    achievements = models.TextField(_("achievements"), blank=True)
+    new_model = models.TextField(
+        _("new model, good practice or initiative"),
+        blank=True,
+        help_text=_("What is new in the way of working, and what effect it has had."),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    publication_consent = models.BooleanField(
+        _("consent to publication"),
+        default=False,
+        help_text=_(
+            "The person, collective or household agrees that their name, photo and "
+            "achievements may be published by the media and on the portal."
+        ),
+    )
+    is_new_factor = models.BooleanField(
+        _("new factor registered at the start of the year"), default=False
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=24,
+        choices=ExemplarStatus.choices,
+        default=ExemplarStatus.DRAFT,
+        editable=False,
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    creation_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    status_changed_at = models.DateTimeField(_("status since"), null=True, editable=False)
+    search_text = models.TextField(editable=False, default="")
+    # The subject's name folded (no accents, lower case): how duplicates across units are found.
+    subject_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    history = HistoricalRecords(excluded_fields=["search_text", "subject_key", "updated_at"])
+
+    objects = ExemplarQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "unit__name", "-created_at"]
+        verbose_name = _("exemplar")
+        verbose_name_plural = _("exemplars")
+        indexes = [models.Index(fields=["year", "status"]), models.Index(fields=["unit", "year"])]
+        rules_permissions = {
+            "view": perms.can_view_exemplar,
+            "add": perms.is_unit_member_who_edits,
+            "change": perms.can_edit_exemplar,
+            "delete": perms.can_delete_exemplar,
+            "submit": perms.can_submit_exemplar,
+            "district_review": perms.can_district_review_exemplar,
+            "review": perms.can_review_exemplar,
+            "view_personal_data": perms.can_view_exemplar_personal_data,
+        }
+
+    def __str__(self):
+        return self.subject_name or self.code
+
+    def get_absolute_url(self):
+        return reverse("registry:exemplar_detail", kwargs={"code": self.code})
+
+    def save(self, *args, **kwargs):
+        self.subject_key = fold(self.subject_name)[:255]
+        self.search_text = fold(
+            " ".join([self.subject_name, self.workplace, self.position, self.code])
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "search_text",
+                "subject_key",
+                "updated_at",
+            }
+        super().save(*args, **kwargs)
+
+    @property
+    def subject_name(self) -> str:
+        return {
+            SubjectKind.INDIVIDUAL: self.full_name,
+            SubjectKind.COLLECTIVE: self.collective_name,
+            SubjectKind.HOUSEHOLD: self.household_head,
+        }.get(self.subject_kind, "")
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in ExemplarStatus.editable()
+
+    def criteria(self):
+        """The criteria this exemplar answers: the general ones and its field's specific one."""
+        return Criterion.objects.filter(version_id=self.catalogue_version_id).filter(
+            models.Q(kind="general") | models.Q(kind="specific", field_id=self.field_id)
+        )
+
+
+class CriterionEvidence(models.Model):
+    """The unit's evidence that the exemplar meets one criterion."""
+
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name=_("exemplar"), related_name="evidence", on_delete=models.CASCADE
+    )
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("criterion"), related_name="+", on_delete=models.PROTECT
+    )
+    text = models.TextField(_("evidence"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("criterion evidence")
+        verbose_name_plural = _("criteria evidence")
+        constraints = [
+            models.UniqueConstraint(fields=["exemplar", "criterion"], name="one_evidence_each")
+        ]
+
+    def __str__(self):
+        return f"{self.exemplar} · {self.criterion}"
+
+
+class Transition(models.Model):
+    """One step of an exemplar's review, never changed once written."""
+
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name=_("exemplar"), related_name="transitions", on_delete=models.CASCADE
+    )
+    action = models.CharField(_("action"), max_length=24)
+    from_status = models.CharField(_("from"), max_length=24, choices=ExemplarStatus.choices)
+    to_status = models.CharField(_("to"), max_length=24, choices=ExemplarStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.PROTECT
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("review step")
+        verbose_name_plural = _("review steps")
+
+    def __str__(self):
+        return f"{self.exemplar}: {self.from_status} → {self.to_status}"
+
+
+class NurturingNote(models.Model):
+    """Support given to a new factor during the year, and what it still has to fix."""
+
+    exemplar = models.ForeignKey(
+        Exemplar,
+        verbose_name=_("exemplar"),
+        related_name="nurturing_notes",
+        on_delete=models.CASCADE,
+    )
+    date = models.DateField(_("date"))
+    support_given = models.TextField(_("support given"), blank=True)
+    shortcomings = models.TextField(_("shortcomings to fix"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.PROTECT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("nurturing note")
+        verbose_name_plural = _("nurturing notes")
+
+    def __str__(self):
+        return f"{self.exemplar} · {self.date}"
+
+
+class FollowUp(models.Model):
+    """A periodic assessment of an accepted exemplar (plan II.3)."""
+
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name=_("exemplar"), related_name="follow_ups", on_delete=models.CASCADE
+    )
+    date = models.DateField(_("date"))
+    effectiveness = models.TextField(_("effect and effectiveness"))
+    potential = models.TextField(_("development potential"), blank=True)
+    reach = models.CharField(_("reach"), max_length=16, choices=Reach.choices)
+    difficulties = models.TextField(_("difficulties found"), blank=True)
+    support = models.TextField(_("support given"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.PROTECT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+
+    def __str__(self):
+        return f"{self.exemplar} · {self.date}"
+
+
+class Notification(models.Model):
+    """A message in the portal for one user; the same event is also e-mailed."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        related_name="notifications",
+        on_delete=models.CASCADE,
+    )
+    exemplar = models.ForeignKey(
+        Exemplar,
+        verbose_name=_("exemplar"),
+        related_name="+",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    message = models.CharField(_("message"), max_length=500)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self):
+        return self.message
+
+
+def _attachment_path(instance, filename):
+    # ``filename`` is already a generated name; the user's own name is kept apart.
+    return f"attachments/{instance.exemplar.year}/{filename}"
+
+
+def _thumbnail_path(instance, filename):
+    return f"attachments/{instance.exemplar.year}/thumbs/{filename}"
+
+
+class Attachment(models.Model):
+    """A photo or document of an exemplar, checked by content and stored under a new name."""
+
+    class Kind(models.TextChoices):
+        PHOTO = "photo", _("Photo")
+        DOCUMENT = "document", _("Document")
+
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name=_("exemplar"), related_name="attachments", on_delete=models.CASCADE
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, editable=False)
+    file = models.FileField(_("file"), upload_to=_attachment_path, editable=False)
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=_thumbnail_path, null=True, blank=True, editable=False
+    )
+    original_name = models.CharField(_("file name"), max_length=150, editable=False)
+    content_type = models.CharField(max_length=100, editable=False)
+    size = models.PositiveIntegerField(_("size"), editable=False)
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        editable=False,
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "uploaded_at"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name

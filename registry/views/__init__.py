@@ -1,0 +1,40 @@
+"""Pages of the registry, one module per area. Views are thin: a selector reads, a
+predicate allows, a service writes, a template shows."""
+
+from .exemplars import (
+    ExemplarCreateView,
+    ExemplarDetailView,
+    ExemplarListView,
+    ExemplarTransitionView,
+    ExemplarUpdateView,
+    NotificationListView,
+    ReviewQueueView,
+)
+from .units import (
+    CatalogueView,
+    HomeView,
+    QuotaRuleListView,
+    ScopedUnitMixin,
+    UnitDetailView,
+    UnitListView,
+    UnitPeopleView,
+    health,
+)
+
+__all__ = [
+    "CatalogueView",
+    "ExemplarCreateView",
+    "ExemplarDetailView",
+    "ExemplarListView",
+    "ExemplarTransitionView",
+    "ExemplarUpdateView",
+    "HomeView",
+    "NotificationListView",
+    "QuotaRuleListView",
+    "ReviewQueueView",
+    "ScopedUnitMixin",
+    "UnitDetailView",
+    "UnitListView",
+    "UnitPeopleView",
+    "health",
+]

@@ -1,0 +1,298 @@
+"""Exemplar pages: the list, the unit's form, the record with its timeline, review moves,
+Home Affairs' and the district's review queue, and notifications."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, View
+from django.views.generic.edit import FormView
+from rules.contrib.views import PermissionRequiredMixin
+
+from .. import selectors, services, workflow
+from ..enums import ExemplarStatus, Role
+from ..forms import ExemplarFilterForm, ExemplarForm, TransitionForm
+from ..models import Exemplar, Notification
+
+
+class ScopedExemplarMixin:
+    """Fetch the exemplar named in the URL among those the user reaches; others are 404."""
+
+    def get_exemplar(self) -> Exemplar:
+        if not hasattr(self, "_exemplar"):
+            exemplars = Exemplar.objects.visible_to(self.request.user).select_related(
+                "unit__kind", "unit__parent__kind", "field", "campaign", "catalogue_version"
+            )
+            self._exemplar = get_object_or_404(exemplars, code=self.kwargs["code"])
+        return self._exemplar
+
+    def get_object(self, queryset=None):
+        return self.get_exemplar()
+
+    def get_permission_object(self):
+        return self.get_exemplar()
+
+
+class FilteredExemplarsMixin:
+    paginate_by = 25
+
+    def get_filter_form(self):
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = ExemplarFilterForm(self.request.GET or None)
+        return self._filter_form
+
+    def filtered(self, **fixed):
+        form = self.get_filter_form()
+        filters, sort = {}, self.default_sort
+        if form.is_bound and form.is_valid():
+            filters = {k: v for k, v in form.cleaned_data.items() if k != "sort"}
+            sort = ExemplarFilterForm.SORTS.get(form.cleaned_data["sort"], (sort,))[0]
+        filters.update(fixed)
+        return selectors.exemplar_list(user=self.request.user, filters=filters, sort=sort)
+
+    def get_template_names(self):
+        if self.request.htmx and not self.request.htmx.boosted:
+            return [self.partial_template_name]
+        return [self.template_name]
+
+
+class ExemplarListView(FilteredExemplarsMixin, ListView):
+    template_name = "registry/exemplar_list.html"
+    partial_template_name = "registry/partials/exemplar_results.html"
+    context_object_name = "exemplars"
+    default_sort = "-updated_at"
+
+    def get_queryset(self):
+        return self.filtered()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter_form=self.get_filter_form(), **kwargs)
+
+
+class ExemplarCreateView(PermissionRequiredMixin, FormView):
+    """A unit drafts an exemplar. The same form sent twice makes one record."""
+
+    template_name = "registry/exemplar_form.html"
+    form_class = ExemplarForm
+    permission_required = "registry.add_exemplar"
+
+    def get_initial(self):
+        import uuid
+
+        return {"creation_token": uuid.uuid4(), "is_new_factor": "new_factor" in self.request.GET}
+
+    def form_valid(self, form):
+        exemplar = services.exemplar_create(
+            unit=self.request.user.unit,
+            by=self.request.user,
+            values=form.model_values(),
+            evidence=form.evidence(),
+            creation_token=form.cleaned_data.get("creation_token"),
+        )
+        messages.success(self.request, _("The draft is saved. Check it, then submit it."))
+        return redirect(exemplar)
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Nothing was saved yet: please correct the marked fields."))
+        return super().form_invalid(form)
+
+
+class ExemplarUpdateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView):
+    """The unit edits its draft or returned exemplar; accepted ones are frozen."""
+
+    template_name = "registry/exemplar_form.html"
+    form_class = ExemplarForm
+    permission_required = "registry.change_exemplar"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.get_exemplar()
+        return kwargs
+
+    def get_initial(self):
+        return {"version": self.get_exemplar().version}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(exemplar=self.get_exemplar(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            exemplar = services.exemplar_update(
+                exemplar=self.get_exemplar(),
+                by=self.request.user,
+                values=form.model_values(),
+                evidence=form.evidence(),
+                expected_version=form.cleaned_data.get("version") or 0,
+            )
+        except services.StaleEditError:
+            form.add_error(
+                None,
+                _(
+                    "Someone else saved or sent this exemplar after you opened it. Your "
+                    "text is still below: copy what you need, reload the page and apply it "
+                    "again."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        messages.success(self.request, _("The changes are saved."))
+        return redirect(exemplar)
+
+
+class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailView):
+    """The record as it will be sent (a preview for drafts), its timeline and its moves."""
+
+    template_name = "registry/exemplar_detail.html"
+    permission_required = "registry.view_exemplar"
+    context_object_name = "exemplar"
+
+    def get_context_data(self, transition_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        exemplar = self.object
+        user = self.request.user
+        evidence = dict(exemplar.evidence.values_list("criterion_id", "text"))
+        context.update(
+            criteria=[
+                (c, evidence.get(c.pk, "")) for c in exemplar.criteria().select_related("field")
+            ],
+            transitions=exemplar.transitions.select_related("by"),
+            attachments=exemplar.attachments.all(),
+            moves=workflow.moves_for(exemplar, user),
+            transition_form=transition_form
+            or TransitionForm(initial={"version": exemplar.version}),
+            can_edit=user.has_perm("registry.change_exemplar", exemplar),
+            show_personal_data=user.has_perm("registry.view_personal_data_exemplar", exemplar),
+            missing=workflow.completeness_errors(exemplar) if exemplar.is_editable else [],
+            history=exemplar.history.select_related("history_user")[:50],
+        )
+        return context
+
+
+class ExemplarTransitionView(ScopedExemplarMixin, View):
+    """One review move from the record's page (submit, endorse, accept, return…)."""
+
+    def post(self, request, code):
+        exemplar = self.get_exemplar()
+        form = TransitionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("The request was incomplete. Please try again."))
+            return redirect(exemplar)
+        try:
+            workflow.transition(
+                exemplar=exemplar,
+                action=form.cleaned_data["action"],
+                by=request.user,
+                comment=form.cleaned_data["comment"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except PermissionDenied:
+            raise
+        except workflow.WorkflowError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            view = ExemplarDetailView(request=request, kwargs={"code": code}, args=())
+            view.object = exemplar
+            view._exemplar = exemplar
+            context = view.get_context_data(transition_form=form)
+            status = 409 if isinstance(error, workflow.ConflictError) else 400
+            return view.render_to_response(context, status=status)
+        messages.success(
+            request,
+            _("Done: %(action)s.") % {"action": workflow.MOVES[form.cleaned_data["action"]].label},
+        )
+        return redirect(exemplar)
+
+
+class ReviewQueueView(PermissionRequiredMixin, FilteredExemplarsMixin, ListView):
+    """What waits for this reviewer: Home Affairs sees the province, a district its communes.
+
+    Shows how long each has waited, highlights the overdue ones and flags possible
+    duplicates across units; accepts or returns several at once with one comment.
+    """
+
+    template_name = "registry/review_queue.html"
+    partial_template_name = "registry/partials/review_results.html"
+    permission_required = "registry.review_queue"
+    context_object_name = "exemplars"
+    default_sort = "status_changed_at"
+
+    def waiting_status(self):
+        if self.request.user.role == Role.DISTRICT_REVIEWER:
+            return ExemplarStatus.SUBMITTED_TO_DISTRICT
+        return ExemplarStatus.UNDER_REVIEW
+
+    def bulk_actions(self):
+        if self.request.user.role == Role.DISTRICT_REVIEWER:
+            return [workflow.MOVES["endorse"], workflow.MOVES["district_return"]]
+        return [workflow.MOVES["accept"], workflow.MOVES["return"]]
+
+    def get_queryset(self):
+        return self.filtered(status=self.waiting_status())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = list(context["exemplars"])
+        now = timezone.now()
+        overdue_days = settings.PORTAL["REVIEW_OVERDUE_DAYS"]
+        duplicates = selectors.possible_duplicates(page)
+        context.update(
+            filter_form=self.get_filter_form(),
+            rows=[
+                {
+                    "exemplar": e,
+                    "waiting_days": (now - (e.status_changed_at or e.created_at)).days,
+                    "overdue": (now - (e.status_changed_at or e.created_at)).days > overdue_days,
+                    "duplicate": (e.subject_key, e.year) in duplicates,
+                }
+                for e in page
+            ],
+            overdue_days=overdue_days,
+            actions=self.bulk_actions(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        codes = request.POST.getlist("selected")
+        action = request.POST.get("action", "")
+        comment = request.POST.get("comment", "")
+        allowed = {move.action for move in self.bulk_actions()}
+        if action not in allowed or not codes:
+            messages.error(request, _("Choose at least one exemplar and an action."))
+            return HttpResponseRedirect(request.get_full_path())
+        done, failed = 0, []
+        for exemplar in Exemplar.objects.visible_to(request.user).filter(code__in=codes):
+            try:
+                workflow.transition(
+                    exemplar=exemplar, action=action, by=request.user, comment=comment
+                )
+                done += 1
+            except (workflow.WorkflowError, PermissionDenied) as error:
+                reason = "; ".join(getattr(error, "messages", [])) or _("not allowed")
+                failed.append(f"{exemplar}: {reason}")
+        if done:
+            messages.success(
+                request,
+                _("%(count)d exemplars done: %(action)s.")
+                % {"count": done, "action": workflow.MOVES[action].label},
+            )
+        for failure in failed:
+            messages.error(request, failure)
+        return HttpResponseRedirect(request.get_full_path())
+
+
+class NotificationListView(ListView):
+    template_name = "registry/notification_list.html"
+    context_object_name = "notifications"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return Notification.objects.filter(recipient=self.request.user).select_related("exemplar")
+
+    def post(self, request):
+        Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+        messages.success(request, _("All notifications are marked as read."))
+        return redirect("registry:notifications")
