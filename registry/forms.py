@@ -314,3 +314,11 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
         self.fields["field"].queryset = Field.objects.all()
         self.fields["campaign"].queryset = Campaign.objects.all()
         self.fields["sort"].choices = [(k, v[1]) for k, v in self.SORTS.items()]
+
+
+class AttachmentForm(BootstrapFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Photo or document"),
+        help_text=_("JPEG, PNG or WebP photos; PDF or DOCX documents; at most 10 MB."),
+    )
+    caption = forms.CharField(label=_("Caption"), required=False, max_length=255)

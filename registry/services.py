@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import models, transaction
 
 from .data import units as unit_data
 from .models import Unit, UnitKind
@@ -209,3 +209,48 @@ def exemplar_update(*, exemplar, by, values: dict, evidence: dict[int, str], exp
     locked.save()
     _save_evidence(locked, evidence)
     return locked
+
+
+@transaction.atomic
+def attachment_add(*, exemplar, upload, caption: str, by):
+    """Check ``upload`` by its content and attach it to ``exemplar``.
+
+    Side effects: stores the (re-encoded, metadata-free) file and a thumbnail under generated
+    names; bumps the exemplar's version (its content changed). Raises ``UploadRejected``.
+    """
+    from .models import Attachment, Exemplar
+    from .uploads import check_upload
+
+    checked = check_upload(upload)
+    attachment = Attachment(
+        exemplar=exemplar,
+        kind=checked.kind,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        caption=caption,
+        uploaded_by=by,
+    )
+    attachment.file.save(checked.content.name, checked.content, save=False)
+    if checked.thumbnail is not None:
+        attachment.thumbnail.save(checked.thumbnail.name, checked.thumbnail, save=False)
+    attachment.save()
+    Exemplar.objects.filter(pk=exemplar.pk).update(version=models.F("version") + 1)
+    return attachment
+
+
+@transaction.atomic
+def attachment_delete(*, attachment, by):
+    """Remove an attachment and its stored files (after the transaction commits)."""
+    from .models import Exemplar
+
+    files = [f for f in (attachment.file, attachment.thumbnail) if f]
+    storage_names = [(f.storage, f.name) for f in files]
+    Exemplar.objects.filter(pk=attachment.exemplar_id).update(version=models.F("version") + 1)
+    attachment.delete()
+
+    def remove():
+        for storage, name in storage_names:
+            storage.delete(name)
+
+    transaction.on_commit(remove)

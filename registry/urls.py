@@ -20,6 +20,24 @@ urlpatterns = [
         views.ExemplarTransitionView.as_view(),
         name="exemplar_transition",
     ),
+    path(
+        "dien-hinh/<str:code>/tep/", views.AttachmentUploadView.as_view(), name="attachment_upload"
+    ),
+    path(
+        "dien-hinh/<str:code>/tep/<int:pk>/",
+        views.AttachmentDownloadView.as_view(),
+        name="attachment_download",
+    ),
+    path(
+        "dien-hinh/<str:code>/tep/<int:pk>/anh-nho/",
+        views.AttachmentDownloadView.as_view(thumbnail=True),
+        name="attachment_thumbnail",
+    ),
+    path(
+        "dien-hinh/<str:code>/tep/<int:pk>/xoa/",
+        views.AttachmentDeleteView.as_view(),
+        name="attachment_delete",
+    ),
     path("tham-dinh/", views.ReviewQueueView.as_view(), name="review_queue"),
     path("thong-bao/", views.NotificationListView.as_view(), name="notifications"),
 ]

@@ -1,6 +1,7 @@
 """Pages of the registry, one module per area. Views are thin: a selector reads, a
 predicate allows, a service writes, a template shows."""
 
+from .attachments import AttachmentDeleteView, AttachmentDownloadView, AttachmentUploadView
 from .exemplars import (
     ExemplarCreateView,
     ExemplarDetailView,
@@ -22,6 +23,9 @@ from .units import (
 )
 
 __all__ = [
+    "AttachmentDeleteView",
+    "AttachmentDownloadView",
+    "AttachmentUploadView",
     "CatalogueView",
     "ExemplarCreateView",
     "ExemplarDetailView",
