@@ -1,0 +1,200 @@
+"""The unit's exemplar form and list: what is typed is never lost, one record per form,
+posted status or unit fields are ignored, each role sees only what it reaches."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from registry.enums import ExemplarStatus as S
+from registry.models import CriterionEvidence, Exemplar, Field
+from tests.factories.exemplars import ExemplarFactory
+
+pytestmark = pytest.mark.integration
+
+
+def form_data(**overrides):
+    data = {
+        "year": 2025,
+        "subject_kind": "individual",
+        "full_name": "Phạm Thị Thu Trang",
+        "gender": "female",
+        "birth_year": 1990,
+        "position": "Giáo viên",
+        "workplace": "Trường THCS Gia Vân",
+        "field": Field.objects.get(code="education-training").pk,
+        "achievements": "Ba năm liền giáo viên dạy giỏi cấp tỉnh.",
+        "new_model": "Câu lạc bộ đọc sách cho học sinh vùng chiêm trũng.",
+        "contact_name": "Phạm Văn Long",
+        "contact_phone": "0912 000 111",
+        "publication_consent": "on",
+        "creation_token": str(uuid.uuid4()),
+        "specific_evidence": "Học sinh đạt giải cấp tỉnh nhiều năm.",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_unit_editor_drafts_an_exemplar_with_evidence(world, client_for):
+    client = client_for(world.user("editor_a"))
+    response = client.post(reverse("registry:exemplar_create"), form_data())
+    exemplar = Exemplar.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == exemplar.get_absolute_url()
+    assert exemplar.unit == world.dept_a
+    assert exemplar.status == S.DRAFT
+    assert exemplar.created_by == world.user("editor_a")
+    specific = CriterionEvidence.objects.get(exemplar=exemplar, criterion__kind="specific")
+    assert specific.criterion.field.code == "education-training"
+    assert "Phạm Thị Thu Trang" not in response["Location"]
+
+
+def test_the_same_form_sent_twice_makes_one_record(world, client_for):
+    client = client_for(world.user("editor_a"))
+    data = form_data()
+    first = client.post(reverse("registry:exemplar_create"), data)
+    second = client.post(reverse("registry:exemplar_create"), data)
+    assert Exemplar.objects.count() == 1
+    assert first["Location"] == second["Location"]
+
+
+def test_posted_status_unit_and_version_are_ignored(world, client_for):
+    client = client_for(world.user("editor_a"))
+    client.post(
+        reverse("registry:exemplar_create"),
+        form_data(
+            status="accepted",
+            unit=world.dept_b.pk,
+            version=99,
+            created_by=world.user("leader").pk,
+            code="HACKED",
+        ),
+    )
+    exemplar = Exemplar.objects.get()
+    assert (exemplar.status, exemplar.unit, exemplar.version) == (S.DRAFT, world.dept_a, 1)
+    assert exemplar.code != "HACKED"
+
+
+def test_bad_input_keeps_everything_typed(world, client_for):
+    client = client_for(world.user("editor_a"))
+    response = client.post(
+        reverse("registry:exemplar_create"),
+        form_data(
+            full_name="", birth_year="năm ngoái", achievements="Thành tích rất dài và quý giá"
+        ),
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Vui lòng nhập tên của điển hình." in content
+    assert "Thành tích rất dài và quý giá" in content
+    assert "Trường THCS Gia Vân" in content
+    assert not Exemplar.objects.exists()
+
+
+def test_a_stale_edit_is_refused_and_keeps_the_text(world, client_for):
+    exemplar = ExemplarFactory(unit=world.dept_a)
+    client = client_for(world.user("editor_a"))
+    url = reverse("registry:exemplar_update", kwargs={"code": exemplar.code})
+    Exemplar.objects.filter(pk=exemplar.pk).update(version=5)
+    response = client.post(url, form_data(version=1, achievements="Bản sửa của tôi"))
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "Người khác đã lưu hoặc gửi hồ sơ này" in content
+    assert "Bản sửa của tôi" in content
+    exemplar.refresh_from_db()
+    assert exemplar.achievements != "Bản sửa của tôi"
+
+
+def test_an_edit_is_kept_in_the_history(world, client_for):
+    exemplar = ExemplarFactory(unit=world.dept_a)
+    client = client_for(world.user("editor_a"))
+    url = reverse("registry:exemplar_update", kwargs={"code": exemplar.code})
+    response = client.post(url, form_data(version=exemplar.version, full_name="Tên mới"))
+    assert response.status_code == 302
+    latest = exemplar.history.first()
+    delta = latest.diff_against(latest.prev_record)
+    changed = {c.field: (c.old, c.new) for c in delta.changes}
+    assert changed["full_name"][1] == "Tên mới"
+    assert latest.history_user == world.user("editor_a")
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("editor_a", 200),
+        ("head_a", 200),
+        ("editor_b", 200),
+        ("commune_editor", 200),
+        ("district_reviewer", 403),
+        ("home_affairs", 403),
+        ("media", 403),
+        ("leader", 403),
+        ("administrator", 403),
+    ],
+)
+def test_who_may_open_the_new_exemplar_form(world, client_for, persona, status):
+    client = client_for(world.user(persona))
+    assert client.get(reverse("registry:exemplar_create")).status_code == status
+    response = client.post(reverse("registry:exemplar_create"), form_data())
+    assert response.status_code in ({302} if status == 200 else {403})
+
+
+@pytest.mark.parametrize(
+    ("persona", "visible"),
+    [
+        ("editor_a", {"dept_a"}),
+        ("head_a", {"dept_a"}),
+        ("editor_b", set()),
+        ("commune_editor", {"commune_a"}),
+        ("commune_b_editor", set()),
+        ("district_reviewer", {"commune_a"}),
+        ("home_affairs", {"dept_a", "commune_a"}),
+        ("leader", {"dept_a", "commune_a"}),
+        ("media", set()),
+    ],
+)
+def test_each_role_lists_only_the_exemplars_it_reaches(world, client_for, persona, visible):
+    made = {
+        "dept_a": ExemplarFactory(unit=world.dept_a),
+        "commune_a": ExemplarFactory(unit=world.commune_a),
+    }
+    response = client_for(world.user(persona)).get(reverse("registry:exemplar_list"))
+    codes = {e.code for e in response.context["exemplars"]}
+    assert codes == {made[name].code for name in visible}
+    for name, exemplar in made.items():
+        detail = client_for(world.user(persona)).get(exemplar.get_absolute_url())
+        assert detail.status_code == (200 if name in visible else 404)
+
+
+def test_personal_data_is_shown_only_to_those_who_handle_the_record(world, client_for):
+    exemplar = ExemplarFactory(unit=world.dept_a, birth_year=1979, contact_phone="0987 654 321")
+    for persona, shown in [("editor_a", True), ("home_affairs", True), ("leader", False)]:
+        response = client_for(world.user(persona)).get(exemplar.get_absolute_url())
+        content = response.content.decode()
+        assert ("0987 654 321" in content) is shown, persona
+        assert ("1979" in content) is shown, persona
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_the_list_searches_without_accents_and_filters(world, client_for):
+    ExemplarFactory(unit=world.dept_a, full_name="Nguyễn Thị Huyền")
+    ExemplarFactory(unit=world.dept_a, full_name="Trần Văn Bình", year=2024)
+    client = client_for(world.user("home_affairs"))
+    response = client.get(reverse("registry:exemplar_list"), {"q": "nguyen thi"})
+    assert [e.full_name for e in response.context["exemplars"]] == ["Nguyễn Thị Huyền"]
+    response = client.get(reverse("registry:exemplar_list"), {"year": 2024})
+    assert [e.full_name for e in response.context["exemplars"]] == ["Trần Văn Bình"]
+    response = client.get(reverse("registry:exemplar_list"), {"status": "nope", "year": "x"})
+    assert response.status_code == 200
+
+
+def test_list_query_count_does_not_grow(world, client_for, django_assert_max_num_queries):
+    client = client_for(world.user("home_affairs"))
+    for _ in range(3):
+        ExemplarFactory(unit=world.dept_a)
+    with django_assert_max_num_queries(14) as few:
+        client.get(reverse("registry:exemplar_list"))
+    for _ in range(20):
+        ExemplarFactory(unit=world.commune_a)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("registry:exemplar_list"))
