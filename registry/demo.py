@@ -155,3 +155,229 @@ def demo_load() -> list[DemoAccount]:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
     return ACCOUNTS
+
+
+# Emulation movements launched by the Prime Minister and the province in 2021-2025.
+CAMPAIGNS = [
+    (
+        "vi-nguoi-ngheo-2021-2025",
+        "Phong trào thi đua “Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau” "
+        "giai đoạn 2021 - 2025",
+        "movement",
+        "prime_minister",
+        2021,
+        2025,
+    ),
+    (
+        "nong-thon-moi-2021-2025",
+        "Phong trào thi đua “Cả nước chung sức xây dựng nông thôn mới” giai đoạn 2021 - 2025",
+        "movement",
+        "prime_minister",
+        2021,
+        2025,
+    ),
+    (
+        "van-hoa-cong-so",
+        "Phong trào thi đua “Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở”",
+        "movement",
+        "prime_minister",
+        2019,
+        2025,
+    ),
+    (
+        "hoc-tap-lam-theo-bac",
+        "Cuộc vận động học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        "campaign",
+        "province",
+        2021,
+        None,
+    ),
+]
+
+EVIDENCE = [
+    "Chấp hành nghiêm chủ trương của Đảng, pháp luật của Nhà nước; nhiều năm liền được "
+    "đánh giá hoàn thành xuất sắc nhiệm vụ.",
+    "Hoàn thành xuất sắc nhiệm vụ năm 2023, 2024, 2025 (quyết định đánh giá kèm theo).",
+    "Mô hình mới được áp dụng tại đơn vị, cơ quan cấp trên đánh giá hiệu quả, nhân rộng.",
+    "Tích cực ủng hộ Quỹ Vì người nghèo, tham gia hiến máu tình nguyện, giúp đỡ gia đình "
+    "khó khăn tại địa phương.",
+]
+
+# (token name, unit code, creator, year, subject values, field code, campaign code,
+#  achievements, new model, moves as (action, username, comment))
+EXEMPLARS = [
+    (
+        "lan-syt",
+        "37-SYT",
+        "canbo.syt",
+        2025,
+        {
+            "subject_kind": "individual",
+            "full_name": "Đinh Thị Ngọc Lan",
+            "gender": "female",
+            "birth_year": 1978,
+            "position": "Trưởng khoa Nhi",
+            "workplace": "Bệnh viện Đa khoa tỉnh Ninh Bình",
+        },
+        "health",
+        "van-hoa-cong-so",
+        "Hơn 20 năm công tác, trực tiếp cứu chữa hàng nghìn ca bệnh nhi nặng; chiến sĩ thi đua "
+        "cấp tỉnh năm 2023.",
+        "Mô hình “Phòng khám thân thiện với trẻ em” giảm 30% thời gian chờ khám.",
+        [
+            ("submit", "canbo.syt", ""),
+            ("accept", "tdkt.snv", "Hồ sơ đầy đủ, thành tích tiêu biểu."),
+        ],
+    ),
+    (
+        "hstc-syt",
+        "37-SYT",
+        "canbo.syt",
+        2026,
+        {
+            "subject_kind": "collective",
+            "collective_name": "Khoa Hồi sức tích cực - Chống độc, Bệnh viện Đa khoa tỉnh",
+            "head_name": "BSCKII Trần Quang Huy",
+            "member_count": 42,
+        },
+        "health",
+        "van-hoa-cong-so",
+        "Tập thể lao động xuất sắc ba năm liền; làm chủ kỹ thuật lọc máu liên tục, ECMO.",
+        "Ứng dụng hội chẩn từ xa với tuyến xã, giảm chuyển viện tuyến trên.",
+        [("submit", "canbo.syt", "")],
+    ),
+    (
+        "mai-syt",
+        "37-SYT",
+        "canbo.syt",
+        2026,
+        {
+            "subject_kind": "individual",
+            "full_name": "Vũ Thị Thanh Mai",
+            "gender": "female",
+            "birth_year": 1992,
+            "position": "Điều dưỡng",
+            "workplace": "Trung tâm Y tế khu vực Kim Sơn",
+            "is_new_factor": True,
+        },
+        "health",
+        None,
+        "",
+        "",
+        [],
+    ),
+    (
+        "thinh-giavan",
+        "373-GIAVAN",
+        "canbo.giavan",
+        2025,
+        {
+            "subject_kind": "household",
+            "household_head": "Nguyễn Văn Thịnh",
+            "household_address": "Thôn Đông Chưởng, xã Gia Vân",
+            "household_members": 5,
+        },
+        "agriculture",
+        "nong-thon-moi-2021-2025",
+        "Hộ sản xuất kinh doanh giỏi cấp tỉnh; tạo việc làm cho 12 lao động địa phương.",
+        "Mô hình trồng sen kết hợp du lịch trải nghiệm trên vùng đất trũng.",
+        [("submit", "canbo.giavan", "")],
+    ),
+    (
+        "toan-giavan",
+        "373-GIAVAN",
+        "canbo.giavan",
+        2025,
+        {
+            "subject_kind": "individual",
+            "full_name": "Bùi Văn Toàn",
+            "gender": "male",
+            "birth_year": 1965,
+            "position": "Chủ trang trại",
+            "workplace": "Thôn Tập Ninh, xã Gia Vân",
+        },
+        "social-security",
+        "vi-nguoi-ngheo-2021-2025",
+        "Thương binh hạng 3/4 làm kinh tế giỏi, giúp 8 hộ thoát nghèo.",
+        "Tổ hợp tác chăn nuôi bò sinh sản cho hộ nghèo.",
+        [
+            ("submit", "canbo.giavan", ""),
+            ("endorse", "huyen.giavien", ""),
+            ("return", "tdkt.snv", "Bổ sung xác nhận của UBND xã về số hộ thoát nghèo."),
+        ],
+    ),
+]
+
+
+@transaction.atomic
+def demo_exemplars() -> int:
+    """Demo campaigns and exemplars, moved through the real workflow. Idempotent."""
+    import uuid
+
+    from campaigns.models import Campaign
+
+    from . import services, workflow
+    from .models import CriterionEvidence, Exemplar, Field
+
+    for code, name, kind, launched_by, start, end in CAMPAIGNS:
+        Campaign.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "launched_by": launched_by,
+                "valid_from": start,
+                "valid_to": end,
+            },
+        )
+    count = 0
+    for (
+        token,
+        unit_code,
+        creator,
+        year,
+        subject,
+        field_code,
+        campaign_code,
+        achievements,
+        new_model,
+        moves,
+    ) in EXEMPLARS:
+        creation_token = uuid.uuid5(uuid.NAMESPACE_URL, f"demo-exemplar-{token}")
+        if Exemplar.objects.filter(creation_token=creation_token).exists():
+            continue
+        author = User.objects.get(username=creator)
+        values = {
+            "year": year,
+            **subject,
+            "field": Field.objects.get(code=field_code),
+            "campaign": Campaign.objects.filter(code=campaign_code).first(),
+            "achievements": achievements,
+            "new_model": new_model,
+            "contact_name": author.full_name,
+            "contact_phone": "0229 3876 543",
+            "publication_consent": bool(moves),
+        }
+        exemplar = services.exemplar_create(
+            unit=Unit.objects.get(code=unit_code),
+            by=author,
+            values=values,
+            evidence={},
+            creation_token=creation_token,
+        )
+        if moves:
+            for number, criterion in enumerate(exemplar.criteria().order_by("kind", "number")):
+                CriterionEvidence.objects.create(
+                    exemplar=exemplar,
+                    criterion=criterion,
+                    text=EVIDENCE[number % len(EVIDENCE)],
+                )
+        for action, username, comment in moves:
+            exemplar = workflow.transition(
+                exemplar=exemplar,
+                action=action,
+                by=User.objects.get(username=username),
+                comment=comment,
+            )
+        count += 1
+    return count

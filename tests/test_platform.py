@@ -236,6 +236,23 @@ class TestDemo:
         assert DEMO_PASSWORD in output
         assert "tdkt.snv" in output
 
+    def test_demo_exemplars_went_through_the_workflow(self, db):
+        from registry.models import Exemplar
+
+        call_command("load_units")
+        call_command("load_demo")
+        call_command("load_demo")
+        statuses = dict(Exemplar.objects.values_list("full_name", "status").exclude(full_name=""))
+        assert statuses["Đinh Thị Ngọc Lan"] == "accepted"
+        assert statuses["Bùi Văn Toàn"] == "returned"
+        assert Exemplar.objects.count() == 5
+        toan = Exemplar.objects.get(full_name="Bùi Văn Toàn")
+        assert list(toan.transitions.values_list("by__username", flat=True)) == [
+            "canbo.giavan",
+            "huyen.giavien",
+            "tdkt.snv",
+        ]
+
     def test_demo_district_reviews_its_historical_communes(self, db):
         call_command("load_units")
         call_command("load_demo")

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from registry.demo import DEMO_PASSWORD, demo_load
+from registry.demo import DEMO_PASSWORD, demo_exemplars, demo_load
 from registry.models import Unit
 
 
@@ -12,6 +12,8 @@ class Command(BaseCommand):
         if not Unit.objects.filter(code="37").exists():
             raise CommandError(_("Run 'manage.py load_units' first (province 37, Ninh Bình)."))
         accounts = demo_load()
+        created = demo_exemplars()
+        self.stdout.write(_("Demo exemplars created: %(count)d") % {"count": created})
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(
