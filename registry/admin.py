@@ -60,7 +60,15 @@ class UnitAdmin(PortalAdmin):
 class QuotaRuleAdmin(PortalAdmin):
     list_display = ["unit_kind", "minimum", "valid_from", "valid_to", "source"]
     list_filter = ["unit_kind"]
-    fields = ["unit_kind", "minimum", "valid_from", "valid_to", "source"]
+    fields = [
+        "unit_kind",
+        "minimum",
+        "deadline_day",
+        "deadline_month",
+        "valid_from",
+        "valid_to",
+        "source",
+    ]
 
 
 class CriterionInline(admin.TabularInline):

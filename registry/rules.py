@@ -143,3 +143,30 @@ rules.add_perm("registry.change_user", is_administrator)
 rules.add_perm("registry.delete_user", is_administrator)
 # The portal's own pages.
 rules.add_perm("registry.view_province_overview", reads_all_units)
+
+
+# Quotas, follow-up and the annual registration of new factors (registry/tracking.py).
+@rules.predicate
+def is_accepted_exemplar(user, exemplar):
+    from .enums import ExemplarStatus
+
+    return exemplar is not None and exemplar.status == ExemplarStatus.ACCEPTED
+
+
+@rules.predicate
+def is_final_exemplar(user, exemplar):
+    from .enums import ExemplarStatus
+
+    return exemplar is not None and exemplar.status in ExemplarStatus.final()
+
+
+# Follow-up of an accepted exemplar: Home Affairs for any, the exemplar's own unit for its own.
+can_follow_up_exemplar = is_accepted_exemplar & (
+    is_home_affairs | (is_unit_member_who_edits & belongs_to_exemplars_unit)
+)
+# Nurturing notes: the exemplar's own unit, while the exemplar is not yet decided.
+can_nurture_exemplar = is_unit_member_who_edits & belongs_to_exemplars_unit & ~is_final_exemplar
+rules.add_perm("registry.follow_up_exemplar", can_follow_up_exemplar)
+rules.add_perm("registry.nurture_exemplar", can_nurture_exemplar)
+rules.add_perm("registry.view_quota_compliance", reads_all_units)
+rules.add_perm("registry.view_follow_up_gaps", reads_all_units)

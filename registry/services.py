@@ -179,6 +179,7 @@ def exemplar_create(*, unit, by, values: dict, evidence: dict[int, str], creatio
         creation_token=creation_token,
     )
     exemplar.full_clean(exclude=["created_by", "catalogue_version"])
+    exemplar._history_user = by
     exemplar.save()
     _save_evidence(exemplar, evidence)
     return exemplar
@@ -206,6 +207,7 @@ def exemplar_update(*, exemplar, by, values: dict, evidence: dict[int, str], exp
         )
     locked.version += 1
     locked.full_clean()
+    locked._history_user = by
     locked.save()
     _save_evidence(locked, evidence)
     return locked

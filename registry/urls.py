@@ -40,4 +40,29 @@ urlpatterns = [
     ),
     path("tham-dinh/", views.ReviewQueueView.as_view(), name="review_queue"),
     path("thong-bao/", views.NotificationListView.as_view(), name="notifications"),
+    # Quotas, follow-up and the annual registration (views/tracking.py).
+    path("chi-tieu/tien-do/", views.QuotaComplianceView.as_view(), name="quota_compliance"),
+    path("theo-doi/", views.FollowUpGapListView.as_view(), name="follow_up_gaps"),
+    path(
+        "dien-hinh/<str:code>/theo-doi/",
+        views.ExemplarFollowUpListView.as_view(),
+        name="exemplar_follow_ups",
+    ),
+    path(
+        "dien-hinh/<str:code>/theo-doi/them/",
+        views.FollowUpCreateView.as_view(),
+        name="follow_up_create",
+    ),
+    path(
+        "dien-hinh/<str:code>/boi-duong/",
+        views.NurturingNoteListView.as_view(),
+        name="nurturing_notes",
+    ),
+    path(
+        "dien-hinh/<str:code>/boi-duong/them/",
+        views.NurturingNoteCreateView.as_view(),
+        name="nurturing_note_create",
+    ),
+    path("dang-ky/", views.MyRegistrationView.as_view(), name="my_registration"),
+    path("don-vi/<str:code>/dang-ky/", views.RegistrationView.as_view(), name="registration"),
 ]

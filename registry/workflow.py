@@ -164,7 +164,7 @@ def transition(
     comment = (comment or "").strip()
     with transaction.atomic():
         locked = (
-            Exemplar.objects.select_for_update()
+            Exemplar.objects.select_for_update(of=("self",))
             .select_related("unit__parent__kind", "unit__kind")
             .get(pk=exemplar.pk)
         )
@@ -200,7 +200,8 @@ def transition(
         locked.status = record.to_status
         locked.status_changed_at = timezone.now()
         locked.version += 1
-        locked._change_reason = f"{action}: {comment}"[:100]
+        locked._change_reason = f"{move.label}: {comment}"[:100] if comment else str(move.label)
+        locked._history_user = by
         locked.save(update_fields=["status", "status_changed_at", "version"])
 
         from .notifications import notify_transition

@@ -24,6 +24,10 @@ def _public_code() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(10))
 
 
+# What a search looks in; ``Exemplar.save`` folds the same fields into ``search_text``.
+SEARCH_FIELDS = ["full_name", "collective_name", "household_head", "workplace", "position", "code"]
+
+
 class ExemplarQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Exemplars whose unit is within the user's reach (see ``selectors``)."""
@@ -32,11 +36,9 @@ class ExemplarQuerySet(models.QuerySet):
         return self.filter(unit_scope_filter(user, "unit"))
 
     def search(self, query: str):
-        words = fold(query).split()
-        qs = self
-        for word in words:
-            qs = qs.filter(search_text__contains=word)
-        return qs
+        from ..search import search
+
+        return search(self, query, fields=SEARCH_FIELDS)
 
 
 class Exemplar(RulesModel):
@@ -166,9 +168,7 @@ class Exemplar(RulesModel):
 
     def save(self, *args, **kwargs):
         self.subject_key = fold(self.subject_name)[:255]
-        self.search_text = fold(
-            " ".join([self.subject_name, self.workplace, self.position, self.code])
-        )
+        self.search_text = fold(" ".join(getattr(self, name) or "" for name in SEARCH_FIELDS))
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],
@@ -315,6 +315,12 @@ class Notification(models.Model):
         null=True,
         blank=True,
     )
+
+    class Kind(models.TextChoices):
+        REVIEW = "review", _("Review step")
+        QUOTA_REMINDER = "quota_reminder", _("Quota reminder")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REVIEW)
     message = models.CharField(_("message"), max_length=500)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)

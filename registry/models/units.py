@@ -120,11 +120,9 @@ class EmulationBloc(RulesModel, ValidityPeriod):
 class UnitQuerySet(ValidityQuerySet):
     def search(self, query: str):
         """Accent-insensitive search on name, short name and code."""
-        words = fold(query).split()
-        qs = self
-        for word in words:
-            qs = qs.filter(search_text__contains=word)
-        return qs
+        from ..search import search
+
+        return search(self, query, fields=["name", "short_name", "code"])
 
     def in_scope_of(self, user):
         """The units whose records ``user`` may reach (see ``selectors``)."""
@@ -229,6 +227,19 @@ class QuotaRule(RulesModel, ValidityPeriod):
         blank=True,
         help_text=_("The document and section that sets this minimum."),
     )
+    # The date of each year by which the exemplars must reach Home Affairs (data, not code).
+    deadline_month = models.PositiveSmallIntegerField(
+        _("deadline month"),
+        default=11,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Month of the yearly deadline for sending the exemplars."),
+    )
+    deadline_day = models.PositiveSmallIntegerField(
+        _("deadline day"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_("Day of the month of the yearly deadline (30/11 by default)."),
+    )
     history = HistoricalRecords()
 
     objects = QuotaRuleQuerySet.as_manager()
@@ -246,8 +257,24 @@ class QuotaRule(RulesModel, ValidityPeriod):
             "period": self.period_display,
         }
 
+    def deadline_for(self, year: int):
+        """The deadline in ``year`` (a ``date``; day and month are checked to exist every year)."""
+        import datetime
+
+        return datetime.date(year, self.deadline_month, self.deadline_day)
+
     def clean(self):
         super().clean()
+        if self.deadline_month and self.deadline_day:
+            import datetime
+
+            try:
+                # 2001 is not a leap year: a deadline must exist in every year, so no 29/02.
+                datetime.date(2001, self.deadline_month, self.deadline_day)
+            except ValueError:
+                raise ValidationError(
+                    {"deadline_day": _("This day does not exist in that month of every year.")}
+                ) from None
         if not self.unit_kind_id:
             return
         start = self.valid_from or 0

@@ -52,6 +52,9 @@ class HomeView(YearMixin, TemplateView):
         if unit is not None:
             context["unit"] = unit
             context["quota"] = selectors.unit_quota(unit=unit, year=year)
+            from .. import tracking  # quota progress: minimum, submitted, accepted, deadline
+
+            context["quota_progress"] = tracking.quota_progress(unit=unit, year=year)
             context["people"] = selectors.unit_people(user=user, unit=unit)
             if user.role == Role.DISTRICT_REVIEWER:
                 context["reviewed_units"] = (

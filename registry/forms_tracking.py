@@ -1,0 +1,133 @@
+"""Forms of quotas, follow-up and the annual registration (see ``registry/tracking.py``)."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .enums import ExemplarStatus
+from .forms import BootstrapFormMixin, _year_choices
+from .models import FollowUp, NurturingNote, Unit, UnitKind
+
+DATE_PLACEHOLDER = _("dd/mm/yyyy")
+
+
+def _date_widget():
+    return forms.DateInput(
+        format="%d/%m/%Y",
+        attrs={"placeholder": DATE_PLACEHOLDER, "inputmode": "numeric", "autocomplete": "off"},
+    )
+
+
+def _search_field(placeholder):
+    return forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": placeholder}),
+    )
+
+
+class QuotaComplianceFilterForm(BootstrapFormMixin, forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=())
+    q = _search_field(_("Unit name, with or without accents"))
+    kind = forms.ModelChoiceField(
+        label=_("Unit kind"),
+        queryset=UnitKind.objects.all(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All kinds"),
+    )
+    district = forms.ModelChoiceField(
+        label=_("District"),
+        queryset=Unit.objects.filter(kind__reviews_children=True),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All districts"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = _year_choices()[1:]
+        self.fields["year"].initial = timezone.localdate().year
+
+
+class FollowUpGapFilterForm(BootstrapFormMixin, forms.Form):
+    q = _search_field(_("Name, with or without accents"))
+    year = forms.TypedChoiceField(
+        label=_("Year of recognition"), required=False, coerce=int, empty_value=None, choices=()
+    )
+    unit_kind = forms.ModelChoiceField(
+        label=_("Unit kind"),
+        queryset=UnitKind.objects.all(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All kinds"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = _year_choices()
+
+
+class RegistrationFilterForm(BootstrapFormMixin, forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=())
+    q = _search_field(_("Name, with or without accents"))
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = _year_choices()[1:]
+        self.fields["year"].initial = timezone.localdate().year
+        self.fields["status"].choices = [("", _("All statuses")), *ExemplarStatus.choices]
+
+
+class _DatedForm(BootstrapFormMixin, forms.ModelForm):
+    """A dated record: the date is written dd/mm/yyyy and may not lie in the future."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].widget = _date_widget()
+        self.fields["date"].widget.attrs["class"] = "form-control"
+        self.fields["date"].help_text = _("As dd/mm/yyyy, for example 25/11/2025.")
+        if not self.is_bound and not self.initial.get("date"):
+            self.initial["date"] = timezone.localdate()
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date and date > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return date
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class FollowUpForm(_DatedForm):
+    class Meta:
+        model = FollowUp
+        fields = ["date", "effectiveness", "potential", "reach", "difficulties", "support"]
+        widgets = {
+            "effectiveness": forms.Textarea(attrs={"rows": 4}),
+            "potential": forms.Textarea(attrs={"rows": 3}),
+            "difficulties": forms.Textarea(attrs={"rows": 3}),
+            "support": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class NurturingNoteForm(_DatedForm):
+    class Meta:
+        model = NurturingNote
+        fields = ["date", "support_given", "shortcomings"]
+        widgets = {
+            "support_given": forms.Textarea(attrs={"rows": 3}),
+            "shortcomings": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        written = [cleaned.get(name) or "" for name in ("support_given", "shortcomings")]
+        if not any(text.strip() for text in written):
+            raise forms.ValidationError(
+                _("Write the support given, the shortcomings still to fix, or both.")
+            )
+        return cleaned

@@ -1,0 +1,258 @@
+"""Quota compliance, follow-up of accepted exemplars, and the unit's annual registration of
+new factors with their nurturing notes. Reads and writes are in ``registry/tracking.py``."""
+
+import datetime
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import ListView, RedirectView
+from django.views.generic.edit import FormView
+from rules.contrib.views import PermissionRequiredMixin
+
+from .. import tracking
+from ..forms_tracking import (
+    FollowUpForm,
+    FollowUpGapFilterForm,
+    NurturingNoteForm,
+    QuotaComplianceFilterForm,
+    RegistrationFilterForm,
+)
+from .exemplars import ScopedExemplarMixin
+from .units import ScopedUnitMixin
+
+
+class FilterFormMixin:
+    """A GET filter form bound to the query string; invalid input falls back to defaults."""
+
+    filter_form_class = None
+
+    def get_filter_form(self):
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = self.filter_form_class(self.request.GET or None)
+        return self._filter_form
+
+    def filters(self) -> dict:
+        form = self.get_filter_form()
+        if form.is_bound and form.is_valid():
+            return form.cleaned_data
+        return {}
+
+
+class QuotaComplianceView(PermissionRequiredMixin, FilterFormMixin, ListView):
+    """Units behind their quota in a year, by unit kind and (communes) by district."""
+
+    template_name = "registry/quota_compliance.html"
+    permission_required = "registry.view_quota_compliance"
+    filter_form_class = QuotaComplianceFilterForm
+    context_object_name = "units"
+    paginate_by = 50
+
+    def get_year(self) -> int:
+        return self.filters().get("year") or timezone.localdate().year
+
+    def get_queryset(self):
+        data = self.filters()
+        district = data.get("district")
+        return tracking.units_behind_quota(
+            year=self.get_year(),
+            user=self.request.user,
+            query=data.get("q", ""),
+            kind=data.get("kind"),
+            district_code=district.code if district else "",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = self.get_year()
+        rows = []
+        for unit in context["units"]:
+            rows.append(
+                {
+                    "unit": unit,
+                    "deadline": datetime.date(year, unit.deadline_month, unit.deadline_day),
+                    "remaining": unit.minimum - unit.accepted,
+                }
+            )
+        form = self.get_filter_form()
+        if not form.is_bound:
+            form = QuotaComplianceFilterForm(initial={"year": year})
+        context.update(
+            year=year,
+            filter_form=form,
+            rows=rows,
+            today=timezone.localdate(),
+            summary=tracking.behind_quota_summary(year=year, behind=self.object_list),
+        )
+        return context
+
+
+class FollowUpGapListView(PermissionRequiredMixin, FilterFormMixin, ListView):
+    """Accepted exemplars with no follow-up in the last twelve months (plan II.3)."""
+
+    template_name = "registry/followup_gaps.html"
+    permission_required = "registry.view_follow_up_gaps"
+    filter_form_class = FollowUpGapFilterForm
+    context_object_name = "exemplars"
+    paginate_by = 25
+
+    def get_queryset(self):
+        data = self.filters()
+        return tracking.follow_up_gaps(
+            user=self.request.user,
+            query=data.get("q", ""),
+            year=data.get("year"),
+            unit_kind=data.get("unit_kind"),
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filter_form=self.get_filter_form(),
+            cutoff=tracking.twelve_months_before(timezone.localdate()),
+            **kwargs,
+        )
+
+
+class ExemplarFollowUpListView(ScopedExemplarMixin, PermissionRequiredMixin, ListView):
+    """Every follow-up of one exemplar, newest first."""
+
+    template_name = "registry/followup_list.html"
+    permission_required = "registry.view_exemplar"
+    context_object_name = "follow_ups"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return tracking.exemplar_follow_ups(exemplar=self.get_exemplar())
+
+    def get_context_data(self, **kwargs):
+        exemplar = self.get_exemplar()
+        return super().get_context_data(
+            exemplar=exemplar,
+            can_follow_up=self.request.user.has_perm("registry.follow_up_exemplar", exemplar),
+            **kwargs,
+        )
+
+
+class FollowUpCreateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView):
+    """Home Affairs, or the exemplar's own unit, records a follow-up of an accepted one."""
+
+    template_name = "registry/followup_form.html"
+    permission_required = "registry.follow_up_exemplar"
+    form_class = FollowUpForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(exemplar=self.get_exemplar(), **kwargs)
+
+    def form_valid(self, form):
+        exemplar = self.get_exemplar()
+        tracking.follow_up_create(exemplar=exemplar, by=self.request.user, values=form.values())
+        messages.success(self.request, _("The follow-up is saved."))
+        return redirect(exemplar)
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Nothing was saved yet: please correct the marked fields."))
+        return super().form_invalid(form)
+
+
+class NurturingNoteListView(ScopedExemplarMixin, PermissionRequiredMixin, ListView):
+    """Every nurturing note of one exemplar, newest first."""
+
+    template_name = "registry/followup_nurturing_list.html"
+    permission_required = "registry.view_exemplar"
+    context_object_name = "notes"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return tracking.exemplar_nurturing_notes(exemplar=self.get_exemplar())
+
+    def get_context_data(self, **kwargs):
+        exemplar = self.get_exemplar()
+        return super().get_context_data(
+            exemplar=exemplar,
+            can_nurture=self.request.user.has_perm("registry.nurture_exemplar", exemplar),
+            **kwargs,
+        )
+
+
+class NurturingNoteCreateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView):
+    """The unit notes the support given to a new factor and what it still has to fix.
+
+    The small form on the exemplar's page posts here; errors are shown on this page with
+    what was typed.
+    """
+
+    template_name = "registry/followup_nurturing_form.html"
+    permission_required = "registry.nurture_exemplar"
+    form_class = NurturingNoteForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(exemplar=self.get_exemplar(), **kwargs)
+
+    def form_valid(self, form):
+        exemplar = self.get_exemplar()
+        tracking.nurturing_note_create(
+            exemplar=exemplar, by=self.request.user, values=form.values()
+        )
+        messages.success(self.request, _("The nurturing note is saved."))
+        return redirect(exemplar)
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Nothing was saved yet: please correct the marked fields."))
+        return super().form_invalid(form)
+
+
+class RegistrationView(ScopedUnitMixin, FilterFormMixin, ListView):
+    """A unit's registration of new factors to build into exemplars in a year (plan II)."""
+
+    template_name = "registry/registration.html"
+    filter_form_class = RegistrationFilterForm
+    context_object_name = "exemplars"
+    paginate_by = 25
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.get_unit()  # outside the user's reach: 404 whatever the method
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_year(self) -> int:
+        return self.filters().get("year") or timezone.localdate().year
+
+    def get_queryset(self):
+        data = self.filters()
+        return tracking.registration_list(
+            unit=self.get_unit(),
+            year=self.get_year(),
+            query=data.get("q", ""),
+            status=data.get("status", ""),
+        )
+
+    def get_context_data(self, **kwargs):
+        unit = self.get_unit()
+        user = self.request.user
+        year = self.get_year()
+        form = self.get_filter_form()
+        if not form.is_bound:
+            form = RegistrationFilterForm(initial={"year": year})
+        return super().get_context_data(
+            unit=unit,
+            year=year,
+            filter_form=form,
+            progress=tracking.quota_progress(unit=unit, year=year),
+            can_register=user.unit_id == unit.pk and user.has_perm("registry.add_exemplar"),
+            **kwargs,
+        )
+
+
+class MyRegistrationView(RedirectView):
+    """The signed-in user's own unit's registration page."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        unit = self.request.user.unit
+        if unit is None:
+            raise Http404
+        url = reverse("registry:registration", kwargs={"code": unit.code})
+        year = self.request.GET.get("year", "")
+        return f"{url}?year={year}" if year.isdigit() else url
