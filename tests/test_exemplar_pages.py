@@ -198,3 +198,19 @@ def test_list_query_count_does_not_grow(world, client_for, django_assert_max_num
         ExemplarFactory(unit=world.commune_a)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("registry:exemplar_list"))
+
+
+def test_the_record_shows_old_and_new_values_of_each_edit(world, client_for):
+    exemplar = ExemplarFactory(unit=world.dept_a, position="Điều dưỡng")
+    client = client_for(world.user("editor_a"))
+    url = reverse("registry:exemplar_update", kwargs={"code": exemplar.code})
+    client.post(
+        url,
+        form_data(
+            version=exemplar.version, position="Điều dưỡng trưởng", full_name=exemplar.full_name
+        ),
+    )
+    content = client.get(exemplar.get_absolute_url()).content.decode()
+    assert "<del>Điều dưỡng</del> → Điều dưỡng trưởng" in content
+    leader_view = client_for(world.user("leader")).get(exemplar.get_absolute_url())
+    assert "<del>Điều dưỡng</del>" not in leader_view.content.decode()
