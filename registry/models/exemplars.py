@@ -244,7 +244,24 @@ class Transition(models.Model):
         return f"{self.exemplar}: {self.from_status} → {self.to_status}"
 
 
-class NurturingNote(models.Model):
+class DatedExemplarNote(models.Model):
+    """A dated note about an exemplar, written by someone, kept with its history."""
+
+    date = models.DateField(_("date"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.PROTECT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.exemplar} · {self.date}"
+
+
+class NurturingNote(DatedExemplarNote):
     """Support given to a new factor during the year, and what it still has to fix."""
 
     exemplar = models.ForeignKey(
@@ -253,49 +270,31 @@ class NurturingNote(models.Model):
         related_name="nurturing_notes",
         on_delete=models.CASCADE,
     )
-    date = models.DateField(_("date"))
     support_given = models.TextField(_("support given"), blank=True)
     shortcomings = models.TextField(_("shortcomings to fix"), blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.PROTECT
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["-date", "-pk"]
+    class Meta(DatedExemplarNote.Meta):
         verbose_name = _("nurturing note")
         verbose_name_plural = _("nurturing notes")
 
-    def __str__(self):
-        return f"{self.exemplar} · {self.date}"
 
-
-class FollowUp(models.Model):
+class FollowUp(DatedExemplarNote):
     """A periodic assessment of an accepted exemplar (plan II.3)."""
 
     exemplar = models.ForeignKey(
         Exemplar, verbose_name=_("exemplar"), related_name="follow_ups", on_delete=models.CASCADE
     )
-    date = models.DateField(_("date"))
     effectiveness = models.TextField(_("effect and effectiveness"))
     potential = models.TextField(_("development potential"), blank=True)
     reach = models.CharField(_("reach"), max_length=16, choices=Reach.choices)
     difficulties = models.TextField(_("difficulties found"), blank=True)
     support = models.TextField(_("support given"), blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.PROTECT
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["-date", "-pk"]
+    class Meta(DatedExemplarNote.Meta):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
-
-    def __str__(self):
-        return f"{self.exemplar} · {self.date}"
 
 
 class Notification(models.Model):
