@@ -173,12 +173,16 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
             "new_model": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, unit=None, **kwargs):
         from .models import CatalogueVersion, Criterion
 
         super().__init__(*args, **kwargs)
+        self.unit = unit
         self.fields["subject_kind"].widget.attrs["class"] = "form-check-input"
         year = self.instance.year if self.instance.pk else timezone.localdate().year
+        if not self.instance.pk and unit is not None and unit.valid_to and unit.valid_to < year:
+            # A unit that ceased to exist (a district, a merged commune) records its last years.
+            year = unit.valid_to
         self.fields["year"].initial = year
         self.catalogue_version = (
             self.instance.catalogue_version
@@ -211,6 +215,15 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
 
     def subject_field_groups(self):
         return {kind: [self[name] for name in names] for kind, names in self.SUBJECT_FIELDS.items()}
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if self.unit is not None and not self.unit.is_active_in(year):
+            raise forms.ValidationError(
+                _("%(unit)s was not active in %(year)s (active %(period)s).")
+                % {"unit": self.unit, "year": year, "period": self.unit.period_display}
+            )
+        return year
 
     def clean(self):
         cleaned = super().clean()

@@ -214,3 +214,12 @@ def test_the_record_shows_old_and_new_values_of_each_edit(world, client_for):
     assert "<del>Điều dưỡng</del> → Điều dưỡng trưởng" in content
     leader_view = client_for(world.user("leader")).get(exemplar.get_absolute_url())
     assert "<del>Điều dưỡng</del>" not in leader_view.content.decode()
+
+
+def test_a_unit_records_only_years_it_existed_in(world, client_for):
+    client = client_for(world.user("commune_editor"))
+    form = client.get(reverse("registry:exemplar_create")).context["form"]
+    assert form.fields["year"].initial == 2025
+    response = client.post(reverse("registry:exemplar_create"), form_data(year=2026))
+    assert "Xã Gia Vân không hoạt động trong năm 2026" in response.content.decode()
+    assert not Exemplar.objects.exists()

@@ -79,6 +79,9 @@ class ExemplarCreateView(PermissionRequiredMixin, FormView):
     form_class = ExemplarForm
     permission_required = "registry.add_exemplar"
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "unit": self.request.user.unit}
+
     def get_initial(self):
         import uuid
 
@@ -110,6 +113,7 @@ class ExemplarUpdateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView)
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["instance"] = self.get_exemplar()
+        kwargs["unit"] = self.get_exemplar().unit
         return kwargs
 
     def get_initial(self):
