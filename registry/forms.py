@@ -28,6 +28,17 @@ class BootstrapFormMixin:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers read a field's error with the field (see includes/form_field.html).
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                ids = [self[name].auto_id + "_errors"]
+                if self.fields[name].help_text:
+                    ids.append(self[name].auto_id + "_helptext")
+                widget.attrs["aria-describedby"] = " ".join(ids)
+
 
 class LoginForm(BootstrapFormMixin, AuthenticationForm):
     error_messages = {

@@ -223,3 +223,12 @@ def test_a_unit_records_only_years_it_existed_in(world, client_for):
     response = client.post(reverse("registry:exemplar_create"), form_data(year=2026))
     assert "Xã Gia Vân không hoạt động trong năm 2026" in response.content.decode()
     assert not Exemplar.objects.exists()
+
+
+def test_a_field_error_is_tied_to_its_field_for_screen_readers(world, client_for):
+    client = client_for(world.user("editor_a"))
+    response = client.post(reverse("registry:exemplar_create"), form_data(full_name=""))
+    content = response.content.decode()
+    assert 'aria-describedby="id_full_name_errors"' in content
+    assert 'id="id_full_name_errors"' in content
+    assert 'role="alert"' in content

@@ -98,10 +98,6 @@ class ExemplarCreateView(PermissionRequiredMixin, FormView):
         messages.success(self.request, _("The draft is saved. Check it, then submit it."))
         return redirect(exemplar)
 
-    def form_invalid(self, form):
-        messages.error(self.request, _("Nothing was saved yet: please correct the marked fields."))
-        return super().form_invalid(form)
-
 
 class ExemplarUpdateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView):
     """The unit edits its draft or returned exemplar; accepted ones are frozen."""
