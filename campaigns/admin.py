@@ -2,22 +2,43 @@ from django.contrib import admin
 
 from registry.admin import PortalAdmin
 
-from .models import Campaign
+from .models import Campaign, CampaignReview, Pledge
+
+
+class CampaignReviewInline(admin.TabularInline):
+    model = CampaignReview
+    extra = 0
+    fields = ["kind", "date", "results", "recorded_by"]
+    readonly_fields = ["recorded_by"]
 
 
 @admin.register(Campaign)
 class CampaignAdmin(PortalAdmin):
-    list_display = ["name", "kind", "launched_by", "valid_from", "valid_to"]
-    list_filter = ["kind", "launched_by"]
-    search_fields = ["name", "code"]
+    list_display = ["name", "kind", "launched_by", "level", "valid_from", "valid_to"]
+    list_filter = ["kind", "launched_by", "level"]
+    search_fields = ["name", "code", "search_text"]
     fields = [
         "code",
         "name",
         "kind",
         "launched_by",
         "launching_unit",
+        "level",
         "valid_from",
         "valid_to",
+        "fields",
+        "target_units",
         "description",
     ]
-    autocomplete_fields = ["launching_unit"]
+    autocomplete_fields = ["launching_unit", "target_units"]
+    filter_horizontal = ["fields"]
+    inlines = [CampaignReviewInline]
+
+
+@admin.register(Pledge)
+class PledgeAdmin(PortalAdmin):
+    list_display = ["title", "year", "signed_on", "bloc", "campaign"]
+    list_filter = ["year", "bloc"]
+    search_fields = ["title"]
+    autocomplete_fields = ["units", "campaign", "bloc"]
+    readonly_fields = ["recorded_by"]

@@ -45,6 +45,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("quan-tri/", admin.site.urls),
     path("healthz", health, name="health"),
+    path("phong-trao/", include("campaigns.urls")),
     path("", include("registry.urls")),
 ]
 

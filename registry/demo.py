@@ -330,6 +330,7 @@ def demo_exemplars() -> int:
                 "valid_to": end,
             },
         )
+    _demo_reviews_and_pledge()
     count = 0
     for (
         token,
@@ -381,3 +382,37 @@ def demo_exemplars() -> int:
             )
         count += 1
     return count
+
+
+def _demo_reviews_and_pledge() -> None:
+    import datetime
+
+    from campaigns.models import Campaign, CampaignReview, Pledge
+
+    author = User.objects.get(username="tdkt.snv")
+    movement = Campaign.objects.get(code="nong-thon-moi-2021-2025")
+    CampaignReview.objects.get_or_create(
+        campaign=movement,
+        kind=CampaignReview.Kind.PRELIMINARY,
+        date=datetime.date(2023, 6, 20),
+        defaults={
+            "results": "Sơ kết giữa kỳ: các địa phương tập trung xây dựng xã nông thôn mới nâng "
+            "cao, kiểu mẫu; phát hiện nhiều hộ sản xuất kinh doanh giỏi để nhân rộng.",
+            "recorded_by": author,
+        },
+    )
+    bloc = EmulationBloc.objects.get(code="khoi-van-hoa-xa-hoi")
+    pledge, created = Pledge.objects.get_or_create(
+        title="Giao ước thi đua năm 2025 Khối Văn hóa - Xã hội",
+        defaults={
+            "year": 2025,
+            "signed_on": datetime.date(2025, 2, 14),
+            "bloc": bloc,
+            "campaign": Campaign.objects.get(code="van-hoa-cong-so"),
+            "content": "Hoàn thành xuất sắc nhiệm vụ chính trị năm 2025; mỗi đơn vị lựa chọn ít "
+            "nhất 01 điển hình tiên tiến gửi Sở Nội vụ; thực hiện tốt văn hóa công sở.",
+            "recorded_by": author,
+        },
+    )
+    if created:
+        pledge.units.set(Unit.objects.filter(bloc=bloc))

@@ -170,3 +170,8 @@ rules.add_perm("registry.follow_up_exemplar", can_follow_up_exemplar)
 rules.add_perm("registry.nurture_exemplar", can_nurture_exemplar)
 rules.add_perm("registry.view_quota_compliance", reads_all_units)
 rules.add_perm("registry.view_follow_up_gaps", reads_all_units)
+
+
+# Campaigns (emulation movements): every signed-in user reads them; Home Affairs and
+# administrators keep them.
+can_manage_campaigns = is_home_affairs | is_administrator

@@ -246,6 +246,10 @@ class TestDemo:
         assert statuses["Đinh Thị Ngọc Lan"] == "accepted"
         assert statuses["Bùi Văn Toàn"] == "returned"
         assert Exemplar.objects.count() == 5
+        from campaigns.models import CampaignReview, Pledge
+
+        assert CampaignReview.objects.count() == 1
+        assert Pledge.objects.get().units.count() == 4
         toan = Exemplar.objects.get(full_name="Bùi Văn Toàn")
         assert list(toan.transitions.values_list("by__username", flat=True)) == [
             "canbo.giavan",

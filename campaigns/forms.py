@@ -1,0 +1,147 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from registry.forms import BootstrapFormMixin, _year_choices
+from registry.models import EmulationBloc, Unit
+
+from .models import Campaign, CampaignReview, Pledge
+
+
+class CampaignForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = [
+            "code",
+            "name",
+            "kind",
+            "launched_by",
+            "launching_unit",
+            "level",
+            "valid_from",
+            "valid_to",
+            "fields",
+            "target_units",
+            "description",
+        ]
+        widgets = {
+            "fields": forms.SelectMultiple(attrs={"size": 8}),
+            "target_units": forms.SelectMultiple(attrs={"size": 8}),
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["launching_unit"].queryset = Unit.objects.select_related("kind")
+        self.fields["target_units"].queryset = Unit.objects.active_in(
+            timezone.localdate().year
+        ).select_related("kind")
+        self.fields["valid_from"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("launched_by") == Campaign.LaunchedBy.UNIT and not cleaned.get(
+            "launching_unit"
+        ):
+            self.add_error("launching_unit", _("Name the unit that launched it."))
+        return cleaned
+
+
+class CampaignReviewForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = CampaignReview
+        fields = ["kind", "date", "results"]
+        widgets = {
+            "date": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+            "results": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("A review is recorded after it took place."))
+        return date
+
+
+class PledgeForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Pledge
+        fields = ["title", "year", "signed_on", "campaign", "bloc", "units", "content"]
+        widgets = {
+            "signed_on": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+            "units": forms.SelectMultiple(attrs={"size": 10}),
+            "content": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = Unit.objects.select_related("kind")
+        self.fields["year"].initial = timezone.localdate().year
+
+    def clean(self):
+        cleaned = super().clean()
+        units = cleaned.get("units")
+        bloc = cleaned.get("bloc")
+        if units is not None and len(units) < 2 and bloc is None:
+            self.add_error(
+                "units", _("A pledge is signed by at least two units, or within a bloc.")
+            )
+        if bloc is not None and units:
+            outside = [u for u in units if u.bloc_id != bloc.pk]
+            if outside:
+                self.add_error(
+                    "units",
+                    _("Not in the bloc “%(bloc)s”: %(units)s.")
+                    % {"bloc": bloc, "units": ", ".join(str(u) for u in outside)},
+                )
+        return cleaned
+
+
+class CampaignFilterForm(BootstrapFormMixin, forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Campaign.Kind.choices]
+    )
+    launched_by = forms.ChoiceField(
+        label=_("Launched by"),
+        required=False,
+        choices=[("", _("Anyone")), *Campaign.LaunchedBy.choices],
+    )
+    level = forms.ChoiceField(
+        label=_("Level"), required=False, choices=[("", _("All levels")), *Campaign.Level.choices]
+    )
+    year = forms.TypedChoiceField(
+        label=_("Running in year"), required=False, coerce=int, empty_value=None, choices=()
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = _year_choices()
+
+
+class PledgeFilterForm(BootstrapFormMixin, forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    year = forms.TypedChoiceField(
+        label=_("Year"), required=False, coerce=int, empty_value=None, choices=()
+    )
+    bloc = forms.ModelChoiceField(
+        label=_("Emulation bloc"),
+        required=False,
+        queryset=EmulationBloc.objects.all(),
+        to_field_name="code",
+        empty_label=_("All blocs"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = _year_choices()

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "campaigns"
+
+urlpatterns = [
+    path("", views.CampaignListView.as_view(), name="campaign_list"),
+    path("them/", views.CampaignCreateView.as_view(), name="campaign_create"),
+    path("giao-uoc/", views.PledgeListView.as_view(), name="pledge_list"),
+    path("giao-uoc/them/", views.PledgeCreateView.as_view(), name="pledge_create"),
+    path("<slug:code>/", views.CampaignDetailView.as_view(), name="campaign_detail"),
+    path("<slug:code>/sua/", views.CampaignUpdateView.as_view(), name="campaign_update"),
+    path("<slug:code>/so-ket/", views.CampaignReviewCreateView.as_view(), name="review_create"),
+]
