@@ -293,6 +293,7 @@ def _check_docx(data: bytes) -> None:
         ValueError,
         KeyError,
         RuntimeError,
+        # zipfile's answer to a compression method it does not know.
         NotImplementedError,
     ) as exc:
         raise _damaged(DOCX) from exc
