@@ -3,9 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from registry.forms import BootstrapFormMixin, _year_choices
-from registry.models import EmulationBloc, Unit
+from registry.models import EmulationBloc, Unit, UnitKind
 
-from .models import Campaign, CampaignReview, Pledge
+from .models import Campaign, CampaignReview, Difficulty, Pledge
 
 
 class CampaignForm(BootstrapFormMixin, forms.ModelForm):
@@ -140,6 +140,50 @@ class PledgeFilterForm(BootstrapFormMixin, forms.Form):
         queryset=EmulationBloc.objects.all(),
         to_field_name="code",
         empty_label=_("All blocs"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = _year_choices()
+
+
+class DifficultyForm(BootstrapFormMixin, forms.Form):
+    subject = forms.CharField(label=_("Topic"), max_length=300)
+    body = forms.CharField(
+        label=_("Difficulty or proposal"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What is the difficulty, what does the unit propose?"),
+    )
+
+
+class DifficultyReplyForm(BootstrapFormMixin, forms.Form):
+    body = forms.CharField(
+        label=_("Your message"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class DifficultyFilterForm(BootstrapFormMixin, forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *Difficulty.Status.choices],
+    )
+    year = forms.TypedChoiceField(
+        label=_("Year"), required=False, coerce=int, empty_value=None, choices=()
+    )
+    unit_kind = forms.ModelChoiceField(
+        label=_("Unit kind"),
+        required=False,
+        queryset=UnitKind.objects.all(),
+        to_field_name="code",
+        empty_label=_("All kinds"),
     )
 
     def __init__(self, *args, **kwargs):

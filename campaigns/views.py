@@ -1,24 +1,32 @@
-"""Pages of emulation movements, their reviews and pledges."""
+"""Pages of emulation movements, their reviews and pledges, and of difficulty threads."""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from registry.models import Exemplar
+from registry.rules import is_home_affairs
 from registry.search import search
+from registry.selectors import unit_scope_filter
 
 from . import services
 from .forms import (
     CampaignFilterForm,
     CampaignForm,
     CampaignReviewForm,
+    DifficultyFilterForm,
+    DifficultyForm,
+    DifficultyReplyForm,
     PledgeFilterForm,
     PledgeForm,
 )
-from .models import Campaign, Pledge
+from .models import Campaign, Difficulty, Pledge
 
 
 class FilteredListMixin:
@@ -159,3 +167,139 @@ class PledgeCreateView(PermissionRequiredMixin, FormView):
         services.pledge_save(form=form, by=self.request.user)
         messages.success(self.request, _("The pledge is recorded."))
         return redirect("campaigns:pledge_list")
+
+
+# Difficulties and proposals (plan VII.1). Threads out of the user's reach are a 404.
+def difficulties_in_reach(user):
+    return Difficulty.objects.filter(unit_scope_filter(user, "unit")).select_related(
+        "unit", "unit__kind", "created_by"
+    )
+
+
+class DifficultyListView(LoginRequiredMixin, FilteredListMixin, ListView):
+    template_name = "campaigns/difficulty_list.html"
+    context_object_name = "difficulties"
+    filter_form_class = DifficultyFilterForm
+
+    def get_queryset(self):
+        qs = difficulties_in_reach(self.request.user).annotate(message_count=Count("messages"))
+        f = self.filters()
+        if f.get("q"):
+            qs = search(qs, f["q"], fields=["subject"])
+        if f.get("status"):
+            qs = qs.filter(status=f["status"])
+        if f.get("year"):
+            qs = qs.filter(created_at__year=f["year"])
+        if f.get("unit_kind"):
+            qs = qs.filter(unit__kind=f["unit_kind"])
+        if is_home_affairs(self.request.user):
+            # What waits longest for an answer comes first.
+            rank = Case(
+                When(status=Difficulty.Status.OPEN, then=Value(0)),
+                When(status=Difficulty.Status.ANSWERED, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+            return qs.order_by(rank, "updated_at", "pk")
+        return qs.order_by("-updated_at", "-pk")
+
+
+class DifficultyCreateView(PermissionRequiredMixin, FormView):
+    template_name = "campaigns/difficulty_form.html"
+    form_class = DifficultyForm
+    permission_required = "campaigns.add_difficulty"
+
+    def form_valid(self, form):
+        user = self.request.user
+        difficulty = services.difficulty_open(
+            unit=user.unit,
+            by=user,
+            subject=form.cleaned_data["subject"],
+            body=form.cleaned_data["body"],
+        )
+        messages.success(self.request, _("Your difficulty or proposal is sent to Home Affairs."))
+        return redirect(difficulty)
+
+
+class DifficultyObjectMixin(LoginRequiredMixin):
+    """The thread, if the user reaches its unit (else 404), and what they may do with it."""
+
+    def get_difficulty(self):
+        if not hasattr(self, "_difficulty"):
+            self._difficulty = get_object_or_404(
+                difficulties_in_reach(self.request.user), pk=self.kwargs["pk"]
+            )
+        return self._difficulty
+
+    def get_context_data(self, **kwargs):
+        difficulty = self.get_difficulty()
+        user = self.request.user
+        return super().get_context_data(
+            difficulty=difficulty,
+            can_reply=user.has_perm("campaigns.reply_difficulty", difficulty)
+            and not difficulty.is_closed,
+            can_close=user.has_perm("campaigns.close_difficulty", difficulty)
+            and not difficulty.is_closed,
+            **kwargs,
+        )
+
+
+class DifficultyDetailView(DifficultyObjectMixin, FormView):
+    """The thread; a POST adds a message to it."""
+
+    template_name = "campaigns/difficulty_detail.html"
+    form_class = DifficultyReplyForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            thread=self.get_difficulty().messages.select_related("author", "author__unit"),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        difficulty = self.get_difficulty()
+        if not request.user.has_perm("campaigns.reply_difficulty", difficulty):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        difficulty = self.get_difficulty()
+        try:
+            services.difficulty_reply(
+                difficulty=difficulty, by=self.request.user, body=form.cleaned_data["body"]
+            )
+        except services.DifficultyClosed:
+            messages.error(self.request, _("This thread is closed; it takes no new message."))
+            return redirect(difficulty)
+        messages.success(self.request, _("Your message is sent."))
+        return redirect(difficulty)
+
+
+class DifficultyCloseView(DifficultyObjectMixin, TemplateView):
+    """GET asks for confirmation; POST closes the thread for good."""
+
+    template_name = "campaigns/difficulty_close.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.has_perm(
+            "campaigns.close_difficulty", self.get_difficulty()
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        difficulty = self.get_difficulty()
+        if difficulty.is_closed:
+            messages.info(request, _("This thread is already closed."))
+            return redirect(difficulty)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        difficulty = self.get_difficulty()
+        try:
+            services.difficulty_close(difficulty=difficulty, by=request.user)
+        except services.DifficultyClosed:
+            messages.info(request, _("This thread is already closed."))
+        else:
+            messages.success(request, _("The thread is closed."))
+        return redirect(difficulty)

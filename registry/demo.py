@@ -326,11 +326,13 @@ def demo_exemplars() -> int:
                 "name": name,
                 "kind": kind,
                 "launched_by": launched_by,
+                "level": "national" if launched_by == "prime_minister" else "provincial",
                 "valid_from": start,
                 "valid_to": end,
             },
         )
     _demo_reviews_and_pledge()
+    _demo_difficulty()
     count = 0
     for (
         token,
@@ -416,3 +418,33 @@ def _demo_reviews_and_pledge() -> None:
     )
     if created:
         pledge.units.set(Unit.objects.filter(bloc=bloc))
+
+
+def _demo_difficulty() -> None:
+    """One difficulty thread from Sở Y tế, answered by Home Affairs. Idempotent."""
+    from campaigns.models import Difficulty, DifficultyMessage
+
+    unit_author = User.objects.get(username="canbo.syt")
+    home_affairs = User.objects.get(username="tdkt.snv")
+    difficulty, created = Difficulty.objects.get_or_create(
+        subject="Hồ sơ điển hình tập thể khoa, phòng thuộc bệnh viện tuyến tỉnh",
+        defaults={
+            "unit": Unit.objects.get(code="37-SYT"),
+            "created_by": unit_author,
+            "status": Difficulty.Status.ANSWERED,
+        },
+    )
+    if created:
+        DifficultyMessage.objects.create(
+            difficulty=difficulty,
+            author=unit_author,
+            body="Đề nghị Ban Thi đua - Khen thưởng hướng dẫn: tập thể khoa, phòng thuộc bệnh "
+            "viện tuyến tỉnh được Sở Y tế đề xuất là điển hình tiên tiến thì hồ sơ do bệnh "
+            "viện hay do Sở lập, và có cần xác nhận của Công đoàn ngành không?",
+        )
+        DifficultyMessage.objects.create(
+            difficulty=difficulty,
+            author=home_affairs,
+            body="Hồ sơ do Sở Y tế lập và gửi trên Cổng; bệnh viện cung cấp báo cáo thành tích "
+            "có xác nhận của Giám đốc bệnh viện. Không bắt buộc xác nhận của Công đoàn ngành.",
+        )

@@ -318,6 +318,7 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         REVIEW = "review", _("Review step")
         QUOTA_REMINDER = "quota_reminder", _("Quota reminder")
+        DIFFICULTY = "difficulty", _("Difficulty or proposal")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REVIEW)
     message = models.CharField(_("message"), max_length=500)
