@@ -90,6 +90,42 @@ def main(extra_units: int = 10_000) -> None:
     bench("home_province_overview_ms", ms, "ms", size)
     bench("home_province_overview_queries", n, "queries", size)
 
+    from registry.enums import ExemplarStatus
+    from registry.models import CatalogueVersion, Exemplar, Field
+    from registry.text import fold
+
+    version = CatalogueVersion.objects.get(code="2023-2025")
+    fields = list(Field.objects.all())
+    communes = list(Unit.objects.filter(kind__code="commune")[:200])
+    statuses = [ExemplarStatus.DRAFT, ExemplarStatus.UNDER_REVIEW, ExemplarStatus.ACCEPTED]
+    rows = []
+    for n in range(extra_units):
+        name = f"Nguyễn Thị Thử Nghiệm {n}"
+        rows.append(
+            Exemplar(
+                code=f"B{n:09d}",
+                unit=communes[n % len(communes)],
+                year=2025,
+                full_name=name,
+                field=fields[n % len(fields)],
+                catalogue_version=version,
+                created_by=user,
+                status=statuses[n % 3],
+                subject_key=fold(name),
+                search_text=fold(name),
+            )
+        )
+    Exemplar.objects.bulk_create(rows, batch_size=2000)
+    size = f"{extra_units} exemplars"
+    ms, n = measure(reverse("registry:exemplar_list"), {})
+    bench("exemplar_list_ms", ms, "ms", size)
+    bench("exemplar_list_queries", n, "queries", size)
+    ms, n = measure(reverse("registry:exemplar_list"), {"q": "nguyen thi thu nghiem 777"})
+    bench("exemplar_search_ms", ms, "ms", size)
+    ms, n = measure(reverse("registry:review_queue"), {})
+    bench("review_queue_ms", ms, "ms", size)
+    bench("review_queue_queries", n, "queries", size)
+
 
 if __name__ == "__main__":
     main()
