@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from registry.forms import BootstrapFormMixin, _year_choices
 from registry.models import EmulationBloc, Unit, UnitKind
 
-from .models import Campaign, CampaignReview, Difficulty, Pledge
+from .models import (
+    Campaign,
+    CampaignReview,
+    Difficulty,
+    Pledge,
+    RegulationRequirement,
+    RegulationTracking,
+)
 
 
 class CampaignForm(BootstrapFormMixin, forms.ModelForm):
@@ -189,3 +196,46 @@ class DifficultyFilterForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = _year_choices()
+
+
+class RegulationFilterForm(BootstrapFormMixin, forms.Form):
+    requirement = forms.ModelChoiceField(
+        label=_("Requirement"),
+        required=False,
+        queryset=RegulationRequirement.objects.all(),
+        empty_label=None,
+    )
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *RegulationTracking.choices],
+    )
+    unit_kind = forms.ModelChoiceField(
+        label=_("Unit kind"),
+        required=False,
+        queryset=UnitKind.objects.all(),
+        to_field_name="code",
+        empty_label=_("All kinds"),
+    )
+
+
+class RegulationUploadForm(BootstrapFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Regulation document"),
+        help_text=_("PDF or DOCX document; at most 10 MB."),
+    )
+
+
+class RegulationReturnForm(BootstrapFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for return"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the unit should change before sending it again."),
+    )

@@ -149,3 +149,168 @@ def difficulty_close(*, difficulty, by):
     difficulty.save()
     _difficulty_notify_on_commit(difficulty, by, "close")
     return difficulty
+
+
+# Units' regulations of subjects and specific criteria (plan VII.1).
+class RegulationNotAwaited(Exception):
+    """The unit's current regulation is awaiting review or acknowledged: nothing new is due."""
+
+
+class RegulationNotPending(Exception):
+    """Only a unit's current regulation still awaiting review is acknowledged or returned."""
+
+
+def current_regulation(*, requirement, unit):
+    """The unit's latest regulation for ``requirement``, or ``None``."""
+    from .models import UnitRegulation
+
+    return (
+        UnitRegulation.objects.filter(requirement=requirement, unit=unit)
+        .order_by("-sent_at", "-pk")
+        .first()
+    )
+
+
+def _regulation_notify(*, regulation_pk: int, by_pk: int, event: str) -> int:
+    """Tell the other side about ``event`` ("send", "acknowledge", "return").
+
+    Side effects: one portal ``Notification`` (kind "review") per recipient, never the actor,
+    and one e-mail each queued with ``send_portal_mail``. A sending is told to Home Affairs
+    reviewers; an acknowledgement or a return, to the unit's editors and heads.
+    """
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+    from django.utils.translation import override
+
+    from registry.enums import Role
+    from registry.models import Notification, User
+    from registry.tasks import send_portal_mail
+
+    from .models import UnitRegulation
+
+    regulation = UnitRegulation.objects.select_related("unit", "requirement").get(pk=regulation_pk)
+    by = User.objects.get(pk=by_pk)
+    if event == "send":
+        recipients = User.objects.filter(role=Role.HOME_AFFAIRS, is_active=True)
+    else:
+        recipients = User.objects.filter(
+            unit=regulation.unit, role__in=[Role.UNIT_EDITOR, Role.UNIT_HEAD], is_active=True
+        )
+    recipients = recipients.exclude(pk=by.pk).distinct()
+    link = settings.PORTAL["BASE_URL"].rstrip("/") + regulation.get_absolute_url()
+    count = 0
+    with override("vi"):
+        values = {
+            "unit": regulation.unit.short_name or regulation.unit.name,
+            "title": regulation.requirement.title,
+            "by": by,
+            "reason": regulation.review_note,
+        }
+        if event == "send":
+            message = _("%(unit)s sent its regulation “%(title)s” (%(by)s).")
+        elif event == "acknowledge":
+            message = _("The regulation “%(title)s” of %(unit)s was acknowledged by %(by)s.")
+        else:
+            message = _("The regulation “%(title)s” of %(unit)s was returned by %(by)s: %(reason)s")
+        message = message % values
+        body = message + "\n\n" + _("Open it in the portal: %(link)s") % {"link": link}
+        for user in recipients:
+            Notification.objects.create(
+                recipient=user, kind=Notification.Kind.REVIEW, message=message[:500]
+            )
+            if user.email:
+                send_portal_mail.enqueue(subject=message[:150], body=body, to=[user.email])
+            count += 1
+    return count
+
+
+def _regulation_notify_on_commit(regulation, by, event):
+    pk, by_pk = regulation.pk, by.pk
+    transaction.on_commit(lambda: _regulation_notify(regulation_pk=pk, by_pk=by_pk, event=event))
+
+
+@transaction.atomic
+def regulation_send(*, requirement, unit, upload, by):
+    """Check ``upload`` by its content and record it as ``unit``'s regulation.
+
+    Only a PDF or DOCX document is taken (else ``UploadRejected``); a unit sends when it has
+    none yet or its current one was returned (else ``RegulationNotAwaited``). Side effects:
+    stores the file under a generated name; Home Affairs is told on commit.
+    """
+    from django.utils.translation import gettext_lazy as _
+
+    from registry.models import Unit
+    from registry.uploads import UploadRejected, check_upload
+
+    from .models import UnitRegulation
+
+    checked = check_upload(upload)
+    if checked.kind != "document":
+        raise UploadRejected(
+            _("Send the regulation as a PDF or DOCX document, not as a photo."),
+            code="not_document",
+        )
+    Unit.objects.select_for_update().get(pk=unit.pk)  # one sending per unit at a time
+    current = current_regulation(requirement=requirement, unit=unit)
+    if current is not None and current.status != UnitRegulation.Status.RETURNED:
+        raise RegulationNotAwaited
+    regulation = UnitRegulation(
+        requirement=requirement,
+        unit=unit,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sent_by=by,
+    )
+    regulation.document.save(checked.content.name, checked.content, save=False)
+    regulation._history_user = by
+    regulation.save()
+    _regulation_notify_on_commit(regulation, by, "send")
+    return regulation
+
+
+def _pending_regulation(regulation):
+    from .models import UnitRegulation
+
+    locked = UnitRegulation.objects.select_for_update().get(pk=regulation.pk)
+    current = current_regulation(requirement=locked.requirement_id, unit=locked.unit_id)
+    if locked.status != UnitRegulation.Status.SENT or current.pk != locked.pk:
+        raise RegulationNotPending
+    return locked
+
+
+@transaction.atomic
+def regulation_acknowledge(*, regulation, by):
+    """Home Affairs acknowledges the regulation; the unit is told on commit."""
+    from django.utils import timezone
+
+    regulation = _pending_regulation(regulation)
+    regulation.status = regulation.Status.ACKNOWLEDGED
+    regulation.reviewed_by = by
+    regulation.reviewed_at = timezone.now()
+    regulation._history_user = by
+    regulation.save()
+    _regulation_notify_on_commit(regulation, by, "acknowledge")
+    return regulation
+
+
+@transaction.atomic
+def regulation_return(*, regulation, by, reason: str):
+    """Home Affairs returns the regulation with ``reason`` (required, else ``ValueError``).
+
+    The unit then sends a new version; it is told on commit.
+    """
+    from django.utils import timezone
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("A regulation is returned with a reason.")
+    regulation = _pending_regulation(regulation)
+    regulation.status = regulation.Status.RETURNED
+    regulation.review_note = reason
+    regulation.reviewed_by = by
+    regulation.reviewed_at = timezone.now()
+    regulation._history_user = by
+    regulation.save()
+    _regulation_notify_on_commit(regulation, by, "return")
+    return regulation

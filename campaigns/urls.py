@@ -13,6 +13,27 @@ urlpatterns = [
     path("vuong-mac/gui/", views.DifficultyCreateView.as_view(), name="difficulty_create"),
     path("vuong-mac/<int:pk>/", views.DifficultyDetailView.as_view(), name="difficulty_detail"),
     path("vuong-mac/<int:pk>/dong/", views.DifficultyCloseView.as_view(), name="difficulty_close"),
+    path("quy-dinh/", views.RegulationListView.as_view(), name="regulation_list"),
+    path(
+        "quy-dinh/<int:requirement>/don-vi/<str:code>/",
+        views.RegulationUnitView.as_view(),
+        name="regulation_unit",
+    ),
+    path(
+        "quy-dinh/van-ban/<int:pk>/tai-ve/",
+        views.RegulationDownloadView.as_view(),
+        name="regulation_download",
+    ),
+    path(
+        "quy-dinh/van-ban/<int:pk>/ghi-nhan/",
+        views.RegulationAcknowledgeView.as_view(),
+        name="regulation_acknowledge",
+    ),
+    path(
+        "quy-dinh/van-ban/<int:pk>/tra-lai/",
+        views.RegulationReturnView.as_view(),
+        name="regulation_return",
+    ),
     path("<slug:code>/", views.CampaignDetailView.as_view(), name="campaign_detail"),
     path("<slug:code>/sua/", views.CampaignUpdateView.as_view(), name="campaign_update"),
     path("<slug:code>/so-ket/", views.CampaignReviewCreateView.as_view(), name="review_create"),

@@ -28,6 +28,9 @@ ACCOUNTS = [
     ),
     DemoAccount("lanhdao.syt", "Trần Văn Quang", Role.UNIT_HEAD, "37-SYT", "Phó Giám đốc Sở"),
     DemoAccount(
+        "canbo.sgddt", "Đỗ Thị Lan Anh", Role.UNIT_EDITOR, "37-SGDDT", "Chuyên viên Văn phòng Sở"
+    ),
+    DemoAccount(
         "canbo.giavan",
         "Phạm Thị Thu Hà",
         Role.UNIT_EDITOR,
@@ -333,6 +336,7 @@ def demo_exemplars() -> int:
         )
     _demo_reviews_and_pledge()
     _demo_difficulty()
+    _demo_regulations()
     count = 0
     for (
         token,
@@ -448,3 +452,74 @@ def _demo_difficulty() -> None:
             body="Hồ sơ do Sở Y tế lập và gửi trên Cổng; bệnh viện cung cấp báo cáo thành tích "
             "có xác nhận của Giám đốc bệnh viện. Không bắt buộc xác nhận của Công đoàn ngành.",
         )
+
+
+def _demo_pdf(title: str) -> bytes:
+    """A small one-page PDF, generated so the demo needs no file of its own."""
+    text = title.encode("ascii", "ignore")
+    stream = b"BT /F1 12 Tf 40 760 Td (" + text + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        pdf += b"%010d 00000 n \n" % offset
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)
+
+
+def _demo_regulations() -> None:
+    """Sở Y tế's regulation, sent on time and acknowledged; Sở GD&ĐT's, sent late. Idempotent."""
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from campaigns import services as campaign_services
+    from campaigns.models import RegulationRequirement, UnitRegulation
+
+    requirement = RegulationRequirement.objects.filter(
+        title="Quy định về đối tượng, tiêu chuẩn cụ thể đối với điển hình tiên tiến"
+    ).first()
+    if requirement is None:
+        return
+    home_affairs = User.objects.get(username="tdkt.snv")
+    for unit_code, username, sent_on, acknowledge in [
+        ("37-SYT", "canbo.syt", datetime.date(2023, 3, 20), True),
+        ("37-SGDDT", "canbo.sgddt", datetime.date(2023, 4, 10), False),
+    ]:
+        unit = Unit.objects.get(code=unit_code)
+        if UnitRegulation.objects.filter(requirement=requirement, unit=unit).exists():
+            continue
+        upload = SimpleUploadedFile(
+            f"Quy dinh tieu chuan dien hinh {unit_code}.pdf",
+            _demo_pdf(f"Quy dinh doi tuong, tieu chuan dien hinh tien tien - {unit_code}"),
+            content_type="application/pdf",
+        )
+        regulation = campaign_services.regulation_send(
+            requirement=requirement,
+            unit=unit,
+            upload=upload,
+            by=User.objects.get(username=username),
+        )
+        sent_at = timezone.make_aware(datetime.datetime.combine(sent_on, datetime.time(9, 30)))
+        UnitRegulation.objects.filter(pk=regulation.pk).update(sent_at=sent_at)
+        if acknowledge:
+            campaign_services.regulation_acknowledge(regulation=regulation, by=home_affairs)
+            UnitRegulation.objects.filter(pk=regulation.pk).update(
+                reviewed_at=sent_at + datetime.timedelta(days=3)
+            )
