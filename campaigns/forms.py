@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import BootstrapFormMixin, _year_choices
+from registry.forms import BootstrapFormMixin, search_field, year_field
 from registry.models import EmulationBloc, Unit, UnitKind
 
 from .models import (
@@ -105,12 +105,7 @@ class PledgeForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class CampaignFilterForm(BootstrapFormMixin, forms.Form):
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field()
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *Campaign.Kind.choices]
     )
@@ -122,25 +117,12 @@ class CampaignFilterForm(BootstrapFormMixin, forms.Form):
     level = forms.ChoiceField(
         label=_("Level"), required=False, choices=[("", _("All levels")), *Campaign.Level.choices]
     )
-    year = forms.TypedChoiceField(
-        label=_("Running in year"), required=False, coerce=int, empty_value=None, choices=()
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _year_choices()
+    year = year_field(_("Running in year"))
 
 
 class PledgeFilterForm(BootstrapFormMixin, forms.Form):
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    year = forms.TypedChoiceField(
-        label=_("Year"), required=False, coerce=int, empty_value=None, choices=()
-    )
+    q = search_field()
+    year = year_field()
     bloc = forms.ModelChoiceField(
         label=_("Emulation bloc"),
         required=False,
@@ -148,10 +130,6 @@ class PledgeFilterForm(BootstrapFormMixin, forms.Form):
         to_field_name="code",
         empty_label=_("All blocs"),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _year_choices()
 
 
 class DifficultyForm(BootstrapFormMixin, forms.Form):
@@ -171,20 +149,13 @@ class DifficultyReplyForm(BootstrapFormMixin, forms.Form):
 
 
 class DifficultyFilterForm(BootstrapFormMixin, forms.Form):
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field()
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("Any status")), *Difficulty.Status.choices],
     )
-    year = forms.TypedChoiceField(
-        label=_("Year"), required=False, coerce=int, empty_value=None, choices=()
-    )
+    year = year_field()
     unit_kind = forms.ModelChoiceField(
         label=_("Unit kind"),
         required=False,
@@ -192,10 +163,6 @@ class DifficultyFilterForm(BootstrapFormMixin, forms.Form):
         to_field_name="code",
         empty_label=_("All kinds"),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _year_choices()
 
 
 class RegulationFilterForm(BootstrapFormMixin, forms.Form):
@@ -205,12 +172,7 @@ class RegulationFilterForm(BootstrapFormMixin, forms.Form):
         queryset=RegulationRequirement.objects.all(),
         empty_label=None,
     )
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field()
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,

@@ -75,20 +75,39 @@ class QueuedPasswordResetForm(BootstrapFormMixin, PasswordResetForm):
         send_portal_mail.enqueue(subject=subject, body=body, to=[to_email])
 
 
-def _year_choices():
+def _years():
     this_year = timezone.localdate().year
-    return [("", _("All years")), *[(y, str(y)) for y in range(this_year + 1, 2022, -1)]]
+    return [(y, str(y)) for y in range(this_year + 1, 2022, -1)]
+
+
+def _year_choices():
+    return [("", _("All years")), *_years()]
+
+
+def year_field(label=None, *, optional=True):
+    """A year of the portal's life; the list is computed each time a form is built."""
+    label = label or _("Year")
+    if optional:
+        return forms.TypedChoiceField(
+            label=label, required=False, coerce=int, empty_value=None, choices=_year_choices
+        )
+    return forms.TypedChoiceField(
+        label=label, coerce=int, choices=_years, initial=lambda: timezone.localdate().year
+    )
+
+
+def search_field(placeholder=None):
+    """The free-text box of every list's filters (accent-insensitive where it is used)."""
+    attrs = {"type": "search"}
+    if placeholder:
+        attrs["placeholder"] = placeholder
+    return forms.CharField(
+        label=_("Search"), required=False, max_length=100, widget=forms.TextInput(attrs=attrs)
+    )
 
 
 class UnitFilterForm(BootstrapFormMixin, forms.Form):
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(
-            attrs={"placeholder": _("Name or code, with or without accents"), "type": "search"}
-        ),
-    )
+    q = search_field(_("Name or code, with or without accents"))
     kind = forms.ModelChoiceField(
         label=_("Unit kind"),
         queryset=UnitKind.objects.all(),
@@ -96,17 +115,7 @@ class UnitFilterForm(BootstrapFormMixin, forms.Form):
         to_field_name="code",
         empty_label=_("All kinds"),
     )
-    year = forms.TypedChoiceField(
-        label=_("Active in year"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=(),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _year_choices()
+    year = year_field(_("Active in year"))
 
 
 class CatalogueVersionForm(BootstrapFormMixin, forms.Form):
@@ -120,11 +129,7 @@ class CatalogueVersionForm(BootstrapFormMixin, forms.Form):
 
 
 class YearForm(BootstrapFormMixin, forms.Form):
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _year_choices()[1:]
+    year = year_field(optional=False)
 
 
 class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
@@ -281,17 +286,8 @@ class TransitionForm(forms.Form):
 
 
 class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("Name, with or without accents")}
-        ),
-    )
-    year = forms.TypedChoiceField(
-        label=_("Year"), required=False, coerce=int, empty_value=None, choices=()
-    )
+    q = search_field(_("Name, with or without accents"))
+    year = year_field()
     status = forms.ChoiceField(label=_("Status"), required=False, choices=())
     subject_kind = forms.ChoiceField(label=_("Subject"), required=False, choices=())
     field = forms.ModelChoiceField(
@@ -332,7 +328,6 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
         from .models import Field
 
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _year_choices()
         self.fields["status"].choices = [("", _("All statuses")), *ExemplarStatus.choices]
         self.fields["subject_kind"].choices = [("", _("All subjects")), *SubjectKind.choices]
         self.fields["field"].queryset = Field.objects.all()

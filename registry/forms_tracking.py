@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .enums import ExemplarStatus
-from .forms import BootstrapFormMixin, _year_choices
+from .forms import BootstrapFormMixin, search_field, year_field
 from .models import FollowUp, NurturingNote, Unit, UnitKind
 
 DATE_PLACEHOLDER = _("dd/mm/yyyy")
@@ -18,18 +18,9 @@ def _date_widget():
     )
 
 
-def _search_field(placeholder):
-    return forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": placeholder}),
-    )
-
-
 class QuotaComplianceFilterForm(BootstrapFormMixin, forms.Form):
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=())
-    q = _search_field(_("Unit name, with or without accents"))
+    year = year_field(optional=False)
+    q = search_field(_("Unit name, with or without accents"))
     kind = forms.ModelChoiceField(
         label=_("Unit kind"),
         queryset=UnitKind.objects.all(),
@@ -45,17 +36,10 @@ class QuotaComplianceFilterForm(BootstrapFormMixin, forms.Form):
         empty_label=_("All districts"),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _year_choices()[1:]
-        self.fields["year"].initial = timezone.localdate().year
-
 
 class FollowUpGapFilterForm(BootstrapFormMixin, forms.Form):
-    q = _search_field(_("Name, with or without accents"))
-    year = forms.TypedChoiceField(
-        label=_("Year of recognition"), required=False, coerce=int, empty_value=None, choices=()
-    )
+    q = search_field(_("Name, with or without accents"))
+    year = year_field(_("Year of recognition"))
     unit_kind = forms.ModelChoiceField(
         label=_("Unit kind"),
         queryset=UnitKind.objects.all(),
@@ -64,20 +48,14 @@ class FollowUpGapFilterForm(BootstrapFormMixin, forms.Form):
         empty_label=_("All kinds"),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _year_choices()
-
 
 class RegistrationFilterForm(BootstrapFormMixin, forms.Form):
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=())
-    q = _search_field(_("Name, with or without accents"))
+    year = year_field(optional=False)
+    q = search_field(_("Name, with or without accents"))
     status = forms.ChoiceField(label=_("Status"), required=False, choices=())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _year_choices()[1:]
-        self.fields["year"].initial = timezone.localdate().year
         self.fields["status"].choices = [("", _("All statuses")), *ExemplarStatus.choices]
 
 
