@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
+from .views import budgets, contests, coverage, events, inspections
 
 app_name = "campaigns"
 
@@ -34,6 +35,11 @@ urlpatterns = [
         views.RegulationReturnView.as_view(),
         name="regulation_return",
     ),
+    path("su-kien/", include(events.urlpatterns)),
+    path("tin-bai/", include(coverage.urlpatterns)),
+    path("cuoc-thi/", include(contests.urlpatterns)),
+    path("kiem-tra/", include(inspections.urlpatterns)),
+    path("kinh-phi/", include(budgets.urlpatterns)),
     path("<slug:code>/", views.CampaignDetailView.as_view(), name="campaign_detail"),
     path("<slug:code>/sua/", views.CampaignUpdateView.as_view(), name="campaign_update"),
     path("<slug:code>/so-ket/", views.CampaignReviewCreateView.as_view(), name="review_create"),

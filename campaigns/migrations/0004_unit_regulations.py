@@ -129,7 +129,7 @@ class Migration(migrations.Migration):
             name='UnitRegulation',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('document', models.FileField(editable=False, upload_to=campaigns.models._regulation_path, verbose_name='file')),
+                ('document', models.FileField(editable=False, upload_to=campaigns.models.regulations._regulation_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=100, verbose_name='content type')),
                 ('size', models.PositiveIntegerField(verbose_name='size')),

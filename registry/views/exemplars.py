@@ -12,6 +12,9 @@ from django.views.generic import DetailView, ListView, View
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from campaigns.selectors import exemplar_propagation
+from registry.history import history_with_changes
+
 from .. import selectors, services, workflow
 from ..enums import ExemplarStatus, Role
 from ..forms import ExemplarFilterForm, ExemplarForm, TransitionForm
@@ -141,26 +144,6 @@ class ExemplarUpdateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView)
         return redirect(exemplar)
 
 
-# Bookkeeping fields that change with every save and say nothing to a reader.
-HISTORY_SKIP = {"version", "status_changed_at", "updated_at"}
-
-
-def history_with_changes(exemplar, limit: int = 30):
-    """The latest history entries, each with the fields it changed (old → new)."""
-    entries = list(exemplar.history.select_related("history_user")[: limit + 1])
-    rows = []
-    for newer, older in zip(entries, [*entries[1:], None], strict=True):
-        changes = []
-        if older is not None:
-            for change in newer.diff_against(older).changes:
-                if change.field in HISTORY_SKIP:
-                    continue
-                field = Exemplar._meta.get_field(change.field)
-                changes.append((field.verbose_name, change.old, change.new))
-        rows.append({"entry": newer, "changes": changes})
-    return rows[:limit]
-
-
 class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailView):
     """The record as it will be sent (a preview for drafts), its timeline and its moves."""
 
@@ -186,6 +169,7 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
             show_personal_data=user.has_perm("registry.view_personal_data_exemplar", exemplar),
             missing=workflow.completeness_errors(exemplar) if exemplar.is_editable else [],
             history=history_with_changes(exemplar),
+            **exemplar_propagation(user=user, exemplar=exemplar),
         )
         return context
 

@@ -27,8 +27,8 @@ from registry.search import search
 from registry.selectors import unit_scope_filter
 from registry.uploads import UploadRejected
 
-from . import services
-from .forms import (
+from .. import services
+from ..forms import (
     CampaignFilterForm,
     CampaignForm,
     CampaignReviewForm,
@@ -41,7 +41,7 @@ from .forms import (
     RegulationReturnForm,
     RegulationUploadForm,
 )
-from .models import (
+from ..models import (
     Campaign,
     Difficulty,
     Pledge,

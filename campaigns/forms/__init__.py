@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from registry.forms import BootstrapFormMixin, search_field, year_field
 from registry.models import EmulationBloc, Unit, UnitKind
 
-from .models import (
+from ..models import (
     Campaign,
     CampaignReview,
     Difficulty,

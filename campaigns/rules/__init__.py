@@ -1,0 +1,16 @@
+"""Who may do what in the campaigns app: one module per area, all registered on import.
+
+Views, templates and the admin ask ``user.has_perm("campaigns.…", obj)``; which rows a user
+reaches is ``campaigns.selectors``.
+"""
+
+from . import (  # noqa: F401
+    budgets,
+    contests,
+    coverage,
+    difficulties,
+    events,
+    inspections,
+    movements,
+    regulations,
+)

@@ -1,0 +1,28 @@
+"""Budgets: a unit's editors and heads keep their own unit's estimates and spending; Home
+Affairs, leaders, administrators and the finance department read every unit's totals."""
+
+import rules
+
+from registry.rules import can_reach_unit, is_unit_member_who_edits, reads_all_units
+
+
+@rules.predicate
+def works_in_finance(user):
+    """The user belongs to the finance department (``PORTAL["FINANCE_UNIT_CODE"]``)."""
+    from django.conf import settings
+
+    code = settings.PORTAL.get("FINANCE_UNIT_CODE", "37-STC")
+    return bool(user.is_authenticated and user.unit_id and user.unit.code == code)
+
+
+@rules.predicate
+def belongs_to_unit(user, unit):
+    return unit is not None and user.unit_id == unit.pk
+
+
+reads_all_budgets = reads_all_units | works_in_finance
+
+# The object is the unit.
+rules.add_perm("campaigns.view_budget", reads_all_budgets | can_reach_unit)
+rules.add_perm("campaigns.change_budget", is_unit_member_who_edits & belongs_to_unit)
+rules.add_perm("campaigns.view_budget_totals", reads_all_budgets)

@@ -1,0 +1,31 @@
+"""Units' criteria regulations."""
+
+import rules
+
+from registry.rules import (
+    can_reach_unit,
+    is_home_affairs,
+    is_unit_member_who_edits,
+)
+
+
+# Units' regulations of subjects and specific criteria (plan VII.1): a unit's editors and heads
+# send their own unit's; Home Affairs acknowledges or returns it. Whoever reaches the unit
+# reads (rows are scoped by ``unit_scope_filter``; out of reach is a 404). The object of
+# "view" and "add" is the unit; of "review", the regulation.
+@rules.predicate
+def belongs_to_unit(user, unit):
+    return unit is not None and user.unit_id == unit.pk
+
+
+@rules.predicate
+def can_reach_regulation(user, regulation):
+    return regulation is not None and can_reach_unit(user, regulation.unit)
+
+
+rules.add_perm("campaigns.view_unitregulation", can_reach_unit)
+rules.add_perm(
+    "campaigns.add_unitregulation", can_reach_unit & is_unit_member_who_edits & belongs_to_unit
+)
+# Whether the regulation still awaits a review is the service's business.
+rules.add_perm("campaigns.review_unitregulation", can_reach_regulation & is_home_affairs)

@@ -1,0 +1,88 @@
+"""Which propagation records a user reaches: the row-level scope of the campaigns app.
+
+The same reach as exemplars (``registry.selectors.unit_ids_in_scope``): Home Affairs,
+leaders and administrators see every row; others see the rows of the units they reach, and
+the rows about those units' exemplars. Media staff see what their outlets published.
+"""
+
+from django.db.models import Q, QuerySet
+
+from registry.selectors import unit_ids_in_scope
+
+
+def event_scope_filter(user) -> Q:
+    """Events organised by, attended by or featuring exemplars of a unit the user reaches."""
+    scope = unit_ids_in_scope(user)
+    if scope is None:
+        return Q()
+    return (
+        Q(organiser__in=scope)
+        | Q(participating_units__in=scope)
+        | Q(exemplars__unit__in=scope)
+        | Q(coverage__outlet__unit__in=scope)
+    )
+
+
+def coverage_scope_filter(user) -> Q:
+    """Coverage published by an outlet of a unit the user reaches, or about its exemplars."""
+    scope = unit_ids_in_scope(user)
+    if scope is None:
+        return Q()
+    return Q(outlet__unit__in=scope) | Q(exemplars__unit__in=scope)
+
+
+def contest_entries_visible_to(user) -> QuerySet:
+    """Entries by the user's units, about their exemplars, or judged by the user."""
+    from .models import ContestEntry
+
+    scope = unit_ids_in_scope(user)
+    entries = ContestEntry.objects.all()
+    if scope is None:
+        return entries
+    if not (user and user.is_authenticated):
+        return entries.none()
+    return entries.filter(
+        Q(author_unit__in=scope)
+        | Q(exemplars__unit__in=scope)
+        | Q(contest__organiser__in=scope)
+        | Q(rounds__judges=user)
+    ).distinct()
+
+
+def inspections_visible_to(user) -> QuerySet:
+    """Inspections of a unit the user reaches, or on whose team the user sits."""
+    from .models import Inspection
+
+    scope = unit_ids_in_scope(user)
+    inspections = Inspection.objects.all()
+    if scope is None:
+        return inspections
+    if not (user and user.is_authenticated):
+        return inspections.none()
+    return inspections.filter(
+        Q(unit__in=scope)
+        | Q(plan__lead_unit__in=scope)
+        | Q(team_leader=user)
+        | Q(team_members=user)
+    ).distinct()
+
+
+def exemplar_propagation(*, user, exemplar) -> dict:
+    """Everything that spread ``exemplar`` and that ``user`` reaches, for the exemplar's page."""
+    from .models import ContestEntry, Coverage, Event
+
+    return {
+        "events": Event.objects.visible_to(user)
+        .filter(exemplars=exemplar)
+        .select_related("organiser")
+        .order_by("-date", "-pk"),
+        "coverage": Coverage.objects.visible_to(user)
+        .filter(exemplars=exemplar)
+        .select_related("outlet", "column")
+        .order_by("-published_on", "-pk"),
+        "contest_entries": ContestEntry.objects.filter(
+            pk__in=contest_entries_visible_to(user).filter(exemplars=exemplar).values("pk")
+        )
+        .select_related("contest")
+        .prefetch_related("prizes"),
+    }

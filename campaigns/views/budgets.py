@@ -1,0 +1,3 @@
+"""Pages of budgets."""
+
+urlpatterns = []
