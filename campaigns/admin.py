@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from registry.admin import PortalAdmin
 
-from .models import Campaign, CampaignReview, Pledge
+from .models import BudgetItem, Campaign, CampaignReview, MediaOutlet, Pledge
 
 
 class CampaignReviewInline(admin.TabularInline):
@@ -42,3 +42,17 @@ class PledgeAdmin(PortalAdmin):
     search_fields = ["title"]
     autocomplete_fields = ["units", "campaign", "bloc"]
     readonly_fields = ["recorded_by"]
+
+
+@admin.register(MediaOutlet)
+class MediaOutletAdmin(PortalAdmin):
+    list_display = ["name", "kind", "unit", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name"]
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(BudgetItem)
+class BudgetItemAdmin(PortalAdmin):
+    list_display = ["name", "code", "order", "valid_from", "valid_to"]
+    search_fields = ["name", "code"]

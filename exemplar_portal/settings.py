@@ -200,6 +200,8 @@ PORTAL = {
     "BASE_URL": env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000"),
     # Home Affairs' queue highlights submissions waiting longer than this.
     "REVIEW_OVERDUE_DAYS": env.int("REVIEW_OVERDUE_DAYS", default=15),
+    # Users of this unit (the finance department) read every unit's budget totals.
+    "FINANCE_UNIT_CODE": env.str("PORTAL_FINANCE_UNIT_CODE", default="37-STC"),
 }
 
 LOGGING = {

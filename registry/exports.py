@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -127,7 +127,7 @@ class XlsxExportMixin:
 
     def export_xlsx(self) -> HttpResponse:
         columns = self.get_export_columns()
-        headers = [str(header) for header, _ in columns]
+        headers = [capfirst(str(header)) for header, _ in columns]
         accessors = [_accessor(a) for _, a in columns]
         rows = ([accessor(obj) for accessor in accessors] for obj in self._export_rows())
         return xlsx_response(

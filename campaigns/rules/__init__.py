@@ -12,5 +12,6 @@ from . import (  # noqa: F401
     events,
     inspections,
     movements,
+    reference,
     regulations,
 )

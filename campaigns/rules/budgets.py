@@ -11,7 +11,7 @@ def works_in_finance(user):
     """The user belongs to the finance department (``PORTAL["FINANCE_UNIT_CODE"]``)."""
     from django.conf import settings
 
-    code = settings.PORTAL.get("FINANCE_UNIT_CODE", "37-STC")
+    code = settings.PORTAL["FINANCE_UNIT_CODE"]
     return bool(user.is_authenticated and user.unit_id and user.unit.code == code)
 
 

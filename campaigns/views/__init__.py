@@ -17,10 +17,13 @@ from django.db.models import (
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView, View
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from registry.exports import XlsxExportMixin, display, joined
+from registry.history import history_with_changes
 from registry.models import Exemplar
 from registry.rules import is_home_affairs
 from registry.search import search
@@ -68,10 +71,28 @@ class FilteredListMixin:
         return super().get_context_data(filter_form=self.get_filter_form(), **kwargs)
 
 
-class CampaignListView(FilteredListMixin, ListView):
+class CampaignListView(XlsxExportMixin, FilteredListMixin, ListView):
     template_name = "campaigns/campaign_list.html"
     context_object_name = "campaigns"
     filter_form_class = CampaignFilterForm
+    export_filename = "phong-trao-thi-dua"
+    export_title = gettext_lazy("Movements")
+    export_columns = [
+        (gettext_lazy("code"), "code"),
+        (gettext_lazy("name"), "name"),
+        (gettext_lazy("kind"), display("kind")),
+        (gettext_lazy("launched by"), display("launched_by")),
+        (gettext_lazy("launching unit"), "launching_unit.name"),
+        (gettext_lazy("level"), display("level")),
+        (gettext_lazy("valid from (year)"), "valid_from"),
+        (gettext_lazy("valid to (year)"), "valid_to"),
+        (gettext_lazy("fields"), joined("fields")),
+        (gettext_lazy("target units"), joined("target_units", "name")),
+        (gettext_lazy("description"), "description"),
+    ]
+
+    def get_export_queryset(self):
+        return self.get_queryset().prefetch_related("fields", "target_units")
 
     def get_queryset(self):
         qs = Campaign.objects.select_related("launching_unit")
@@ -111,6 +132,7 @@ class CampaignDetailView(DetailView):
             exemplars=exemplars[:50],
             exemplar_count=exemplars.count(),
             review_form=CampaignReviewForm(),
+            history=history_with_changes(campaign),
         )
         return context
 
@@ -163,10 +185,21 @@ class CampaignReviewCreateView(PermissionRequiredMixin, FormView):
         return redirect(campaign)
 
 
-class PledgeListView(FilteredListMixin, ListView):
+class PledgeListView(XlsxExportMixin, FilteredListMixin, ListView):
     template_name = "campaigns/pledge_list.html"
     context_object_name = "pledges"
     filter_form_class = PledgeFilterForm
+    export_filename = "giao-uoc-thi-dua"
+    export_title = gettext_lazy("Emulation pledges")
+    export_columns = [
+        (gettext_lazy("title"), "title"),
+        (gettext_lazy("year"), "year"),
+        (gettext_lazy("signed on"), "signed_on"),
+        (gettext_lazy("movement"), "campaign.name"),
+        (gettext_lazy("emulation bloc"), "bloc.name"),
+        (gettext_lazy("signing units"), joined("units", "name")),
+        (gettext_lazy("commitments"), "content"),
+    ]
 
     def get_queryset(self):
         qs = Pledge.objects.select_related("bloc", "campaign").prefetch_related("units")
@@ -198,10 +231,21 @@ def difficulties_in_reach(user):
     )
 
 
-class DifficultyListView(LoginRequiredMixin, FilteredListMixin, ListView):
+class DifficultyListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
     template_name = "campaigns/difficulty_list.html"
     context_object_name = "difficulties"
     filter_form_class = DifficultyFilterForm
+    export_filename = "phan-anh-vuong-mac"
+    export_title = gettext_lazy("Difficulties and proposals")
+    export_columns = [
+        (gettext_lazy("unit"), "unit.name"),
+        (gettext_lazy("topic"), "subject"),
+        (gettext_lazy("status"), display("status")),
+        (gettext_lazy("sent by"), "created_by"),
+        (gettext_lazy("sent"), "created_at"),
+        (gettext_lazy("last activity"), "updated_at"),
+        (gettext_lazy("messages"), "message_count"),
+    ]
 
     def get_queryset(self):
         qs = difficulties_in_reach(self.request.user).annotate(message_count=Count("messages"))
@@ -275,6 +319,7 @@ class DifficultyDetailView(DifficultyObjectMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             thread=self.get_difficulty().messages.select_related("author", "author__unit"),
+            history=history_with_changes(self.get_difficulty()),
             **kwargs,
         )
 
@@ -372,12 +417,21 @@ def regulation_tracking(requirement, user):
     )
 
 
-class RegulationListView(LoginRequiredMixin, FilteredListMixin, ListView):
+class RegulationListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
     """Who has sent their regulation for a requirement (default: the latest one)."""
 
     template_name = "campaigns/regulation_list.html"
     context_object_name = "units"
     filter_form_class = RegulationFilterForm
+    export_filename = "quy-dinh-cua-don-vi"
+    export_title = gettext_lazy("Units' regulations")
+    export_columns = [
+        (gettext_lazy("code"), "code"),
+        (gettext_lazy("unit"), "name"),
+        (gettext_lazy("unit kind"), "kind.name"),
+        (gettext_lazy("status"), lambda unit: RegulationTracking(unit.tracking).label),
+        (gettext_lazy("sent"), "regulation_sent_at"),
+    ]
 
     def get_requirement(self):
         if not hasattr(self, "_requirement"):
