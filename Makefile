@@ -52,6 +52,7 @@ browser-deps:
 demo: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_units
+	$(PY) manage.py load_outlets
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ with the task worker beside it (Ctrl+C stops both)."

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from registry.admin import PortalAdmin
 
@@ -46,6 +47,7 @@ class PledgeAdmin(PortalAdmin):
 
 @admin.register(MediaOutlet)
 class MediaOutletAdmin(PortalAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "unit", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name"]

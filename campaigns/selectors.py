@@ -5,13 +5,14 @@ leaders and administrators see every row; others see the rows of the units they 
 the rows about those units' exemplars. Media staff see what their outlets published.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from registry.selectors import unit_ids_in_scope
 
 
 def event_scope_filter(user) -> Q:
-    """Events organised by, attended by or featuring exemplars of a unit the user reaches."""
+    """Events organised by, attended by or featuring exemplars of a unit the user reaches;
+    for an outlet's staff, also the events featuring exemplars their outlet covered."""
     scope = unit_ids_in_scope(user)
     if scope is None:
         return Q()
@@ -20,6 +21,7 @@ def event_scope_filter(user) -> Q:
         | Q(participating_units__in=scope)
         | Q(exemplars__unit__in=scope)
         | Q(coverage__outlet__unit__in=scope)
+        | Q(exemplars__coverage__outlet__unit__in=scope)
     )
 
 
@@ -69,7 +71,7 @@ def inspections_visible_to(user) -> QuerySet:
 
 def exemplar_propagation(*, user, exemplar) -> dict:
     """Everything that spread ``exemplar`` and that ``user`` reaches, for the exemplar's page."""
-    from .models import ContestEntry, Coverage, Event
+    from .models import ContestEntry, Coverage, Event, Prize
 
     return {
         "events": Event.objects.visible_to(user)
@@ -84,5 +86,11 @@ def exemplar_propagation(*, user, exemplar) -> dict:
             pk__in=contest_entries_visible_to(user).filter(exemplars=exemplar).values("pk")
         )
         .select_related("contest")
-        .prefetch_related("prizes"),
+        .prefetch_related(
+            # Prizes show once the contest's results are published.
+            Prefetch(
+                "prizes",
+                queryset=Prize.objects.filter(contest__results_published_at__isnull=False),
+            )
+        ),
     }

@@ -309,6 +309,50 @@ EXEMPLARS = [
             ("return", "tdkt.snv", "Bổ sung xác nhận của UBND xã về số hộ thoát nghèo."),
         ],
     ),
+    (
+        "huong-sgddt",
+        "37-SGDDT",
+        "canbo.sgddt",
+        2025,
+        {
+            "subject_kind": "individual",
+            "full_name": "Phạm Thị Thu Hương",
+            "gender": "female",
+            "birth_year": 1983,
+            "position": "Giáo viên Ngữ văn",
+            "workplace": "Trường THPT chuyên Lương Văn Tụy",
+        },
+        "education-training",
+        "van-hoa-cong-so",
+        "Bồi dưỡng 27 học sinh đạt giải học sinh giỏi quốc gia môn Ngữ văn trong 5 năm; "
+        "chiến sĩ thi đua cấp tỉnh năm 2024.",
+        "Câu lạc bộ “Đọc sách cùng con” lan tỏa văn hóa đọc tới 40 trường học trong tỉnh.",
+        [
+            ("submit", "canbo.sgddt", ""),
+            ("accept", "tdkt.snv", "Thành tích nổi bật, có sức lan tỏa."),
+        ],
+    ),
+    (
+        "hoa-giavan",
+        "373-GIAVAN",
+        "canbo.giavan",
+        2025,
+        {
+            "subject_kind": "household",
+            "household_head": "Lã Văn Hòa",
+            "household_address": "Thôn Tùy Hối, xã Gia Vân",
+            "household_members": 6,
+        },
+        "agriculture",
+        "nong-thon-moi-2021-2025",
+        "Hộ nông dân sản xuất kinh doanh giỏi ba năm liền; hiến 320 m² đất làm đường thôn.",
+        "Mô hình nuôi cá lúa kết hợp trên 4 ha ruộng trũng, thu nhập 600 triệu đồng mỗi năm.",
+        [
+            ("submit", "canbo.giavan", ""),
+            ("endorse", "huyen.giavien", "Xã đã xác nhận thành tích."),
+            ("accept", "tdkt.snv", ""),
+        ],
+    ),
 ]
 
 

@@ -1,11 +1,20 @@
 """Reading a record's history (django-simple-history) as "who changed what, old → new"."""
 
+import datetime
+from decimal import Decimal
+
+from django.utils import formats, timezone
+
 # Bookkeeping fields that change with every save and say nothing to a reader.
 HISTORY_SKIP = frozenset({"version", "status_changed_at", "updated_at", "search_text"})
 
 
 def history_with_changes(obj, limit: int = 30, skip=HISTORY_SKIP):
-    """The latest history entries of ``obj``, each with the fields it changed (old → new)."""
+    """The latest history entries of ``obj``, each with the fields it changed (old → new).
+
+    Values are shown as a reader knows them: choice labels, the names of related rows,
+    dates and amounts in the local format.
+    """
     entries = list(obj.history.select_related("history_user")[: limit + 1])
     model = type(obj)
     rows = []
@@ -16,23 +25,42 @@ def history_with_changes(obj, limit: int = 30, skip=HISTORY_SKIP):
                 if change.field in skip:
                     continue
                 field = model._meta.get_field(change.field)
-                old, new = change.old, change.new
-                if field.many_to_many:
-                    old, new = _m2m_labels(field, old), _m2m_labels(field, new)
-                elif field.choices:
-                    labels = dict(field.flatchoices)
-                    old, new = labels.get(old, old), labels.get(new, new)
-                changes.append((field.verbose_name, old, new))
+                changes.append(
+                    (field.verbose_name, readable(field, change.old), readable(field, change.new))
+                )
         rows.append({"entry": newer, "changes": changes})
     return rows[:limit]
+
+
+def readable(field, value) -> str:
+    """One history value of ``field`` as text for a reader."""
+    if field.many_to_many:
+        return _m2m_labels(field, value)
+    if value is None or value == "":
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation:
+        related = field.related_model._base_manager.filter(pk=value).first()
+        return str(related) if related is not None else f"#{value}"
+    if isinstance(value, datetime.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return formats.date_format(local, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    return str(value)
 
 
 def _m2m_labels(field, rows) -> str:
     """Names of the related rows in a many-to-many history value (a list of through-dicts)."""
     target = field.related_model
-    column = field.m2m_reverse_name()
-    ids = [row.get(column) for row in rows or []]
+    key = field.m2m_reverse_field_name()
+    ids = [row.get(key) for row in rows or []]
     if not ids:
         return ""
-    names = dict((pk, str(obj)) for pk, obj in target._base_manager.in_bulk(ids).items())
+    names = {pk: str(obj) for pk, obj in target._base_manager.in_bulk(ids).items()}
     return "; ".join(names.get(pk, f"#{pk}") for pk in ids)

@@ -119,7 +119,15 @@ def reviews_exemplars_unit(user, exemplar):
 
 @rules.predicate
 def can_reach_exemplar(user, exemplar):
-    return exemplar is not None and can_reach_unit(user, exemplar.unit)
+    """Within the user's reach: its unit is, or (media staff) their outlets covered it."""
+    if exemplar is None:
+        return False
+    if can_reach_unit(user, exemplar.unit):
+        return True
+    # What reaches beyond the unit scope is decided once, in ``exemplar_scope_filter``.
+    return bool(
+        is_media(user) and type(exemplar).objects.visible_to(user).filter(pk=exemplar.pk).exists()
+    )
 
 
 can_view_exemplar = can_reach_exemplar

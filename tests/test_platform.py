@@ -245,7 +245,8 @@ class TestDemo:
         statuses = dict(Exemplar.objects.values_list("full_name", "status").exclude(full_name=""))
         assert statuses["Đinh Thị Ngọc Lan"] == "accepted"
         assert statuses["Bùi Văn Toàn"] == "returned"
-        assert Exemplar.objects.count() == 5
+        assert Exemplar.objects.count() == 7
+        assert statuses["Phạm Thị Thu Hương"] == "accepted"
         from campaigns.models import CampaignReview, Pledge
 
         assert CampaignReview.objects.count() == 1

@@ -1,9 +1,15 @@
-"""Inspection and supervision of how units build and spread exemplars (plan III.5)."""
+"""Inspection and supervision of how units build and spread exemplars (plan III.5).
+
+Writes that carry a rule live here, next to the rows they guard: a recommendation is
+recorded only after the inspection was carried out, a closed one takes no further note, and
+it is closed only once a follow-up note says what was done.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
@@ -121,6 +127,41 @@ class Inspection(RulesModel):
         self.search_text = fold(f"{self.unit.name} {self.findings[:2000]}")
         super().save(*args, **kwargs)
 
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    @transaction.atomic
+    def record_recommendation(self, *, text: str, due_on=None, by):
+        """Record a recommendation to the inspected unit; raises ``ValidationError`` while the
+        inspection is not carried out yet.
+
+        Side effects: the unit's editors and heads (and the district's reviewers, for a
+        district) are told on commit, in the portal and by e-mail.
+        """
+        if not self.is_done:
+            raise ValidationError(
+                _("Record the findings and mark the inspection carried out first.")
+            )
+        recommendation = Recommendation(inspection=self, text=text, due_on=due_on)
+        recommendation._history_user = by
+        recommendation.save()
+        pk, by_pk = recommendation.pk, by.pk
+        transaction.on_commit(lambda: notify_recommendation(pk, by_pk=by_pk))
+        return recommendation
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Recommendation.Status.OPEN)
+
+    def closed(self):
+        return self.filter(status=Recommendation.Status.CLOSED)
+
+    def overdue(self, today=None):
+        """Open recommendations whose due date has passed."""
+        return self.open().filter(due_on__lt=today or timezone.localdate())
+
 
 class Recommendation(models.Model):
     """A recommendation to the inspected unit, followed up until it is closed.
@@ -153,7 +194,10 @@ class Recommendation(models.Model):
         blank=True,
         editable=False,
     )
-    history = HistoricalRecords()
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects = RecommendationQuerySet.as_manager()
 
     class Meta:
         ordering = ["inspection", "pk"]
@@ -163,14 +207,41 @@ class Recommendation(models.Model):
     def __str__(self):
         return self.text[:80]
 
+    def save(self, *args, **kwargs):
+        if not kwargs.get("update_fields"):
+            self.search_text = fold(f"{self.inspection.unit.name} {self.text[:2000]}")
+        super().save(*args, **kwargs)
+
     @property
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
 
+    @property
+    def is_overdue(self) -> bool:
+        return bool(not self.is_closed and self.due_on and self.due_on < timezone.localdate())
+
+    def _lock(self):
+        """Hold the row until the transaction ends, then read its status afresh: a note and
+        a closing never cross."""
+        type(self).objects.select_for_update().get(pk=self.pk)
+        self.refresh_from_db(fields=["status", "closed_at", "closed_by"])
+
+    @transaction.atomic
+    def record_follow_up(self, *, note: str, by):
+        """Add what the unit did; raises ``ValidationError`` on a closed recommendation or an
+        empty note."""
+        note = (note or "").strip()
+        if not note:
+            raise ValidationError(_("Write what was done."))
+        self._lock()
+        if self.is_closed:
+            raise ValidationError(_("This recommendation is closed; it takes no further note."))
+        return self.follow_ups.create(note=note, recorded_by=by)
+
+    @transaction.atomic
     def close(self, *, by):
         """Close the recommendation; refused while no follow-up note records what was done."""
-        from django.utils import timezone
-
+        self._lock()
         if self.is_closed:
             raise ValidationError(_("This recommendation is already closed."))
         if not self.follow_ups.exists():
@@ -178,6 +249,7 @@ class Recommendation(models.Model):
         self.status = self.Status.CLOSED
         self.closed_at = timezone.now()
         self.closed_by = by
+        self._history_user = by
         self.save(update_fields=["status", "closed_at", "closed_by"])
 
 
@@ -206,3 +278,67 @@ class RecommendationFollowUp(models.Model):
 
     def __str__(self):
         return self.note[:80]
+
+
+def notify_recommendation(recommendation_pk: int, *, by_pk: int) -> int:
+    """Tell the inspected unit about a new recommendation; returns how many were told.
+
+    ``registry.notifications`` only speaks of exemplars' review steps, so this follows the
+    campaigns' own notices: one portal ``Notification`` per recipient (never the author) and
+    one e-mail each, queued with ``send_portal_mail``. Recipients: the unit's active editors
+    and heads, and its district reviewers when the unit inspected is a district.
+    """
+    from django.utils.text import Truncator
+    from django.utils.translation import gettext, override
+
+    from registry.enums import Role
+    from registry.models import Notification, User
+    from registry.tasks import send_portal_mail
+
+    recommendation = Recommendation.objects.select_related("inspection__unit").get(
+        pk=recommendation_pk
+    )
+    inspection = recommendation.inspection
+    recipients = (
+        User.objects.filter(
+            unit=inspection.unit,
+            role__in=[Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER],
+            is_active=True,
+        )
+        .exclude(pk=by_pk)
+        .distinct()
+    )
+    link = settings.PORTAL["BASE_URL"].rstrip("/") + inspection.get_absolute_url()
+    count = 0
+    with override("vi"):
+
+        def describe(text):
+            sentence = gettext(
+                "The %(kind)s team recorded a recommendation for %(unit)s: “%(text)s”."
+            ) % {
+                "kind": inspection.get_kind_display().lower(),
+                "unit": inspection.unit.short_name or inspection.unit.name,
+                "text": text,
+            }
+            if recommendation.due_on:
+                sentence += " " + gettext("Due by %(date)s.") % {
+                    "date": recommendation.due_on.strftime("%d/%m/%Y")
+                }
+            return sentence
+
+        message = describe(Truncator(recommendation.text).chars(200))
+        body = "\n\n".join(
+            [
+                describe(recommendation.text),
+                gettext("Record what the unit does about it as follow-up notes: %(link)s")
+                % {"link": link},
+            ]
+        )
+        for user in recipients:
+            Notification.objects.create(
+                recipient=user, kind=Notification.Kind.REVIEW, message=message[:500]
+            )
+            if user.email:
+                send_portal_mail.enqueue(subject=message[:150], body=body, to=[user.email])
+            count += 1
+    return count

@@ -1,24 +1,44 @@
 """Inspections: Home Affairs plans and records them; the inspected unit reads its own and
-records follow-up notes on the recommendations; only Home Affairs closes a recommendation."""
+records follow-up notes on the recommendations; only Home Affairs closes a recommendation.
+
+Which inspections a user reaches is ``campaigns.selectors.inspections_visible_to``: the units
+they reach, plus those whose team they sit on. The objects of the recommendation perms may be
+the inspection or one of its recommendations.
+"""
 
 import rules
 
-from registry.rules import can_manage_campaigns, is_home_affairs, is_unit_member_who_edits
+from registry.rules import (
+    can_manage_campaigns,
+    is_district_reviewer,
+    is_home_affairs,
+    is_unit_member_who_edits,
+)
+
+
+def _inspection(obj):
+    return getattr(obj, "inspection", obj)  # a recommendation's, or the inspection itself
 
 
 @rules.predicate
-def can_reach_inspection(user, inspection):
+def can_reach_inspection(user, obj):
     from ..selectors import inspections_visible_to
 
-    inspection = getattr(inspection, "inspection", inspection)  # or a recommendation
+    inspection = _inspection(obj)
     return inspection is not None and inspections_visible_to(user).filter(pk=inspection.pk).exists()
 
 
 @rules.predicate
-def belongs_to_inspected_unit(user, inspection):
-    inspection = getattr(inspection, "inspection", inspection)
+def belongs_to_inspected_unit(user, obj):
+    inspection = _inspection(obj)
     return inspection is not None and user.unit_id == inspection.unit_id
 
+
+# The inspected unit answers for itself: its editors and heads, or, for a district, the
+# district's reviewers (the staff of its Home Affairs office).
+answers_for_inspected_unit = belongs_to_inspected_unit & (
+    is_unit_member_who_edits | is_district_reviewer
+)
 
 rules.add_perm("campaigns.view_inspectionplan", rules.is_authenticated)
 rules.add_perm("campaigns.add_inspectionplan", can_manage_campaigns)
@@ -26,10 +46,9 @@ rules.add_perm("campaigns.change_inspectionplan", can_manage_campaigns)
 rules.add_perm("campaigns.view_inspection", can_reach_inspection)
 rules.add_perm("campaigns.add_inspection", can_manage_campaigns)
 rules.add_perm("campaigns.change_inspection", can_manage_campaigns)
-# The object of these two is the recommendation.
+rules.add_perm("campaigns.add_recommendation", can_manage_campaigns)
 rules.add_perm(
     "campaigns.follow_up_recommendation",
-    can_reach_inspection
-    & (is_home_affairs | (is_unit_member_who_edits & belongs_to_inspected_unit)),
+    can_reach_inspection & (is_home_affairs | answers_for_inspected_unit),
 )
 rules.add_perm("campaigns.close_recommendation", can_reach_inspection & is_home_affairs)

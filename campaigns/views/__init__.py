@@ -47,6 +47,7 @@ from ..forms import (
 from ..models import (
     Campaign,
     Difficulty,
+    Event,
     Pledge,
     RegulationRequirement,
     RegulationTracking,
@@ -133,6 +134,10 @@ class CampaignDetailView(DetailView):
             exemplar_count=exemplars.count(),
             review_form=CampaignReviewForm(),
             history=history_with_changes(campaign),
+            events=Event.objects.visible_to(self.request.user)
+            .filter(campaign=campaign)
+            .select_related("organiser")
+            .order_by("-date", "-pk")[:10],
         )
         return context
 

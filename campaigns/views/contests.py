@@ -1,3 +1,682 @@
-"""Pages of contests."""
+"""Pages of writing and reportage contests on exemplars (plan III.1).
 
-urlpatterns = []
+Every signed-in user reads contests; entries follow the reach of exemplars
+(``selectors.contest_entries_visible_to``), and an entry out of reach is a 404. Home Affairs
+and administrators run contests; a judge of a round scores its entries or recuses from one.
+How entries are ranked is ``campaigns.judging``; publishing the results freezes the judging.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic.edit import FormView
+from rules.contrib.views import PermissionRequiredMixin
+
+from registry.exports import XlsxExportMixin, display, joined
+from registry.history import history_with_changes
+from registry.models import Exemplar
+from registry.search import search
+
+from .. import judging
+from ..forms.contests import (
+    ContestEntryFilterForm,
+    ContestEntryForm,
+    ContestFilterForm,
+    ContestForm,
+    ContestRoundForm,
+    PrizeForm,
+    RecusalForm,
+    ScoreSheetForm,
+    criterion_formset,
+)
+from ..models import Contest, ContestEntry, ContestRound, Prize, Recusal, Score
+from ..selectors import contest_entries_visible_to
+from . import FilteredListMixin
+
+ENTRIES_SHOWN = 50
+
+
+def frozen_message() -> str:
+    return _("The results are published; the judging can no longer change.")
+
+
+def can_manage(user) -> bool:
+    return user.has_perm("campaigns.change_contest")
+
+
+def by_level(prizes) -> list[Prize]:
+    """Prizes from the special prize down to the consolation prizes."""
+    order = Prize.Level.values
+    return sorted(prizes, key=lambda prize: (order.index(prize.level), prize.entry.title))
+
+
+def save_with_history(form, by, **attributes):
+    """Save a model form; ``attributes`` are set first, and the history records ``by``."""
+    obj = form.save(commit=False)
+    for name, value in attributes.items():
+        setattr(obj, name, value)
+    obj._history_user = by
+    obj.save()
+    form.save_m2m()
+    return obj
+
+
+class ContestMixin:
+    """The contest named in the URL; every signed-in user reaches it."""
+
+    def get_contest(self) -> Contest:
+        if not hasattr(self, "_contest"):
+            self._contest = get_object_or_404(
+                Contest.objects.select_related("organiser", "campaign"),
+                pk=self.kwargs["pk"],
+            )
+        return self._contest
+
+    def get_permission_object(self):
+        return self.get_contest()
+
+
+class OpenContestMixin:
+    """Once the results are published, the judging is frozen: say so and go back."""
+
+    def dispatch(self, request, *args, **kwargs):
+        contest = self.get_contest()
+        if contest.results_published_at is not None:
+            messages.error(request, frozen_message())
+            return redirect(contest)
+        return super().dispatch(request, *args, **kwargs)
+
+
+# Contests.
+class ContestListView(XlsxExportMixin, FilteredListMixin, ListView):
+    template_name = "campaigns/contest_list.html"
+    context_object_name = "contests"
+    filter_form_class = ContestFilterForm
+    export_filename = "cuoc-thi"
+    export_title = gettext_lazy("Contests")
+    export_columns = [
+        (gettext_lazy("name"), "name"),
+        (gettext_lazy("kind"), display("kind")),
+        (gettext_lazy("year"), "year"),
+        (gettext_lazy("organiser"), "organiser.name"),
+        (gettext_lazy("movement"), "campaign.name"),
+        (gettext_lazy("entries open on"), "opens_on"),
+        (gettext_lazy("entries close on"), "closes_on"),
+        (gettext_lazy("entries"), "entry_count"),
+        (gettext_lazy("results published"), "results_published_at"),
+    ]
+
+    def get_queryset(self):
+        reached = contest_entries_visible_to(self.request.user).values("pk")
+        qs = Contest.objects.select_related("organiser", "campaign").annotate(
+            entry_count=Count("entries", filter=Q(entries__in=reached), distinct=True)
+        )
+        f = self.filters()
+        if f.get("q"):
+            qs = search(qs, f["q"], fields=["name"])
+        for name in ("kind", "year", "organiser"):
+            if f.get(name):
+                qs = qs.filter(**{name: f[name]})
+        return qs.order_by("-year", "-opens_on", "-pk")
+
+
+class ContestDetailView(ContestMixin, DetailView):
+    template_name = "campaigns/contest_detail.html"
+    context_object_name = "contest"
+
+    def get_object(self, queryset=None):
+        return self.get_contest()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        contest, user = self.object, self.request.user
+        manager = can_manage(user)
+        published = contest.results_published_at is not None
+        entries = list(
+            contest_entries_visible_to(user)
+            .filter(contest=contest)
+            .select_related("author_unit")
+            .prefetch_related("exemplars")
+            .order_by("title", "pk")
+        )
+        reached = {entry.pk for entry in entries}
+        rounds = list(contest.rounds.annotate(judge_count=Count("judges", distinct=True)))
+        for contest_round in rounds:
+            contest_round.viewable = user.has_perm("campaigns.view_contestround", contest_round)
+        prizes = {}
+        if published or manager:
+            prizes = {
+                prize.entry_id: prize
+                for prize in contest.prizes.select_related("entry")
+                if prize.entry_id in reached
+            }
+        results = []
+        if published:
+            results = [s for s in judging.contest_results(contest) if s.entry.pk in reached]
+            for standing in results:
+                standing.entry.prize = prizes.get(standing.entry.pk)
+        context.update(
+            criteria=contest.criteria.all(),
+            rounds=rounds,
+            entries=entries[:ENTRIES_SHOWN],
+            entry_count=len(reached),
+            results=results,
+            prizes=by_level(prizes.values()),
+            published=published,
+            can_manage=manager and not published,
+            can_edit=manager,
+            can_publish=user.has_perm("campaigns.publish_contest", contest) and not published,
+            history=history_with_changes(contest),
+        )
+        return context
+
+
+class ContestFormView(PermissionRequiredMixin, TemplateView):
+    """The contest and its criteria (an inline formset; frozen once results are published)."""
+
+    template_name = "campaigns/contest_form.html"
+
+    def get_contest(self):
+        return None
+
+    def get_forms(self, data=None):
+        contest = self.get_contest() or Contest()
+        form = ContestForm(data, instance=contest, user=self.request.user)
+        criteria = None
+        if contest.results_published_at is None:
+            formset_class = criterion_formset(extra=3 if contest.pk is None else 1)
+            criteria = formset_class(data, instance=contest, prefix="criteria")
+        return form, criteria
+
+    def get_context_data(self, **kwargs):
+        if "form" not in kwargs:
+            kwargs["form"], kwargs["criteria"] = self.get_forms()
+        return super().get_context_data(contest=self.get_contest(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form, criteria = self.get_forms(request.POST)
+        checks = [form.is_valid(), criteria is None or criteria.is_valid()]  # both show errors
+        if all(checks):
+            with transaction.atomic():
+                contest = save_with_history(form, request.user)
+                if criteria is not None:
+                    criteria.instance = contest
+                    criteria.save_in_order()
+            messages.success(request, _("The contest is saved."))
+            return redirect(contest)
+        return self.render_to_response(self.get_context_data(form=form, criteria=criteria))
+
+
+class ContestCreateView(ContestFormView):
+    permission_required = "campaigns.add_contest"
+
+
+class ContestUpdateView(ContestMixin, ContestFormView):
+    permission_required = "campaigns.change_contest"
+
+
+class ContestPrizesView(ContestMixin, PermissionRequiredMixin, OpenContestMixin, FormView):
+    """Prizes for the contest's entries, beside the ranking of its last round."""
+
+    template_name = "campaigns/contest_prizes.html"
+    permission_required = "campaigns.add_prize"
+
+    def get_form(self, form_class=None):
+        contest = self.get_contest()
+        return PrizeForm(
+            **self.get_form_kwargs(),
+            entries=contest.entries.order_by("title", "pk"),
+            prizes={prize.entry_id: prize for prize in contest.prizes.all()},
+        )
+
+    def get_context_data(self, **kwargs):
+        contest = self.get_contest()
+        standings = {s.entry.pk: s for s in judging.contest_results(contest)}
+        context = super().get_context_data(contest=contest, **kwargs)
+        context["rows"] = [
+            (entry, level, amount, standings.get(entry.pk))
+            for entry, level, amount in context["form"].rows()
+        ]
+        return context
+
+    def form_valid(self, form):
+        contest = self.get_contest()
+        try:
+            judging.award_prizes(contest=contest, awards=form.awards(), by=self.request.user)
+        except judging.ResultsPublished:
+            messages.error(self.request, frozen_message())
+        else:
+            messages.success(self.request, _("The prizes are saved."))
+        return redirect(contest)
+
+
+class ContestPublishView(ContestMixin, PermissionRequiredMixin, OpenContestMixin, TemplateView):
+    """GET shows what will be published and asks for confirmation; POST publishes."""
+
+    template_name = "campaigns/contest_publish.html"
+    permission_required = "campaigns.publish_contest"
+
+    def get_context_data(self, **kwargs):
+        contest = self.get_contest()
+        standings = judging.contest_results(contest)
+        return super().get_context_data(
+            contest=contest,
+            final_round=judging.last_round(contest),
+            standings=standings,
+            unscored=sum(1 for s in standings if s.score is None),
+            prizes=by_level(contest.prizes.select_related("entry")),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        contest = self.get_contest()
+        try:
+            judging.publish_results(contest=contest, by=request.user)
+        except judging.ResultsPublished:
+            messages.info(request, _("The results are already published."))
+        except judging.NoRound:
+            messages.error(request, _("The contest has no judging round yet; nothing to publish."))
+        else:
+            messages.success(request, _("The results are published; the judging is now frozen."))
+        return redirect(contest)
+
+
+# Rounds.
+class RoundMixin:
+    """The round named in the URL and its contest."""
+
+    def get_round(self) -> ContestRound:
+        if not hasattr(self, "_round"):
+            self._round = get_object_or_404(
+                ContestRound.objects.select_related("contest", "contest__organiser"),
+                pk=self.kwargs["pk"],
+            )
+        return self._round
+
+    def get_contest(self):
+        return self.get_round().contest
+
+    def get_permission_object(self):
+        return self.get_round()
+
+
+class RoundFormMixin(PermissionRequiredMixin):
+    template_name = "campaigns/contest_round_form.html"
+    form_class = ContestRoundForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contest=self.get_contest(), **kwargs)
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            contest_round = save_with_history(form, self.request.user, contest=self.get_contest())
+        messages.success(self.request, _("The round is saved."))
+        return redirect(contest_round)
+
+
+class ContestRoundCreateView(ContestMixin, RoundFormMixin, OpenContestMixin, FormView):
+    permission_required = "campaigns.add_contestround"
+
+    def get_form_kwargs(self):
+        contest = self.get_contest()
+        return {
+            **super().get_form_kwargs(),
+            "contest": contest,
+            "instance": ContestRound(contest=contest),
+        }
+
+
+class ContestRoundUpdateView(RoundMixin, RoundFormMixin, OpenContestMixin, FormView):
+    permission_required = "campaigns.change_contestround"
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "contest": self.get_contest(),
+            "instance": self.get_round(),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contest_round=self.get_round(), **kwargs)
+
+
+class ContestRoundView(RoundMixin, PermissionRequiredMixin, TemplateView):
+    """Home Affairs: the ranking with every judge's total and the recusals. A judge: their
+    own sheet of the round's entries (and the ranking, once the results are published)."""
+
+    template_name = "campaigns/contest_round.html"
+    permission_required = "campaigns.view_contestround"
+
+    def get_context_data(self, **kwargs):
+        contest_round, user = self.get_round(), self.request.user
+        contest = contest_round.contest
+        standings = judging.round_standings(contest_round)
+        judges = list(contest_round.judges.select_related("unit").order_by("full_name", "username"))
+        is_judge = any(judge.pk == user.pk for judge in judges)
+        sees_scores = user.has_perm("campaigns.view_contestround_scores", contest_round)
+        context = super().get_context_data(
+            contest=contest,
+            contest_round=contest_round,
+            criteria=list(contest.criteria.all()),
+            judges=judges,
+            is_judge=is_judge,
+            sees_scores=sees_scores,
+            can_change=can_manage(user) and contest.results_published_at is None,
+            can_score=is_judge and contest.results_published_at is None,
+            history=history_with_changes(contest_round),
+            **kwargs,
+        )
+        if sees_scores:
+            context["standings"] = standings
+            context["recusals"] = contest_round.recusals.select_related("judge", "entry").order_by(
+                "entry__title", "judge__full_name"
+            )
+        if is_judge:
+            # Only the judge's own column of each entry.
+            context["my_sheet"] = sorted(
+                (
+                    (s.entry, next(sheet for sheet in s.sheets if sheet.judge.pk == user.pk))
+                    for s in standings
+                ),
+                key=lambda row: (row[0].title, row[0].pk),
+            )
+        return context
+
+
+class ContestScoreView(RoundMixin, PermissionRequiredMixin, TemplateView):
+    """A judge's sheet for one entry: a score per criterion, or a recusal with its reason."""
+
+    template_name = "campaigns/contest_score.html"
+    permission_required = "campaigns.judge_contestround"
+
+    def get_entry(self) -> ContestEntry:
+        if not hasattr(self, "_entry"):
+            self._entry = get_object_or_404(
+                self.get_round().entries.select_related("author_unit"), pk=self.kwargs["entry"]
+            )
+        return self._entry
+
+    def marks(self):
+        contest_round, entry, user = self.get_round(), self.get_entry(), self.request.user
+        scores = Score.objects.filter(round=contest_round, entry=entry, judge=user)
+        recusal = Recusal.objects.filter(round=contest_round, entry=entry, judge=user).first()
+        return {score.criterion_id: score.value for score in scores}, recusal
+
+    def get_context_data(self, score_form=None, recusal_form=None, **kwargs):
+        kwargs.pop("entry", None)  # the URL's pk; the object replaces it
+        contest_round, entry = self.get_round(), self.get_entry()
+        contest = contest_round.contest
+        criteria = list(contest.criteria.all())
+        scores, recusal = self.marks()
+        open_ = contest.results_published_at is None and recusal is None
+        if open_:
+            score_form = score_form or ScoreSheetForm(
+                criteria=criteria, scores=scores, prefix="score"
+            )
+            recusal_form = recusal_form or RecusalForm(scored=len(scores), prefix="recusal")
+        total = sum(scores.values()) if criteria and len(scores) == len(criteria) else None
+        return super().get_context_data(
+            contest=contest,
+            contest_round=contest_round,
+            entry=entry,
+            exemplars=entry.exemplars.select_related("unit"),
+            criteria=[(c, scores.get(c.pk)) for c in criteria],
+            total=total,
+            recusal=recusal,
+            score_form=score_form if open_ else None,
+            recusal_form=recusal_form if open_ else None,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        contest_round = self.get_round()
+        scores, recusal = self.marks()
+        back = redirect("campaigns:contest_round", pk=contest_round.pk)
+        if contest_round.contest.results_published_at is not None:
+            messages.error(request, frozen_message())
+            return back
+        if recusal is not None:
+            messages.error(request, _("You recused from this entry; you cannot score it."))
+            return back
+        try:
+            if request.POST.get("action") == "recuse":
+                return self.post_recusal(scored=len(scores)) or back
+            return self.post_scores(scores) or back
+        except judging.ResultsPublished:
+            messages.error(request, frozen_message())
+        except judging.JudgeRecused:
+            messages.error(request, _("You recused from this entry; you cannot score it."))
+        except judging.ScoresNotDiscarded:
+            messages.error(
+                request, _("You already scored this entry: tick the box to discard those scores.")
+            )
+        return back
+
+    def post_recusal(self, *, scored: int):
+        """Record the recusal; a response only when the form must be shown again."""
+        form = RecusalForm(self.request.POST, scored=scored, prefix="recusal")
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(recusal_form=form))
+        discarded = judging.recuse(
+            contest_round=self.get_round(),
+            entry=self.get_entry(),
+            judge=self.request.user,
+            reason=form.cleaned_data["reason"],
+            discard_scores=form.cleaned_data.get("discard_scores", False),
+        )
+        if discarded:
+            message = ngettext(
+                "Your recusal is recorded; your %(count)d score of this entry is discarded.",
+                "Your recusal is recorded; your %(count)d scores of this entry are discarded.",
+                discarded,
+            )
+            messages.warning(self.request, message % {"count": discarded})
+        else:
+            messages.success(self.request, _("Your recusal is recorded."))
+        return None
+
+    def post_scores(self, scores):
+        """Save the sheet; a response only when the form must be shown again."""
+        entry = self.get_entry()
+        criteria = list(self.get_round().contest.criteria.all())
+        form = ScoreSheetForm(self.request.POST, criteria=criteria, scores=scores, prefix="score")
+        if form.is_valid():
+            try:
+                judging.record_scores(
+                    contest_round=self.get_round(),
+                    entry=entry,
+                    judge=self.request.user,
+                    values=form.values(),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(score_form=form))
+        messages.success(
+            self.request, _("Your scores of “%(title)s” are saved.") % {"title": entry.title}
+        )
+        return None
+
+
+# Entries.
+class ContestEntryListView(XlsxExportMixin, FilteredListMixin, ListView):
+    template_name = "campaigns/contest_entry_list.html"
+    context_object_name = "entries"
+    filter_form_class = ContestEntryFilterForm
+    export_filename = "tac-pham-du-thi"
+    export_title = gettext_lazy("Contest entries")
+
+    def get_export_columns(self):
+        manager = can_manage(self.request.user)
+
+        def prize(entry):
+            if entry.contest.results_published_at is None and not manager:
+                return ""
+            return "; ".join(p.get_level_display() for p in entry.prizes.all())
+
+        return [
+            (gettext_lazy("title"), "title"),
+            (gettext_lazy("contest"), "contest.name"),
+            (gettext_lazy("kind"), display("kind")),
+            (gettext_lazy("authors"), "authors"),
+            (gettext_lazy("authors' unit"), "author_unit.name"),
+            (gettext_lazy("exemplars portrayed"), joined("exemplars")),
+            (gettext_lazy("received on"), "received_on"),
+            (gettext_lazy("link"), "url"),
+            (gettext_lazy("prize"), prize),
+        ]
+
+    def get_export_queryset(self):
+        return self.get_queryset().prefetch_related("exemplars", "prizes")
+
+    def get_queryset(self):
+        qs = ContestEntry.objects.filter(
+            pk__in=contest_entries_visible_to(self.request.user).values("pk")
+        ).select_related("contest", "author_unit")
+        f = self.filters()
+        if f.get("q"):
+            qs = search(qs, f["q"], fields=["title", "authors"])
+        if f.get("contest"):
+            qs = qs.filter(contest=f["contest"])
+        if f.get("kind"):
+            qs = qs.filter(kind=f["kind"])
+        if f.get("year"):
+            qs = qs.filter(contest__year=f["year"])
+        return qs.order_by("-contest__year", "contest__name", "title", "pk")
+
+
+class EntryMixin:
+    """The entry named in the URL, among those the user reaches (else 404)."""
+
+    def get_entry(self) -> ContestEntry:
+        if not hasattr(self, "_entry"):
+            self._entry = get_object_or_404(
+                contest_entries_visible_to(self.request.user).select_related(
+                    "contest", "author_unit"
+                ),
+                pk=self.kwargs["pk"],
+            )
+        return self._entry
+
+    def get_contest(self):
+        return self.get_entry().contest
+
+    def get_permission_object(self):
+        return self.get_entry()
+
+
+class ContestEntryView(EntryMixin, DetailView):
+    template_name = "campaigns/contest_entry.html"
+    context_object_name = "entry"
+
+    def get_object(self, queryset=None):
+        return self.get_entry()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entry, user = self.object, self.request.user
+        contest = entry.contest
+        manager = can_manage(user)
+        published = contest.results_published_at is not None
+        exemplars = list(entry.exemplars.select_related("unit"))
+        reached = set(
+            Exemplar.objects.visible_to(user)
+            .filter(pk__in=[exemplar.pk for exemplar in exemplars])
+            .values_list("pk", flat=True)
+        )
+        for exemplar in exemplars:
+            exemplar.reached = exemplar.pk in reached
+        rounds = []
+        for contest_round in entry.rounds.select_related("contest").order_by("number"):
+            standing = None
+            if user.has_perm("campaigns.view_contestround_scores", contest_round):
+                standing = next(
+                    s for s in judging.round_standings(contest_round) if s.entry.pk == entry.pk
+                )
+            judge = user.has_perm("campaigns.judge_contestround", contest_round)
+            rounds.append((contest_round, standing, judge and not published))
+        result = None
+        if published:
+            result = next(
+                (s for s in judging.contest_results(contest) if s.entry.pk == entry.pk), None
+            )
+        context.update(
+            contest=contest,
+            exemplars=exemplars,
+            rounds=rounds,
+            result=result,
+            prizes=entry.prizes.all() if published or manager else [],
+            published=published,
+            can_edit=user.has_perm("campaigns.change_contestentry", entry),
+            history=history_with_changes(entry),
+        )
+        return context
+
+
+class EntryFormMixin(PermissionRequiredMixin):
+    template_name = "campaigns/contest_entry_form.html"
+    form_class = ContestEntryForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "contest": self.get_contest()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contest=self.get_contest(), **kwargs)
+
+
+class ContestEntryCreateView(ContestMixin, EntryFormMixin, OpenContestMixin, FormView):
+    permission_required = "campaigns.add_contestentry"
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            entry = save_with_history(
+                form, self.request.user, contest=self.get_contest(), recorded_by=self.request.user
+            )
+        messages.success(self.request, _("The entry is recorded."))
+        return redirect(entry)
+
+
+class ContestEntryUpdateView(EntryMixin, EntryFormMixin, FormView):
+    permission_required = "campaigns.change_contestentry"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_entry()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(entry=self.get_entry(), **kwargs)
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            entry = save_with_history(form, self.request.user)
+        messages.success(self.request, _("The entry is saved."))
+        return redirect(entry)
+
+
+urlpatterns = [
+    path("", ContestListView.as_view(), name="contest_list"),
+    path("them/", ContestCreateView.as_view(), name="contest_create"),
+    path("<int:pk>/", ContestDetailView.as_view(), name="contest_detail"),
+    path("<int:pk>/sua/", ContestUpdateView.as_view(), name="contest_update"),
+    path("<int:pk>/vong-thi/them/", ContestRoundCreateView.as_view(), name="contest_round_create"),
+    path(
+        "<int:pk>/bai-du-thi/them/", ContestEntryCreateView.as_view(), name="contest_entry_create"
+    ),
+    path("<int:pk>/giai-thuong/", ContestPrizesView.as_view(), name="contest_prizes"),
+    path("<int:pk>/cong-bo-ket-qua/", ContestPublishView.as_view(), name="contest_publish"),
+    path("vong-thi/<int:pk>/", ContestRoundView.as_view(), name="contest_round"),
+    path("vong-thi/<int:pk>/sua/", ContestRoundUpdateView.as_view(), name="contest_round_update"),
+    path(
+        "vong-thi/<int:pk>/bai-du-thi/<int:entry>/cham-diem/",
+        ContestScoreView.as_view(),
+        name="contest_score",
+    ),
+    path("bai-du-thi/", ContestEntryListView.as_view(), name="contest_entry_list"),
+    path("bai-du-thi/<int:pk>/", ContestEntryView.as_view(), name="contest_entry"),
+    path("bai-du-thi/<int:pk>/sua/", ContestEntryUpdateView.as_view(), name="contest_entry_update"),
+]

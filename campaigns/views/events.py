@@ -1,3 +1,317 @@
-"""Pages of events."""
+"""Pages of events where exemplars are honoured or shared: conferences, congresses, yearly
+summaries, the 11 June anniversary, flag-salute meetings, dialogues, study visits, trainings
+(plan III.2-III.4, VI.2-VI.6).
 
-urlpatterns = []
+Events are scoped by ``Event.objects.visible_to`` (out of reach is a 404); who may record,
+change or delete one is ``campaigns/rules/events.py`` (a 403). Photos and documents are served
+by the application after the same checks, never straight from the disk.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import ListView, TemplateView, View
+from django.views.generic.edit import FormView
+from rules.contrib.views import PermissionRequiredMixin
+
+from registry.exports import XlsxExportMixin, display, joined
+from registry.history import history_with_changes
+from registry.search import search
+from registry.uploads import UploadRejected, check_upload
+
+from ..forms.events import EventFileForm, EventFilterForm, EventForm
+from ..models import Campaign, Coverage, Event, EventFile
+from . import FilteredListMixin
+from .coverage import reached_exemplars
+
+
+def events_in_reach(user):
+    return Event.objects.visible_to(user).select_related("organiser", "campaign")
+
+
+def campaign_events(*, user, campaign):
+    """The events of ``campaign`` the user reaches, latest first, for the movement's page."""
+    return events_in_reach(user).filter(campaign=campaign).order_by("-date", "-pk")
+
+
+def _reached_names(event) -> str:
+    return "; ".join(str(exemplar) for exemplar in event.reached_exemplars)
+
+
+def _remove_stored_files_on_commit(files) -> None:
+    stored = [(f.storage, f.name) for row in files for f in (row.file, row.thumbnail) if f]
+
+    def remove():
+        for storage, name in stored:
+            storage.delete(name)
+
+    transaction.on_commit(remove)
+
+
+class EventListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
+    template_name = "campaigns/event_list.html"
+    context_object_name = "events"
+    filter_form_class = EventFilterForm
+    export_filename = "su-kien-ton-vinh-dien-hinh"
+    export_title = gettext_lazy("Events")
+    export_columns = [
+        (gettext_lazy("kind"), display("kind")),
+        (gettext_lazy("title"), "title"),
+        (gettext_lazy("date"), "date"),
+        (gettext_lazy("place"), "place"),
+        (gettext_lazy("organiser"), "organiser.name"),
+        (gettext_lazy("participating units"), joined("participating_units", "name")),
+        (gettext_lazy("exemplars featured"), _reached_names),
+        (gettext_lazy("attendance"), "attendance"),
+        (gettext_lazy("outcome"), "outcome"),
+        (gettext_lazy("movement"), "campaign.name"),
+    ]
+
+    def get_filter_form(self):
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = EventFilterForm(self.request.GET or None, user=self.request.user)
+        return self._filter_form
+
+    def get_queryset(self):
+        user = self.request.user
+        qs = events_in_reach(user).prefetch_related(reached_exemplars(user))
+        f = self.filters()
+        if f.get("q"):
+            qs = search(qs, f["q"], fields=["title", "place"])
+        for name in ("kind", "organiser", "campaign"):
+            if f.get(name):
+                qs = qs.filter(**{name: f[name]})
+        if f.get("year"):
+            qs = qs.filter(date__year=f["year"])
+        return qs.order_by("-date", "-pk")
+
+    def get_export_queryset(self):
+        return self.get_queryset().prefetch_related("participating_units")
+
+
+class EventObjectMixin(LoginRequiredMixin):
+    """The event, if the user reaches it (else 404) and may act on it (else 403)."""
+
+    permission_required = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if (
+            request.user.is_authenticated
+            and self.permission_required
+            and not request.user.has_perm(self.permission_required, self.get_event())
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_event(self):
+        if not hasattr(self, "_event"):
+            self._event = get_object_or_404(
+                events_in_reach(self.request.user), pk=self.kwargs["pk"]
+            )
+        return self._event
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=self.get_event(), **kwargs)
+
+
+class EventDetailView(EventObjectMixin, TemplateView):
+    template_name = "campaigns/event_detail.html"
+
+    def get_context_data(self, upload_form=None, **kwargs):
+        event, user = self.get_event(), self.request.user
+        files = list(event.files.select_related("uploaded_by"))
+        can_change = user.has_perm("campaigns.change_event", event)
+        return super().get_context_data(
+            participating_units=event.participating_units.all(),
+            exemplars=event.exemplars.visible_to(user)
+            .select_related("unit", "field")
+            .order_by("-year", "pk"),
+            photos=[f for f in files if f.kind == EventFile.Kind.PHOTO],
+            documents=[f for f in files if f.kind == EventFile.Kind.DOCUMENT],
+            coverage=Coverage.objects.visible_to(user)
+            .filter(event=event)
+            .select_related("outlet", "column")
+            .order_by("-published_on", "-pk"),
+            can_change=can_change,
+            can_delete=user.has_perm("campaigns.delete_event", event),
+            upload_form=upload_form or (EventFileForm() if can_change else None),
+            history=history_with_changes(event),
+            **kwargs,
+        )
+
+
+class EventFormMixin:
+    template_name = "campaigns/event_form.html"
+    form_class = EventForm
+    success_message = ""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        event = form.save(commit=False)
+        if event.pk is None:
+            event.recorded_by = self.request.user
+        event.save_with_lists(
+            participating_units=form.cleaned_data["participating_units"],
+            exemplars=[*form.cleaned_data["exemplars"], *form.kept_exemplars()],
+        )
+        messages.success(self.request, self.success_message)
+        return redirect(event)
+
+
+class EventCreateView(EventFormMixin, PermissionRequiredMixin, FormView):
+    permission_required = "campaigns.add_event"
+    success_message = gettext_lazy("The event is recorded.")
+
+    def get_campaign(self):
+        """The movement named by ``?campaign=<code>``, when the user came from its page."""
+        code = self.request.GET.get("campaign", "")
+        return Campaign.objects.filter(code=code).first() if code else None
+
+    def get_initial(self):
+        campaign = self.get_campaign()
+        return {"campaign": campaign} if campaign else {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(campaign=self.get_campaign(), **kwargs)
+
+
+class EventUpdateView(EventFormMixin, EventObjectMixin, FormView):
+    permission_required = "campaigns.change_event"
+    success_message = gettext_lazy("The changes are saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_event()}
+
+
+class EventDeleteView(EventObjectMixin, TemplateView):
+    """GET asks for confirmation; POST deletes the event (its history stays)."""
+
+    template_name = "campaigns/event_confirm_delete.html"
+    permission_required = "campaigns.delete_event"
+
+    def get_context_data(self, **kwargs):
+        event = self.get_event()
+        return super().get_context_data(
+            file_count=event.files.count(),
+            coverage_count=Coverage.objects.visible_to(self.request.user)
+            .filter(event=event)
+            .count(),
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        event = self.get_event()
+        with transaction.atomic():
+            _remove_stored_files_on_commit(event.files.all())
+            event.delete()
+        messages.success(request, _("“%(title)s” is deleted.") % {"title": event.title})
+        return redirect("campaigns:event_list")
+
+
+class EventFileUploadView(EventDetailView):
+    """A photo or document added to the event; a refused file shows the page with the reason."""
+
+    http_method_names = ["post"]
+    permission_required = "campaigns.change_event"
+
+    def post(self, request, pk):
+        event = self.get_event()
+        form = EventFileForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                checked = check_upload(form.cleaned_data["file"])
+            except UploadRejected as rejection:
+                form.add_error("file", rejection)
+            else:
+                with transaction.atomic():
+                    stored = EventFile.from_upload(
+                        checked,
+                        uploaded_by=request.user,
+                        caption=form.cleaned_data["caption"],
+                        event=event,
+                    )
+                    event.note_in_history(
+                        _("File added: %(name)s") % {"name": stored.original_name}
+                    )
+                messages.success(
+                    request, _("“%(name)s” is attached.") % {"name": stored.original_name}
+                )
+                return redirect(event)
+        return self.render_to_response(self.get_context_data(upload_form=form))
+
+
+class EventFileMixin(EventObjectMixin):
+    def get_file(self):
+        if not hasattr(self, "_file"):
+            self._file = get_object_or_404(self.get_event().files, pk=self.kwargs["file_pk"])
+        return self._file
+
+
+class EventFileDownloadView(EventFileMixin, View):
+    """Photos open in the browser, documents download; both only for those who reach the event."""
+
+    thumbnail = False
+
+    def get(self, request, pk, file_pk):
+        row = self.get_file()
+        stored = row.thumbnail if self.thumbnail else row.file
+        if not stored:
+            raise Http404
+        response = FileResponse(
+            stored.open("rb"),
+            as_attachment=not (self.thumbnail or row.kind == EventFile.Kind.PHOTO),
+            filename=row.original_name,
+            content_type="image/jpeg" if self.thumbnail else row.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response
+
+
+class EventFileDeleteView(EventFileMixin, TemplateView):
+    """GET asks for confirmation; POST removes the photo or document."""
+
+    template_name = "campaigns/event_file_delete.html"
+    permission_required = "campaigns.change_event"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(file=self.get_file(), **kwargs)
+
+    def post(self, request, pk, file_pk):
+        event, row = self.get_event(), self.get_file()
+        name = row.original_name
+        with transaction.atomic():
+            _remove_stored_files_on_commit([row])
+            row.delete()
+            event.note_in_history(_("File removed: %(name)s") % {"name": name})
+        messages.success(request, _("“%(name)s” is removed.") % {"name": name})
+        return redirect(event)
+
+
+urlpatterns = [
+    path("", EventListView.as_view(), name="event_list"),
+    path("them/", EventCreateView.as_view(), name="event_create"),
+    path("<int:pk>/", EventDetailView.as_view(), name="event_detail"),
+    path("<int:pk>/sua/", EventUpdateView.as_view(), name="event_update"),
+    path("<int:pk>/xoa/", EventDeleteView.as_view(), name="event_delete"),
+    path("<int:pk>/tep/", EventFileUploadView.as_view(), name="event_file_upload"),
+    path(
+        "<int:pk>/tep/<int:file_pk>/", EventFileDownloadView.as_view(), name="event_file_download"
+    ),
+    path(
+        "<int:pk>/tep/<int:file_pk>/anh-nho/",
+        EventFileDownloadView.as_view(thumbnail=True),
+        name="event_file_thumbnail",
+    ),
+    path(
+        "<int:pk>/tep/<int:file_pk>/xoa/", EventFileDeleteView.as_view(), name="event_file_delete"
+    ),
+]

@@ -28,12 +28,32 @@ def _public_code() -> str:
 SEARCH_FIELDS = ["full_name", "collective_name", "household_head", "workplace", "position", "code"]
 
 
+def exemplar_scope_filter(user) -> models.Q:
+    """The exemplars ``user`` reaches: those of the units in reach (see ``selectors``) and,
+    for media staff, those their unit's outlets covered (the media publicise them, plan III.1).
+
+    The one place of this logic: ``visible_to`` filters with it and the ``can_reach_exemplar``
+    rule asks ``visible_to`` for what the unit scope alone does not answer. Reaching a record
+    never opens its personal data (``can_view_exemplar_personal_data``).
+    """
+    from ..selectors import unit_ids_in_scope
+
+    scope = unit_ids_in_scope(user)
+    if scope is None:
+        return models.Q()
+    reach = models.Q(unit__in=scope)
+    if perms.is_media(user) and user.unit_id:
+        from campaigns.models import Coverage
+
+        covered = Coverage.exemplars.through.objects.filter(coverage__outlet__unit_id=user.unit_id)
+        reach |= models.Q(pk__in=covered.values("exemplar_id"))
+    return reach
+
+
 class ExemplarQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Exemplars whose unit is within the user's reach (see ``selectors``)."""
-        from ..selectors import unit_scope_filter
-
-        return self.filter(unit_scope_filter(user, "unit"))
+        """Exemplars within the user's reach (see ``exemplar_scope_filter``)."""
+        return self.filter(exemplar_scope_filter(user))
 
     def search(self, query: str):
         from ..search import search

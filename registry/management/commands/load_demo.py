@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from campaigns.demo_data import load_all as load_propagation_demo
 from registry.demo import DEMO_PASSWORD, demo_exemplars, demo_load
 from registry.models import Unit
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         accounts = demo_load()
         created = demo_exemplars()
         self.stdout.write(_("Demo exemplars created: %(count)d") % {"count": created})
+        load_propagation_demo()
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(

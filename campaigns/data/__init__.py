@@ -1,0 +1,1 @@
+"""Reference data of the campaigns app, loaded by management commands (``load_outlets``)."""
