@@ -43,4 +43,20 @@ urlpatterns = [
     path("<slug:code>/", views.CampaignDetailView.as_view(), name="campaign_detail"),
     path("<slug:code>/sua/", views.CampaignUpdateView.as_view(), name="campaign_update"),
     path("<slug:code>/so-ket/", views.CampaignReviewCreateView.as_view(), name="review_create"),
+    path("<slug:code>/tep/", views.CampaignFileUploadView.as_view(), name="campaign_file_upload"),
+    path(
+        "<slug:code>/tep/<int:file_pk>/",
+        views.CampaignFileDownloadView.as_view(),
+        name="campaign_file_download",
+    ),
+    path(
+        "<slug:code>/tep/<int:file_pk>/anh-nho/",
+        views.CampaignFileDownloadView.as_view(thumbnail=True),
+        name="campaign_file_thumbnail",
+    ),
+    path(
+        "<slug:code>/tep/<int:file_pk>/xoa/",
+        views.CampaignFileDeleteView.as_view(),
+        name="campaign_file_delete",
+    ),
 ]

@@ -14,7 +14,7 @@ from .coverage import Column, Coverage, MediaOutlet
 from .difficulties import Difficulty, DifficultyMessage
 from .events import Event, EventFile
 from .inspections import Inspection, InspectionPlan, Recommendation, RecommendationFollowUp
-from .movements import Campaign, CampaignReview, Pledge
+from .movements import Campaign, CampaignFile, CampaignReview, Pledge
 from .regulations import RegulationRequirement, RegulationTracking, UnitRegulation
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "BudgetItem",
     "BudgetSpending",
     "Campaign",
+    "CampaignFile",
     "CampaignReview",
     "Column",
     "Contest",

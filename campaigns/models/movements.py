@@ -11,8 +11,10 @@ from registry import rules as perms
 from registry.models import ValidityPeriod
 from registry.text import fold
 
+from .files import NotesInHistory, RecordFile
 
-class Campaign(RulesModel, ValidityPeriod):
+
+class Campaign(NotesInHistory, RulesModel, ValidityPeriod):
     """An emulation movement (phong trào thi đua) or a campaign (cuộc vận động).
 
     Its years of validity are its period; the exemplars discovered through it point to it.
@@ -155,3 +157,17 @@ class Pledge(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class CampaignFile(RecordFile):
+    """A document of a movement (the launching plan, a guidance…) or a photo of it."""
+
+    folder = "movements"
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("movement"), related_name="files", on_delete=models.CASCADE
+    )
+
+    class Meta(RecordFile.Meta):
+        verbose_name = _("movement document or photo")
+        verbose_name_plural = _("movement documents and photos")

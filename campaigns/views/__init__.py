@@ -46,12 +46,20 @@ from ..forms import (
 )
 from ..models import (
     Campaign,
+    CampaignFile,
     Difficulty,
     Event,
     Pledge,
     RegulationRequirement,
     RegulationTracking,
     UnitRegulation,
+)
+from .files import (
+    RecordFileDeleteView,
+    RecordFileDownloadView,
+    RecordFilesMixin,
+    RecordFileUploadView,
+    files_context,
 )
 
 
@@ -118,7 +126,7 @@ class CampaignDetailView(DetailView):
             "fields", "target_units"
         )
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, upload_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         campaign = self.object
         exemplars = (
@@ -138,8 +146,46 @@ class CampaignDetailView(DetailView):
             .filter(campaign=campaign)
             .select_related("organiser")
             .order_by("-date", "-pk")[:10],
+            **files_context(
+                record=campaign,
+                user=self.request.user,
+                file_model=CampaignFile,
+                change_permission="campaigns.change_campaign",
+                url_name="campaigns:campaign_file",
+                key=campaign.code,
+                form=upload_form,
+            ),
         )
         return context
+
+
+class CampaignFilesMixin(RecordFilesMixin):
+    """Documents and photos of a movement: everyone signed in reads them, managers change them."""
+
+    file_model = CampaignFile
+    record_field = "campaign"
+    change_permission = "campaigns.change_campaign"
+
+    def get_record(self):
+        if not hasattr(self, "_record"):
+            self._record = get_object_or_404(Campaign, code=self.kwargs["code"])
+        return self._record
+
+
+class CampaignFileUploadView(CampaignFilesMixin, RecordFileUploadView):
+    def refused(self, form):
+        page = CampaignDetailView()
+        page.setup(self.request, **self.kwargs)
+        page.object = page.get_object()
+        return page.render_to_response(page.get_context_data(upload_form=form))
+
+
+class CampaignFileDownloadView(CampaignFilesMixin, RecordFileDownloadView):
+    pass
+
+
+class CampaignFileDeleteView(CampaignFilesMixin, RecordFileDeleteView):
+    pass
 
 
 class CampaignFormMixin(PermissionRequiredMixin):

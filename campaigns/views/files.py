@@ -1,0 +1,143 @@
+"""Photos and documents of a record (a movement, an event): attach, open, remove.
+
+A record's page includes ``campaigns/partials/record_files.html``; the views below serve its
+files after the record's own checks (out of reach is a 404, no right to change it a 403),
+never straight from the disk. A concrete view names the file model, the record's field on
+it, the permission that allows changes, how to fetch the record, and the URL names.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView, View
+
+from registry.uploads import UploadRejected, check_upload
+
+from ..forms.files import RecordFileForm
+
+
+def remove_stored_files_on_commit(files) -> None:
+    """Delete the files (and thumbnails) of ``files`` from storage once the transaction commits."""
+    stored = [(f.storage, f.name) for row in files for f in (row.file, row.thumbnail) if f]
+
+    def remove():
+        for storage, name in stored:
+            storage.delete(name)
+
+    transaction.on_commit(remove)
+
+
+def files_context(*, record, user, file_model, change_permission, url_name, key, form=None):
+    """What ``record_files.html`` needs: photos, documents, the form and the URL names."""
+    files = list(record.files.select_related("uploaded_by"))
+    can_change = user.has_perm(change_permission, record)
+    return {
+        "photos": [f for f in files if f.kind == file_model.Kind.PHOTO],
+        "documents": [f for f in files if f.kind == file_model.Kind.DOCUMENT],
+        "can_change_files": can_change,
+        "upload_form": form or (RecordFileForm() if can_change else None),
+        "file_url_name": url_name,
+        "file_owner_key": key,
+    }
+
+
+class RecordFilesMixin:
+    """The record (``get_record``) and, for file URLs, the file of it (``get_file``)."""
+
+    file_model = None
+    record_field = ""
+    change_permission = ""
+
+    def get_record(self):
+        raise NotImplementedError
+
+    def get_file(self):
+        if not hasattr(self, "_file"):
+            self._file = get_object_or_404(self.get_record().files, pk=self.kwargs["file_pk"])
+        return self._file
+
+    def check_change(self):
+        if not self.request.user.has_perm(self.change_permission, self.get_record()):
+            raise PermissionDenied
+
+
+class RecordFileUploadView(RecordFilesMixin, View):
+    """POST: a checked photo or document attached; a refused file goes back with the reason."""
+
+    def refused(self, form):
+        """The record's page again, with the refused form; a subclass renders it."""
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        record = self.get_record()
+        self.check_change()
+        form = RecordFileForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                checked = check_upload(form.cleaned_data["file"])
+            except UploadRejected as rejection:
+                form.add_error("file", rejection)
+            else:
+                with transaction.atomic():
+                    stored = self.file_model.from_upload(
+                        checked,
+                        uploaded_by=request.user,
+                        caption=form.cleaned_data["caption"],
+                        **{self.record_field: record},
+                    )
+                    record.note_in_history(
+                        _("File added: %(name)s") % {"name": stored.original_name}
+                    )
+                messages.success(
+                    request, _("“%(name)s” is attached.") % {"name": stored.original_name}
+                )
+                return redirect(record)
+        return self.refused(form)
+
+
+class RecordFileDownloadView(RecordFilesMixin, View):
+    """Photos open in the browser, documents download; both only for those who reach the record."""
+
+    thumbnail = False
+
+    def get(self, request, *args, **kwargs):
+        row = self.get_file()
+        stored = row.thumbnail if self.thumbnail else row.file
+        if not stored:
+            raise Http404
+        response = FileResponse(
+            stored.open("rb"),
+            as_attachment=not (self.thumbnail or row.kind == self.file_model.Kind.PHOTO),
+            filename=row.original_name,
+            content_type="image/jpeg" if self.thumbnail else row.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response
+
+
+class RecordFileDeleteView(RecordFilesMixin, TemplateView):
+    """GET asks for confirmation; POST removes the photo or document."""
+
+    template_name = "campaigns/record_file_delete.html"
+
+    def get(self, request, *args, **kwargs):
+        self.check_change()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(file=self.get_file(), record=self.get_record(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        record, row = self.get_record(), self.get_file()
+        self.check_change()
+        name = row.original_name
+        with transaction.atomic():
+            remove_stored_files_on_commit([row])
+            row.delete()
+            record.note_in_history(_("File removed: %(name)s") % {"name": name})
+        messages.success(request, _("“%(name)s” is removed.") % {"name": name})
+        return redirect(record)
