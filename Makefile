@@ -30,15 +30,17 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PIP) install -q -e ".[test]"
 	@touch $@
 
-# Debian packages: fonts with every Vietnamese diacritic, gettext for the catalogues.
+# Debian packages: fonts with every Vietnamese diacritic, Pango for the PDF documents
+# (WeasyPrint), gettext for the catalogues.
 system-deps:
 	@missing=""; \
 	fc-list 2>/dev/null | grep -q LiberationSerif || missing="$$missing fonts-liberation"; \
+	ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && $(APT_INSTALL) $$missing; \
-	  else echo "Optional system packages missing:$$missing (install them with apt-get)"; fi; \
+	  else echo "System packages missing:$$missing (install them with apt-get)"; exit 1; fi; \
 	fi
 
 # Debian's Chromium drives the browser journeys; no browser is downloaded.
@@ -49,7 +51,7 @@ browser-deps:
 	  else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; \
 	fi
 
-demo: $(VENV)/.installed
+demo: $(VENV)/.installed system-deps
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_units
 	$(PY) manage.py load_outlets
@@ -60,7 +62,7 @@ demo: $(VENV)/.installed
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
-test: $(VENV)/.installed-test browser-deps
+test: $(VENV)/.installed-test system-deps browser-deps
 	$(PY) manage.py makemigrations --check --dry-run -v0 --settings=exemplar_portal.settings_test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -69,7 +71,7 @@ test: $(VENV)/.installed-test browser-deps
 e2e: $(VENV)/.installed-test browser-deps
 	$(PY) -m pytest tests/e2e -p no:cacheprovider
 
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test system-deps
 	$(PY) -m tests.bench
 
 lint: $(VENV)/.installed-test

@@ -46,6 +46,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("healthz", health, name="health"),
     path("phong-trao/", include("campaigns.urls")),
+    path("bao-cao/", include("reports.urls")),
     path("", include("registry.urls")),
 ]
 

@@ -1,0 +1,3 @@
+"""Who may do what: awards."""
+
+import rules  # noqa: F401

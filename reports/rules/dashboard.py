@@ -1,0 +1,3 @@
+"""Who may do what: dashboard."""
+
+import rules  # noqa: F401

@@ -1,0 +1,3 @@
+"""Who may do what: documents."""
+
+import rules  # noqa: F401

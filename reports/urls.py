@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+from .views import awards, dashboard, documents
+
+app_name = "reports"
+
+urlpatterns = [
+    path("khen-thuong/", include(awards.urlpatterns)),
+    path("van-ban/", include(documents.urlpatterns)),
+    path("tong-quan/", include(dashboard.urlpatterns)),
+]

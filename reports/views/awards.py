@@ -1,0 +1,3 @@
+"""Pages of awards."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Pages of documents."""
+
+urlpatterns = []
