@@ -1,16 +1,20 @@
-"""Lists as spreadsheets: every filtered list of the portal downloads as an .xlsx file.
+"""Lists as spreadsheets: every filtered list of the portal downloads as .xlsx or .csv.
 
-A list view mixes in ``XlsxExportMixin`` and names its columns; ``?export=xlsx`` (with the
-list's current filters) returns every matching row the user reaches, not just one page.
-Rows are streamed into openpyxl's write-only workbook, so memory stays flat for long lists.
+A list view mixes in ``XlsxExportMixin`` and names its columns; ``?export=xlsx`` or
+``?export=csv`` (with the list's current filters) returns every matching row the user
+reaches, not just one page. Rows are streamed into openpyxl's write-only workbook, or to
+the client line by line as CSV, so memory stays flat for long lists. Text that a spreadsheet
+would run as a formula is neutralised the same way in both formats (``neutralise``).
 """
 
+import csv
 import datetime
 import io
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
 from openpyxl import Workbook
@@ -18,8 +22,15 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 # Text a spreadsheet would run as a formula (CSV/formula injection) gets a leading apostrophe.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """``text`` as a spreadsheet shows it but never runs it: the one formula guard of
+    both formats (imports take the apostrophe off again, see ``spreadsheets.reading``)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def cell_value(value):
@@ -32,10 +43,7 @@ def cell_value(value):
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if isinstance(value, (int, float, Decimal, datetime.date)):
         return value
-    text = str(value)
-    if text.startswith(_FORMULA_STARTS):
-        text = "'" + text
-    return text
+    return neutralise(str(value))
 
 
 def xlsx_bytes(*, title: str, headers: list[str], rows: Iterable[Iterable]) -> bytes:
@@ -72,13 +80,55 @@ def _styled(sheet, value):
     return value
 
 
+def _csv_text(value) -> str:
+    value = cell_value(value)
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+class _Line:
+    """What ``csv.writer`` writes to: each line is handed back instead of stored."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def csv_lines(*, headers: list[str], rows: Iterable[Iterable]) -> Iterable[bytes]:
+    """A CSV file that Excel opens with its Vietnamese letters intact, line by line: UTF-8
+    with a byte order mark, comma-separated, dates as dd/mm/yyyy."""
+    writer = csv.writer(_Line())
+    yield "\ufeff".encode() + writer.writerow([neutralise(str(h)) for h in headers]).encode()
+    for row in rows:
+        yield writer.writerow([_csv_text(value) for value in row]).encode()
+
+
+def csv_bytes(*, headers: list[str], rows: Iterable[Iterable]) -> bytes:
+    return b"".join(csv_lines(headers=headers, rows=rows))
+
+
+def _attachment(response: HttpResponse, filename: str, extension: str) -> HttpResponse:
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{slugify(filename)}-{stamp}.{extension}"'
+    )
+    return response
+
+
 def xlsx_response(*, filename: str, title: str, headers: list[str], rows: Iterable) -> HttpResponse:
     response = HttpResponse(
         xlsx_bytes(title=title, headers=headers, rows=rows), content_type=XLSX_CONTENT_TYPE
     )
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="{slugify(filename)}-{stamp}.xlsx"'
-    return response
+    return _attachment(response, filename, "xlsx")
+
+
+def csv_response(*, filename: str, headers: list[str], rows: Iterable) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        csv_lines(headers=headers, rows=rows), content_type=CSV_CONTENT_TYPE
+    )
+    return _attachment(response, filename, "csv")
 
 
 def display(field: str) -> Callable:
@@ -99,7 +149,8 @@ def joined(relation: str, attribute: str = "__str__") -> Callable:
 
 
 class XlsxExportMixin:
-    """``?export=xlsx`` on a list view returns the filtered list as a spreadsheet.
+    """``?export=xlsx`` (or ``?export=csv``) on a list view returns the filtered list as a
+    spreadsheet.
 
     ``export_columns`` is a list of (header, accessor); an accessor is an attribute path
     ("unit.name") or a callable taking the row. The rows are ``get_export_queryset()``: by
@@ -110,10 +161,15 @@ class XlsxExportMixin:
     export_columns: list[tuple[str, str | Callable]] = []
     export_filename = "danh-sach"
     export_title = ""
+    # An import (``registry.spreadsheets.kinds``) offered beside the downloads, to those
+    # who may run it.
+    import_kind = ""
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == "xlsx":
             return self.export_xlsx()
+        if request.GET.get("export") == "csv":
+            return self.export_csv()
         return super().get(request, *args, **kwargs)
 
     def get_export_columns(self):
@@ -125,17 +181,25 @@ class XlsxExportMixin:
     def get_export_title(self) -> str:
         return str(self.export_title or self.export_filename)
 
-    def export_xlsx(self) -> HttpResponse:
+    def _export_table(self):
         columns = self.get_export_columns()
         headers = [capfirst(str(header)) for header, _ in columns]
         accessors = [_accessor(a) for _, a in columns]
         rows = ([accessor(obj) for accessor in accessors] for obj in self._export_rows())
+        return headers, rows
+
+    def export_xlsx(self) -> HttpResponse:
+        headers, rows = self._export_table()
         return xlsx_response(
             filename=self.export_filename,
             title=self.get_export_title(),
             headers=headers,
             rows=rows,
         )
+
+    def export_csv(self) -> StreamingHttpResponse:
+        headers, rows = self._export_table()
+        return csv_response(filename=self.export_filename, headers=headers, rows=rows)
 
     def _export_rows(self):
         # Streams the rows; prefetches are done chunk by chunk.
@@ -147,6 +211,14 @@ class XlsxExportMixin:
         query.pop("page", None)
         query["export"] = "xlsx"
         context["export_url"] = f"?{query.urlencode()}"
+        query["export"] = "csv"
+        context["export_csv_url"] = f"?{query.urlencode()}"
+        if self.import_kind:
+            from .spreadsheets.kinds import KINDS
+
+            spec = KINDS[self.import_kind]
+            if spec.allowed_by(self.request.user):
+                context["import_url"] = reverse("registry:import_start", args=[spec.slug])
         return context
 
 

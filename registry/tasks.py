@@ -11,3 +11,12 @@ def send_portal_mail(*, subject: str, body: str, to: list[str], html_body: str =
     if html_body:
         message.attach_alternative(html_body, "text/html")
     return message.send()
+
+
+@task()
+def run_import(*, job_id: int, step: str) -> None:
+    """Check (``step="check"``) or write (``"import"``) a large spreadsheet import; the job
+    records its progress and outcome (``registry.spreadsheets.service``)."""
+    from .spreadsheets.service import run_step
+
+    run_step(job_id, step)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -65,4 +65,6 @@ urlpatterns = [
     ),
     path("dang-ky/", views.MyRegistrationView.as_view(), name="my_registration"),
     path("don-vi/<str:code>/dang-ky/", views.RegistrationView.as_view(), name="registration"),
+    # Spreadsheet imports (urls_spreadsheets.py).
+    path("", include("registry.urls_spreadsheets")),
 ]

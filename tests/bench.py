@@ -126,6 +126,163 @@ def main(extra_units: int = 10_000) -> None:
     bench("review_queue_ms", ms, "ms", size)
     bench("review_queue_queries", n, "queries", size)
 
+    started = time.perf_counter()
+    response = client.get(reverse("registry:exemplar_list"), {"export": "xlsx"})
+    assert response.status_code == 200
+    bench("export_10k_xlsx_s", time.perf_counter() - started, "s", size)
+
+    spreadsheet_imports(user, communes)
+
+
+def _peak_reset() -> bool:
+    """Start a new peak of resident memory (Linux: /proc/self/clear_refs)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def _peak_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _import_workbook(user, communes, rows: int) -> bytes:
+    """The exemplar template filled in as a unit would in Excel: ``rows`` exemplars."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from registry.spreadsheets.kinds import EXEMPLARS
+    from registry.spreadsheets.templates import template_workbook
+
+    book = load_workbook(io.BytesIO(template_workbook(EXEMPLARS, user)))
+    sheet = book.worksheets[0]
+    keys = [key for key, _label in EXEMPLARS.resource.import_columns()]
+    for n in range(rows):
+        values = {
+            "unit": communes[n % len(communes)].code,
+            "year": 2025,
+            "subject_kind": "Cá nhân",
+            "full_name": f"Trần Văn Nhập Khẩu {n}",
+            "gender": "Nam" if n % 2 else "Nữ",
+            "birth_year": 1960 + n % 40,
+            "position": "Trưởng thôn",
+            "workplace": "Ủy ban nhân dân xã",
+            "field": "Nông nghiệp",
+            "is_new_factor": "Không",
+            "achievements": "Vận động nhân dân hiến đất làm đường giao thông nông thôn, "
+            "xây dựng mô hình sản xuất lúa hữu cơ cho thu nhập cao.",
+            "new_model": "Mô hình “Cánh đồng lớn” liên kết với doanh nghiệp bao tiêu.",
+            "contact_name": "Đinh Thị Liên",
+            "contact_phone": "0912345678",
+            "contact_email": "lien.dt@ninhbinh.gov.vn",
+            "publication_consent": "Có",
+        }
+        sheet.append([values.get(key) for key in keys])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _bulk_create_floor(data: bytes, communes, user) -> float:
+    """Reading the file with openpyxl and a plain ``bulk_create`` of its rows (rolled back):
+    the least an import of these rows can cost."""
+    import io
+
+    from django.db import transaction
+    from openpyxl import load_workbook
+
+    from registry.models import CatalogueVersion, Exemplar, Field
+    from registry.spreadsheets.kinds import EXEMPLARS
+
+    keys = [key for key, _label in EXEMPLARS.resource.import_columns()]
+    units = {unit.code: unit for unit in communes}
+    fields = {field.name: field for field in Field.objects.all()}
+    version = CatalogueVersion.objects.get(code="2023-2025")
+    started = time.perf_counter()
+    with transaction.atomic():
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        rows = book.worksheets[0].iter_rows(min_row=2, values_only=True)
+        Exemplar.objects.bulk_create(
+            [
+                Exemplar(
+                    unit=units[row["unit"]],
+                    year=row["year"],
+                    subject_kind="individual",
+                    full_name=row["full_name"],
+                    gender="male" if row["gender"] == "Nam" else "female",
+                    birth_year=row["birth_year"],
+                    position=row["position"],
+                    workplace=row["workplace"],
+                    field=fields[row["field"]],
+                    catalogue_version=version,
+                    achievements=row["achievements"],
+                    new_model=row["new_model"],
+                    contact_name=row["contact_name"],
+                    contact_phone=row["contact_phone"],
+                    contact_email=row["contact_email"],
+                    publication_consent=True,
+                    created_by=user,
+                )
+                for row in (dict(zip(keys, values, strict=False)) for values in rows)
+            ],
+            batch_size=500,
+        )
+        elapsed = time.perf_counter() - started
+        transaction.set_rollback(True)
+    return elapsed
+
+
+def spreadsheet_imports(user, communes, rows: int = 10_000) -> None:
+    """An exemplar import of ``rows`` rows by Home Affairs, end to end: the check (reading
+    the file, validating every row) and the confirmation (validating again, writing the
+    exemplars and their history), each through the background task as in production."""
+    import logging
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from registry.models import Exemplar, ImportJob
+    from registry.spreadsheets import service
+
+    # The task backend logs each task's start and end; the figures are what counts here.
+    logging.getLogger("django_tasks").setLevel(logging.WARNING)
+    size = f"{rows} rows"
+    data = _import_workbook(user, communes, rows)
+    floor = _bulk_create_floor(data, communes, user)
+    before = Exemplar.objects.count()
+
+    measured_peak = _peak_reset()
+    started = time.perf_counter()
+    job = service.start_import(
+        kind="exemplars", upload=SimpleUploadedFile("bench.xlsx", data), user=user
+    )
+    checked = time.perf_counter()
+    assert job.in_background
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.READY, (job.status, job.message, job.report["errors"])
+    service.confirm_import(job=job, user=user)
+    finished = time.perf_counter()
+    peak = _peak_mb()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE
+    assert Exemplar.objects.count() == before + rows
+    assert Exemplar.history.filter(history_change_reason__isnull=False).count() >= rows
+
+    confirm = finished - checked
+    bench("import_check_s", checked - started, "s", size)
+    bench("import_confirm_s", confirm, "s", size)
+    bench("import_rows_per_s", rows / (finished - started), "rows/s", size)
+    bench("import_bulk_create_floor_s", floor, "s", size)
+    bench("import_vs_bulk_create_ratio", confirm / floor, "x", size)
+    peak_size = size if measured_peak else f"{size}, whole run"
+    bench("import_peak_mb", peak, "MB", peak_size)
+
 
 if __name__ == "__main__":
     main()

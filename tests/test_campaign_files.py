@@ -14,7 +14,15 @@ from tests.test_uploads import minimal_pdf
 pytestmark = pytest.mark.integration
 
 MANAGERS = {"home_affairs", "administrator"}
-PERSONAS = ["editor_a", "commune_editor", "district_reviewer", "media", "leader", *MANAGERS]
+PERSONAS = [
+    "editor_a",
+    "commune_editor",
+    "district_reviewer",
+    "media",
+    "leader",
+    "home_affairs",
+    "administrator",
+]
 
 
 @pytest.fixture

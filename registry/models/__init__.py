@@ -10,6 +10,7 @@ from .exemplars import (
     NurturingNote,
     Transition,
 )
+from .imports import ImportJob
 from .people import PortalUserManager, User
 from .units import (
     EmulationBloc,
@@ -29,6 +30,7 @@ __all__ = [
     "Exemplar",
     "Field",
     "FollowUp",
+    "ImportJob",
     "Notification",
     "NurturingNote",
     "PortalUserManager",

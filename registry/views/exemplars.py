@@ -8,6 +8,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, View
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
@@ -17,8 +18,10 @@ from registry.history import history_with_changes
 
 from .. import selectors, services, workflow
 from ..enums import ExemplarStatus, Role
+from ..exports import XlsxExportMixin
 from ..forms import ExemplarFilterForm, ExemplarForm, TransitionForm
 from ..models import Exemplar, Notification
+from ..spreadsheets.resources import ExemplarResource
 
 
 class ScopedExemplarMixin:
@@ -62,14 +65,24 @@ class FilteredExemplarsMixin:
         return [self.template_name]
 
 
-class ExemplarListView(FilteredExemplarsMixin, ListView):
+class ExemplarListView(XlsxExportMixin, FilteredExemplarsMixin, ListView):
     template_name = "registry/exemplar_list.html"
     partial_template_name = "registry/partials/exemplar_results.html"
     context_object_name = "exemplars"
     default_sort = "-updated_at"
+    # The download has the import's columns: edited and uploaded again, it updates drafts.
+    export_filename = "dien-hinh"
+    export_title = gettext_lazy("Exemplars")
+    import_kind = "exemplars"
 
     def get_queryset(self):
         return self.filtered()
+
+    def get_export_columns(self):
+        return ExemplarResource.export_columns(self.request.user)
+
+    def get_export_queryset(self):
+        return self.get_queryset().select_related("campaign")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filter_form=self.get_filter_form(), **kwargs)

@@ -9,11 +9,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, RedirectView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from .. import tracking
+from ..exports import XlsxExportMixin
 from ..forms_tracking import (
     FollowUpForm,
     FollowUpGapFilterForm,
@@ -42,7 +44,7 @@ class FilterFormMixin:
         return {}
 
 
-class QuotaComplianceView(PermissionRequiredMixin, FilterFormMixin, ListView):
+class QuotaComplianceView(XlsxExportMixin, PermissionRequiredMixin, FilterFormMixin, ListView):
     """Units behind their quota in a year, by unit kind and (communes) by district."""
 
     template_name = "registry/quota_compliance.html"
@@ -50,6 +52,28 @@ class QuotaComplianceView(PermissionRequiredMixin, FilterFormMixin, ListView):
     filter_form_class = QuotaComplianceFilterForm
     context_object_name = "units"
     paginate_by = 50
+    export_filename = "don-vi-chua-dat-chi-tieu"
+    export_title = gettext_lazy("Units behind quota")
+
+    def get_export_columns(self):
+        year = self.get_year()
+        return [
+            (gettext_lazy("Unit code"), "code"),
+            (gettext_lazy("Unit"), "name"),
+            (gettext_lazy("Unit kind"), "kind.name"),
+            (gettext_lazy("District"), "district_name"),
+            (gettext_lazy("Accepted"), "accepted"),
+            (gettext_lazy("Minimum"), "minimum"),
+            (gettext_lazy("Sent up"), "submitted"),
+            (gettext_lazy("Still to be accepted"), lambda unit: unit.minimum - unit.accepted),
+            (
+                gettext_lazy("Deadline"),
+                lambda unit: datetime.date(year, unit.deadline_month, unit.deadline_day),
+            ),
+        ]
+
+    def get_export_queryset(self):
+        return self.get_queryset().select_related("kind")
 
     def get_year(self) -> int:
         return self.filters().get("year") or timezone.localdate().year

@@ -6,13 +6,16 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from .. import selectors
 from ..enums import CriterionKind, Role, SubjectKind
+from ..exports import XlsxExportMixin
 from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm
 from ..models import CatalogueVersion, Criterion, QuotaRule, Unit
+from ..spreadsheets.resources import UnitResource
 
 
 class ScopedUnitMixin:
@@ -66,12 +69,19 @@ class HomeView(YearMixin, TemplateView):
         return context
 
 
-class UnitListView(ListView):
+class UnitListView(XlsxExportMixin, ListView):
     """The directory of units: open to every signed-in user, searchable without accents."""
 
     template_name = "registry/unit_list.html"
     paginate_by = 25
     context_object_name = "units"
+    # The download has the units import's columns (administrators upload it back).
+    export_filename = "don-vi"
+    export_title = _("Units")
+    import_kind = "units"
+
+    def get_export_columns(self):
+        return UnitResource.export_columns(self.request.user)
 
     def get_template_names(self):
         if self.request.htmx and not self.request.htmx.boosted:
@@ -167,11 +177,21 @@ class CatalogueView(TemplateView):
         return context
 
 
-class QuotaRuleListView(YearMixin, ListView):
+class QuotaRuleListView(XlsxExportMixin, YearMixin, ListView):
     """Quota rules: the minimum per unit kind, for a year, with the rules' whole span."""
 
     template_name = "registry/quota_rule_list.html"
     context_object_name = "rules"
+    export_filename = "chi-tieu"
+    export_title = _("Quota rules")
+    export_columns = [
+        (_("unit kind"), "unit_kind.name"),
+        (_("minimum exemplars per year"), "minimum"),
+        (_("valid from (year)"), "valid_from"),
+        (_("valid to (year)"), "valid_to"),
+        (_("Deadline"), lambda rule: f"{rule.deadline_day:02d}/{rule.deadline_month:02d}"),
+        (_("legal source"), "source"),
+    ]
 
     def get_queryset(self):
         self.year = self.get_year()

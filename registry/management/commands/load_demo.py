@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from campaigns.demo_data import load_all as load_propagation_demo
 from registry.demo import DEMO_PASSWORD, demo_exemplars, demo_load
 from registry.models import Unit
+from registry.spreadsheets import demo as spreadsheet_demo
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         created = demo_exemplars()
         self.stdout.write(_("Demo exemplars created: %(count)d") % {"count": created})
         load_propagation_demo()
+        spreadsheet_demo.load()
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(

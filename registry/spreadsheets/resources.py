@@ -1,0 +1,739 @@
+"""The columns of each import and export, and the rules a row must meet (django-import-export
+resources).
+
+Every resource is built for one person and one run: ``user`` decides the reach (a unit
+editor names only their own unit; Home Affairs any unit), ``dry_run`` whether anything is
+written. Columns are keyed by the model's attribute; their headers are the model's own
+labels, so a template, an export and the web form speak the same words.
+
+Exemplars run in bulk mode (ten thousand rows in a few seconds): existing records and every
+related row are read once per import, each row is validated against the same model rules as
+the web form (``services.exemplar_create`` / ``exemplar_update``), nothing is written while
+any row has an error (a bulk write's database error names no row), and the writes then
+happen in one transaction with their history (``history.record_history``, since bulk writes
+send no signals). Units and users are few and run row by row inside one transaction, so that
+a unit created on one row can be the parent of the next.
+"""
+
+import unicodedata
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from import_export import fields, resources
+from import_export.instance_loaders import BaseInstanceLoader
+
+from ..enums import ExemplarStatus, Gender, Role, SubjectKind
+from ..forms import ExemplarForm
+from ..models import CatalogueVersion, EmulationBloc, Exemplar, Field, Unit, UnitKind, User
+from ..models.exemplars import SEARCH_FIELDS
+from ..selectors import unit_ids_in_scope
+from ..text import fold
+from .history import record_history
+from .widgets import ChoiceWidget, IntegerWidget, NaturalKeyWidget, TextWidget, YesNoWidget
+
+NON_FIELD = "__all__"
+# How often the running import reports its progress (rows).
+PROGRESS_EVERY = 500
+
+
+def _column(attribute, widget=None, *, readonly=False):
+    return fields.Field(
+        attribute=attribute, column_name=attribute, widget=widget or TextWidget(), readonly=readonly
+    )
+
+
+class KeyLoader(BaseInstanceLoader):
+    """The records the file names by key, read in one query from the resource's reach."""
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        key = resource.key_field
+        keys = {resource.normalise_key(value) for value in dataset[key]} - {""}
+        self.instances = {}
+        if keys:
+            candidates = resource.get_queryset()
+            if resource.key_lookup:
+                candidates = candidates.filter(**{resource.key_lookup: keys})
+            for obj in candidates:
+                self.instances[resource.normalise_key(getattr(obj, key))] = obj
+
+    def get_instance(self, row):
+        return self.instances.get(self.resource.normalise_key(row.get(self.resource.key_field)))
+
+
+class SpreadsheetResource(resources.ModelResource):
+    """What every import shares: columns and labels, reach, row notes, unchanged rows."""
+
+    key_field = "code"
+    # A filter on the normalised keys, or None to read every record of the reach (small
+    # tables whose keys compare without letter case: units, users).
+    key_lookup: str | None = None
+    # Columns an export adds for reading (names, status…); an import ignores them.
+    export_only: tuple[str, ...] = ()
+    data_sheet_title = gettext_lazy("Data")
+    labels: dict[str, object] = {}
+
+    def __init__(self, *, user, dry_run=True, row_numbers=None, on_progress=None, on_written=None):
+        super().__init__()
+        self.user = user
+        self.dry_run = dry_run
+        # The sheet's own row numbers (the header is row 1), for messages naming a row.
+        self.row_numbers = row_numbers
+        self.on_progress = on_progress
+        self.on_written = on_written
+        self.scope = unit_ids_in_scope(user)
+        # Row number (of the dataset) → warnings; keys already given → row number.
+        self.warnings: dict[int, list[tuple[str, str]]] = {}
+        self.keys_seen: dict[str, int] = {}
+        self.originals: dict[int, dict] = {}
+        self.done = 0
+
+    # Columns.
+    @classmethod
+    def label(cls, attribute) -> str:
+        if attribute in cls.labels:
+            return capfirst(str(cls.labels[attribute]))
+        if attribute == NON_FIELD:
+            return ""
+        return capfirst(str(cls._meta.model._meta.get_field(attribute).verbose_name))
+
+    @classmethod
+    def import_keys(cls) -> list[str]:
+        return [name for name in cls._meta.fields if name not in cls.export_only]
+
+    @classmethod
+    def import_columns(cls) -> list[tuple[str, object]]:
+        return [(name, _LazyLabel(cls, name)) for name in cls.import_keys()]
+
+    @classmethod
+    def ignored_columns(cls) -> list:
+        return [_LazyLabel(cls, name) for name in cls.export_only]
+
+    @classmethod
+    def export_columns(cls, user=None) -> list[tuple[str, object]]:
+        """(header, accessor) pairs for ``XlsxExportMixin``: the import's columns, filled
+        as an import reads them, then the columns only exports carry."""
+        resource_fields = cls.fields
+        return [
+            (cls.label(name), _exporter(resource_fields[name]))
+            for name in cls._meta.fields
+            if cls.may_export(name, user)
+        ]
+
+    @classmethod
+    def may_export(cls, name, user) -> bool:
+        return True
+
+    @staticmethod
+    def normalise_key(value) -> str:
+        return "" if value is None else str(value).strip().casefold()
+
+    # Rows.
+    def warn(self, row_number: int, attribute: str, message: str) -> None:
+        self.warnings.setdefault(row_number, []).append((attribute, message))
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        number = kwargs["row_number"]
+        key = self.normalise_key(row.get(self.key_field))
+        if key:
+            if key in self.keys_seen:
+                raise ValidationError(
+                    {
+                        self.key_field: _("Already given on row %(row)s of this file.")
+                        % {"row": self.sheet_row(self.keys_seen[key])}
+                    }
+                )
+            self.keys_seen[key] = number
+        if new and key and not self.creates_with_key():
+            raise ValidationError({self.key_field: self.not_found_message(row[self.key_field])})
+        if not new:
+            self.originals[number] = self.snapshot(instance)
+        instance._row_number = number
+
+    def import_instance(self, instance, row, **kwargs):
+        """Each column's widget cleans its cell onto the record; the errors are collected
+        by column. (django-import-export's own loop, without its per-cell indirections,
+        which cost a third of a large import.)"""
+        errors = {}
+        for name in self._written:
+            if name == self.key_field and instance.pk is not None:
+                # Found by its key, letter case aside: the key itself stays as it is.
+                continue
+            try:
+                setattr(instance, name, self.fields[name].widget.clean(row[name]))
+            except ValueError as error:
+                errors[name] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
+    @cached_property
+    def _written(self) -> list[str]:
+        return [name for name in self.import_keys() if not self.fields[name].readonly]
+
+    def creates_with_key(self) -> bool:
+        """Whether an unknown key makes a new record (units, users) or is an error."""
+        return True
+
+    def not_found_message(self, key) -> str:
+        return _("Nothing has the key “%(key)s”.") % {"key": key}
+
+    def snapshot(self, instance) -> dict:
+        return {
+            name: _comparable(self.fields[name].get_value(instance)) for name in self.import_keys()
+        }
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """A row that changes nothing of an existing record is reported "unchanged"."""
+        if import_validation_errors or instance.pk is None:
+            return False
+        return self.originals.get(instance._row_number) == self.snapshot(instance)
+
+    def after_import_row(self, row, row_result, **kwargs):
+        self.done += 1
+        if self.on_progress is not None and self.done % PROGRESS_EVERY == 0:
+            self.on_progress(self.done)
+
+    def sheet_row(self, number: int) -> int:
+        return self.row_numbers[number - 1] if self.row_numbers else number
+
+    def in_reach(self, unit) -> bool:
+        return self.scope is None or (unit is not None and unit.pk in self.scope)
+
+    def check_scope(self, errors: dict, unit) -> None:
+        """A unit editor names their own unit only; Home Affairs any unit."""
+        if unit is not None and not self.in_reach(unit):
+            errors["unit"] = [
+                _("You can only import for your own unit (%(unit)s), not for %(other)s.")
+                % {"unit": self.user.unit, "other": unit}
+            ]
+
+
+class _LazyLabel:
+    """A column's header, rendered in the language active when it is shown."""
+
+    def __init__(self, resource, attribute):
+        self.resource, self.attribute = resource, attribute
+
+    def __str__(self):
+        return self.resource.label(self.attribute)
+
+
+def _comparable(value):
+    # Spreadsheets turn "\r\n" into "\n" and trim cells: neither is a change.
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value.replace("\r\n", "\n")).strip()
+    return value
+
+
+def _exporter(field):
+    def value(obj):
+        rendered = field.export(obj)
+        return "" if rendered is None else rendered
+
+    return value
+
+
+def _units():
+    return Unit.objects.only("pk", "code", "name", "valid_from", "valid_to", "parent_id", "kind_id")
+
+
+UNIT_NOT_FOUND = gettext_lazy(
+    "No unit has the code or name “%(value)s”. Write the unit's code (for example 37-SYT) or "
+    "its full name as the unit list shows it."
+)
+UNIT_AMBIGUOUS = gettext_lazy("Several units are named “%(value)s”: write the unit's code.")
+
+
+class ExemplarResource(SpreadsheetResource):
+    # The key of an existing record, never written: a new exemplar gets a generated code.
+    code = _column("code", readonly=True)
+    unit = _column(
+        "unit",
+        NaturalKeyWidget(_units, not_found=UNIT_NOT_FOUND, ambiguous=UNIT_AMBIGUOUS),
+    )
+    unit_name = _column("unit__name", readonly=True)
+    year = _column("year", IntegerWidget())
+    subject_kind = _column("subject_kind", ChoiceWidget(SubjectKind.choices, required=True))
+    full_name = _column("full_name")
+    gender = _column("gender", ChoiceWidget(Gender.choices))
+    birth_year = _column("birth_year", IntegerWidget())
+    position = _column("position")
+    workplace = _column("workplace")
+    collective_name = _column("collective_name")
+    head_name = _column("head_name")
+    member_count = _column("member_count", IntegerWidget())
+    household_head = _column("household_head")
+    household_address = _column("household_address")
+    household_members = _column("household_members", IntegerWidget())
+    field = _column(
+        "field",
+        NaturalKeyWidget(
+            lambda: Field.objects.all(),
+            render_attribute="name",
+            not_found=gettext_lazy("No field has the code or name “%(value)s”."),
+        ),
+    )
+    campaign = _column(
+        "campaign",
+        NaturalKeyWidget(
+            lambda: _campaigns(),
+            render_attribute="name",
+            not_found=gettext_lazy("No movement or campaign has the code or name “%(value)s”."),
+        ),
+    )
+    is_new_factor = _column("is_new_factor", YesNoWidget())
+    achievements = _column("achievements")
+    new_model = _column("new_model")
+    contact_name = _column("contact_name")
+    contact_phone = _column("contact_phone")
+    contact_email = _column("contact_email")
+    publication_consent = _column("publication_consent", YesNoWidget())
+    status = _column("status", ChoiceWidget(ExemplarStatus.choices), readonly=True)
+
+    key_lookup = "code__in"
+    export_only = ("unit_name", "status")
+    labels = {"unit_name": gettext_lazy("unit name")}
+    # Contacts, year of birth and home address: exported only to those who handle records.
+    PERSONAL = {"birth_year", "household_address", "contact_name", "contact_phone", "contact_email"}
+    NUMBERS = {"birth_year", "member_count", "household_members"}
+    # Not the model's checks per row: related rows were found by the widgets among existing
+    # ones, and the other fields are the import's own bookkeeping (code, version, dates…).
+    NOT_CLEANED = frozenset(
+        {"unit", "field", "campaign"}
+        | {f.name for f in Exemplar._meta.fields if not f.editable or f.name == "id"}
+        | {"catalogue_version", "created_by"}
+    )
+
+    class Meta:
+        model = Exemplar
+        fields = (
+            "code",
+            "unit",
+            "unit_name",
+            "year",
+            "subject_kind",
+            *ExemplarForm.SUBJECT_FIELDS["individual"],
+            *ExemplarForm.SUBJECT_FIELDS["collective"],
+            *ExemplarForm.SUBJECT_FIELDS["household"],
+            "field",
+            "campaign",
+            "is_new_factor",
+            "achievements",
+            "new_model",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "publication_consent",
+            "status",
+        )
+        import_id_fields = ("code",)
+        instance_loader_class = KeyLoader
+        use_bulk = True
+        # No write until every row is checked: the whole file is written at the end.
+        batch_size = None
+        skip_diff = True
+        report_skipped = True
+        store_instance = True
+        use_transactions = False
+
+    @classmethod
+    def may_export(cls, name, user) -> bool:
+        if name not in cls.PERSONAL or user is None:
+            return True
+        from .. import rules as perms
+
+        # The role half of ``rules.can_view_exemplar_personal_data``: every exported row is
+        # within the user's reach already (the list's own queryset).
+        handles = (
+            perms.is_unit_member_who_edits
+            | perms.is_district_reviewer
+            | perms.is_home_affairs
+            | perms.is_administrator
+        )
+        return handles(user)
+
+    def get_queryset(self):
+        exemplars = Exemplar.objects.select_related("unit", "field", "campaign")
+        if self.scope is not None:
+            exemplars = exemplars.filter(unit__in=self.scope)
+        return exemplars
+
+    @staticmethod
+    def normalise_key(value) -> str:
+        return "" if value is None else str(value).strip().upper()
+
+    def creates_with_key(self) -> bool:
+        return False
+
+    def not_found_message(self, key) -> str:
+        if self.scope is None:
+            return _("No exemplar has the code “%(code)s”. Leave the code empty for a new one.") % {
+                "code": key
+            }
+        return _(
+            "Your unit has no exemplar with the code “%(code)s”. Leave the code empty for a "
+            "new one."
+        ) % {"code": key}
+
+    def before_import(self, dataset, **kwargs):
+        years = {year for year in (_as_int(v) for v in dataset["year"]) if year}
+        existing = Exemplar.objects.filter(year__in=years)
+        if self.scope is not None:
+            existing = existing.filter(unit__in=self.scope)
+        # (folded name, unit, year) → codes: what a new row may duplicate.
+        self.existing_keys: dict[tuple, list[str]] = {}
+        for key, unit_id, year, code in existing.values_list(
+            "subject_key", "unit_id", "year", "code"
+        ):
+            self.existing_keys.setdefault((key, unit_id, year), []).append(code)
+        self.keys_in_file: dict[tuple, int] = {}
+        self.versions: dict[int, CatalogueVersion | None] = {}
+        self.default_version = CatalogueVersion.objects.filter(published=True).first()
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        new = instance.pk is None
+        original_unit_id = instance.unit_id
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        # The web form's rules: one subject kind per record, its name given.
+        kind = instance.subject_kind
+        for other_kind, names in ExemplarForm.SUBJECT_FIELDS.items():
+            if kind and other_kind != kind:
+                for name in names:
+                    setattr(instance, name, None if name in self.NUMBERS else "")
+        name_field = ExemplarForm.NAME_FIELD.get(kind)
+        if name_field and not getattr(instance, name_field) and name_field not in errors:
+            errors[name_field] = [_("Enter the name of the exemplar.")]
+        if "unit" not in errors:
+            if instance.unit_id is None:
+                if self.scope is not None and len(self.scope) == 1 and self.user.unit_id:
+                    instance.unit = self.user.unit
+                else:
+                    errors["unit"] = [_("This column is required.")]
+            self.check_scope(errors, instance.unit if instance.unit_id else None)
+            if not new and "unit" not in errors and instance.unit_id != original_unit_id:
+                errors["unit"] = [_("An exemplar cannot move to another unit.")]
+        if (
+            "unit" not in errors
+            and "year" not in errors
+            and instance.year
+            and not instance.unit.is_active_in(instance.year)
+        ):
+            errors["year"] = [
+                _("%(unit)s was not active in %(year)s (active %(period)s).")
+                % {
+                    "unit": instance.unit,
+                    "year": instance.year,
+                    "period": instance.unit.period_display,
+                }
+            ]
+        if errors:
+            raise ValidationError(errors)
+
+    def init_instance(self, row=None):
+        # The code is generated when the record is written (``after_import``): a check
+        # never spends the ten random draws of ``Exemplar``'s default on it.
+        return Exemplar(code="")
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        new = instance.pk is None
+        if not new and not self.user.has_perm("registry.change_exemplar", instance):
+            if not instance.is_editable:
+                message = _(
+                    "This exemplar is “%(status)s”: only drafts and returned exemplars can be "
+                    "changed."
+                ) % {"status": instance.get_status_display()}
+            else:
+                message = _("Only the exemplar's own unit may change it.")
+            errors[NON_FIELD] = [message]
+        if instance.year and "year" not in errors:
+            version = self._catalogue_version(instance.year)
+            if new or version is not None:
+                instance.catalogue_version = version
+        if new:
+            instance.created_by = self.user
+        try:
+            # The same checks as the web form's service (``services.exemplar_create``), but
+            # not a query per row: the related rows were found by the widgets among existing
+            # ones, and uniqueness is the database's (the code is generated).
+            instance.full_clean(exclude=[*errors, *self.NOT_CLEANED], validate_unique=False)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+        self._note_duplicates(instance)
+
+    def _catalogue_version(self, year):
+        if year not in self.versions:
+            self.versions[year] = CatalogueVersion.for_year(year) or self.default_version
+        return self.versions[year]
+
+    def _note_duplicates(self, instance) -> None:
+        """The same name, unit and year twice is most likely one exemplar entered twice."""
+        number = instance._row_number
+        key = (fold(instance.subject_name)[:255], instance.unit_id, instance.year)
+        others = [code for code in self.existing_keys.get(key, []) if code != instance.code]
+        if others:
+            self.warn(
+                number,
+                ExemplarForm.NAME_FIELD[instance.subject_kind],
+                _(
+                    "Possible duplicate: the unit already has “%(name)s” in %(year)s "
+                    "(code %(codes)s)."
+                )
+                % {
+                    "name": instance.subject_name,
+                    "year": instance.year,
+                    "codes": ", ".join(others),
+                },
+            )
+        if key in self.keys_in_file:
+            self.warn(
+                number,
+                ExemplarForm.NAME_FIELD[instance.subject_kind],
+                _("Possible duplicate of row %(row)s of this file (same name, unit and year).")
+                % {"row": self.sheet_row(self.keys_in_file[key])},
+            )
+        else:
+            self.keys_in_file[key] = number
+
+    # Bulk writes wait for ``after_import``, once every row is known to be valid.
+    def bulk_create(self, *args, **kwargs):
+        pass
+
+    def bulk_update(self, *args, **kwargs):
+        pass
+
+    UPDATE_FIELDS = [
+        *(name for name in Meta.fields if name not in ("code", "unit_name", "status")),
+        "catalogue_version",
+        "version",
+        "subject_key",
+        "search_text",
+        "updated_at",
+    ]
+
+    def after_import(self, dataset, result, **kwargs):
+        created, updated = self.create_instances, self.update_instances
+        if self.dry_run or result.has_errors() or result.has_validation_errors():
+            return
+        reason = _("Imported from a spreadsheet")
+        code = Exemplar._meta.get_field("code")
+        now = timezone.now()
+        for exemplar in created:
+            exemplar.code = code.get_default()
+        for exemplar in updated:
+            exemplar.version += 1
+            exemplar.updated_at = now
+        for exemplar in (*created, *updated):
+            # What ``Exemplar.save`` derives, since bulk writes do not call it.
+            exemplar.subject_key = fold(exemplar.subject_name)[:255]
+            exemplar.search_text = fold(" ".join(getattr(exemplar, n) or "" for n in SEARCH_FIELDS))
+        with transaction.atomic():
+            self._check_unchanged_since_read(updated)
+            Exemplar.objects.bulk_create(created, batch_size=500)
+            Exemplar.objects.bulk_update(updated, self.UPDATE_FIELDS, batch_size=500)
+            if any(exemplar.pk is None for exemplar in created):
+                # A database that does not return the new keys from a bulk insert.
+                new = Exemplar.objects.filter(code__in=[e.code for e in created])
+                created = list(new.only("pk"))
+            for records, kind in ((created, "+"), (updated, "~")):
+                record_history(
+                    Exemplar,
+                    [exemplar.pk for exemplar in records],
+                    history_type=kind,
+                    user=self.user,
+                    reason=reason,
+                    when=now,
+                )
+            if self.on_written is not None:
+                self.on_written()
+
+    def _check_unchanged_since_read(self, updated) -> None:
+        """Nobody changed a record between the check of its row and this write."""
+        if not updated:
+            return
+        expected = {e.pk: (e.version - 1, e.status) for e in updated}
+        current = Exemplar.objects.select_for_update().filter(pk__in=expected)
+        changed = [
+            code
+            for pk, version, status, code in current.values_list("pk", "version", "status", "code")
+            if expected[pk] != (version, status)
+        ]
+        if changed:
+            raise ValidationError(
+                _(
+                    "Someone changed these exemplars while the file was being imported: "
+                    "%(codes)s. Nothing was imported; upload the file again."
+                )
+                % {"codes": ", ".join(sorted(changed))}
+            )
+
+
+class RowByRowResource(SpreadsheetResource):
+    """Units and users: saved one by one inside the import's transaction (rolled back after
+    a check, or when any row fails), each save with its history."""
+
+    # Fields the import never sets and the model's own checks must leave alone.
+    not_cleaned: tuple[str, ...] = ()
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        try:
+            instance.full_clean(exclude=[*errors, *self.not_cleaned])
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        instance._history_user = self.user
+        instance._change_reason = _("Imported from a spreadsheet")
+
+    def after_import(self, dataset, result, **kwargs):
+        written = not (self.dry_run or result.has_errors() or result.has_validation_errors())
+        if written and self.on_written is not None:
+            self.on_written()
+
+
+class UnitResource(RowByRowResource):
+    code = _column("code")
+    name = _column("name")
+    short_name = _column("short_name")
+    kind = _column(
+        "kind",
+        NaturalKeyWidget(
+            lambda: UnitKind.objects.all(),
+            render_attribute="name",
+            not_found=gettext_lazy("No unit kind has the code or name “%(value)s”."),
+        ),
+    )
+    parent = _column(
+        "parent", NaturalKeyWidget(_units, not_found=UNIT_NOT_FOUND, ambiguous=UNIT_AMBIGUOUS)
+    )
+    bloc = _column(
+        "bloc",
+        NaturalKeyWidget(
+            lambda: EmulationBloc.objects.all(),
+            render_attribute="name",
+            not_found=gettext_lazy("No emulation bloc has the code or name “%(value)s”."),
+        ),
+    )
+    address = _column("address")
+    phone = _column("phone")
+    email = _column("email")
+    valid_from = _column("valid_from", IntegerWidget())
+    valid_to = _column("valid_to", IntegerWidget())
+
+    class Meta:
+        model = Unit
+        fields = (
+            "code",
+            "name",
+            "short_name",
+            "kind",
+            "parent",
+            "bloc",
+            "address",
+            "phone",
+            "email",
+            "valid_from",
+            "valid_to",
+        )
+        import_id_fields = ("code",)
+        instance_loader_class = KeyLoader
+        skip_diff = True
+        report_skipped = True
+        store_instance = True
+
+    def get_queryset(self):
+        return Unit.objects.select_related("kind", "parent", "bloc")
+
+    def after_save_instance(self, instance, row, **kwargs):
+        # A later row of the file may name this unit as its parent.
+        self.fields["parent"].widget.remember(instance)
+
+
+class UserResource(RowByRowResource):
+    key_field = "username"
+    username = _column("username")
+    full_name = _column("full_name")
+    email = _column("email")
+    unit = _column(
+        "unit", NaturalKeyWidget(_units, not_found=UNIT_NOT_FOUND, ambiguous=UNIT_AMBIGUOUS)
+    )
+    role = _column("role", ChoiceWidget(Role.choices, required=True))
+    position = _column("position")
+    phone = _column("phone")
+    is_active = _column("is_active", YesNoWidget(empty=True))
+
+    labels = {
+        "username": gettext_lazy("log-in name"),
+        "email": gettext_lazy("e-mail address"),
+        "is_active": gettext_lazy("active account"),
+    }
+    not_cleaned = ("password",)
+
+    class Meta:
+        model = User
+        fields = (
+            "username",
+            "full_name",
+            "email",
+            "unit",
+            "role",
+            "position",
+            "phone",
+            "is_active",
+        )
+        import_id_fields = ("username",)
+        instance_loader_class = KeyLoader
+        skip_diff = True
+        report_skipped = True
+        store_instance = True
+
+    def get_queryset(self):
+        return User.objects.select_related("unit__kind")
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        if instance.pk is not None and (instance.is_superuser or instance.pk == self.user.pk):
+            raise ValidationError(
+                {
+                    NON_FIELD: _(
+                        "Your own account and technical superusers cannot be changed by an "
+                        "import; use the administration pages."
+                    )
+                }
+            )
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if instance.pk is None:
+            # The person chooses the password ("Forgot your password?").
+            instance.set_unusable_password()
+        if errors:
+            raise ValidationError(errors)
+
+
+def _campaigns():
+    from campaigns.models import Campaign
+
+    return Campaign.objects.only("pk", "code", "name")
+
+
+def _as_int(value):
+    try:
+        return IntegerWidget().clean(value)
+    except ValueError:
+        return None

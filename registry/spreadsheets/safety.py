@@ -1,0 +1,262 @@
+"""Checks an uploaded spreadsheet before anything parses it.
+
+Judged by its bytes, in this order: the name's extension (.xlsx or .csv; a macro workbook
+.xlsm or an old .xls is named as such), the size (counted, never the client's claim), then
+for a workbook the zip's directory: number of entries and their declared uncompressed size
+before a byte is inflated (a zip bomb stops here; zipfile never inflates an entry past its
+declared size, so a lying header cannot bomb either), no macro part, a real spreadsheet main
+part, and no XML document type declaration anywhere (entities live there: "billion laughs",
+external entities). openpyxl also parses with defusedxml, a second line behind this one.
+
+What passes is ``CheckedSpreadsheet``, with a cheap estimate of its rows so that a large file
+goes to the background worker before it is parsed.
+"""
+
+import codecs
+import io
+import unicodedata
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+import openpyxl
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+from ..uploads import UploadRejected
+
+# openpyxl parses with defusedxml only when it is installed and not switched off.
+if not openpyxl.DEFUSEDXML:
+    raise ImproperlyConfigured(
+        "Spreadsheet imports need defusedxml (and OPENPYXL_DEFUSEDXML not set to False)."
+    )
+
+DEFAULT_LIMITS = {
+    "IMPORT_MAX_BYTES": 10 * 1024 * 1024,
+    "IMPORT_MAX_ROWS": 20_000,
+    # Larger imports are checked and written by the background worker.
+    "IMPORT_BACKGROUND_ROWS": 2_000,
+    # A workbook has a dozen parts; its XML inflates 15-20 times.
+    "XLSX_MAX_ENTRIES": 500,
+    "XLSX_MAX_UNCOMPRESSED_BYTES": 200 * 1024 * 1024,
+}
+
+XLSX = "xlsx"
+CSV = "csv"
+_XLSX_MAIN = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+_lazy_filesize = lazy(filesizeformat, str)
+# "20.000" in Vietnamese, "20,000" in English: formatted when the message is shown.
+_grouped = lazy(lambda value: number_format(value, force_grouping=True), str)
+
+
+def limit(name: str) -> int:
+    """An import limit: ``settings.PORTAL[name]`` or the default above."""
+    return settings.PORTAL.get(name, DEFAULT_LIMITS[name])
+
+
+class SpreadsheetRejected(UploadRejected):
+    """A spreadsheet the portal will not read; the message tells the user why."""
+
+
+@dataclass(frozen=True)
+class CheckedSpreadsheet:
+    file_format: str
+    data: bytes
+    original_name: str
+    estimated_rows: int
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+def check_spreadsheet(uploaded_file) -> CheckedSpreadsheet:
+    """Check ``uploaded_file`` (an ``UploadedFile`` or any object with ``name`` and
+    ``chunks()``) and return its bytes, or raise ``SpreadsheetRejected``."""
+    name = unicodedata.normalize("NFC", (uploaded_file.name or "").strip())
+    file_format = _format_from_name(name)
+    data = _read_limited(uploaded_file)
+    rows = _check_workbook(data) if file_format == XLSX else _check_csv(data)
+    if rows > 2 * limit("IMPORT_MAX_ROWS"):
+        raise too_many_rows()
+    return CheckedSpreadsheet(file_format, data, name[-150:], rows)
+
+
+def too_many_rows() -> SpreadsheetRejected:
+    return SpreadsheetRejected(
+        _("The file has too many rows: at most %(limit)s rows can be imported at once."),
+        code="too_many_rows",
+        params={"limit": _grouped(limit("IMPORT_MAX_ROWS"))},
+    )
+
+
+def _format_from_name(name: str) -> str:
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    if extension == "xlsx":
+        return XLSX
+    if extension == "csv":
+        return CSV
+    if extension in ("xlsm", "xltm", "xlsb"):
+        raise SpreadsheetRejected(
+            _(
+                "Workbooks with macros (.%(extension)s) are not accepted. In Excel, use "
+                "“Save as” and choose “Excel Workbook (.xlsx)”, then upload that file."
+            ),
+            code="macros",
+            params={"extension": extension},
+        )
+    if extension in ("xls", "ods", "numbers"):
+        raise SpreadsheetRejected(
+            _(
+                "The .%(extension)s format is not accepted. Please save the sheet as an Excel "
+                "Workbook (.xlsx) or as CSV UTF-8 (.csv) and upload it again."
+            ),
+            code="old_format",
+            params={"extension": extension},
+        )
+    raise SpreadsheetRejected(
+        _("Only Excel workbooks (.xlsx) and CSV files (.csv) can be imported."),
+        code="unsupported_type",
+    )
+
+
+def _read_limited(uploaded_file) -> bytes:
+    maximum = limit("IMPORT_MAX_BYTES")
+    buffer = bytearray()
+    for chunk in uploaded_file.chunks():
+        buffer += chunk
+        if len(buffer) > maximum:
+            raise SpreadsheetRejected(
+                _("The file is too large: the maximum size is %(limit)s."),
+                code="too_large",
+                params={"limit": _lazy_filesize(maximum)},
+            )
+    if not buffer.strip():
+        raise SpreadsheetRejected(_("The file is empty."), code="empty")
+    return bytes(buffer)
+
+
+def not_a_workbook() -> SpreadsheetRejected:
+    return SpreadsheetRejected(
+        _(
+            "The file is not a valid Excel workbook (.xlsx): it may be damaged, or another "
+            "kind of file renamed. Open it in Excel and save it again as .xlsx."
+        ),
+        code="not_xlsx",
+    )
+
+
+def entity_attack() -> SpreadsheetRejected:
+    return SpreadsheetRejected(
+        _(
+            "The workbook contains XML document type declarations, which spreadsheets made by "
+            "Excel or LibreOffice never do. It was refused for safety."
+        ),
+        code="xml_entities",
+    )
+
+
+def _check_workbook(data: bytes) -> int:
+    """Check the zip and its parts; return the number of sheet rows (an upper estimate)."""
+    if not data.startswith(b"PK\x03\x04"):
+        raise not_a_workbook()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+            if len(entries) > limit("XLSX_MAX_ENTRIES") or sum(
+                entry.file_size for entry in entries
+            ) > limit("XLSX_MAX_UNCOMPRESSED_BYTES"):
+                raise SpreadsheetRejected(
+                    _(
+                        "The workbook is too large once uncompressed or has too many parts. "
+                        "Please split it into smaller files."
+                    ),
+                    code="xlsx_too_large",
+                )
+            names = {entry.filename for entry in entries}
+            if any(name.lower().endswith("vbaproject.bin") for name in names):
+                raise _macros()
+            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+                raise not_a_workbook()
+            content_types = archive.read("[Content_Types].xml")
+            if b"macroEnabled" in content_types:
+                raise _macros()
+            if _XLSX_MAIN not in content_types:
+                raise not_a_workbook()
+            rows = 0
+            for entry in entries:
+                if not entry.filename.endswith((".xml", ".rels")):
+                    continue
+                counted = _scan_xml(archive, entry)
+                if entry.filename.startswith("xl/worksheets/"):
+                    rows = max(rows, counted)
+    except SpreadsheetRejected:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        KeyError,
+        RuntimeError,
+        NotImplementedError,
+    ) as exc:
+        raise not_a_workbook() from exc
+    # The header row is not a data row.
+    return max(rows - 1, 0)
+
+
+def _macros() -> SpreadsheetRejected:
+    return SpreadsheetRejected(
+        _(
+            "Workbooks with macros are not accepted, even renamed to .xlsx. In Excel, use "
+            "“Save as” and choose “Excel Workbook (.xlsx)”, then upload that file."
+        ),
+        code="macros",
+    )
+
+
+def _scan_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> int:
+    """Refuse a document type declaration; count the ``<row`` elements of a sheet."""
+    rows = 0
+    tail = b""
+    with archive.open(entry) as stream:
+        while chunk := stream.read(1 << 20):
+            # XML spells these in capitals only; the tail catches one split across chunks.
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                raise entity_attack()
+            rows += chunk.count(b"<row ") + chunk.count(b"<row>")
+            tail = chunk[-16:]
+    return rows
+
+
+def _check_csv(data: bytes) -> int:
+    if data.startswith(b"PK\x03\x04"):
+        raise SpreadsheetRejected(
+            _("This is an Excel workbook named .csv: rename it to .xlsx and upload it again."),
+            code="extension_mismatch",
+        )
+    if b"\x00" in data[:65536]:
+        raise SpreadsheetRejected(
+            _("The file is not a CSV text file. Please save the sheet as CSV UTF-8 (.csv)."),
+            code="not_csv",
+        )
+    return max(data.count(b"\n") + (0 if data.endswith(b"\n") else 1) - 1, 0)
+
+
+def decode_csv(data: bytes) -> str:
+    """The text of a CSV file: UTF-8 (with or without Excel's mark) or, failing that, the
+    Vietnamese Windows code page that Excel uses for plain "CSV" on Vietnamese systems."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1258", errors="replace")
+    return unicodedata.normalize("NFC", text)
