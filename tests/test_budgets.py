@@ -4,12 +4,14 @@ totals."""
 
 import datetime
 import io
+import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl import load_workbook
 
 from campaigns.models import BudgetEstimate, BudgetItem, BudgetSpending
@@ -297,6 +299,40 @@ def test_unit_page_shows_remaining_and_warnings(world, client_for, budgets):
     assert [line.item.code for line in response.context["unestimated"]] == ["tap-huan"]
     assert [p.estimated for p in response.context["spending"]] == [False]
     assert _("no estimate") in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["editor_a", "home_affairs"])  # the form, or figures only
+def test_on_a_phone_each_items_name_and_note_head_its_figures(world, client_for, budgets, persona):
+    """A phone has no room for the name beside the figures: every item is a row group whose
+    first line, shown on small screens only, carries its name and note over the whole width."""
+    BudgetEstimate.objects.filter(item__code="khen-thuong").update(note="Khen thưởng đột xuất")
+    html = client_for(world.user(persona)).get(unit_url(world.dept_a)).content.decode()
+    names = re.findall(
+        r'<tr class="[^"]*d-md-none[^"]*">\s*<th scope="rowgroup" colspan="3"[^>]*>([^<]+)', html
+    )
+    assert [name.strip() for name in names] == [
+        budget_item.name for budget_item in BudgetItem.objects.active_in(YEAR)
+    ] + [_("Total")]
+    assert re.search(
+        r'scope="rowgroup"[^>]*>[^<]*Khen thưởng[^<]*<span class="badge[^<]*</span>\s*'
+        r'<br><span class="small text-body-secondary">Khen thưởng đột xuất</span></th>',
+        html,
+    )
+
+
+def test_on_a_phone_each_units_and_items_name_heads_its_totals(world, client_for, budgets):
+    response = client_for(world.user("home_affairs")).get(
+        reverse("campaigns:budget_list"), {"year": YEAR}
+    )
+    names = re.findall(
+        r'<tr class="[^"]*d-md-none[^"]*">\s*<th scope="rowgroup" colspan="3"[^>]*>'
+        r"(?:<a [^>]*>)?([^<]+)",
+        response.content.decode(),
+    )
+    units = [unit.name for unit in response.context["units"]]
+    items = [line.item.name for line in response.context["item_lines"]]
+    total = ngettext("Total of %(counter)s unit", "Total of %(counter)s units", 3) % {"counter": 3}
+    assert [name.strip() for name in names] == [*units, total, *items]
 
 
 def test_spending_list_filters_and_exports_the_units_year_only(world, client_for, budgets):

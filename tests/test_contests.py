@@ -679,6 +679,83 @@ def test_prizes_and_publication_freeze_the_judging(
     assert "Giải Nhất" in entry_page.content.decode()
 
 
+def test_the_judges_sheet_invites_to_score_then_to_review(
+    world, login, contest, judges, final_round, entries
+):
+    judge = login(judges[0])
+    judge.post(score_url(final_round, entries["dept_a"]), sheet(contest, "30", "30", "15"))
+    page = judge.get(reverse("campaigns:contest_round", kwargs={"pk": final_round.pk}))
+    table = page.content.decode().split('id="my-sheet"', 1)[1].split("</table>", 1)[0]
+    rows = {
+        entry.title: row
+        for entry in entries.values()
+        for row in table.split("<tr>")
+        if entry.title in row
+    }
+    # A verb on the button, not the column's noun "Điểm".
+    assert ">Chấm điểm</a>" in rows["Cánh đồng sen Gia Vân"]
+    assert ">Xem lại điểm</a>" in rows["Người thầy thuốc của những em bé"]
+
+
+def test_the_prizes_page_lists_entries_in_the_order_of_the_ranking(
+    world, login, contest, judges, final_round, entries
+):
+    late = make_entry(
+        contest,
+        "Áo blouse trắng",
+        exemplars=[],
+        author_unit=world.dept_a,
+        by=world.user("home_affairs"),
+    )  # in no round: after the others
+    for judge in judges:  # "Người thầy thuốc…" 80 > "Cánh đồng sen…" 60: against the titles
+        login(judge).post(
+            score_url(final_round, entries["dept_a"]), sheet(contest, "35", "30", "15")
+        )
+        login(judge).post(
+            score_url(final_round, entries["commune_a"]), sheet(contest, "25", "25", "10")
+        )
+    response = login(world.user("home_affairs")).get(
+        reverse("campaigns:contest_prizes", kwargs={"pk": contest.pk})
+    )
+    assert [
+        (entry.title, standing.rank if standing else None)
+        for entry, _level, _amount, standing in response.context["rows"]
+    ] == [
+        ("Người thầy thuốc của những em bé", 1),
+        ("Cánh đồng sen Gia Vân", 2),
+        (late.title, None),
+    ]
+
+
+def test_the_published_results_read_well_on_a_phone(
+    world, login, contest, judges, final_round, entries
+):
+    entry = entries["dept_a"]
+    for judge in judges:
+        login(judge).post(score_url(final_round, entry), sheet(contest, "35", "35", "18"))
+    judging.award_prizes(
+        contest=contest,
+        awards={entry: (Prize.Level.FIRST, Decimal(10_000_000))},
+        by=world.user("home_affairs"),
+    )
+    judging.publish_results(contest=contest, by=world.user("home_affairs"))
+    page = login(world.user("editor_a")).get(contest.get_absolute_url()).content.decode()
+    results = page.split('id="contest-results"', 1)[1].split("</table>", 1)[0]
+    # The authors go under the title on a narrow screen, and an amount stays on one line.
+    assert '<span class="d-md-none small text-body-secondary"><br>Phạm Thu Trang</span>' in results
+    assert '<td class="d-none d-md-table-cell">Phạm Thu Trang</td>' in results
+    assert '<span class="small text-nowrap">10.000.000 đ</span>' in results
+
+
+def test_the_entry_form_labels_start_with_a_capital(world, login, contest):
+    page = login(world.user("home_affairs")).get(
+        reverse("campaigns:contest_entry_create", kwargs={"pk": contest.pk})
+    )
+    labels = [str(page.context["form"][name].label) for name in page.context["form"].fields]
+    assert "Đường dẫn" in labels
+    assert all(label[0].isupper() for label in labels), labels
+
+
 def test_lists_filter_search_and_export_within_reach(world, login, contest, entries):
     other = Contest.objects.create(
         name="Cuộc thi ảnh về người tốt việc tốt năm 2024",

@@ -649,6 +649,21 @@ def test_media_opens_a_column_on_its_own_outlets_only(world, client_for, setup):
     ]
 
 
+def test_a_new_columns_outlet_is_chosen_when_the_user_runs_only_one(world, client_for, setup):
+    client = client_for(world.user("media"))
+    url = reverse("campaigns:column_create")
+    outlet = client.get(url).context["form"]["outlet"]
+    assert [label for _value, label in outlet.field.choices] == [
+        "---------",
+        "Báo Ninh Bình",
+        "Phát thanh - Truyền hình Ninh Bình",
+    ]
+    MediaOutlet.objects.filter(pk=setup["outlets"]["broadcaster"].pk).update(is_active=False)
+    outlet = client.get(url).context["form"]["outlet"]
+    assert [label for _value, label in outlet.field.choices] == ["Báo Ninh Bình"]
+    assert str(outlet).count("<option") == 1  # the browser sends it without a choice
+
+
 def test_column_list_filters_and_export(world, client_for, setup, items):
     client = client_for(world.user("editor_b"))
     url = reverse("campaigns:column_list")

@@ -83,7 +83,10 @@ class EstimateRowForm(BootstrapFormMixin, forms.Form):
     # Marks the row as sent; a row missing from the request leaves its estimate alone.
     item = forms.CharField(widget=forms.HiddenInput, required=False)
     amount = VndField(
-        label=_("Estimate (VND)"), required=False, widget=VndInput(attrs={"class": "text-end"})
+        label=_("Estimate (VND)"),
+        required=False,
+        # Narrow padding: on a phone the box shares the line with the spent and remaining.
+        widget=VndInput(attrs={"class": "text-end px-2"}),
     )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max, Q
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from registry.enums import ExemplarStatus
@@ -217,7 +218,7 @@ class ContestRoundForm(BootstrapFormMixin, forms.ModelForm):
 
 class ContestEntryForm(BootstrapFormMixin, forms.ModelForm):
     url = forms.URLField(
-        label=ContestEntry._meta.get_field("url").verbose_name,
+        label=capfirst(ContestEntry._meta.get_field("url").verbose_name),
         required=False,
         max_length=500,
         assume_scheme="https",

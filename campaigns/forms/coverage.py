@@ -194,6 +194,8 @@ class ColumnForm(BootstrapFormMixin, forms.ModelForm):
             self.fields["outlet"].queryset = MediaOutlet.objects.filter(pk=self.instance.outlet_id)
         else:
             self.fields["outlet"].queryset = outlets_run_by(user).order_by("name")
+            if len(self.fields["outlet"].queryset) == 1:
+                self.fields["outlet"].empty_label = None  # the user's only outlet, chosen
 
     def clean(self):
         cleaned = super().clean()

@@ -318,7 +318,8 @@ def notify_recommendation(recommendation_pk: int, *, by_pk: int) -> int:
             ) % {
                 "kind": inspection.get_kind_display().lower(),
                 "unit": inspection.unit.short_name or inspection.unit.name,
-                "text": text,
+                # The quotation closes the sentence: no full stop of its own inside it.
+                "text": text.rstrip().rstrip("."),
             }
             if recommendation.due_on:
                 sentence += " " + gettext("Due by %(date)s.") % {

@@ -239,10 +239,13 @@ class ContestPrizesView(ContestMixin, PermissionRequiredMixin, OpenContestMixin,
         contest = self.get_contest()
         standings = {s.entry.pk: s for s in judging.contest_results(contest)}
         context = super().get_context_data(contest=contest, **kwargs)
-        context["rows"] = [
+        rows = [
             (entry, level, amount, standings.get(entry.pk))
             for entry, level, amount in context["form"].rows()
         ]
+        # In the order of the ranking; the entries not ranked (yet) after, by title.
+        position = {pk: index for index, pk in enumerate(standings)}
+        context["rows"] = sorted(rows, key=lambda row: position.get(row[0].pk, len(position)))
         return context
 
     def form_valid(self, form):
