@@ -212,5 +212,7 @@ LOGGING = {
     "loggers": {
         # A locked-out or failed login is worth a line, not a traceback.
         "axes": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step; only its warnings matter.
+        "weasyprint": {"level": "WARNING"},
     },
 }

@@ -132,6 +132,7 @@ def main(extra_units: int = 10_000) -> None:
     bench("export_10k_xlsx_s", time.perf_counter() - started, "s", size)
 
     spreadsheet_imports(user, communes)
+    dashboard(user)
 
 
 def _peak_reset() -> bool:
@@ -282,6 +283,60 @@ def spreadsheet_imports(user, communes, rows: int = 10_000) -> None:
     bench("import_vs_bulk_create_ratio", confirm / floor, "x", size)
     peak_size = size if measured_peak else f"{size}, whole run"
     bench("import_peak_mb", peak, "MB", peak_size)
+
+
+def dashboard(user) -> None:
+    """The leaders' dashboard over generated exemplars (``generate_scale_data``: ten years,
+    ~200 units). ``DASHBOARD_BENCH_EXEMPLARS`` sets how many (default 200,000); the size
+    printed is every exemplar in the database. The ratio compares the page's aggregates
+    (``reports.dashboard.build_dashboard``) with the same figures in one raw SQL statement."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from registry.models import Exemplar
+    from reports.dashboard import build_dashboard, raw_sql_aggregates
+
+    wanted = int(os.environ.get("DASHBOARD_BENCH_EXEMPLARS", "200000"))
+    started = time.perf_counter()
+    call_command("generate_scale_data", exemplars=wanted, reset=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    generated = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        # Fresh bulk-loaded rows: statistics for the planner and (PostgreSQL) the visibility
+        # map for index-only scans, as a live database has them.
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    size = f"{Exemplar.objects.count()} exemplars, {connection.vendor}"
+    bench("generate_scale_data_s", generated, "s", f"{wanted} generated")
+
+    year = timezone.localdate().year
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    url = reverse("reports:dashboard")
+
+    def median_ms(run, times=10):
+        run()
+        timings = []
+        for _ in range(times):
+            t = time.perf_counter()
+            run()
+            timings.append(time.perf_counter() - t)
+        return statistics.median(timings) * 1000
+
+    def page():
+        assert client.get(url, {"year": year}).status_code == 200
+
+    with CaptureQueriesContext(connection) as queries:
+        page()
+    bench("dashboard_queries", len(queries), "queries", size)
+    bench("dashboard_ms", median_ms(page), "ms", size)
+    orm = median_ms(lambda: build_dashboard(user=user, year=year))
+    raw = median_ms(lambda: raw_sql_aggregates(year))
+    bench("dashboard_aggregates_ms", orm, "ms", size)
+    bench("dashboard_raw_sql_ms", raw, "ms", size)
+    bench("dashboard_vs_raw_sql_ratio", orm / raw, "x", size)
 
 
 if __name__ == "__main__":

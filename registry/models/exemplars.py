@@ -30,7 +30,8 @@ SEARCH_FIELDS = ["full_name", "collective_name", "household_head", "workplace", 
 
 def exemplar_scope_filter(user) -> models.Q:
     """The exemplars ``user`` reaches: those of the units in reach (see ``selectors``) and,
-    for media staff, those their unit's outlets covered (the media publicise them, plan III.1).
+    for media staff, those their unit's outlets covered or were introduced to by Home Affairs
+    (the media publicise them, plan III.1).
 
     The one place of this logic: ``visible_to`` filters with it and the ``can_reach_exemplar``
     rule asks ``visible_to`` for what the unit scope alone does not answer. Reaching a record
@@ -44,9 +45,12 @@ def exemplar_scope_filter(user) -> models.Q:
     reach = models.Q(unit__in=scope)
     if perms.is_media(user) and user.unit_id:
         from campaigns.models import Coverage
+        from reports.models import MediaIntroduction
 
         covered = Coverage.exemplars.through.objects.filter(coverage__outlet__unit_id=user.unit_id)
+        introduced = MediaIntroduction.objects.filter(outlet__unit_id=user.unit_id)
         reach |= models.Q(pk__in=covered.values("exemplar_id"))
+        reach |= models.Q(pk__in=introduced.values("exemplar_id"))
     return reach
 
 

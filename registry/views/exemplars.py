@@ -15,6 +15,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from campaigns.selectors import exemplar_propagation
 from registry.history import history_with_changes
+from reports.selectors import exemplar_awards
 
 from .. import selectors, services, workflow
 from ..enums import ExemplarStatus, Role
@@ -183,6 +184,7 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
             missing=workflow.completeness_errors(exemplar) if exemplar.is_editable else [],
             history=history_with_changes(exemplar),
             **exemplar_propagation(user=user, exemplar=exemplar),
+            **exemplar_awards(user=user, exemplar=exemplar),
         )
         return context
 

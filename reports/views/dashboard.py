@@ -1,3 +1,44 @@
-"""Pages of dashboard."""
+"""The leaders' dashboard: key figures and charts of a year, read-only.
 
-urlpatterns = []
+The figures are computed in ``reports/dashboard.py``; the charts are drawn by
+``static/js/dashboard.js`` from data passed with ``json_script``, and each has a table of
+links under it, so the page reads without JavaScript and prints.
+"""
+
+from django import forms
+from django.urls import path
+from django.utils import timezone
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from registry.forms import BootstrapFormMixin, year_field
+
+from ..dashboard import build_dashboard
+
+
+class DashboardYearForm(BootstrapFormMixin, forms.Form):
+    year = year_field(optional=False)
+
+
+class DashboardView(PermissionRequiredMixin, TemplateView):
+    template_name = "reports/dashboard.html"
+    permission_required = "reports.view_dashboard"
+
+    def get_year(self, form) -> int:
+        if form.is_bound and form.is_valid():
+            return form.cleaned_data["year"]
+        return timezone.localdate().year
+
+    def get_context_data(self, **kwargs):
+        form = DashboardYearForm(self.request.GET or None)
+        year = self.get_year(form)
+        if not (form.is_bound and form.is_valid()):
+            form = DashboardYearForm(initial={"year": year})
+        return super().get_context_data(
+            form=form, dashboard=build_dashboard(user=self.request.user, year=year), **kwargs
+        )
+
+
+urlpatterns = [
+    path("", DashboardView.as_view(), name="dashboard"),
+]

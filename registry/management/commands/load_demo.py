@@ -5,6 +5,7 @@ from campaigns.demo_data import load_all as load_propagation_demo
 from registry.demo import DEMO_PASSWORD, demo_exemplars, demo_load
 from registry.models import Unit
 from registry.spreadsheets import demo as spreadsheet_demo
+from reports import demo_data as awards_demo
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         created = demo_exemplars()
         self.stdout.write(_("Demo exemplars created: %(count)d") % {"count": created})
         load_propagation_demo()
+        awards_demo.load()
         spreadsheet_demo.load()
         self.stdout.write("")
         self.stdout.write(

@@ -1,0 +1,473 @@
+"""The leaders' dashboard: key figures of a year against the previous one, and charts.
+
+Every figure is an aggregate computed in SQL; the number of queries is fixed (about a dozen)
+whatever the number of exemplars or units. Every bar links to the filtered list behind it:
+the exemplar list (``registry:exemplar_list``: year, status, field, subject_kind, unit_kind,
+unit), the units behind quota (``registry:quota_compliance``: year, kind, district), the
+coverage and event lists (``year``).
+
+Quota compliance reuses ``registry.tracking.units_behind_quota``: a unit is behind when
+that function says so, and met otherwise when a quota rule covers its kind in the year.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from campaigns.models import Coverage, Event
+from registry import tracking
+from registry.enums import ExemplarStatus as S
+from registry.enums import SubjectKind
+from registry.forms import ExemplarFilterForm
+from registry.models import Exemplar, QuotaRule, Unit, UnitKind
+
+TOP_UNITS = 10
+COMMUNES_BEHIND_SHOWN = 20
+
+
+def link(name: str, **params) -> str:
+    """The URL of a list page with its GET filters (empty ones left out)."""
+    query = urlencode({key: value for key, value in params.items() if value not in ("", None)})
+    return reverse(name) + (f"?{query}" if query else "")
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    label: str
+    value: int
+    previous: int | None = None
+    url: str = ""
+    total: int | None = None  # "value of total" figures (quota compliance)
+
+    @property
+    def change(self) -> int | None:
+        return None if self.previous is None else self.value - self.previous
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    values: tuple[int, ...]
+    url: str
+
+
+@dataclass
+class Chart:
+    """One chart and the accessible table under it: a label, one value per series, a link."""
+
+    key: str
+    title: str
+    series: list[str]
+    bars: list[Bar]
+    kind: str = "bar"  # "bar" or "line"
+    horizontal: bool = False
+    stacked: bool = False
+    note: str = ""
+    more_url: str = ""
+    more_label: str = ""
+    empty: str = ""  # said instead of the chart when there is no bar
+
+    @property
+    def data_id(self) -> str:
+        return f"chart-{self.key}-data"
+
+    @property
+    def payload(self) -> dict:
+        """What static/js/dashboard.js draws (passed with ``json_script``)."""
+        return {
+            "kind": self.kind,
+            "horizontal": self.horizontal,
+            "stacked": self.stacked,
+            "labels": [bar.label for bar in self.bars],
+            "urls": [bar.url for bar in self.bars],
+            "series": [
+                {"label": label, "data": [bar.values[i] for bar in self.bars]}
+                for i, label in enumerate(self.series)
+            ],
+        }
+
+
+@dataclass
+class Dashboard:
+    year: int
+    previous_year: int
+    figures: list[KeyFigure] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+
+
+# Key figures ------------------------------------------------------------------------------
+
+
+def _exemplar_figures(exemplars, year: int) -> list[KeyFigure]:
+    """Registered, submitted and accepted exemplars of the year and of the previous (1 query)."""
+    counts = {}
+    for y in (year, year - 1):
+        in_year = Q(year=y)
+        counts[f"registered_{y}"] = Count("year", filter=in_year)
+        counts[f"submitted_{y}"] = Count(
+            "year", filter=in_year & Q(status__in=tracking.SUBMITTED_STATUSES)
+        )
+        counts[f"accepted_{y}"] = Count("year", filter=in_year & Q(status=S.ACCEPTED))
+    row = exemplars.filter(year__in=(year, year - 1)).aggregate(**counts)
+    url = "registry:exemplar_list"
+    return [
+        KeyFigure(
+            _("Exemplars registered"),
+            row[f"registered_{year}"],
+            row[f"registered_{year - 1}"],
+            link(url, year=year),
+        ),
+        KeyFigure(
+            _("Sent up for review"),
+            row[f"submitted_{year}"],
+            row[f"submitted_{year - 1}"],
+        ),
+        KeyFigure(
+            _("Accepted"),
+            row[f"accepted_{year}"],
+            row[f"accepted_{year - 1}"],
+            link(url, year=year, status=S.ACCEPTED),
+        ),
+    ]
+
+
+def _propagation_figures(user, year: int) -> list[KeyFigure]:
+    """Media coverage and events of the year and of the previous (2 queries)."""
+
+    def per_year(queryset, date_field):
+        return queryset.aggregate(
+            this=Count("pk", filter=Q(**{f"{date_field}__year": year})),
+            last=Count("pk", filter=Q(**{f"{date_field}__year": year - 1})),
+        )
+
+    coverage = per_year(Coverage.objects.visible_to(user), "published_on")
+    events = per_year(Event.objects.visible_to(user), "date")
+    return [
+        KeyFigure(
+            _("Media coverage"),
+            coverage["this"],
+            coverage["last"],
+            link("campaigns:coverage_list", year=year),
+        ),
+        KeyFigure(
+            _("Events"), events["this"], events["last"], link("campaigns:event_list", year=year)
+        ),
+    ]
+
+
+def _recognition_figures(user, year: int) -> list[KeyFigure]:
+    """Commendations proposed and conferred (by achievement year) and introductions of
+    exemplars to the media, this year and the previous (2 queries)."""
+    from .models import AwardProposal
+    from .selectors import introductions_in_reach, proposals_in_reach
+
+    conferred = Q(status=AwardProposal.Status.CONFERRED)
+    proposals = proposals_in_reach(user).aggregate(
+        proposed=Count("pk", filter=Q(year=year)),
+        proposed_before=Count("pk", filter=Q(year=year - 1)),
+        conferred=Count("pk", filter=Q(year=year) & conferred),
+        conferred_before=Count("pk", filter=Q(year=year - 1) & conferred),
+    )
+    introductions = introductions_in_reach(user).aggregate(
+        this=Count("pk", filter=Q(date__year=year)),
+        last=Count("pk", filter=Q(date__year=year - 1)),
+    )
+    return [
+        KeyFigure(
+            _("Commendations proposed"),
+            proposals["proposed"],
+            proposals["proposed_before"],
+            link("reports:proposal_list", year=year),
+        ),
+        KeyFigure(
+            _("Commendations conferred"),
+            proposals["conferred"],
+            proposals["conferred_before"],
+            link("reports:proposal_list", year=year, status=AwardProposal.Status.CONFERRED),
+        ),
+        KeyFigure(
+            _("Introductions to the media"),
+            introductions["this"],
+            introductions["last"],
+            link("reports:introduction_list", year=year),
+        ),
+    ]
+
+
+# Quota compliance -------------------------------------------------------------------------
+
+
+def _quota_charts(user, year: int) -> tuple[KeyFigure | None, list[Chart]]:
+    """Units that met their quota, by unit kind, and communes by district (or the communes
+    furthest behind once districts are gone). Three queries.
+
+    The units behind come from ``tracking.units_behind_quota`` in one query (at most one
+    row per unit) and are counted here; the totals are the active units of the kinds a quota
+    rule covers in the year.
+    """
+    ruled_kinds = QuotaRule.objects.active_in(year).values("unit_kind")
+    units = Unit.objects.active_in(year).filter(kind__in=ruled_kinds)
+    behind = list(tracking.units_behind_quota(year=year, user=user))
+    behind_by_kind = Counter(unit.kind_id for unit in behind)
+    behind_by_district = Counter(unit.district_code for unit in behind if unit.district_code)
+    totals = (
+        units.values("kind_id", "kind__code", "kind__name", "kind__order")
+        .annotate(total=Count("pk"))
+        .order_by("kind__order", "kind__name")
+    )
+    bars = []
+    for row in totals:
+        late = behind_by_kind[row["kind_id"]]
+        bars.append(
+            Bar(
+                row["kind__name"],
+                (row["total"] - late, late),
+                link("registry:quota_compliance", year=year, kind=row["kind__code"]),
+            )
+        )
+    if not bars:
+        return None, []
+    met_label, behind_label = _("Met the quota"), _("Behind quota")
+    charts = [
+        Chart(
+            "quota-by-kind",
+            _("Quota compliance by unit kind"),
+            [met_label, behind_label],
+            bars,
+            horizontal=True,
+            stacked=True,
+        )
+    ]
+    figure = KeyFigure(
+        _("Units that met their quota"),
+        sum(bar.values[0] for bar in bars),
+        url=link("registry:quota_compliance", year=year),
+        total=sum(sum(bar.values) for bar in bars),
+    )
+
+    districts = UnitKind.objects.active_in(year).filter(reviews_children=True)
+    per_district = (
+        units.filter(parent__kind__in=districts)
+        .values("parent__code", "parent__name")
+        .annotate(total=Count("pk"))
+        .order_by("parent__name")
+    )
+    district_bars = [
+        Bar(
+            row["parent__name"],
+            (
+                row["total"] - behind_by_district[row["parent__code"]],
+                behind_by_district[row["parent__code"]],
+            ),
+            link("registry:quota_compliance", year=year, district=row["parent__code"]),
+        )
+        for row in per_district
+    ]
+    if district_bars:
+        charts.append(
+            Chart(
+                "quota-by-district",
+                _("Communes meeting their quota, by district"),
+                [met_label, behind_label],
+                district_bars,
+                horizontal=True,
+                stacked=True,
+            )
+        )
+    else:
+        communes = [unit for unit in behind if unit.kind.code == "commune"]
+        communes.sort(key=lambda unit: (unit.accepted - unit.minimum, unit.name))
+        charts.append(
+            Chart(
+                "quota-by-commune",
+                _("Communes furthest behind their quota"),
+                [_("Accepted"), _("Minimum")],
+                [
+                    Bar(unit.name, (unit.accepted, unit.minimum), link_unit(year, unit.code))
+                    for unit in communes[:COMMUNES_BEHIND_SHOWN]
+                ],
+                horizontal=True,
+                note=_("At most %(n)s communes, those missing the most accepted exemplars.")
+                % {"n": COMMUNES_BEHIND_SHOWN},
+                more_url=link("registry:quota_compliance", year=year, kind="commune"),
+                more_label=_("Every commune behind quota"),
+                empty=_("Every unit has reached its quota."),
+            )
+        )
+    return figure, charts
+
+
+def link_unit(year: int, code: str) -> str:
+    return link("registry:exemplar_list", year=year, unit=code)
+
+
+# Exemplar charts --------------------------------------------------------------------------
+
+
+def _counts(exemplars, *group):
+    """Registered and accepted exemplars per group (one query)."""
+    return exemplars.values(*group).annotate(
+        registered=Count("*"), accepted=Count("status", filter=Q(status=S.ACCEPTED))
+    )
+
+
+def _exemplar_charts(exemplars, year: int) -> list[Chart]:
+    """By field, unit kind and subject; over the years; top units (five queries)."""
+    series = [_("Registered"), _("Accepted")]
+    in_year = exemplars.filter(year=year)
+    url = "registry:exemplar_list"
+
+    def bars(rows, label, **params):
+        return [
+            Bar(
+                label(row),
+                (row["registered"], row["accepted"]),
+                link(url, year=row.get("year", year), **{k: row[v] for k, v in params.items()}),
+            )
+            for row in rows
+        ]
+
+    by_field = _counts(in_year, "field__code", "field__name", "field__order").order_by(
+        "field__order", "field__name"
+    )
+    by_kind = _counts(in_year, "unit__kind__code", "unit__kind__name", "unit__kind__order")
+    by_kind = by_kind.order_by("unit__kind__order", "unit__kind__name")
+    subject_names = dict(SubjectKind.choices)
+    by_subject = sorted(
+        _counts(in_year, "subject_kind").order_by(),
+        key=lambda row: (
+            list(subject_names).index(row["subject_kind"])
+            if row["subject_kind"] in subject_names
+            else len(subject_names)
+        ),
+    )
+    trend = _counts(exemplars, "year").order_by("year")
+    listable = {year for year, _label in ExemplarFilterForm.base_fields["year"].choices if year}
+    top = _counts(in_year, "unit__code", "unit__name").order_by(
+        "-registered", "-accepted", "unit__name"
+    )[:TOP_UNITS]
+    return [
+        Chart(
+            "by-field",
+            _("Exemplars by field"),
+            series,
+            bars(by_field, lambda r: r["field__name"] or _("No field"), field="field__code"),
+            horizontal=True,
+        ),
+        Chart(
+            "by-unit-kind",
+            _("Exemplars by unit kind"),
+            series,
+            bars(by_kind, lambda r: r["unit__kind__name"], unit_kind="unit__kind__code"),
+        ),
+        Chart(
+            "by-subject",
+            _("Exemplars by subject"),
+            series,
+            bars(
+                by_subject,
+                lambda r: str(subject_names.get(r["subject_kind"], r["subject_kind"])),
+                subject_kind="subject_kind",
+            ),
+        ),
+        Chart(
+            "trend",
+            _("Exemplars over the years"),
+            series,
+            [
+                # The exemplar list filters on the portal's years only; earlier ones (imported
+                # history) are shown without a link rather than linked to an unfiltered list.
+                bar if int(bar.label) in listable else Bar(bar.label, bar.values, "")
+                for bar in bars(trend, lambda r: str(r["year"]))
+            ],
+            kind="line",
+        ),
+        Chart(
+            "top-units",
+            _("Units with the most exemplars"),
+            series,
+            bars(top, lambda r: r["unit__name"], unit="unit__code"),
+            horizontal=True,
+            note=_("The %(n)s units that registered the most exemplars in the year.")
+            % {"n": TOP_UNITS},
+        ),
+    ]
+
+
+def build_dashboard(*, user, year: int) -> Dashboard:
+    """Everything the dashboard shows for ``year``, within what ``user`` reaches."""
+    exemplars = Exemplar.objects.visible_to(user).order_by()
+    quota_figure, quota_charts = _quota_charts(user, year)
+    figures = [
+        *_exemplar_figures(exemplars, year),
+        *([quota_figure] if quota_figure else []),
+        *_propagation_figures(user, year),
+        *_recognition_figures(user, year),
+    ]
+    charts = _exemplar_charts(exemplars, year)
+    charts[2:2] = quota_charts
+    return Dashboard(year=year, previous_year=year - 1, figures=figures, charts=charts)
+
+
+# The dashboard's aggregates in one raw SQL statement (exemplar counts, quota compliance by
+# kind, coverage and events of the year): the floor `make bench` compares build_dashboard
+# with. Benchmark only; the page goes through the ORM and registry.tracking.
+RAW_SQL = """
+SELECT 'field', CAST(field_id AS TEXT), COUNT(*), SUM(CASE WHEN status = %(accepted)s
+  THEN 1 ELSE 0 END) FROM registry_exemplar WHERE year = %(year)s GROUP BY field_id
+UNION ALL
+SELECT 'kind', CAST(u.kind_id AS TEXT), COUNT(*), SUM(CASE WHEN e.status = %(accepted)s
+  THEN 1 ELSE 0 END) FROM registry_exemplar e JOIN registry_unit u ON u.id = e.unit_id
+  WHERE e.year = %(year)s GROUP BY u.kind_id
+UNION ALL
+SELECT 'subject', subject_kind, COUNT(*), SUM(CASE WHEN status = %(accepted)s THEN 1 ELSE 0
+  END) FROM registry_exemplar WHERE year = %(year)s GROUP BY subject_kind
+UNION ALL
+SELECT 'year', CAST(year AS TEXT), COUNT(*), SUM(CASE WHEN status = %(accepted)s THEN 1
+  ELSE 0 END) FROM registry_exemplar GROUP BY year
+UNION ALL
+SELECT 'unit', CAST(unit_id AS TEXT), COUNT(*), SUM(CASE WHEN status = %(accepted)s THEN 1
+  ELSE 0 END) FROM registry_exemplar WHERE year = %(year)s GROUP BY unit_id
+UNION ALL
+SELECT 'totals', CAST(year AS TEXT), COUNT(*), SUM(CASE WHEN status = %(accepted)s THEN 1
+  ELSE 0 END) FROM registry_exemplar WHERE year IN (%(year)s, %(previous)s) GROUP BY year
+UNION ALL
+SELECT 'quota', CAST(u.kind_id AS TEXT), COUNT(*), SUM(CASE WHEN COALESCE(a.n, 0) >= r.minimum
+  THEN 1 ELSE 0 END) FROM registry_unit u
+  JOIN registry_quotarule r ON r.unit_kind_id = u.kind_id
+   AND (r.valid_from IS NULL OR r.valid_from <= %(year)s)
+   AND (r.valid_to IS NULL OR r.valid_to >= %(year)s)
+  LEFT JOIN (SELECT unit_id, COUNT(*) AS n FROM registry_exemplar
+             WHERE year = %(year)s AND status = %(accepted)s GROUP BY unit_id) a
+    ON a.unit_id = u.id
+  WHERE (u.valid_from IS NULL OR u.valid_from <= %(year)s)
+    AND (u.valid_to IS NULL OR u.valid_to >= %(year)s)
+  GROUP BY u.kind_id
+UNION ALL
+SELECT 'coverage', '', COUNT(*), 0 FROM campaigns_coverage
+  WHERE published_on >= %(start)s AND published_on < %(end)s
+UNION ALL
+SELECT 'events', '', COUNT(*), 0 FROM campaigns_event WHERE date >= %(start)s AND date < %(end)s
+"""
+
+
+def raw_sql_aggregates(year: int) -> list[tuple]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            RAW_SQL,
+            {
+                "year": year,
+                "previous": year - 1,
+                "accepted": S.ACCEPTED,
+                "start": datetime.date(year, 1, 1),
+                "end": datetime.date(year + 1, 1, 1),
+            },
+        )
+        return cursor.fetchall()

@@ -1,0 +1,161 @@
+"""Demo commendation proposals and introductions to the media for the accepted exemplars of
+``registry.demo``: a conferred provincial certificate of merit, a proposal sent back for more,
+one awaiting appraisal, and the introductions made to the provincial press for 11 June 2026.
+Runs after ``registry.demo`` (``manage.py load_demo``); running it again changes nothing.
+"""
+
+import datetime
+import uuid
+
+from django.db import transaction
+
+from campaigns.data.outlets import load_outlets
+from campaigns.models import MediaOutlet
+from registry.enums import ExemplarStatus
+from registry.models import Exemplar, Unit, User
+
+from .models import AwardForm, AwardProposal, MediaIntroduction
+
+Status, Occasion = AwardProposal.Status, MediaIntroduction.Occasion
+HOME_AFFAIRS = "tdkt.snv"
+
+# (exemplar token, award code, year, kind, proposing unit, proposer, reasons,
+#  appraisal as (outcome, date, notes) or None, decision as (number, date, signer) or None)
+PROPOSALS = [
+    (
+        "lan-syt",
+        "bang-khen-chu-tich-ubnd-tinh",
+        2025,
+        AwardProposal.Kind.REGULAR,
+        "37-SYT",
+        "canbo.syt",
+        "Có thành tích xuất sắc trong công tác khám, chữa bệnh cho trẻ em năm 2025; "
+        "mô hình “Phòng khám thân thiện với trẻ em” giảm 30% thời gian chờ khám, được nhân "
+        "rộng ra các phòng khám ngoại trú của Bệnh viện Đa khoa tỉnh.",
+        (Status.AGREED, datetime.date(2025, 12, 5), "Hồ sơ đủ điều kiện theo quy định."),
+        (
+            "2968/QĐ-UBND",
+            datetime.date(2025, 12, 26),
+            "Chủ tịch Ủy ban nhân dân tỉnh Ninh Bình",
+        ),
+    ),
+    (
+        "huong-sgddt",
+        "chien-si-thi-dua-cap-tinh",
+        2025,
+        AwardProposal.Kind.REGULAR,
+        "37-SGDDT",
+        "canbo.sgddt",
+        "Ba năm liền đạt danh hiệu Chiến sĩ thi đua cơ sở; bồi dưỡng 27 học sinh đạt giải "
+        "học sinh giỏi quốc gia môn Ngữ văn; sáng kiến “Đọc sách cùng con” được Hội đồng "
+        "sáng kiến cấp tỉnh công nhận.",
+        (
+            Status.NEEDS_MORE,
+            datetime.date(2026, 3, 18),
+            "Bổ sung quyết định công nhận sáng kiến có phạm vi ảnh hưởng cấp tỉnh.",
+        ),
+        None,
+    ),
+    (
+        "hoa-giavan",
+        "bang-khen-chu-tich-ubnd-tinh",
+        2025,
+        AwardProposal.Kind.THEMATIC,
+        "37-SNV",
+        HOME_AFFAIRS,
+        "Có thành tích xuất sắc trong phong trào thi đua “Ninh Bình chung sức xây dựng nông "
+        "thôn mới” giai đoạn 2021 - 2025: hiến 320 m² đất làm đường thôn, giúp các hộ trong "
+        "thôn áp dụng mô hình cá - lúa.",
+        None,
+        None,
+    ),
+]
+
+# (exemplar token, outlet, date, occasion, angle)
+INTRODUCTIONS = [
+    (
+        "lan-syt",
+        "Báo Ninh Bình",
+        datetime.date(2026, 6, 1),
+        Occasion.PATRIOTIC_EMULATION_DAY,
+        "Giới thiệu nhân dịp kỷ niệm 78 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua "
+        "ái quốc (11/6/2026): bài chân dung về bác sĩ và mô hình phòng khám thân thiện.",
+    ),
+    (
+        "huong-sgddt",
+        "Phát thanh - Truyền hình Ninh Bình",
+        datetime.date(2026, 6, 2),
+        Occasion.PATRIOTIC_EMULATION_DAY,
+        "Phóng sự về câu lạc bộ “Đọc sách cùng con” tại các trường học trong tỉnh.",
+    ),
+    (
+        "hoa-giavan",
+        "Báo Ninh Bình",
+        datetime.date(2025, 10, 14),
+        Occasion.ROUTINE,
+        "Mô hình nuôi cá lúa kết hợp trên ruộng trũng; liên hệ qua UBND xã.",
+    ),
+]
+
+
+def _exemplar(token: str):
+    return Exemplar.objects.filter(
+        creation_token=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-exemplar-{token}"),
+        status=ExemplarStatus.ACCEPTED,
+    ).first()
+
+
+@transaction.atomic
+def load() -> int:
+    """The proposals and introductions; returns how many records it created."""
+    load_outlets()
+    home_affairs = User.objects.get(username=HOME_AFFAIRS)
+    created = 0
+    for token, code, year, kind, unit_code, proposer, reasons, appraisal, decision in PROPOSALS:
+        exemplar, award = _exemplar(token), AwardForm.objects.get(code=code)
+        if (
+            exemplar is None
+            or AwardProposal.objects.filter(exemplar=exemplar, award=award, year=year).exists()
+        ):
+            continue
+        proposal = AwardProposal(
+            exemplar=exemplar,
+            award=award,
+            year=year,
+            kind=kind,
+            proposing_unit=Unit.objects.get(code=unit_code),
+            reasons=reasons,
+            created_by=User.objects.get(username=proposer),
+        )
+        proposal._history_user = proposal.created_by
+        proposal.save()
+        if appraisal:
+            outcome, proposal.appraised_on, proposal.appraisal_notes = appraisal
+            proposal.status, proposal.appraised_by = outcome, home_affairs
+            if decision:
+                proposal.decision_number, proposal.decision_date, proposal.decision_signer = (
+                    decision
+                )
+                proposal.status = Status.CONFERRED
+            proposal._history_user = home_affairs
+            proposal.save()
+        created += 1
+    outlets = {outlet.name: outlet for outlet in MediaOutlet.objects.all()}
+    for token, outlet_name, date, occasion, angle in INTRODUCTIONS:
+        exemplar, outlet = _exemplar(token), outlets.get(outlet_name)
+        if exemplar is None or outlet is None:
+            continue
+        if MediaIntroduction.objects.filter(exemplar=exemplar, outlet=outlet, date=date).exists():
+            continue
+        introduction = MediaIntroduction(
+            exemplar=exemplar,
+            outlet=outlet,
+            date=date,
+            occasion=occasion,
+            angle=angle,
+            created_by=home_affairs,
+        )
+        introduction._history_user = home_affairs
+        introduction.save()
+        created += 1
+    return created

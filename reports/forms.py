@@ -1,0 +1,182 @@
+"""Forms of commendation proposals and of introductions to the media."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import MediaOutlet
+from registry.enums import ExemplarStatus, SubjectKind
+from registry.forms import BootstrapFormMixin, search_field, year_field
+from registry.models import Exemplar, Field, Unit
+
+from .models import AwardForm, AwardProposal, MediaIntroduction
+
+DATE_WIDGET = {"format": "%d/%m/%Y", "attrs": {"placeholder": "dd/mm/yyyy"}}
+
+
+def proposable_exemplars(user):
+    """Accepted exemplars the user may propose: Home Affairs any, unit staff their unit's."""
+    accepted = Exemplar.objects.filter(status=ExemplarStatus.ACCEPTED).select_related("unit")
+    if user.has_perm("reports.appraise_awardproposal"):
+        return accepted
+    return accepted.filter(unit_id=user.unit_id) if user.unit_id else accepted.none()
+
+
+class ProposalForm(BootstrapFormMixin, forms.ModelForm):
+    """The proposer picks the exemplar among those they may propose; the proposing unit is
+    theirs (Home Affairs names it). Duplicates and awards that do not fit the subject are
+    refused with a clear message."""
+
+    class Meta:
+        model = AwardProposal
+        fields = ["exemplar", "award", "year", "kind", "proposing_unit", "reasons"]
+        widgets = {"reasons": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["exemplar"].queryset = proposable_exemplars(user).order_by("-year", "pk")
+        self.fields["award"].queryset = AwardForm.objects.all()
+        self.fields["year"].initial = timezone.localdate().year
+        if user.has_perm("reports.appraise_awardproposal"):
+            self.fields["proposing_unit"].queryset = Unit.objects.select_related("kind")
+            self.fields["proposing_unit"].initial = user.unit_id
+        else:
+            del self.fields["proposing_unit"]
+            if not self.instance.pk:
+                self.instance.proposing_unit_id = user.unit_id
+        if self.instance.pk:
+            # The exemplar of a proposal does not change; a new one is proposed instead.
+            self.fields["exemplar"].disabled = True
+
+    def clean(self):
+        cleaned = super().clean()
+        exemplar, award, year = cleaned.get("exemplar"), cleaned.get("award"), cleaned.get("year")
+        if exemplar and award and not award.applies_to(exemplar.subject_kind):
+            self.add_error(
+                "award",
+                _("“%(award)s” is not conferred on a %(subject)s.")
+                % {"award": award, "subject": SubjectKind(exemplar.subject_kind).label.lower()},
+            )
+        if award and year and not award.is_active_in(year):
+            self.add_error(
+                "award",
+                _("“%(award)s” is not in force in %(year)s.") % {"award": award, "year": year},
+            )
+        if exemplar and award and year and not self.has_error("award"):
+            others = AwardProposal.objects.filter(exemplar=exemplar, award=award, year=year)
+            if others.exclude(pk=self.instance.pk).exists():
+                # An error on the award also spares the model's unique constraint check.
+                self.add_error(
+                    "award",
+                    _("%(exemplar)s is already proposed for “%(award)s” for %(year)s.")
+                    % {"exemplar": exemplar, "award": award, "year": year},
+                )
+        return cleaned
+
+
+class AppraisalForm(BootstrapFormMixin, forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=AwardProposal.Status.outcomes)
+    notes = forms.CharField(
+        label=_("Appraisal notes"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What was checked; what the unit must add, if anything."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") in (
+            AwardProposal.Status.NEEDS_MORE,
+            AwardProposal.Status.NOT_AGREED,
+        ) and not cleaned.get("notes"):
+            self.add_error("notes", _("Say why, so that the unit knows what to do."))
+        return cleaned
+
+
+class DecisionForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = AwardProposal
+        fields = ["decision_number", "decision_date", "decision_signer"]
+        widgets = {"decision_date": forms.DateInput(**DATE_WIDGET)}
+        help_texts = {
+            "decision_number": _("For example 1234/QĐ-UBND."),
+            "decision_signer": _("Name and title of who signed the decision."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            self.fields[name].required = True
+
+    def clean_decision_date(self):
+        date = self.cleaned_data["decision_date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("A decision is recorded once it is signed."))
+        return date
+
+
+class ProposalFilterForm(BootstrapFormMixin, forms.Form):
+    q = search_field(_("Exemplar or decision number"))
+    year = year_field(_("Achievement year"))
+    award = forms.ModelChoiceField(
+        label=_("Award form"),
+        required=False,
+        queryset=AwardForm.objects.all(),
+        to_field_name="code",
+        empty_label=_("All awards"),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *AwardProposal.Kind.choices],
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *AwardProposal.Status.choices],
+    )
+
+
+class IntroductionForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = MediaIntroduction
+        fields = ["exemplar", "outlet", "date", "occasion", "angle"]
+        widgets = {
+            "date": forms.DateInput(**DATE_WIDGET),
+            "angle": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exemplar"].queryset = (
+            Exemplar.objects.filter(status=ExemplarStatus.ACCEPTED)
+            .select_related("unit")
+            .order_by("-year", "pk")
+        )
+        self.fields["outlet"].queryset = MediaOutlet.objects.filter(is_active=True)
+        self.fields["date"].initial = timezone.localdate
+
+
+class IntroductionFilterForm(BootstrapFormMixin, forms.Form):
+    q = search_field(_("Exemplar"))
+    year = year_field()
+    field = forms.ModelChoiceField(
+        label=_("Field"),
+        required=False,
+        queryset=Field.objects.all(),
+        to_field_name="code",
+        empty_label=_("All fields"),
+    )
+    outlet = forms.ModelChoiceField(
+        label=_("Outlet"),
+        required=False,
+        queryset=MediaOutlet.objects.all(),
+        empty_label=_("All outlets"),
+    )
+    occasion = forms.ChoiceField(
+        label=_("Occasion"),
+        required=False,
+        choices=[("", _("Any occasion")), *MediaIntroduction.Occasion.choices],
+    )

@@ -1,0 +1,234 @@
+"""Commendation proposals (đề xuất khen thưởng) for accepted exemplars, and the introduction
+of outstanding exemplars to the media (plan III.1, IV.3).
+
+The award forms and titles are reference data from the Law on Emulation and Commendation
+2022, loaded by a data migration and kept by administrators in the admin (the implementing
+decrees change them).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from registry.enums import SubjectKind
+from registry.models.units import YEAR_VALIDATORS, ValidityPeriod
+
+
+class AwardForm(ValidityPeriod):
+    """An emulation title or a form of commendation, and who confers it."""
+
+    class Category(models.TextChoices):
+        TITLE = "title", _("Emulation title")
+        COMMENDATION = "commendation", _("Form of commendation")
+
+    class Level(models.TextChoices):
+        STATE = "state", _("President of the State")
+        GOVERNMENT = "government", _("Prime Minister")
+        MINISTRY = "ministry", _("Minister or head of a central body")
+        PROVINCE = "province", _("Chairperson of the Provincial People's Committee")
+        DEPARTMENT = "department", _("Head of a provincial department or body")
+        DISTRICT = "district", _("Chairperson of the District People's Committee")
+        COMMUNE = "commune", _("Chairperson of the Commune People's Committee")
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    category = models.CharField(_("category"), max_length=16, choices=Category.choices)
+    level = models.CharField(_("conferred by"), max_length=16, choices=Level.choices)
+    for_collectives = models.BooleanField(_("for collectives"), default=False)
+    for_individuals = models.BooleanField(_("for individuals"), default=False)
+    for_households = models.BooleanField(_("for households"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("award form")
+        verbose_name_plural = _("award forms")
+
+    def __str__(self):
+        return self.name
+
+    def applies_to(self, subject_kind: str) -> bool:
+        return {
+            SubjectKind.COLLECTIVE: self.for_collectives,
+            SubjectKind.INDIVIDUAL: self.for_individuals,
+            SubjectKind.HOUSEHOLD: self.for_households,
+        }.get(subject_kind, False)
+
+    @staticmethod
+    def applicable_filter(subject_kind: str) -> models.Q:
+        return models.Q(**{f"for_{subject_kind}s": True})
+
+
+class AwardProposal(models.Model):
+    """A unit's or Home Affairs' proposal to commend an accepted exemplar, its appraisal by
+    Home Affairs and, once conferred, the decision."""
+
+    class Kind(models.TextChoices):
+        REGULAR = "regular", _("Regular")
+        AD_HOC = "ad_hoc", _("Ad hoc")
+        THEMATIC = "thematic", _("Thematic")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Awaiting appraisal")
+        NEEDS_MORE = "needs_more", _("Needs more")
+        NOT_AGREED = "not_agreed", _("Not agreed")
+        AGREED = "agreed", _("Agreed")
+        CONFERRED = "conferred", _("Conferred")
+
+        @classmethod
+        def outcomes(cls):
+            """What an appraisal concludes."""
+            return [(s.value, s.label) for s in (cls.AGREED, cls.NOT_AGREED, cls.NEEDS_MORE)]
+
+        @classmethod
+        def editable(cls):
+            """States in which the proposer may still change the proposal."""
+            return {cls.PROPOSED, cls.NEEDS_MORE}
+
+        @classmethod
+        def appraisable(cls):
+            return {cls.PROPOSED, cls.NEEDS_MORE, cls.AGREED, cls.NOT_AGREED}
+
+    exemplar = models.ForeignKey(
+        "registry.Exemplar",
+        verbose_name=_("exemplar"),
+        related_name="award_proposals",
+        on_delete=models.PROTECT,
+    )
+    award = models.ForeignKey(
+        AwardForm, verbose_name=_("award form"), related_name="proposals", on_delete=models.PROTECT
+    )
+    year = models.PositiveSmallIntegerField(
+        _("achievement year"),
+        validators=YEAR_VALIDATORS,
+        help_text=_("The year of the achievements."),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.REGULAR)
+    proposing_unit = models.ForeignKey(
+        "registry.Unit",
+        verbose_name=_("proposing unit"),
+        related_name="award_proposals",
+        on_delete=models.PROTECT,
+    )
+    reasons = models.TextField(_("reasons"), help_text=_("The achievements that earn the award."))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PROPOSED
+    )
+    appraisal_notes = models.TextField(_("appraisal notes"), blank=True)
+    appraised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("appraised by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    appraised_on = models.DateField(_("appraised on"), null=True, blank=True)
+    decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    decision_signer = models.CharField(_("signer"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+    )
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year", "-created_at", "-pk"]
+        verbose_name = _("award proposal")
+        verbose_name_plural = _("award proposals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exemplar", "award", "year"],
+                name="award_proposal_once_per_award_and_year",
+                violation_error_message=_(
+                    "This exemplar is already proposed for this award for that achievement year."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.award} – {self.exemplar} ({self.year})"
+
+    def get_absolute_url(self):
+        return reverse("reports:proposal_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.Status.editable()
+
+    @property
+    def appraisal_outcome(self) -> str:
+        """What the appraisal concluded (a conferred proposal was agreed first)."""
+        if self.status == self.Status.CONFERRED:
+            return self.Status.AGREED.label
+        return self.get_status_display()
+
+
+class MediaIntroduction(models.Model):
+    """Home Affairs introduces an outstanding accepted exemplar to a media outlet."""
+
+    class Occasion(models.TextChoices):
+        ROUTINE = "routine", _("Routine")
+        PATRIOTIC_EMULATION_DAY = (
+            "june_11",
+            _("11 June: anniversary of President Ho Chi Minh's Call for Patriotic Emulation"),
+        )
+        EMULATION_CONGRESS = "congress", _("Patriotic emulation congress")
+        NATIONAL_DAY = "national_day", _("National day and major anniversaries")
+        OTHER = "other", _("Other occasion")
+
+    exemplar = models.ForeignKey(
+        "registry.Exemplar",
+        verbose_name=_("exemplar"),
+        related_name="media_introductions",
+        on_delete=models.PROTECT,
+    )
+    outlet = models.ForeignKey(
+        "campaigns.MediaOutlet",
+        verbose_name=_("outlet"),
+        related_name="introductions",
+        on_delete=models.PROTECT,
+    )
+    date = models.DateField(_("date"))
+    occasion = models.CharField(
+        _("occasion"), max_length=16, choices=Occasion.choices, default=Occasion.ROUTINE
+    )
+    angle = models.TextField(
+        _("angle and notes"), blank=True, help_text=_("What to bring out, whom to contact.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("introduced by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("introduction to the media")
+        verbose_name_plural = _("introductions to the media")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exemplar", "outlet", "date"],
+                name="media_introduction_once_per_outlet_and_day",
+                violation_error_message=_(
+                    "This exemplar is already introduced to this outlet on that day."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.exemplar} → {self.outlet} ({self.date:%d/%m/%Y})"
+
+    def get_absolute_url(self):
+        return reverse("reports:introduction_detail", kwargs={"pk": self.pk})

@@ -1,0 +1,123 @@
+"""Documents as PDF (WeasyPrint), with a fetcher that loads nothing but what it is told.
+
+WeasyPrint would otherwise open any ``file://`` path or network URL named in the HTML or
+CSS. ``RestrictedFetcher`` answers only:
+
+- ``/static/…`` (resolved against ``BASE_URL``, a reserved ``.invalid`` host that is never
+  looked up): the project's own static files, through the staticfiles finders or the
+  collected ``STATIC_ROOT``, never outside them;
+- ``portal-attachment:<id>``: the stored file of an ``Attachment`` whose id the view has
+  already authorised for this user and passed in ``attachment_ids``.
+
+Everything else (other schemes, other hosts, traversal, ids not allowed) raises; WeasyPrint
+then leaves the resource out and the document still renders. Refusals are kept in
+``refused`` so that tests and logs can see them.
+
+Rendering holds memory after large documents: small documents render on request, large ones
+belong to the worker.
+"""
+
+import logging
+import mimetypes
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils._os import safe_join
+from PIL import ImageFile
+
+# Importing WeasyPrint switches on Pillow's process-wide LOAD_TRUNCATED_IMAGES, which would let
+# truncated uploads through registry.uploads in the same process: keep Pillow's setting.
+_load_truncated_images = ImageFile.LOAD_TRUNCATED_IMAGES
+from weasyprint import HTML, URLFetcher  # noqa: E402
+from weasyprint.urls import URLFetcherResponse  # noqa: E402
+
+ImageFile.LOAD_TRUNCATED_IMAGES = _load_truncated_images
+
+logger = logging.getLogger(__name__)
+
+BASE_URL = "https://portal.invalid/"
+ATTACHMENT_SCHEME = "portal-attachment"
+PDF_CONTENT_TYPE = "application/pdf"
+
+
+class FetchRefused(ValueError):
+    """A resource the document may not load."""
+
+
+def attachment_url(attachment) -> str:
+    return f"{ATTACHMENT_SCHEME}:{attachment.pk}"
+
+
+class RestrictedFetcher(URLFetcher):
+    def __init__(self, *, attachment_ids=()):
+        super().__init__(allowed_protocols=(), allow_redirects=False, timeout=1)
+        self.attachment_ids = frozenset(attachment_ids)
+        self.refused: list[str] = []
+        self.served: list[str] = []
+
+    def fetch(self, url, headers=None):
+        try:
+            response = self._resolve(url)
+        except FetchRefused:
+            self.refused.append(url)
+            logger.warning("PDF resource refused: %.200s", url)
+            raise
+        self.served.append(url)
+        return response
+
+    def _resolve(self, url: str) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        if parts.scheme == ATTACHMENT_SCHEME:
+            return self._attachment(parts.path)
+        base = urlsplit(BASE_URL)
+        if (parts.scheme, parts.netloc) == (base.scheme, base.netloc) and not parts.query:
+            return self._static(parts.path)
+        raise FetchRefused(url)
+
+    def _static(self, path: str) -> URLFetcherResponse:
+        prefix = "/" + settings.STATIC_URL.strip("/") + "/"
+        path = unquote(path)
+        if not path.startswith(prefix) or "\\" in path or "\x00" in path:
+            raise FetchRefused(path)
+        name = path[len(prefix) :]
+        if not name or any(part in ("", ".", "..") for part in name.split("/")):
+            raise FetchRefused(path)
+        if posixpath.normpath(name) != name:
+            raise FetchRefused(path)
+        found = finders.find(name)
+        if not found and settings.STATIC_ROOT:
+            candidate = safe_join(settings.STATIC_ROOT, name)
+            found = candidate if posixpath.isfile(candidate) else None
+        if not found:
+            raise FetchRefused(path)
+        with open(found, "rb") as file:
+            body = file.read()
+        return _response(BASE_URL + path.lstrip("/"), body, mimetypes.guess_type(name)[0])
+
+    def _attachment(self, reference: str) -> URLFetcherResponse:
+        from registry.models import Attachment
+
+        if not reference.isdigit() or int(reference) not in self.attachment_ids:
+            raise FetchRefused(reference)
+        attachment = Attachment.objects.filter(pk=int(reference), kind="photo").first()
+        if attachment is None:
+            raise FetchRefused(reference)
+        with attachment.file.open("rb") as file:
+            body = file.read()
+        return _response(attachment_url(attachment), body, attachment.content_type)
+
+
+def _response(url: str, body: bytes, content_type: str | None) -> URLFetcherResponse:
+    return URLFetcherResponse(
+        url, body, {"Content-Type": content_type or "application/octet-stream"}
+    )
+
+
+def render_pdf(template_name: str, context: dict, *, attachment_ids=(), fetcher=None) -> bytes:
+    """``template_name`` rendered to PDF bytes; only the allowed resources are loaded."""
+    html = render_to_string(template_name, context)
+    fetcher = fetcher or RestrictedFetcher(attachment_ids=attachment_ids)
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()

@@ -1,0 +1,45 @@
+"""Which proposals and introductions a user reaches, and an exemplar's award history.
+
+Proposals: those about an exemplar of a unit in reach, or made by a unit in reach
+(``registry.selectors.unit_scope_filter``). Introductions: those about an exemplar of a unit
+in reach and, for media staff, those made to the outlets their unit runs.
+"""
+
+from django.db.models import Q, QuerySet
+
+from registry.enums import ExemplarStatus
+from registry.rules import is_media
+from registry.selectors import unit_scope_filter
+
+from .models import AwardProposal, MediaIntroduction
+
+
+def proposals_in_reach(user) -> QuerySet:
+    return AwardProposal.objects.filter(
+        unit_scope_filter(user, "exemplar__unit") | unit_scope_filter(user, "proposing_unit")
+    ).select_related("exemplar", "exemplar__unit", "award", "proposing_unit")
+
+
+def introductions_in_reach(user) -> QuerySet:
+    reach = unit_scope_filter(user, "exemplar__unit")
+    if is_media(user) and user.unit_id:
+        reach |= Q(outlet__unit_id=user.unit_id)
+    return MediaIntroduction.objects.filter(reach).select_related(
+        "exemplar", "exemplar__unit", "exemplar__field", "outlet"
+    )
+
+
+def exemplar_awards(*, user, exemplar) -> dict:
+    """The exemplar page's award section: its proposals and introductions the user reaches,
+    and whether the user may propose it (context of ``reports/partials/exemplar_awards.html``)."""
+    return {
+        "award_proposals": proposals_in_reach(user)
+        .filter(exemplar=exemplar)
+        .order_by("-year", "-created_at"),
+        "media_introductions": introductions_in_reach(user)
+        .filter(exemplar=exemplar)
+        .order_by("-date"),
+        "can_propose_award": user.has_perm("reports.propose_exemplar", exemplar),
+        "can_introduce": user.has_perm("reports.add_mediaintroduction")
+        and exemplar.status == ExemplarStatus.ACCEPTED,
+    }

@@ -1,0 +1,328 @@
+"""The leaders' dashboard: figures against a hand-computed fixture, who may see it, where
+its bars lead, and a query count that does not grow with the data."""
+
+import datetime
+import io
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from campaigns.models import Coverage, Event, MediaOutlet
+from registry.enums import ExemplarStatus as S
+from registry.enums import SubjectKind
+from registry.models import Field
+from reports.dashboard import build_dashboard
+from tests.factories.exemplars import ExemplarFactory
+
+pytestmark = pytest.mark.integration
+
+URL = reverse("reports:dashboard")
+
+
+@pytest.fixture
+def figures(world):
+    """2025: Gia Vân 2 accepted + 1 draft (health); Sở Y tế 1 accepted (education,
+    collective), 1 under review (health); Sở GD&ĐT 1 awaiting the district (health).
+    2024: Sở Y tế 1 accepted, 1 draft. Coverage: 2 in 2025, 1 in 2024. Events: 1 in 2025."""
+    education = Field.objects.get(code="education-training")
+    make = ExemplarFactory.create
+    make(unit=world.commune_a, status=S.ACCEPTED, with_evidence=False)
+    make(unit=world.commune_a, status=S.ACCEPTED, with_evidence=False)
+    make(unit=world.commune_a, status=S.DRAFT, with_evidence=False)
+    make(
+        unit=world.dept_a,
+        status=S.ACCEPTED,
+        field=education,
+        subject_kind=SubjectKind.COLLECTIVE,
+        collective_name="Khoa Nhi",
+        with_evidence=False,
+    )
+    make(unit=world.dept_a, status=S.UNDER_REVIEW, with_evidence=False)
+    make(unit=world.dept_b, status=S.SUBMITTED_TO_DISTRICT, with_evidence=False)
+    make(unit=world.dept_a, year=2024, status=S.ACCEPTED, with_evidence=False)
+    make(unit=world.dept_a, year=2024, status=S.DRAFT, with_evidence=False)
+    outlet = MediaOutlet.objects.create(name="Báo Ninh Bình", kind="newspaper", unit=world.press)
+    media = world.user("media")
+    for day in (datetime.date(2025, 3, 1), datetime.date(2025, 6, 11), datetime.date(2024, 5, 2)):
+        Coverage.objects.create(
+            outlet=outlet, kind="article", published_on=day, title="Gương sáng", recorded_by=media
+        )
+    Event.objects.create(
+        kind="conference",
+        title="Hội nghị điển hình tiên tiến",
+        date=datetime.date(2025, 6, 11),
+        place="Hội trường tỉnh",
+        organiser=world.home_affairs_unit,
+        recorded_by=world.user("home_affairs"),
+    )
+    return world
+
+
+def _chart(dashboard, key):
+    return next(chart for chart in dashboard.charts if chart.key == key)
+
+
+def _rows(chart):
+    return {bar.label: bar.values for bar in chart.bars}
+
+
+def _params(url):
+    parts = urlsplit(url)
+    return parts.path, {key: values[0] for key, values in parse_qs(parts.query).items()}
+
+
+class TestFigures:
+    def test_key_figures_against_the_previous_year(self, figures):
+        with translation.override("en"):
+            dashboard = build_dashboard(user=figures.user("leader"), year=2025)
+        values = {f.label: (f.value, f.previous, f.total) for f in dashboard.figures}
+        assert values == {
+            "Exemplars registered": (6, 2, None),
+            "Sent up for review": (5, 1, None),
+            "Accepted": (3, 1, None),
+            "Units that met their quota": (2, None, 8),
+            "Media coverage": (2, 1, None),
+            "Events": (1, 0, None),
+            "Commendations proposed": (0, 0, None),
+            "Commendations conferred": (0, 0, None),
+            "Introductions to the media": (0, 0, None),
+        }
+
+    def test_commendations_and_introductions(self, figures):
+        from reports.models import AwardForm, AwardProposal, MediaIntroduction
+
+        lan = ExemplarFactory(
+            unit=figures.dept_a, year=2025, status="accepted", with_evidence=False
+        )
+        hoa = ExemplarFactory(
+            unit=figures.dept_a, year=2024, status="accepted", with_evidence=False
+        )
+        award = AwardForm.objects.filter(for_individuals=True).first()
+        by = figures.user("home_affairs")
+        for exemplar, year, status in [
+            (lan, 2025, AwardProposal.Status.CONFERRED),
+            (hoa, 2025, AwardProposal.Status.PROPOSED),
+            (hoa, 2024, AwardProposal.Status.CONFERRED),
+        ]:
+            AwardProposal.objects.create(
+                exemplar=exemplar,
+                award=award,
+                year=year,
+                proposing_unit=figures.dept_a,
+                reasons="Thành tích xuất sắc.",
+                status=status,
+                created_by=by,
+            )
+        outlet = MediaOutlet.objects.create(
+            name="Phát thanh - Truyền hình Ninh Bình",
+            kind="broadcaster",
+            unit=figures.user("media").unit,
+        )
+        MediaIntroduction.objects.create(
+            exemplar=lan, outlet=outlet, date=datetime.date(2025, 6, 5), created_by=by
+        )
+        with translation.override("en"):
+            dashboard = build_dashboard(user=figures.user("leader"), year=2025)
+        values = {f.label: (f.value, f.previous) for f in dashboard.figures}
+        assert values["Commendations proposed"] == (2, 1)
+        assert values["Commendations conferred"] == (1, 1)
+        assert values["Introductions to the media"] == (1, 0)
+
+    def test_charts(self, figures):
+        dashboard = build_dashboard(user=figures.user("leader"), year=2025)
+        by_field = {
+            _params(bar.url)[1]["field"]: bar.values for bar in _chart(dashboard, "by-field").bars
+        }
+        assert by_field == {"education-training": (1, 1), "health": (5, 2)}
+        assert _rows(_chart(dashboard, "by-unit-kind")) == {
+            "Sở, ban, ngành": (3, 1),
+            "Xã, phường, đặc khu": (3, 2),
+        }
+        assert list(_rows(_chart(dashboard, "by-subject")).values()) == [(1, 1), (5, 2)]
+        assert _rows(_chart(dashboard, "trend")) == {"2024": (2, 1), "2025": (6, 3)}
+        top = _chart(dashboard, "top-units").bars
+        assert [(bar.label, bar.values) for bar in top] == [
+            ("Xã Gia Vân", (3, 2)),
+            ("Sở Y tế", (2, 1)),
+            ("Sở Giáo dục và Đào tạo", (1, 0)),
+        ]
+
+    def test_quota_compliance(self, figures):
+        dashboard = build_dashboard(user=figures.user("leader"), year=2025)
+        assert _rows(_chart(dashboard, "quota-by-kind")) == {
+            "Sở, ban, ngành": (1, 3),
+            "Huyện, thành phố thuộc tỉnh": (0, 2),
+            "Xã, phường, đặc khu": (1, 1),
+        }
+        assert _rows(_chart(dashboard, "quota-by-district")) == {
+            "Huyện Gia Viễn": (1, 0),
+            "Huyện Kim Sơn": (0, 1),
+        }
+
+    def test_without_districts_the_communes_furthest_behind(self, figures):
+        figures.commune_b.valid_to = None
+        figures.commune_b.save()
+        dashboard = build_dashboard(user=figures.user("leader"), year=2026)
+        assert not any(chart.key == "quota-by-district" for chart in dashboard.charts)
+        chart = _chart(dashboard, "quota-by-commune")
+        assert [(bar.label, bar.values) for bar in chart.bars] == [("Xã Kim Chính", (0, 2))]
+        assert _params(chart.bars[0].url) == (
+            reverse("registry:exemplar_list"),
+            {"year": "2026", "unit": "376-KIMCHINH"},
+        )
+
+    def test_page_shows_figures_tables_and_chart_data(self, figures, client_for):
+        response = client_for(figures.user("leader")).get(URL, {"year": 2025})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "chart.umd.min.js" in html and "js/dashboard.js" in html
+        assert 'id="chart-by-field-data"' in html
+        assert 'data-chart="chart-by-field-data"' in html
+        payload = json.loads(
+            html.split('id="chart-trend-data" type="application/json">')[1].split("</script>")[0]
+        )
+        assert payload["labels"] == ["2024", "2025"]
+        assert payload["series"][0]["data"] == [2, 6]
+        assert payload["urls"][1] == reverse("registry:exemplar_list") + "?year=2025"
+        assert "Xã Gia Vân" in html
+
+    def test_a_bad_year_falls_back_to_this_year(self, figures, client_for):
+        response = client_for(figures.user("leader")).get(URL, {"year": "abc"})
+        assert response.status_code == 200
+        assert response.context["dashboard"].year == datetime.date.today().year
+
+    def test_empty_year(self, world, client_for):
+        response = client_for(world.user("leader")).get(URL, {"year": 2023})
+        assert response.status_code == 200
+        charts = response.context["dashboard"].charts
+        assert all(not c.bars for c in charts if not c.key.startswith("quota"))
+        assert 'data-chart="chart-by-field-data"' not in response.content.decode()
+        quota = next(c for c in charts if c.key == "quota-by-kind")
+        assert sum(bar.values[0] for bar in quota.bars) == 0  # nobody met a quota yet
+
+
+class TestDrillDown:
+    def test_every_bar_links_to_its_filtered_list(self, figures):
+        with translation.override("en"):
+            dashboard = build_dashboard(user=figures.user("leader"), year=2025)
+        exemplars = reverse("registry:exemplar_list")
+        quota = reverse("registry:quota_compliance")
+        expected = {
+            ("by-unit-kind", "Xã, phường, đặc khu"): (
+                exemplars,
+                {"year": "2025", "unit_kind": "commune"},
+            ),
+            ("by-subject", "Collective"): (
+                exemplars,
+                {"year": "2025", "subject_kind": "collective"},
+            ),
+            ("trend", "2024"): (exemplars, {"year": "2024"}),
+            ("top-units", "Sở Y tế"): (exemplars, {"year": "2025", "unit": "37-SYT"}),
+            ("quota-by-kind", "Sở, ban, ngành"): (quota, {"year": "2025", "kind": "department"}),
+            ("quota-by-district", "Huyện Kim Sơn"): (quota, {"year": "2025", "district": "376"}),
+        }
+        for (key, label), target in expected.items():
+            bar = next(bar for bar in _chart(dashboard, key).bars if bar.label == label)
+            assert _params(bar.url) == target, (key, label)
+
+    def test_years_the_list_cannot_filter_have_no_link(self, figures, client_for):
+        ExemplarFactory.create(unit=figures.dept_a, year=2019, with_evidence=False)
+        trend = _chart(build_dashboard(user=figures.user("leader"), year=2025), "trend")
+        urls = {bar.label: bar.url for bar in trend.bars}
+        assert urls["2019"] == ""
+        assert _params(urls["2024"]) == (reverse("registry:exemplar_list"), {"year": "2024"})
+        html = client_for(figures.user("leader")).get(URL, {"year": 2025}).content.decode()
+        assert ">2019<" in html and "?year=2019" not in html
+
+    def test_the_linked_list_shows_the_counted_rows(self, figures, client_for):
+        client = client_for(figures.user("leader"))
+        dashboard = build_dashboard(user=figures.user("leader"), year=2025)
+        bar = next(b for b in _chart(dashboard, "by-field").bars if "field=health" in b.url)
+        response = client.get(bar.url)
+        assert response.status_code == 200
+        assert response.context["paginator"].count == bar.values[0]
+        accepted = dashboard.figures[2]
+        assert client.get(accepted.url).context["paginator"].count == 3
+
+    def test_tables_carry_the_links_for_readers_without_javascript(self, figures, client_for):
+        html = client_for(figures.user("leader")).get(URL, {"year": 2025}).content.decode()
+        assert "?year=2025&amp;unit=37-SYT" in html
+        assert "year=2025&amp;district=376" in html
+
+
+class TestPermissions:
+    @pytest.mark.parametrize("persona", ["leader", "home_affairs", "administrator"])
+    def test_readers_of_every_unit_see_it(self, world, client_for, persona):
+        assert client_for(world.user(persona)).get(URL).status_code == 200
+
+    @pytest.mark.parametrize(
+        "persona", ["editor_a", "head_a", "commune_editor", "district_reviewer", "media"]
+    )
+    def test_others_are_forbidden(self, world, client_for, persona):
+        assert client_for(world.user(persona)).get(URL).status_code == 403
+
+    def test_anonymous_goes_to_sign_in(self, client):
+        response = client.get(URL)
+        assert response.status_code == 302
+
+    def test_read_only(self, world, client_for):
+        assert client_for(world.user("leader")).post(URL).status_code == 405
+
+
+class TestQueryCount:
+    def test_queries_do_not_grow_with_the_data(
+        self, figures, client_for, django_assert_num_queries
+    ):
+        client = client_for(figures.user("leader"))
+        client.get(URL, {"year": 2025})  # session and user loaded once
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as small:
+            assert client.get(URL, {"year": 2025}).status_code == 200
+        for n in range(40):
+            unit = (figures.commune_b, figures.dept_b, figures.press)[n % 3]
+            ExemplarFactory.create(
+                unit=unit,
+                status=(S.ACCEPTED, S.DRAFT)[n % 2],
+                year=2020 + n % 6,
+                with_evidence=False,
+            )
+        with django_assert_num_queries(len(small.captured_queries)):
+            assert client.get(URL, {"year": 2025}).status_code == 200
+
+
+class TestScaleData:
+    def test_generates_consistent_rows_once_and_resets(self, world):
+        from django.core.management import call_command
+
+        from registry.models import Exemplar, FollowUp, Transition
+
+        out = io.StringIO()
+        call_command("generate_scale_data", exemplars=300, years=4, stdout=out)
+        generated = Exemplar.objects.filter(code__startswith="QM")
+        assert generated.count() == 300
+        assert set(generated.values_list("year", flat=True)) == set(
+            range(datetime.date.today().year - 3, datetime.date.today().year + 1)
+        )
+        for exemplar in generated.prefetch_related("transitions"):
+            steps = list(exemplar.transitions.all())
+            if exemplar.status == S.DRAFT:
+                assert not steps
+            else:
+                assert steps[-1].to_status == exemplar.status
+                assert steps[0].from_status == S.DRAFT
+                assert exemplar.status_changed_at == steps[-1].at
+        assert FollowUp.objects.filter(exemplar__status=S.ACCEPTED).exists()
+        assert not FollowUp.objects.exclude(exemplar__status=S.ACCEPTED).exists()
+
+        call_command("generate_scale_data", exemplars=300, years=4, stdout=out)
+        assert generated.count() == 300
+        call_command("generate_scale_data", exemplars=120, years=4, reset=True, stdout=out)
+        assert generated.count() == 120
+        assert Transition.objects.filter(exemplar__code__startswith="QM").count() == (
+            Transition.objects.count()
+        )
