@@ -10,7 +10,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import F, Func, QuerySet, Value
+from django.db.models import F, Func, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce
 
 from .text import fold
@@ -27,7 +27,14 @@ def search(queryset: QuerySet, query: str, *, fields: list[str]) -> QuerySet:
         return queryset
     if connection.vendor == "postgresql":
         vector = SearchVector(
-            *[Func(Coalesce(F(name), Value("")), function="unaccent") for name in fields],
+            *[
+                Func(
+                    Coalesce(F(name), Value(""), output_field=TextField()),
+                    function="unaccent",
+                    output_field=TextField(),
+                )
+                for name in fields
+            ],
             config="simple",
         )
         terms = SearchQuery(
