@@ -3,10 +3,34 @@
 import datetime
 from decimal import Decimal
 
+from django.db import transaction
 from django.utils import formats, timezone
 
 # Bookkeeping fields that change with every save and say nothing to a reader.
 HISTORY_SKIP = frozenset({"version", "status_changed_at", "updated_at", "search_text"})
+
+
+class SavedWithLists:
+    """A model whose many-to-many lists are in its history (simple-history ``m2m_fields``).
+
+    simple-history writes an entry for every save and every change of a list;
+    ``save_with_lists`` sets the lists without it, then one entry records the whole record
+    (the entry of its creation for a new one).
+    """
+
+    def save_with_lists(self, **lists) -> None:
+        created = self.pk is None
+        with transaction.atomic():
+            self.skip_history_when_saving = True
+            try:
+                self.save()
+                for name, rows in lists.items():
+                    getattr(self, name).set(rows)
+            finally:
+                del self.skip_history_when_saving
+            self.save()
+            if created:
+                self.history.filter(pk=self.history.first().pk).update(history_type="+")
 
 
 def history_with_changes(obj, limit: int = 30, skip=HISTORY_SKIP):

@@ -33,3 +33,28 @@ def test_history_names_related_rows_labels_and_dates(world):
     # The many-to-many change is in the middle entry (added after creation).
     participation = [change for row in rows for change in row["changes"] if change[1] != change[2]]
     assert any(world.dept_b.name in new for _, old, new in participation)
+
+
+def test_a_record_and_its_lists_make_one_history_entry(world):
+    from campaigns.models import Coverage, MediaOutlet
+    from tests.factories.exemplars import ExemplarFactory
+
+    lan = ExemplarFactory(unit=world.dept_a, status="accepted")
+    outlet = MediaOutlet.objects.create(name="Báo Ninh Bình", kind="newspaper", unit=world.press)
+    item = Coverage(
+        outlet=outlet,
+        kind=Coverage.Kind.ARTICLE,
+        published_on=datetime.date(2025, 6, 12),
+        title="Người thầy thuốc tận tụy với bệnh nhi",
+        recorded_by=world.user("media"),
+    )
+    item.save_with_lists(exemplars=[lan])
+    assert [entry.history_type for entry in item.history.all()] == ["+"]
+    assert list(item.exemplars.all()) == [lan]
+
+    item.title = "Người thầy thuốc của trẻ em"
+    item.save_with_lists(exemplars=[])
+    rows = history_with_changes(item)
+    assert len(rows) == 2
+    labels = {str(label) for label, _, _ in rows[0]["changes"]}
+    assert labels == {"tiêu đề", "điển hình được giới thiệu"}

@@ -126,8 +126,8 @@ class CoverageForm(BootstrapFormMixin, forms.ModelForm):
             if coverage.pk:
                 shown = self.fields["exemplars"].queryset.values("pk")
                 kept = list(coverage.exemplars.exclude(pk__in=shown))
-            coverage.save()
-            coverage.exemplars.set([*self.cleaned_data["exemplars"], *kept])
+            # One history entry for the item and its exemplars.
+            coverage.save_with_lists(exemplars=[*self.cleaned_data["exemplars"], *kept])
         return coverage
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from registry.history import SavedWithLists
 from registry.text import fold
 
 
@@ -84,7 +85,7 @@ class CoverageQuerySet(models.QuerySet):
         return self.filter(coverage_scope_filter(user)).distinct()
 
 
-class Coverage(RulesModel):
+class Coverage(SavedWithLists, RulesModel):
     """One news item, article, reportage or programme about exemplars."""
 
     class Kind(models.TextChoices):

@@ -1,15 +1,16 @@
 """Events where exemplars are honoured or shared (plan III.2-III.4, VI.2-VI.6)."""
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from registry.history import SavedWithLists
 from registry.text import fold
 
-from .files import RecordFile
+from .files import NotesInHistory, RecordFile
 
 
 class EventQuerySet(models.QuerySet):
@@ -20,7 +21,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(event_scope_filter(user)).distinct()
 
 
-class Event(RulesModel):
+class Event(SavedWithLists, NotesInHistory, RulesModel):
     """A conference, congress, meeting, visit or training where exemplars are honoured or shared."""
 
     class Kind(models.TextChoices):
@@ -102,34 +103,6 @@ class Event(RulesModel):
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.title} {self.place}")
         super().save(*args, **kwargs)
-
-    def save_with_lists(self, *, participating_units, exemplars) -> None:
-        """Save the event with its participating units and featured exemplars as one entry of
-        its history (the entry of its creation for a new event).
-
-        simple-history writes an entry for every save and every change of a list; the lists are
-        set without it, then one entry records the whole event.
-        """
-        created = self.pk is None
-        with transaction.atomic():
-            self.skip_history_when_saving = True
-            try:
-                self.save()
-                self.participating_units.set(participating_units)
-                self.exemplars.set(exemplars)
-            finally:
-                del self.skip_history_when_saving
-            self.save()
-            if created:
-                self.history.filter(pk=self.history.first().pk).update(history_type="+")
-
-    def note_in_history(self, reason: str) -> None:
-        """An entry of the event's history saying ``reason`` (a photo or document added…)."""
-        self._change_reason = reason[:100]
-        try:
-            self.save(update_fields=["search_text"])
-        finally:
-            del self._change_reason
 
 
 class EventFile(RecordFile):
