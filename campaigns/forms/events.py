@@ -151,12 +151,3 @@ class EventFilterForm(BootstrapFormMixin, forms.Form):
         self.fields["organiser"].queryset = Unit.objects.filter(pk__in=organisers).order_by(
             "kind__order", "name"
         )
-
-
-class EventFileForm(BootstrapFormMixin, forms.Form):
-    file = forms.FileField(
-        label=_("Photo or document"),
-        widget=forms.FileInput(attrs={"accept": ".jpg,.jpeg,.png,.webp,.pdf,.docx"}),
-        help_text=_("JPEG, PNG or WebP photos; PDF or DOCX documents; at most 10 MB."),
-    )
-    caption = forms.CharField(label=_("Caption"), required=False, max_length=255)

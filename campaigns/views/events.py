@@ -11,24 +11,30 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import ListView, TemplateView, View
+from django.views.generic import ListView, TemplateView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from registry.exports import XlsxExportMixin, display, joined
 from registry.history import history_with_changes
 from registry.search import search
-from registry.uploads import UploadRejected, check_upload
 
-from ..forms.events import EventFileForm, EventFilterForm, EventForm
+from ..forms.events import EventFilterForm, EventForm
 from ..models import Campaign, Coverage, Event, EventFile
 from . import FilteredListMixin
 from .coverage import reached_exemplars
+from .files import (
+    RecordFileDeleteView,
+    RecordFileDownloadView,
+    RecordFilesMixin,
+    RecordFileUploadView,
+    files_context,
+    remove_stored_files_on_commit,
+)
 
 
 def events_in_reach(user):
@@ -42,16 +48,6 @@ def campaign_events(*, user, campaign):
 
 def _reached_names(event) -> str:
     return "; ".join(str(exemplar) for exemplar in event.reached_exemplars)
-
-
-def _remove_stored_files_on_commit(files) -> None:
-    stored = [(f.storage, f.name) for row in files for f in (row.file, row.thumbnail) if f]
-
-    def remove():
-        for storage, name in stored:
-            storage.delete(name)
-
-    transaction.on_commit(remove)
 
 
 class EventListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
@@ -125,22 +121,27 @@ class EventDetailView(EventObjectMixin, TemplateView):
 
     def get_context_data(self, upload_form=None, **kwargs):
         event, user = self.get_event(), self.request.user
-        files = list(event.files.select_related("uploaded_by"))
         can_change = user.has_perm("campaigns.change_event", event)
         return super().get_context_data(
             participating_units=event.participating_units.all(),
             exemplars=event.exemplars.visible_to(user)
             .select_related("unit", "field")
             .order_by("-year", "pk"),
-            photos=[f for f in files if f.kind == EventFile.Kind.PHOTO],
-            documents=[f for f in files if f.kind == EventFile.Kind.DOCUMENT],
             coverage=Coverage.objects.visible_to(user)
             .filter(event=event)
             .select_related("outlet", "column")
             .order_by("-published_on", "-pk"),
             can_change=can_change,
             can_delete=user.has_perm("campaigns.delete_event", event),
-            upload_form=upload_form or (EventFileForm() if can_change else None),
+            **files_context(
+                record=event,
+                user=user,
+                file_model=EventFile,
+                change_permission="campaigns.change_event",
+                url_name="campaigns:event_file",
+                key=event.pk,
+                form=upload_form,
+            ),
             history=history_with_changes(event),
             **kwargs,
         )
@@ -210,90 +211,36 @@ class EventDeleteView(EventObjectMixin, TemplateView):
     def post(self, request, pk):
         event = self.get_event()
         with transaction.atomic():
-            _remove_stored_files_on_commit(event.files.all())
+            remove_stored_files_on_commit(event.files.all())
             event.delete()
         messages.success(request, _("“%(title)s” is deleted.") % {"title": event.title})
         return redirect("campaigns:event_list")
 
 
-class EventFileUploadView(EventDetailView):
-    """A photo or document added to the event; a refused file shows the page with the reason."""
+class EventFilesMixin(EventObjectMixin, RecordFilesMixin):
+    """Photos and documents of an event: those who reach it read them, its editors change them."""
 
-    http_method_names = ["post"]
-    permission_required = "campaigns.change_event"
+    file_model = EventFile
+    record_field = "event"
+    change_permission = "campaigns.change_event"
 
-    def post(self, request, pk):
-        event = self.get_event()
-        form = EventFileForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                checked = check_upload(form.cleaned_data["file"])
-            except UploadRejected as rejection:
-                form.add_error("file", rejection)
-            else:
-                with transaction.atomic():
-                    stored = EventFile.from_upload(
-                        checked,
-                        uploaded_by=request.user,
-                        caption=form.cleaned_data["caption"],
-                        event=event,
-                    )
-                    event.note_in_history(
-                        _("File added: %(name)s") % {"name": stored.original_name}
-                    )
-                messages.success(
-                    request, _("“%(name)s” is attached.") % {"name": stored.original_name}
-                )
-                return redirect(event)
-        return self.render_to_response(self.get_context_data(upload_form=form))
+    def get_record(self):
+        return self.get_event()
 
 
-class EventFileMixin(EventObjectMixin):
-    def get_file(self):
-        if not hasattr(self, "_file"):
-            self._file = get_object_or_404(self.get_event().files, pk=self.kwargs["file_pk"])
-        return self._file
+class EventFileUploadView(EventFilesMixin, RecordFileUploadView):
+    def refused(self, form):
+        page = EventDetailView()
+        page.setup(self.request, **self.kwargs)
+        return page.render_to_response(page.get_context_data(upload_form=form))
 
 
-class EventFileDownloadView(EventFileMixin, View):
-    """Photos open in the browser, documents download; both only for those who reach the event."""
-
-    thumbnail = False
-
-    def get(self, request, pk, file_pk):
-        row = self.get_file()
-        stored = row.thumbnail if self.thumbnail else row.file
-        if not stored:
-            raise Http404
-        response = FileResponse(
-            stored.open("rb"),
-            as_attachment=not (self.thumbnail or row.kind == EventFile.Kind.PHOTO),
-            filename=row.original_name,
-            content_type="image/jpeg" if self.thumbnail else row.content_type,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response
+class EventFileDownloadView(EventFilesMixin, RecordFileDownloadView):
+    pass
 
 
-class EventFileDeleteView(EventFileMixin, TemplateView):
-    """GET asks for confirmation; POST removes the photo or document."""
-
-    template_name = "campaigns/event_file_delete.html"
-    permission_required = "campaigns.change_event"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(file=self.get_file(), **kwargs)
-
-    def post(self, request, pk, file_pk):
-        event, row = self.get_event(), self.get_file()
-        name = row.original_name
-        with transaction.atomic():
-            _remove_stored_files_on_commit([row])
-            row.delete()
-            event.note_in_history(_("File removed: %(name)s") % {"name": name})
-        messages.success(request, _("“%(name)s” is removed.") % {"name": name})
-        return redirect(event)
+class EventFileDeleteView(EventFilesMixin, RecordFileDeleteView):
+    pass
 
 
 urlpatterns = [
