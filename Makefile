@@ -12,7 +12,7 @@ PORT   ?= 8000
 WORKERS ?= auto
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: demo serve test e2e bench lint format messages check-deploy system-deps browser-deps clean
+.PHONY: demo document-worker serve test e2e bench lint format messages check-deploy system-deps browser-deps clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -57,10 +57,18 @@ demo: $(VENV)/.installed system-deps
 	$(PY) manage.py load_outlets
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py load_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ with the task worker beside it (Ctrl+C stops both)."
+	@echo "Serving on http://$(HOST):$(PORT)/ with the task workers beside it (Ctrl+C stops all)."
 	@$(PY) manage.py db_worker --no-reload --no-startup-delay & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MAKE) --no-print-directory document-worker & documents=$$!; \
+	  trap 'kill $$worker $$documents 2>/dev/null; pkill -f "db_worker --queue-name documents" 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+# Large PDFs: one render per worker process, started afresh after each (WeasyPrint keeps
+# its memory after a big document). Production runs the same under systemd (docs/).
+document-worker:
+	@while :; do \
+	  $(PY) manage.py db_worker --queue-name documents --max-tasks 1 --no-reload --no-startup-delay -v0 || sleep 5; \
+	done
 
 test: $(VENV)/.installed-test system-deps browser-deps
 	$(PY) manage.py makemigrations --check --dry-run -v0 --settings=exemplar_portal.settings_test

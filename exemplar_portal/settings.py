@@ -156,10 +156,14 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="cong-dien-hinh@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work (mail now; imports and large PDFs later) runs in `manage.py db_worker`.
+# Background work runs in `manage.py db_worker`: mail and imports on the "default" queue;
+# large PDFs on "documents", served by a worker started with --max-tasks 1 and restarted
+# after each render, because WeasyPrint keeps its memory after a big document.
+TASK_QUEUES = ["default", "documents"]
 TASKS = {
     "default": {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": TASK_QUEUES,
     }
 }
 

@@ -10,6 +10,7 @@ would run as a formula is neutralised the same way in both formats (``neutralise
 import csv
 import datetime
 import io
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
@@ -46,19 +47,27 @@ def cell_value(value):
     return neutralise(str(value))
 
 
-def xlsx_bytes(*, title: str, headers: list[str], rows: Iterable[Iterable]) -> bytes:
-    """An .xlsx workbook of one sheet: a bold header row, then ``rows``."""
+def xlsx_bytes(*, title: str, headers: list[str], rows: Iterable[Iterable], sheets=()) -> bytes:
+    """An .xlsx workbook: a sheet of a bold header row, then ``rows``; then one more sheet for
+    each ``(title, headers, rows)`` of ``sheets``."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31] or "Sheet")
     bold = Font(bold=True)
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=str(header))
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows:
-        sheet.append([_styled(sheet, cell_value(v)) for v in row])
+    used = set()
+    for sheet_title, sheet_headers, sheet_rows in [(title, headers, rows), *sheets]:
+        # Sheet titles are at most 31 characters and unique within the workbook.
+        name = re.sub(r"[\[\]:*?/\\]", "-", str(sheet_title))[:31] or "Sheet"
+        while name in used:
+            name = f"{name[:28]}_{len(used)}"
+        used.add(name)
+        sheet = workbook.create_sheet(title=name)
+        header_cells = []
+        for header in sheet_headers:
+            cell = WriteOnlyCell(sheet, value=str(header))
+            cell.font = bold
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in sheet_rows:
+            sheet.append([_styled(sheet, cell_value(v)) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -117,9 +126,12 @@ def _attachment(response: HttpResponse, filename: str, extension: str) -> HttpRe
     return response
 
 
-def xlsx_response(*, filename: str, title: str, headers: list[str], rows: Iterable) -> HttpResponse:
+def xlsx_response(
+    *, filename: str, title: str, headers: list[str], rows: Iterable, sheets=()
+) -> HttpResponse:
     response = HttpResponse(
-        xlsx_bytes(title=title, headers=headers, rows=rows), content_type=XLSX_CONTENT_TYPE
+        xlsx_bytes(title=title, headers=headers, rows=rows, sheets=sheets),
+        content_type=XLSX_CONTENT_TYPE,
     )
     return _attachment(response, filename, "xlsx")
 

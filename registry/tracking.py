@@ -138,11 +138,11 @@ def _district_of_unit(prefix: str = "") -> dict:
     }
 
 
-def _behind_quota(year: int) -> QuerySet:
-    """Active units of ``year`` with fewer accepted exemplars than their minimum.
+def quota_standing(year: int) -> QuerySet:
+    """Active units of ``year`` that a quota rule covers, with their counts (one query).
 
-    One query: the minimum and the deadline come from the quota rule of the unit's kind
-    (subqueries), the counts from ``Count`` with a filter, compared in ``HAVING``.
+    The minimum and the deadline come from the quota rule of the unit's kind (subqueries),
+    the submitted and accepted counts from ``Count`` with a filter.
     """
     rule = _rules_in(year).filter(unit_kind=OuterRef("kind"))
     return (
@@ -161,11 +161,17 @@ def _behind_quota(year: int) -> QuerySet:
             accepted=Count("year_exemplars", filter=Q(year_exemplars__status=S.ACCEPTED)),
             **_district_of_unit(),
         )
-        .filter(minimum__isnull=False, accepted__lt=F("minimum"))
+        .filter(minimum__isnull=False)
         .order_by(
             "kind__order", "kind__name", F("district_name").asc(nulls_first=True), "name", "pk"
         )
     )
+
+
+def _behind_quota(year: int) -> QuerySet:
+    """Active units of ``year`` with fewer accepted exemplars than their minimum (one
+    query: the counts compared in ``HAVING``)."""
+    return quota_standing(year).filter(accepted__lt=F("minimum"))
 
 
 def units_behind_quota(

@@ -1,6 +1,8 @@
 """Demo commendation proposals and introductions to the media for the accepted exemplars of
 ``registry.demo``: a conferred provincial certificate of merit, a proposal sent back for more,
-one awaiting appraisal, and the introductions made to the provincial press for 11 June 2026.
+one awaiting appraisal, and the introductions made to the provincial press for 11 June 2026;
+then the consolidation of 2025: published once before the chair's decision on the certificate
+of merit came in, reopened to add it, and published again, so that two versions compare.
 Runs after ``registry.demo`` (``manage.py load_demo``); running it again changes nothing.
 """
 
@@ -14,10 +16,12 @@ from campaigns.models import MediaOutlet
 from registry.enums import ExemplarStatus
 from registry.models import Exemplar, Unit, User
 
-from .models import AwardForm, AwardProposal, MediaIntroduction
+from . import consolidation as consolidating
+from .models import AwardForm, AwardProposal, Consolidation, MediaIntroduction
 
 Status, Occasion = AwardProposal.Status, MediaIntroduction.Occasion
 HOME_AFFAIRS = "tdkt.snv"
+CONSOLIDATED_YEAR = 2025
 
 # (exemplar token, award code, year, kind, proposing unit, proposer, reasons,
 #  appraisal as (outcome, date, notes) or None, decision as (number, date, signer) or None)
@@ -111,6 +115,7 @@ def load() -> int:
     load_outlets()
     home_affairs = User.objects.get(username=HOME_AFFAIRS)
     created = 0
+    decisions = []  # recorded once the first version of the consolidation is published
     for token, code, year, kind, unit_code, proposer, reasons, appraisal, decision in PROPOSALS:
         exemplar, award = _exemplar(token), AwardForm.objects.get(code=code)
         if (
@@ -132,13 +137,10 @@ def load() -> int:
         if appraisal:
             outcome, proposal.appraised_on, proposal.appraisal_notes = appraisal
             proposal.status, proposal.appraised_by = outcome, home_affairs
-            if decision:
-                proposal.decision_number, proposal.decision_date, proposal.decision_signer = (
-                    decision
-                )
-                proposal.status = Status.CONFERRED
             proposal._history_user = home_affairs
             proposal.save()
+            if decision:
+                decisions.append((proposal, decision))
         created += 1
     outlets = {outlet.name: outlet for outlet in MediaOutlet.objects.all()}
     for token, outlet_name, date, occasion, angle in INTRODUCTIONS:
@@ -158,4 +160,37 @@ def load() -> int:
         introduction._history_user = home_affairs
         introduction.save()
         created += 1
+    _consolidate(home_affairs, decisions)
     return created
+
+
+def _confer(proposal, decision, by) -> None:
+    proposal.decision_number, proposal.decision_date, proposal.decision_signer = decision
+    proposal.status = Status.CONFERRED
+    proposal._history_user = by
+    proposal.save()
+
+
+def _consolidate(home_affairs, decisions) -> None:
+    """Publish 2025, record the decisions that came in later, reopen with the reason, publish
+    again (only the first time: a consolidation already there is left as it is)."""
+    existing = Consolidation.objects.filter(year=CONSOLIDATED_YEAR, campaign=None).exists()
+    if not existing:
+        consolidation = consolidating.create(year=CONSOLIDATED_YEAR, campaign=None, by=home_affairs)
+        consolidating.publish(consolidation=consolidation, by=home_affairs)
+    for proposal, decision in decisions:
+        _confer(proposal, decision, home_affairs)
+    if not existing and decisions:
+        numbers = ", ".join(
+            f"{number} ngày {date:%d/%m/%Y}"
+            for (number, date, _signer) in (d for _p, d in decisions)
+        )
+        consolidating.reopen(
+            consolidation=consolidation,
+            by=home_affairs,
+            reason=f"Bổ sung kết quả khen thưởng theo Quyết định số {numbers} "
+            "của Chủ tịch UBND tỉnh.",
+        )
+        consolidating.publish(
+            consolidation=consolidation, by=home_affairs, document_number="18/BC-SNV"
+        )

@@ -1,15 +1,15 @@
-"""Forms of commendation proposals and of introductions to the media."""
+"""Forms of commendation proposals, introductions to the media and consolidations."""
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import MediaOutlet
+from campaigns.models import Campaign, MediaOutlet
 from registry.enums import ExemplarStatus, SubjectKind
 from registry.forms import BootstrapFormMixin, search_field, year_field
 from registry.models import Exemplar, Field, Unit
 
-from .models import AwardForm, AwardProposal, MediaIntroduction
+from .models import AwardForm, AwardProposal, Consolidation, MediaIntroduction
 
 DATE_WIDGET = {"format": "%d/%m/%Y", "attrs": {"placeholder": "dd/mm/yyyy"}}
 
@@ -180,3 +180,66 @@ class IntroductionFilterForm(BootstrapFormMixin, forms.Form):
         required=False,
         choices=[("", _("Any occasion")), *MediaIntroduction.Occasion.choices],
     )
+
+
+# Consolidations ------------------------------------------------------------------------------
+
+
+class ConsolidationForm(BootstrapFormMixin, forms.ModelForm):
+    """A year, and a movement or campaign when the consolidation is of one only."""
+
+    year = year_field(_("Year"), optional=False)
+
+    class Meta:
+        model = Consolidation
+        fields = ["year", "campaign"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = Campaign.objects.order_by("name")
+        self.fields["campaign"].empty_label = _("Every exemplar of the year")
+
+
+class ConsolidationFilterForm(BootstrapFormMixin, forms.Form):
+    year = year_field(_("Year"))
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *Consolidation.Status.choices],
+    )
+
+
+class PublishForm(BootstrapFormMixin, forms.Form):
+    document_number = forms.CharField(
+        label=_("Document number"),
+        required=False,
+        max_length=40,
+        help_text=_('As registered by the office, e.g. "25/BC-SNV"; may stay empty.'),
+    )
+
+
+class ReopenForm(BootstrapFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for reopening"),
+        min_length=10,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept with the published version and shown to every reader."),
+    )
+
+
+class CompareForm(BootstrapFormMixin, forms.Form):
+    before = forms.TypedChoiceField(label=_("From version"), coerce=int)
+    after = forms.TypedChoiceField(label=_("To version"), coerce=int)
+
+    def __init__(self, *args, numbers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(n, _("Version %(number)s") % {"number": n}) for n in numbers]
+        self.fields["before"].choices = choices
+        self.fields["after"].choices = choices
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("before") is not None and cleaned.get("before") == cleaned.get("after"):
+            raise forms.ValidationError(_("Choose two different versions."))
+        return cleaned

@@ -116,8 +116,14 @@ def _response(url: str, body: bytes, content_type: str | None) -> URLFetcherResp
     )
 
 
+def lay_out(html: str, *, attachment_ids=(), fetcher=None):
+    """The pages of ``html`` laid out (a WeasyPrint document: ``pages``, ``write_pdf()``);
+    only the allowed resources are loaded."""
+    fetcher = fetcher or RestrictedFetcher(attachment_ids=attachment_ids)
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
+
+
 def render_pdf(template_name: str, context: dict, *, attachment_ids=(), fetcher=None) -> bytes:
     """``template_name`` rendered to PDF bytes; only the allowed resources are loaded."""
     html = render_to_string(template_name, context)
-    fetcher = fetcher or RestrictedFetcher(attachment_ids=attachment_ids)
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()
+    return lay_out(html, attachment_ids=attachment_ids, fetcher=fetcher).write_pdf()

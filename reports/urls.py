@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import awards, dashboard, documents
+from .views import awards, consolidations, dashboard, documents
 
 app_name = "reports"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("khen-thuong/", include(awards.urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
+    path("tong-hop/", include(consolidations.urlpatterns)),
 ]

@@ -2,7 +2,8 @@
 
 The figures are computed in ``reports/dashboard.py``; the charts are drawn by
 ``static/js/dashboard.js`` from data passed with ``json_script``, and each has a table of
-links under it, so the page reads without JavaScript and prints.
+links under it, so the page reads without JavaScript and prints. The printable version
+(PDF, or xlsx) is ``DashboardDocumentView``.
 """
 
 from django import forms
@@ -13,7 +14,9 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from registry.forms import BootstrapFormMixin, year_field
 
+from .. import documents
 from ..dashboard import build_dashboard
+from .documents import DocumentView
 
 
 class DashboardYearForm(BootstrapFormMixin, forms.Form):
@@ -39,6 +42,18 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
         )
 
 
+class DashboardDocumentView(DocumentView):
+    """The printable dashboard (PDF, or its tables as xlsx), rendered on request: small."""
+
+    permission_required = "reports.view_dashboard"
+    template_name = "reports/pdf/dashboard.html"
+
+    def build(self):
+        dashboard = build_dashboard(user=self.request.user, year=self.get_year())
+        return documents.dashboard_document(dashboard)
+
+
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
+    path("van-ban/", DashboardDocumentView.as_view(), name="dashboard_document"),
 ]

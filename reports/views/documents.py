@@ -17,10 +17,28 @@ from registry.forms import YearForm
 from registry.models import Exemplar, Unit
 
 from .. import documents
+from ..models import AwardProposal
 from ..pdf import PDF_CONTENT_TYPE, attachment_url, render_pdf
 from ..rules import documents as _rules  # noqa: F401  (registers the permissions)
 
 FORMATS = ("pdf", "xlsx")
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    return response
+
+
+def document_xlsx_response(document: documents.Document) -> HttpResponse:
+    """The document's tables as a workbook: its main table first, then its other sheets."""
+    return xlsx_response(
+        filename=document.filename,
+        title=document.title,
+        headers=document.headers,
+        rows=document.rows,
+        sheets=document.sheets,
+    )
 
 
 class DocumentView(PermissionRequiredMixin, View):
@@ -51,25 +69,13 @@ class DocumentView(PermissionRequiredMixin, View):
         chosen = self.get_format()
         document = self.build()
         if chosen == "xlsx":
-            return xlsx_response(
-                filename=document.filename,
-                title=document.title,
-                headers=document.headers,
-                rows=document.rows,
-            )
+            return document_xlsx_response(document)
         pdf = render_pdf(
             self.template_name,
-            {
-                "document": document,
-                "national_title": documents.NATIONAL_TITLE,
-                "motto": documents.MOTTO,
-                **document.extra,
-            },
+            documents.pdf_context(document),
             attachment_ids=self.attachment_ids(document),
         )
-        response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
-        response["Content-Disposition"] = f'inline; filename="{document.filename}.pdf"'
-        return response
+        return pdf_response(pdf, document.filename)
 
 
 class UnitExemplarsDocumentView(DocumentView):
@@ -131,7 +137,38 @@ class QuotaComplianceDocumentView(DocumentView):
         return documents.quota_compliance(year=self.get_year(), user=self.request.user)
 
 
+class ProposalListDocumentView(DocumentView):
+    """The commendation proposals of a year with the submission letter (tờ trình): Home Affairs
+    (and who reads every unit) submits every agreed or pending proposal to the chair of the
+    Provincial People's Committee; a unit submits its own to Home Affairs."""
+
+    permission_required = "reports.print_proposal_list"
+    template_name = "reports/pdf/proposal_list.html"
+
+    def build(self):
+        user = self.request.user
+        to_province = user.has_perm("reports.appraise_awardproposal") or user.has_perm(
+            "reports.view_dashboard"
+        )
+        if to_province:
+            unit = documents.home_affairs()
+            proposals = AwardProposal.objects.all()
+        else:
+            unit = (
+                Unit.objects.select_related("kind", "parent__kind").filter(pk=user.unit_id).first()
+            )
+            proposals = AwardProposal.objects.filter(proposing_unit_id=user.unit_id)
+        return documents.proposal_list(
+            proposals=proposals, unit=unit, year=self.get_year(), to_province=to_province
+        )
+
+
 urlpatterns = [
+    path(
+        "de-xuat-khen-thuong/",
+        ProposalListDocumentView.as_view(),
+        name="document_proposal_list",
+    ),
     path(
         "don-vi/<str:code>/danh-sach-dien-hinh/",
         UnitExemplarsDocumentView.as_view(),

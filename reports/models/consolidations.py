@@ -1,0 +1,217 @@
+"""The yearly consolidation (tổng hợp) of a province's exemplars (plan III.4, VI.1, VII.2).
+
+Home Affairs builds a ``Consolidation`` for a year, optionally for one campaign, and reads it
+live while it is being prepared. Publishing freezes what it shows into a numbered, dated
+``ConsolidationVersion`` (its ``data`` is the whole snapshot, never recomputed), so that what
+was published stays exactly as published when records change later. Reopening a published
+consolidation needs a reason, kept on the version it reopens; publishing again yields the next
+version. ``DocumentRender`` keeps a version's large PDF, rendered once by the worker.
+"""
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from registry.models.units import YEAR_VALIDATORS
+
+
+class Consolidation(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Being prepared")
+        PUBLISHED = "published", _("Published")
+
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name=_("movement or campaign"),
+        related_name="consolidations",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Empty for every exemplar of the year."),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "campaign__name", "pk"]
+        verbose_name = _("consolidation")
+        verbose_name_plural = _("consolidations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=models.Q(campaign__isnull=True),
+                name="consolidation_once_per_year",
+                violation_error_message=_("The consolidation of this year already exists."),
+            ),
+            models.UniqueConstraint(
+                fields=["year", "campaign"],
+                name="consolidation_once_per_year_and_campaign",
+                violation_error_message=_(
+                    "The consolidation of this year and campaign already exists."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        if self.campaign_id:
+            return _("Consolidation %(year)s – %(campaign)s") % {
+                "year": self.year,
+                "campaign": self.campaign.name,
+            }
+        return _("Consolidation %(year)s") % {"year": self.year}
+
+    def get_absolute_url(self):
+        return reverse("reports:consolidation_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    def latest_version(self):
+        return self.versions.order_by("-number").first()
+
+
+class ConsolidationVersion(models.Model):
+    """What a consolidation showed when it was published, frozen."""
+
+    consolidation = models.ForeignKey(
+        Consolidation,
+        verbose_name=_("consolidation"),
+        related_name="versions",
+        on_delete=models.PROTECT,
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    document_number = models.CharField(
+        _("document number"),
+        max_length=40,
+        blank=True,
+        help_text=_('As registered by the office, e.g. "25/BC-SNV"; empty until registered.'),
+    )
+    published_at = models.DateTimeField(_("published"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+    )
+    data = models.JSONField(_("snapshot"), encoder=DjangoJSONEncoder, editable=False)
+    reopened_at = models.DateTimeField(_("reopened"), null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reopened by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+
+    class Meta:
+        ordering = ["consolidation", "-number"]
+        verbose_name = _("published version")
+        verbose_name_plural = _("published versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consolidation", "number"], name="consolidation_version_number_once"
+            )
+        ]
+
+    def __str__(self):
+        return _("%(consolidation)s, version %(number)s") % {
+            "consolidation": self.consolidation,
+            "number": self.number,
+        }
+
+    def get_absolute_url(self):
+        return reverse(
+            "reports:consolidation_version",
+            kwargs={"pk": self.consolidation_id, "number": self.number},
+        )
+
+
+class DocumentRender(models.Model):
+    """A large document rendered by the background worker, kept as the cache of a version:
+    one file per version, document and language, rendered once."""
+
+    class Document(models.TextChoices):
+        CONSOLIDATED_REPORT = "consolidated_report", _("Consolidated report")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for the worker")
+        RUNNING = "running", _("Being rendered")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    class Stage(models.TextChoices):
+        WAITING = "waiting", _("Waiting for the worker")
+        COLLECTING = "collecting", _("Preparing the tables")
+        LAYING_OUT = "laying_out", _("Laying out the pages")
+        WRITING = "writing", _("Writing the PDF")
+        FINISHED = "finished", _("Finished")
+
+    version = models.ForeignKey(
+        ConsolidationVersion,
+        verbose_name=_("version"),
+        related_name="renders",
+        on_delete=models.CASCADE,
+    )
+    document = models.CharField(
+        _("document"),
+        max_length=32,
+        choices=Document.choices,
+        default=Document.CONSOLIDATED_REPORT,
+    )
+    language = models.CharField(_("language"), max_length=8, default="vi")
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    stage = models.CharField(
+        _("stage"), max_length=16, choices=Stage.choices, default=Stage.WAITING
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    pages = models.PositiveIntegerField(_("pages"), default=0)
+    file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True, editable=False)
+    size = models.PositiveIntegerField(_("size"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("rendered document")
+        verbose_name_plural = _("rendered documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "document", "language"], name="document_render_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_document_display()} – {self.version} ({self.language})"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.DONE and bool(self.file)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -1,0 +1,24 @@
+"""Who may do what: the yearly consolidation and its documents.
+
+The consolidation counts every unit's exemplars: provincial leaders, Home Affairs and
+administrators read it and its published versions (``reads_all_units``); only Home Affairs
+builds, publishes and reopens it. The commendation proposal list (with its submission letter)
+is printed by those who propose (their own unit's proposals) and by those who read every
+unit (all proposals).
+"""
+
+import rules
+
+from registry.rules import is_administrator, is_home_affairs, reads_all_units
+
+from .awards import may_propose
+
+rules.add_perm("reports.view_consolidation", reads_all_units)
+rules.add_perm("reports.add_consolidation", is_home_affairs)
+rules.add_perm("reports.publish_consolidation", is_home_affairs)
+rules.add_perm("reports.reopen_consolidation", is_home_affairs)
+rules.add_perm("reports.print_proposal_list", may_propose | reads_all_units)
+
+# Rendered documents: administrators read and delete them in the admin (to render again).
+rules.add_perm("reports.view_documentrender", is_administrator)
+rules.add_perm("reports.delete_documentrender", is_administrator)

@@ -1,0 +1,379 @@
+"""Pages of the yearly consolidation: the list, building one, its live view while it is being
+prepared, publishing, reopening, each published version, comparing versions, and the
+documents (xlsx at once; the PDF of a version rendered by the worker, with its progress).
+
+Who may act is ``reports/rules/consolidations.py``; which state allows publishing or
+reopening is checked by ``reports.consolidation`` under a row lock.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView, TemplateView
+from django.views.generic.edit import FormView
+from rules.contrib.views import PermissionRequiredMixin
+
+from campaigns.views import FilteredListMixin
+
+from .. import consolidation as consolidating
+from .. import documents
+from ..forms import CompareForm, ConsolidationFilterForm, ConsolidationForm, PublishForm, ReopenForm
+from ..models import Consolidation, ConsolidationVersion, DocumentRender
+from ..rendering import request_render
+from .documents import document_xlsx_response
+
+
+def render_language() -> str:
+    return (get_language() or "vi").split("-")[0]
+
+
+class ConsolidationPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    permission_required = "reports.view_consolidation"
+    raise_exception = True
+
+
+class ConsolidationListView(
+    LoginRequiredMixin, PermissionRequiredMixin, FilteredListMixin, ListView
+):
+    permission_required = "reports.view_consolidation"
+    raise_exception = True
+    template_name = "reports/consolidation_list.html"
+    context_object_name = "consolidations"
+    filter_form_class = ConsolidationFilterForm
+
+    def get_queryset(self):
+        consolidations = Consolidation.objects.select_related("campaign", "created_by")
+        f = self.filters()
+        if f.get("year"):
+            consolidations = consolidations.filter(year=f["year"])
+        if f.get("status"):
+            consolidations = consolidations.filter(status=f["status"])
+        return consolidations.order_by("-year", "campaign__name", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        latest = {}
+        for version in ConsolidationVersion.objects.filter(
+            consolidation__in=[c.pk for c in context["consolidations"]]
+        ).order_by("consolidation_id", "number"):
+            latest[version.consolidation_id] = version
+        for consolidation in context["consolidations"]:
+            consolidation.last_version = latest.get(consolidation.pk)
+        return context
+
+
+class ConsolidationCreateView(ConsolidationPermissionMixin, FormView):
+    permission_required = "reports.add_consolidation"
+    template_name = "reports/consolidation_form.html"
+    form_class = ConsolidationForm
+
+    def form_valid(self, form):
+        try:
+            consolidation = consolidating.create(
+                year=form.cleaned_data["year"],
+                campaign=form.cleaned_data["campaign"],
+                by=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("The consolidation is being prepared: check it, then publish it."),
+        )
+        return redirect(consolidation)
+
+
+class ConsolidationMixin(ConsolidationPermissionMixin):
+    def get_consolidation(self) -> Consolidation:
+        if not hasattr(self, "_consolidation"):
+            self._consolidation = get_object_or_404(
+                Consolidation.objects.select_related("campaign", "created_by"),
+                pk=self.kwargs["pk"],
+            )
+        return self._consolidation
+
+    def get_version(self) -> ConsolidationVersion:
+        if not hasattr(self, "_version"):
+            self._version = get_object_or_404(
+                self.get_consolidation().versions.select_related("published_by", "reopened_by"),
+                number=self.kwargs["number"],
+            )
+        return self._version
+
+    def get_permission_object(self):
+        return self.get_consolidation()
+
+    def versions(self):
+        return list(
+            self.get_consolidation()
+            .versions.select_related("published_by", "reopened_by")
+            .order_by("-number")
+        )
+
+    def snapshot_context(self, snapshot: dict, version=None) -> dict:
+        consolidation = self.get_consolidation()
+        document = documents.consolidated_report(
+            consolidation=consolidation, snapshot=snapshot, version=version
+        )
+        versions = self.versions()
+        return {
+            "consolidation": consolidation,
+            "snapshot": snapshot,
+            "document": document,
+            "versions": versions,
+            "compare_form": CompareForm(
+                initial={
+                    "before": versions[1].number if len(versions) > 1 else None,
+                    "after": versions[0].number if versions else None,
+                },
+                numbers=[v.number for v in versions],
+            )
+            if len(versions) > 1
+            else None,
+            "sections": [
+                ("introductions", _("Introductions to the media")),
+                ("proposals", _("Commendation proposals")),
+                ("coverage", _("Coverage published")),
+            ],
+            **document.extra,
+        }
+
+
+class ConsolidationDetailView(ConsolidationMixin, TemplateView):
+    """While being prepared: what publishing would freeze now. Once published: the latest
+    version, as published."""
+
+    template_name = "reports/consolidation_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        consolidation = self.get_consolidation()
+        if not consolidation.is_open:
+            return redirect(consolidation.latest_version())
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        consolidation = self.get_consolidation()
+        snapshot = consolidating.build_snapshot(
+            year=consolidation.year, campaign=consolidation.campaign
+        )
+        return super().get_context_data(
+            **self.snapshot_context(snapshot),
+            publish_form=PublishForm(),
+            **kwargs,
+        )
+
+
+class VersionDetailView(ConsolidationMixin, TemplateView):
+    template_name = "reports/consolidation_detail.html"
+
+    def get_context_data(self, **kwargs):
+        version = self.get_version()
+        render_job = version.renders.filter(
+            document=DocumentRender.Document.CONSOLIDATED_REPORT, language=render_language()
+        ).first()
+        consolidation = self.get_consolidation()
+        is_latest = not version.consolidation.versions.filter(number__gt=version.number).exists()
+        return super().get_context_data(
+            **self.snapshot_context(version.data, version),
+            render=render_job,
+            can_reopen=is_latest
+            and not consolidation.is_open
+            and self.request.user.has_perm("reports.reopen_consolidation", consolidation),
+            **kwargs,
+        )
+
+
+class PublishView(ConsolidationMixin, FormView):
+    permission_required = "reports.publish_consolidation"
+    template_name = "reports/consolidation_publish.html"
+    form_class = PublishForm
+
+    def get(self, request, *args, **kwargs):
+        if not self.get_consolidation().is_open:
+            messages.info(request, _("This consolidation is already published."))
+            return redirect(self.get_consolidation())
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        consolidation = self.get_consolidation()
+        last = consolidation.latest_version()
+        return super().get_context_data(
+            consolidation=consolidation,
+            next_number=(last.number if last else 0) + 1,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            version = consolidating.publish(
+                consolidation=self.get_consolidation(),
+                by=self.request.user,
+                document_number=form.cleaned_data["document_number"],
+            )
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+            return redirect(self.get_consolidation())
+        messages.success(
+            self.request,
+            _("Version %(number)s is published; it stays as it is when records change.")
+            % {"number": version.number},
+        )
+        return redirect(version)
+
+
+class ReopenView(ConsolidationMixin, FormView):
+    permission_required = "reports.reopen_consolidation"
+    template_name = "reports/consolidation_reopen.html"
+    form_class = ReopenForm
+
+    def get(self, request, *args, **kwargs):
+        if self.get_consolidation().is_open:
+            messages.info(request, _("This consolidation is already open."))
+            return redirect(self.get_consolidation())
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            consolidation=self.get_consolidation(),
+            version=self.get_consolidation().latest_version(),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            version = consolidating.reopen(
+                consolidation=self.get_consolidation(),
+                by=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except PermissionDenied:
+            messages.info(self.request, _("This consolidation is already open."))
+            return redirect(self.get_consolidation())
+        messages.success(
+            self.request,
+            _(
+                "Reopened: version %(number)s stays as published; "
+                "publishing again makes version %(next)s."
+            )
+            % {"number": version.number, "next": version.number + 1},
+        )
+        return redirect(self.get_consolidation())
+
+
+class CompareView(ConsolidationMixin, TemplateView):
+    template_name = "reports/consolidation_compare.html"
+
+    def get_context_data(self, **kwargs):
+        versions = {v.number: v for v in self.versions()}
+        form = CompareForm(self.request.GET or None, numbers=sorted(versions))
+        comparison = None
+        if form.is_bound and form.is_valid():
+            before = versions[form.cleaned_data["before"]]
+            after = versions[form.cleaned_data["after"]]
+            comparison = {
+                "before": before,
+                "after": after,
+                **consolidating.compare(before.data, after.data),
+            }
+        return super().get_context_data(
+            consolidation=self.get_consolidation(),
+            form=form,
+            comparison=comparison,
+            **kwargs,
+        )
+
+
+class ConsolidationXlsxView(ConsolidationMixin, View):
+    """The tables of the live consolidation, or of a published version (``number``)."""
+
+    def get(self, request, *args, **kwargs):
+        consolidation = self.get_consolidation()
+        if "number" in self.kwargs:
+            version = self.get_version()
+            snapshot = version.data
+        else:
+            version = None
+            snapshot = consolidating.build_snapshot(
+                year=consolidation.year, campaign=consolidation.campaign
+            )
+        return document_xlsx_response(
+            documents.consolidated_report(
+                consolidation=consolidation, snapshot=snapshot, version=version
+            )
+        )
+
+
+class VersionPdfView(ConsolidationMixin, View):
+    """GET: the version's PDF once rendered; POST: ask the worker to render it. The progress
+    (``?progress=1``) is a fragment the version page asks for every two seconds."""
+
+    def current(self) -> DocumentRender | None:
+        return (
+            self.get_version()
+            .renders.filter(
+                document=DocumentRender.Document.CONSOLIDATED_REPORT, language=render_language()
+            )
+            .first()
+        )
+
+    def get(self, request, *args, **kwargs):
+        render_job = self.current()
+        if request.GET.get("progress"):
+            return render(
+                request,
+                "reports/partials/render_progress.html",
+                {"render": render_job, "version": self.get_version()},
+            )
+        if render_job is None or not render_job.is_ready:
+            messages.info(request, _("The PDF is not ready yet: prepare it first."))
+            return redirect(self.get_version())
+        return FileResponse(
+            render_job.file.open("rb"),
+            content_type="application/pdf",
+            as_attachment=False,
+            filename=render_job.file.name.rsplit("/", 1)[-1],
+        )
+
+    def post(self, request, *args, **kwargs):
+        render_job = request_render(
+            version=self.get_version(), user=request.user, language=render_language()
+        )
+        if not render_job.is_ready:
+            messages.info(
+                request,
+                _("The PDF is being prepared in the background; this page shows its progress."),
+            )
+        return redirect(self.get_version().get_absolute_url() + "#pdf")
+
+
+urlpatterns = [
+    path("", ConsolidationListView.as_view(), name="consolidation_list"),
+    path("tao-moi/", ConsolidationCreateView.as_view(), name="consolidation_create"),
+    path("<int:pk>/", ConsolidationDetailView.as_view(), name="consolidation_detail"),
+    path("<int:pk>/cong-bo/", PublishView.as_view(), name="consolidation_publish"),
+    path("<int:pk>/mo-lai/", ReopenView.as_view(), name="consolidation_reopen"),
+    path("<int:pk>/so-sanh/", CompareView.as_view(), name="consolidation_compare"),
+    path("<int:pk>/xlsx/", ConsolidationXlsxView.as_view(), name="consolidation_xlsx"),
+    path(
+        "<int:pk>/phien-ban/<int:number>/",
+        VersionDetailView.as_view(),
+        name="consolidation_version",
+    ),
+    path(
+        "<int:pk>/phien-ban/<int:number>/xlsx/",
+        ConsolidationXlsxView.as_view(),
+        name="consolidation_version_xlsx",
+    ),
+    path(
+        "<int:pk>/phien-ban/<int:number>/pdf/",
+        VersionPdfView.as_view(),
+        name="consolidation_version_pdf",
+    ),
+]
