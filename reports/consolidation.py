@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from registry import tracking
 from registry.enums import ExemplarStatus, SubjectKind
 from registry.models import Exemplar
 
+from .documents import describe_subject
 from .models import (
     AwardProposal,
     Consolidation,
@@ -56,6 +57,8 @@ def _exemplars(year: int, campaign) -> list[dict]:
         "household_head",
         "position",
         "workplace",
+        "head_name",
+        "member_count",
         unit_code=F("unit__code"),
         unit_name=F("unit__name"),
         unit_kind=F("unit__kind__code"),
@@ -77,7 +80,15 @@ def _exemplars(year: int, campaign) -> list[dict]:
                 "code": row["code"],
                 "name": name,
                 "subject_kind": row["subject_kind"],
-                "position": ", ".join(p for p in (row["position"], row["workplace"]) if p),
+                "position": describe_subject(
+                    Exemplar(
+                        subject_kind=row["subject_kind"],
+                        position=row["position"],
+                        workplace=row["workplace"],
+                        head_name=row["head_name"],
+                        member_count=row["member_count"],
+                    )
+                ),
                 "unit_code": row["unit_code"],
                 "unit": row["unit_name"],
                 "unit_kind": row["unit_kind_name"],
@@ -314,7 +325,11 @@ def label_of(dimension: str, value: str) -> str:
 def create(*, year: int, campaign, by) -> Consolidation:
     consolidation = Consolidation(year=year, campaign=campaign, created_by=by)
     consolidation.validate_constraints()
-    consolidation.save()
+    try:
+        with transaction.atomic():
+            consolidation.save()
+    except IntegrityError as error:  # built at the same moment by someone else
+        raise ValidationError(_("The consolidation of this year already exists.")) from error
     return consolidation
 
 
@@ -408,20 +423,29 @@ def compare(before: dict, after: dict) -> dict:
         return {(p["code"], p["award"]): p for p in data["proposals"]}
 
     old_proposals, new_proposals = proposals(before), proposals(after)
-    proposals_changed = [
-        {
-            "name": proposal["name"],
-            "award": proposal["award"],
-            "before": statuses.get(old["status"], "—") if old else "—",
-            "after": statuses.get(proposal["status"], proposal["status"]),
-            "decision_number": proposal["decision_number"],
-        }
-        for key, proposal in new_proposals.items()
-        for old in [old_proposals.get(key)]
-        if old is None
-        or (old["status"], old["decision_number"])
-        != (proposal["status"], proposal["decision_number"])
-    ]
+    proposals_changed = []
+    for key in [*new_proposals, *(k for k in old_proposals if k not in new_proposals)]:
+        old, new = old_proposals.get(key), new_proposals.get(key)
+        if (
+            old
+            and new
+            and (old["status"], old["decision_number"])
+            == (
+                new["status"],
+                new["decision_number"],
+            )
+        ):
+            continue
+        proposal = new or old
+        proposals_changed.append(
+            {
+                "name": proposal["name"],
+                "award": proposal["award"],
+                "before": statuses.get(old["status"], old["status"]) if old else "—",
+                "after": statuses.get(new["status"], new["status"]) if new else "—",
+                "decision_number": new["decision_number"] if new else "",
+            }
+        )
     return {
         "totals": totals,
         "proposals_changed": proposals_changed,

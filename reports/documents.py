@@ -117,7 +117,7 @@ def summary(text: str) -> str:
     return Truncator(" ".join(text.split())).words(SUMMARY_WORDS)
 
 
-def _describe(exemplar: Exemplar) -> str:
+def describe_subject(exemplar: Exemplar) -> str:
     """What identifies the subject, without personal data (no address, no birth year)."""
     if exemplar.subject_kind == SubjectKind.INDIVIDUAL:
         return ", ".join(part for part in (exemplar.position, exemplar.workplace) if part)
@@ -159,7 +159,7 @@ def unit_exemplars(*, unit: Unit, year: int) -> Document:
                 len(rows) + 1,
                 exemplar.subject_name,
                 kind.label,
-                _describe(exemplar),
+                describe_subject(exemplar),
                 exemplar.field.name if exemplar.field else "",
                 summary(exemplar.achievements),
                 exemplar.get_status_display(),
@@ -482,7 +482,7 @@ def consolidated_report(*, consolidation, snapshot: dict, version=None) -> Docum
     suffix = f"-v{version.number}" if version else "-du-thao"
     campaign_part = f"-{consolidation.campaign.code}" if consolidation.campaign_id else ""
     sections = {
-        "by_unit": _("Accepted exemplars by unit"),
+        "by_unit": _("By unit"),
         "quota": _("Quota compliance"),
         "introductions": _("Introductions to the media"),
         "proposals": _("Commendation proposals"),
@@ -564,7 +564,7 @@ def proposal_list(*, proposals, unit: Unit | None, year: int, to_province: bool)
             len(rows) + 1,
             exemplar.subject_name,
             exemplar.get_subject_kind_display(),
-            _describe(exemplar) or exemplar.unit.name,
+            describe_subject(exemplar) or exemplar.unit.name,
             proposal.award.name,
             proposal.get_kind_display(),
             proposal.proposing_unit.name,

@@ -7,6 +7,7 @@ after a big document), never by a web worker. The ``DocumentRender`` row tells t
 far the work has gone; once done, its file is served as is.
 """
 
+import datetime
 import logging
 
 from django.core.files.base import ContentFile
@@ -20,6 +21,9 @@ from .pdf import lay_out
 
 logger = logging.getLogger(__name__)
 
+# A 2,000-exemplar report renders in seconds; a render this old is not coming back.
+STALE_AFTER = datetime.timedelta(minutes=15)
+
 TEMPLATES = {
     DocumentRender.Document.CONSOLIDATED_REPORT: "reports/pdf/consolidated_report.html",
 }
@@ -27,7 +31,8 @@ TEMPLATES = {
 
 def request_render(*, version, user, language: str) -> DocumentRender:
     """The version's consolidated report in ``language``: the one already rendered or being
-    rendered, else a new render queued for the worker (a failed one is tried again)."""
+    rendered, else a new render queued for the worker (a failed or stale one is queued
+    again)."""
     with transaction.atomic():
         render, created = DocumentRender.objects.select_for_update().get_or_create(
             version=version,
@@ -35,18 +40,29 @@ def request_render(*, version, user, language: str) -> DocumentRender:
             language=language,
             defaults={"requested_by": user},
         )
-        if not created and render.status != DocumentRender.Status.FAILED:
+        if not created and not (render.status == DocumentRender.Status.FAILED or _stale(render)):
             return render
         if not created:
             render.status = DocumentRender.Status.QUEUED
             render.stage = DocumentRender.Stage.WAITING
             render.progress = 0
+            render.pages = 0
+            render.started_at = None
             render.error = ""
             render.requested_by = user
             render.requested_at = timezone.now()
             render.save()
         transaction.on_commit(lambda: _enqueue(render.pk))
     return render
+
+
+def _stale(render: DocumentRender) -> bool:
+    """A render still waiting or running long after it began: its worker died (killed for
+    memory, restarted by a deployment) and it will not finish; it is queued again."""
+    if not render.is_pending:
+        return False
+    began = render.started_at or render.requested_at
+    return began < timezone.now() - STALE_AFTER
 
 
 def _enqueue(render_id: int) -> None:

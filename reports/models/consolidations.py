@@ -10,9 +10,12 @@ version. ``DocumentRender`` keeps a version's large PDF, rendered once by the wo
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from registry.models.units import YEAR_VALIDATORS
 
@@ -20,7 +23,7 @@ from registry.models.units import YEAR_VALIDATORS
 class Consolidation(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Being prepared")
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", pgettext_lazy("consolidation status", "Published")
 
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     campaign = models.ForeignKey(
@@ -215,3 +218,11 @@ class DocumentRender(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+@receiver(post_delete, sender=DocumentRender)
+def delete_rendered_file(sender, instance, **kwargs):
+    """A deleted render takes its file along, once the deletion is committed."""
+    if instance.file:
+        name, storage = instance.file.name, instance.file.storage
+        transaction.on_commit(lambda: storage.delete(name))

@@ -345,6 +345,7 @@ class VersionPdfView(ConsolidationMixin, View):
         render_job = request_render(
             version=self.get_version(), user=request.user, language=render_language()
         )
+        render_job.refresh_from_db()  # a worker may already have finished it
         if not render_job.is_ready:
             messages.info(
                 request,
