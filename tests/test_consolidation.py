@@ -810,3 +810,15 @@ def test_reopen_is_offered_on_the_latest_version_to_home_affairs_only(
     leader = client_for(world.user("leader"))
     page = leader.get(second.get_absolute_url())
     assert page.context["can_reopen"] is False and reopen not in page.content.decode()
+
+
+def test_the_page_lists_a_long_annex_in_part(
+    world, records, consolidation, client_for, monkeypatch
+):
+    """Five accepted exemplars, two shown: the page says how many more the files list."""
+    from reports.views import consolidations as views
+
+    monkeypatch.setattr(views, "ANNEX_SHOWN", 2)
+    response = client_for(world.user("leader")).get(consolidation.get_absolute_url())
+    text = " ".join(response.content.decode().split())
+    assert "Và 3 điển hình khác: tệp xlsx và PDF liệt kê đầy đủ." in text

@@ -28,6 +28,9 @@ from ..models import Consolidation, ConsolidationVersion, DocumentRender
 from ..rendering import request_render
 from .documents import document_xlsx_response
 
+# The page lists this many accepted exemplars; the xlsx and the PDF list every one.
+ANNEX_SHOWN = 500
+
 
 def render_language() -> str:
     return (get_language() or "vi").split("-")[0]
@@ -137,6 +140,8 @@ class ConsolidationMixin(ConsolidationPermissionMixin):
             )
             if len(versions) > 1
             else None,
+            "annex_rows": document.rows[:ANNEX_SHOWN],
+            "annex_hidden": max(0, len(document.rows) - ANNEX_SHOWN),
             "sections": [
                 ("introductions", _("Introductions to the media")),
                 ("proposals", _("Commendation proposals")),
