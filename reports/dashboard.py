@@ -212,9 +212,16 @@ def _quota_charts(user, year: int) -> tuple[KeyFigure | None, list[Chart]]:
     """
     ruled_kinds = QuotaRule.objects.active_in(year).values("unit_kind")
     units = Unit.objects.active_in(year).filter(kind__in=ruled_kinds)
-    behind = list(tracking.units_behind_quota(year=year, user=user))
-    behind_by_kind = Counter(unit.kind_id for unit in behind)
-    behind_by_district = Counter(unit.district_code for unit in behind if unit.district_code)
+    # Plain rows, not Unit instances (with their kind and parent): a province with thousands
+    # of units behind would otherwise spend most of the page building objects. Unordered:
+    # the few communes shown are sorted here.
+    behind = list(
+        tracking.units_behind_quota(year=year, user=user)
+        .order_by()
+        .values("kind_id", "kind__code", "district_code", "code", "name", "accepted", "minimum")
+    )
+    behind_by_kind = Counter(unit["kind_id"] for unit in behind)
+    behind_by_district = Counter(unit["district_code"] for unit in behind if unit["district_code"])
     totals = (
         units.values("kind_id", "kind__code", "kind__name", "kind__order")
         .annotate(total=Count("pk"))
@@ -280,15 +287,21 @@ def _quota_charts(user, year: int) -> tuple[KeyFigure | None, list[Chart]]:
             )
         )
     else:
-        communes = [unit for unit in behind if unit.kind.code == "commune"]
-        communes.sort(key=lambda unit: (unit.accepted - unit.minimum, unit.name))
+        communes = [unit for unit in behind if unit["kind__code"] == "commune"]
+        communes.sort(
+            key=lambda unit: (unit["accepted"] - unit["minimum"], unit["name"], unit["code"])
+        )
         charts.append(
             Chart(
                 "quota-by-commune",
                 _("Communes furthest behind their quota"),
                 [_("Accepted"), _("Minimum")],
                 [
-                    Bar(unit.name, (unit.accepted, unit.minimum), link_unit(year, unit.code))
+                    Bar(
+                        unit["name"],
+                        (unit["accepted"], unit["minimum"]),
+                        link_unit(year, unit["code"]),
+                    )
                     for unit in communes[:COMMUNES_BEHIND_SHOWN]
                 ],
                 horizontal=True,

@@ -406,18 +406,19 @@ def consolidated_report(*, consolidation, snapshot: dict, version=None) -> Docum
         ]
         for n, row in enumerate(snapshot["coverage"], start=1)
     ]
-    kinds = dict(SubjectKind.choices)
-    exemplars = [
-        [
-            n,
-            row["name"],
-            str(kinds.get(row["subject_kind"], row["subject_kind"])),
-            row["position"],
-            row["unit"],
-            row["field"],
-        ]
-        for n, row in enumerate(snapshot["exemplars"], start=1)
-    ]
+    # The annex lists collectives, then individuals, then households, numbered throughout;
+    # the PDF shows each kind under its own heading row, the xlsx in a column.
+    kinds = list(SubjectKind)
+    rank = {kind.value: i for i, kind in enumerate(kinds)}
+    ordered = sorted(snapshot["exemplars"], key=lambda row: rank.get(row["subject_kind"], 99))
+    exemplars = []
+    annex_groups = []
+    for n, row in enumerate(ordered, start=1):
+        label = str(SubjectKind(row["subject_kind"]).label)
+        exemplars.append([n, row["name"], label, row["position"], row["unit"], row["field"]])
+        if not annex_groups or annex_groups[-1]["label"] != label:
+            annex_groups.append({"label": label, "rows": []})
+        annex_groups[-1]["rows"].append(exemplars[-1])
     headers = {
         "exemplars": [
             _("No."),
@@ -507,6 +508,8 @@ def consolidated_report(*, consolidation, snapshot: dict, version=None) -> Docum
             "consolidation": consolidation,
             "totals": totals,
             "dimensions": [(title, rows) for title, rows in dimensions if rows],
+            "annex_groups": annex_groups,
+            "annex_headers": [_("No."), _("Name, position, workplace"), _("Unit"), _("Field")],
             "quota_by_kind": snapshot["quota"]["by_kind"],
             "behind": snapshot["quota"]["behind"],
             "headers": headers,

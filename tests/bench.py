@@ -1,7 +1,10 @@
 """`make bench`: performance figures, one per line as `bench NAME VALUE UNIT`.
 
 Runs against a throwaway SQLite database (or DATABASE_URL when set) filled with a
-realistic volume of units, so the figures say how pages scale with the data.
+realistic volume of units, so the figures say how pages scale with the data. The yearly
+consolidated PDF is rendered by ``tests/bench_pdf.py`` in a process and a database of its
+own (its peak memory is the render's); the dashboard is measured over every unit of the
+database and over the province's own units.
 """
 
 import os
@@ -132,6 +135,7 @@ def main(extra_units: int = 10_000) -> None:
     bench("export_10k_xlsx_s", time.perf_counter() - started, "s", size)
 
     spreadsheet_imports(user, communes)
+    consolidated_pdf()
     dashboard(user)
 
 
@@ -285,6 +289,16 @@ def spreadsheet_imports(user, communes, rows: int = 10_000) -> None:
     bench("import_peak_mb", peak, "MB", peak_size)
 
 
+def consolidated_pdf() -> None:
+    """The yearly consolidated PDF of 2,000 accepted exemplars (``tests/bench_pdf.py``), in a
+    process of its own with its own throwaway database, so that its peak memory is the
+    render's, as in the "documents" worker."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-m", "tests.bench_pdf"], cwd=root, check=True)
+
+
 def dashboard(user) -> None:
     """The leaders' dashboard over generated exemplars (``generate_scale_data``: ten years,
     ~200 units). ``DASHBOARD_BENCH_EXEMPLARS`` sets how many (default 200,000); the size
@@ -297,7 +311,7 @@ def dashboard(user) -> None:
     from django.urls import reverse
     from django.utils import timezone
 
-    from registry.models import Exemplar
+    from registry.models import Exemplar, Unit
     from reports.dashboard import build_dashboard, raw_sql_aggregates
 
     wanted = int(os.environ.get("DASHBOARD_BENCH_EXEMPLARS", "200000"))
@@ -308,7 +322,7 @@ def dashboard(user) -> None:
         # Fresh bulk-loaded rows: statistics for the planner and (PostgreSQL) the visibility
         # map for index-only scans, as a live database has them.
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-    size = f"{Exemplar.objects.count()} exemplars, {connection.vendor}"
+    exemplars = Exemplar.objects.count()
     bench("generate_scale_data_s", generated, "s", f"{wanted} generated")
 
     year = timezone.localdate().year
@@ -328,15 +342,30 @@ def dashboard(user) -> None:
     def page():
         assert client.get(url, {"year": year}).status_code == 200
 
-    with CaptureQueriesContext(connection) as queries:
-        page()
-    bench("dashboard_queries", len(queries), "queries", size)
-    bench("dashboard_ms", median_ms(page), "ms", size)
-    orm = median_ms(lambda: build_dashboard(user=user, year=year))
-    raw = median_ms(lambda: raw_sql_aggregates(year))
-    bench("dashboard_aggregates_ms", orm, "ms", size)
-    bench("dashboard_raw_sql_ms", raw, "ms", size)
-    bench("dashboard_vs_raw_sql_ratio", orm / raw, "x", size)
+    def measure(prefix: str, units: int) -> None:
+        size = f"{exemplars} exemplars, {units} units, {connection.vendor}"
+        with CaptureQueriesContext(connection) as queries:
+            page()
+        bench(f"{prefix}_queries", len(queries), "queries", size)
+        bench(f"{prefix}_ms", median_ms(page), "ms", size)
+        orm = median_ms(lambda: build_dashboard(user=user, year=year))
+        raw = median_ms(lambda: raw_sql_aggregates(year))
+        bench(f"{prefix}_aggregates_ms", orm, "ms", size)
+        bench(f"{prefix}_raw_sql_ms", raw, "ms", size)
+        bench(f"{prefix}_vs_raw_sql_ratio", orm / raw, "x", size)
+
+    # Every unit of the database: the province's and the 10,000 test communes added above
+    # for the unit list (all of them behind their quota).
+    measure("dashboard", Unit.objects.active_in(year).count())
+    # The province's own units only: the test communes closed for the while (their
+    # exemplars still count in the exemplar charts).
+    test_units = Unit.objects.filter(code__startswith="B-")
+    assert not test_units.filter(valid_to__isnull=False).exists()
+    test_units.update(valid_to=year - 20)
+    try:
+        measure("dashboard_province_units", Unit.objects.active_in(year).count())
+    finally:
+        test_units.update(valid_to=None)
 
 
 if __name__ == "__main__":

@@ -176,8 +176,11 @@ class TestRendering:
             "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
             "1234/QĐ-UBND 20/12/2025",
             "Người giữ nhịp tim cho bệnh nhân nặng",
-            # The annex: the accepted exemplars as published.
+            # The annex: the accepted exemplars as published, by subject kind.
             "PHỤ LỤC",
+            "Tập thể (1) 1 Khoa Hồi sức tích cực",
+            "Cá nhân (3) 2 Phạm Thị Thu Hương",
+            "Hộ gia đình (1) 5 Lã Văn Hòa",
             "Đinh Thị Ngọc Lan",
             "Khoa Hồi sức tích cực",
             "Phạm Thị Thu Hương",
@@ -341,18 +344,19 @@ class TestVersionXlsx:
 
         main = sheets["BÁO CÁO TỔNG HỢP"]
         assert main[0][:2] == ("STT", "Tên")
+        # Collectives, then individuals, then households; numbered throughout.
         assert [row[1] for row in main[1:]] == [
+            "Khoa Hồi sức tích cực",
             "Phạm Thị Thu Hương",
             "Đinh Thị Ngọc Lan",
-            "Khoa Hồi sức tích cực",
             "Hà Văn Huyện",
             "Lã Văn Hòa",
         ]
         assert [row[0] for row in main[1:]] == [1, 2, 3, 4, 5]
         assert [row[2] for row in main[1:]] == [
-            "Cá nhân",
-            "Cá nhân",
             "Tập thể",
+            "Cá nhân",
+            "Cá nhân",
             "Cá nhân",
             "Hộ gia đình",
         ]
