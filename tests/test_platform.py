@@ -83,10 +83,11 @@ class TestLanguages:
         assert po.percent_translated() == 100
         assert not [e.msgid for e in po.fuzzy_entries()]
         mo = polib.mofile(str(po_path.with_suffix(".mo")))
-        compiled = {e.msgid: e.msgstr for e in mo}
+        # Keyed by context too: one English word may read differently in two places.
+        compiled = {(e.msgctxt, e.msgid): e.msgstr for e in mo}
         for entry in po.translated_entries():
             if not entry.msgid_plural:
-                assert compiled.get(entry.msgid) == entry.msgstr, entry.msgid
+                assert compiled.get((entry.msgctxt, entry.msgid)) == entry.msgstr, entry.msgid
 
     def test_user_can_switch_to_english_and_back(self, world, client_for):
         client = client_for(world.user("editor_a"))
