@@ -339,10 +339,9 @@ def publish(*, consolidation: Consolidation, by, document_number: str = "") -> C
     consolidation = Consolidation.objects.select_for_update().get(pk=consolidation.pk)
     if not consolidation.is_open:
         raise ValidationError(_("This consolidation is already published; reopen it first."))
-    last = consolidation.versions.order_by("-number").values_list("number", flat=True).first()
     version = ConsolidationVersion.objects.create(
         consolidation=consolidation,
-        number=(last or 0) + 1,
+        number=consolidation.next_version_number(),
         document_number=document_number.strip(),
         published_at=timezone.now(),
         published_by=by,
@@ -362,7 +361,7 @@ def reopen(*, consolidation: Consolidation, by, reason: str) -> ConsolidationVer
     consolidation = Consolidation.objects.select_for_update().get(pk=consolidation.pk)
     if consolidation.is_open:
         raise PermissionDenied
-    version = consolidation.versions.order_by("-number").first()
+    version = consolidation.latest_version()
     version.reopened_at = timezone.now()
     version.reopened_by = by
     version.reopen_reason = reason

@@ -29,6 +29,13 @@ TEMPLATES = {
 }
 
 
+def current_render(*, version, language: str) -> DocumentRender | None:
+    """The version's consolidated report in ``language``, whatever its state, if asked for."""
+    return version.renders.filter(
+        document=DocumentRender.Document.CONSOLIDATED_REPORT, language=language
+    ).first()
+
+
 def request_render(*, version, user, language: str) -> DocumentRender:
     """The version's consolidated report in ``language``: the one already rendered or being
     rendered, else a new render queued for the worker (a failed or stale one is queued

@@ -85,6 +85,10 @@ class Consolidation(models.Model):
     def latest_version(self):
         return self.versions.order_by("-number").first()
 
+    def next_version_number(self) -> int:
+        latest = self.latest_version()
+        return latest.number + 1 if latest else 1
+
 
 class ConsolidationVersion(models.Model):
     """What a consolidation showed when it was published, frozen."""

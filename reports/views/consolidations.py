@@ -24,8 +24,8 @@ from campaigns.views import FilteredListMixin
 from .. import consolidation as consolidating
 from .. import documents
 from ..forms import CompareForm, ConsolidationFilterForm, ConsolidationForm, PublishForm, ReopenForm
-from ..models import Consolidation, ConsolidationVersion, DocumentRender
-from ..rendering import request_render
+from ..models import Consolidation, ConsolidationVersion
+from ..rendering import current_render, request_render
 from .documents import document_xlsx_response
 
 # The page lists this many accepted exemplars; the xlsx and the PDF list every one.
@@ -180,14 +180,12 @@ class VersionDetailView(ConsolidationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         version = self.get_version()
-        render_job = version.renders.filter(
-            document=DocumentRender.Document.CONSOLIDATED_REPORT, language=render_language()
-        ).first()
         consolidation = self.get_consolidation()
-        is_latest = not version.consolidation.versions.filter(number__gt=version.number).exists()
+        context = self.snapshot_context(version.data, version)
+        is_latest = context["versions"][0].number == version.number  # newest first
         return super().get_context_data(
-            **self.snapshot_context(version.data, version),
-            render=render_job,
+            **context,
+            render=current_render(version=version, language=render_language()),
             can_reopen=is_latest
             and not consolidation.is_open
             and self.request.user.has_perm("reports.reopen_consolidation", consolidation),
@@ -208,10 +206,9 @@ class PublishView(ConsolidationMixin, FormView):
 
     def get_context_data(self, **kwargs):
         consolidation = self.get_consolidation()
-        last = consolidation.latest_version()
         return super().get_context_data(
             consolidation=consolidation,
-            next_number=(last.number if last else 0) + 1,
+            next_number=consolidation.next_version_number(),
             **kwargs,
         )
 
@@ -319,17 +316,8 @@ class VersionPdfView(ConsolidationMixin, View):
     """GET: the version's PDF once rendered; POST: ask the worker to render it. The progress
     (``?progress=1``) is a fragment the version page asks for every two seconds."""
 
-    def current(self) -> DocumentRender | None:
-        return (
-            self.get_version()
-            .renders.filter(
-                document=DocumentRender.Document.CONSOLIDATED_REPORT, language=render_language()
-            )
-            .first()
-        )
-
     def get(self, request, *args, **kwargs):
-        render_job = self.current()
+        render_job = current_render(version=self.get_version(), language=render_language())
         if request.GET.get("progress"):
             return render(
                 request,
