@@ -30,11 +30,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PIP) install -q -e ".[test]"
 	@touch $@
 
-# Debian packages: fonts with every Vietnamese diacritic, Pango for the PDF documents
-# (WeasyPrint), gettext for the catalogues.
+# Debian packages: Pango for the PDF documents (WeasyPrint), gettext for the catalogues. The
+# documents' font ships with the project (static/fonts), so no system font is needed.
 system-deps:
 	@missing=""; \
-	fc-list 2>/dev/null | grep -q LiberationSerif || missing="$$missing fonts-liberation"; \
 	ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then \
@@ -43,7 +42,8 @@ system-deps:
 	  else echo "System packages missing:$$missing (install them with apt-get)"; exit 1; fi; \
 	fi
 
-# Debian's Chromium drives the browser journeys; no browser is downloaded.
+# Debian's Chromium drives the browser journeys; no browser is downloaded. The fonts are for
+# the pages it draws (screenshots), not for the PDF documents.
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

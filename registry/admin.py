@@ -11,6 +11,7 @@ from .models import (
     Criterion,
     EmulationBloc,
     Field,
+    Plan,
     QuotaRule,
     Unit,
     UnitKind,
@@ -147,3 +148,12 @@ class UserAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin, DjangoUser
         ),
     ]
     readonly_fields = ["last_login", "date_joined"]
+
+
+@admin.register(Plan)
+class PlanAdmin(PortalAdmin):
+    """The plans the portal serves, as documents cite them (number, date, issuer, period)."""
+
+    list_display = ["title", "number", "signed_on", "period_from", "period_to"]
+    search_fields = ["title", "number"]
+    fields = ["title", "number", "signed_on", "issuer", ("period_from", "period_to")]

@@ -3,13 +3,22 @@
 A list view mixes in ``XlsxExportMixin`` and names its columns; ``?export=xlsx`` or
 ``?export=csv`` (with the list's current filters) returns every matching row the user
 reaches, not just one page. Rows are streamed into openpyxl's write-only workbook, or to
-the client line by line as CSV, so memory stays flat for long lists. Text that a spreadsheet
-would run as a formula is neutralised the same way in both formats (``neutralise``).
+the client line by line as CSV, so memory stays flat for long lists.
+
+A sheet is one an office uses as it is: columns as wide as their text (measured on the first
+rows), the header row bold, frozen and filtered, sheet titles that are words.
+
+Formulas: a spreadsheet parses every field of a CSV file when it opens it, so text starting
+with = + - @ (or a tab or carriage return) could run as a formula there and gets a leading
+apostrophe (``neutralise``). A string cell of an xlsx file is never evaluated, whatever it
+starts with: only text starting with "=", which openpyxl would store as a formula, is
+neutralised there (``xlsx_text``); "- Lưu: VT." and "+84 912…" stay as they are.
 """
 
 import csv
 import datetime
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -18,24 +27,43 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-# Text a spreadsheet would run as a formula (CSV/formula injection) gets a leading apostrophe.
+# Text a spreadsheet would run as a formula when it parses a CSV file (CSV/formula injection)
+# gets a leading apostrophe.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Column widths, in characters: measured on the header and the first rows, kept within bounds.
+MIN_WIDTH = 8
+MAX_WIDTH = 60
+MEASURED_ROWS = 200
+# Sheet titles: at most 31 characters, none of these, never "History" (Excel keeps it).
+SHEET_TITLE_LENGTH = 31
+SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+RESERVED_SHEET_TITLES = frozenset({"history"})
+BOLD = Font(bold=True)
 
 
 def neutralise(text: str) -> str:
-    """``text`` as a spreadsheet shows it but never runs it: the one formula guard of
-    both formats (imports take the apostrophe off again, see ``spreadsheets.reading``)."""
+    """``text`` as a spreadsheet shows it but never runs it when it opens a CSV file (imports
+    take the apostrophe off again, see ``spreadsheets.reading``)."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def cell_value(value):
-    """A value openpyxl can store, rendered the way a Vietnamese reader expects."""
+def xlsx_text(text: str) -> str:
+    """``text`` for a string cell of an xlsx file: only text starting with "=" (which openpyxl
+    would store as a formula) takes the apostrophe; imports take it off again."""
+    return "'" + text if text.startswith("=") else text
+
+
+def _plain_value(value):
+    """A value rendered the way a Vietnamese reader expects, before any formula guard."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -44,58 +72,139 @@ def cell_value(value):
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if isinstance(value, (int, float, Decimal, datetime.date)):
         return value
-    return neutralise(str(value))
+    return str(value)
+
+
+def cell_value(value):
+    """A value openpyxl stores as it is: numbers and dates as such, any text as a string."""
+    value = _plain_value(value)
+    return xlsx_text(value) if isinstance(value, str) else value
+
+
+def xlsx_cell(sheet, value, *, font=None):
+    """``value`` as a cell of the write-only ``sheet``: dates and amounts with their format,
+    text always a string cell (openpyxl would store "#N/A" as an error). A value that needs
+    no cell of its own is returned as it is."""
+    value = cell_value(value)
+    number_format = None
+    if isinstance(value, datetime.datetime):
+        number_format = "DD/MM/YYYY HH:MM"
+    elif isinstance(value, datetime.date):
+        number_format = "DD/MM/YYYY"
+    elif isinstance(value, Decimal):
+        number_format = "#,##0"
+    text_error = isinstance(value, str) and value in ERROR_CODES
+    if font is None and number_format is None and not text_error:
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    if text_error:
+        cell.data_type = "s"
+    if number_format:
+        cell.number_format = number_format
+    if font is not None:
+        cell.font = font
+    return cell
+
+
+def xlsx_cells(sheet, values: Iterable, *, font=None) -> list:
+    return [xlsx_cell(sheet, value, font=font) for value in values]
+
+
+def _shown_length(value) -> int:
+    """How many characters a cell shows (its longest line)."""
+    value = _plain_value(value)
+    if isinstance(value, datetime.datetime):
+        return 16
+    if isinstance(value, datetime.date):
+        return 10
+    if isinstance(value, Decimal):
+        return len(f"{value:,.0f}")
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def column_widths(headers: Iterable, rows: Iterable[Iterable]) -> list[float]:
+    """Widths of the columns in characters: the longest text of the header (with room for the
+    filter button) and of ``rows``, plus a margin, between ``MIN_WIDTH`` and ``MAX_WIDTH``."""
+    longest = [_shown_length(header) + 3 for header in headers]
+    for row in rows:
+        for i, value in enumerate(row):
+            if i == len(longest):
+                longest.append(0)
+            longest[i] = max(longest[i], _shown_length(value))
+    return [float(min(MAX_WIDTH, max(MIN_WIDTH, length + 2))) for length in longest]
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    space = head.rfind(" ")
+    # A single word longer than a sheet title can only be cut inside.
+    head = head[:space] if space > 0 else text[:limit]
+    return head.rstrip(" ,;.-–—('") or text[:limit]
+
+
+def sheet_title(title, used: set[str]) -> str:
+    """A sheet title Excel accepts, of words: without []:*?/\\, at most 31 characters cut
+    between words, unique within the workbook (``used``, case-insensitive, is updated) with
+    " (2)", " (3)"… when it is not."""
+    text = " ".join(SHEET_TITLE_FORBIDDEN.sub(" ", str(title)).split()).strip(" '")
+    text = text or _("Sheet")
+    name = _cut_at_word(text, SHEET_TITLE_LENGTH)
+    number = 1
+    while name.casefold() in used or name.casefold() in RESERVED_SHEET_TITLES:
+        number += 1
+        suffix = f" ({number})"
+        name = _cut_at_word(text, SHEET_TITLE_LENGTH - len(suffix)) + suffix
+    used.add(name.casefold())
+    return name
+
+
+def prepare_sheet(sheet, *, widths: list[float], header_row: int) -> None:
+    """Column widths and the panes frozen below the header: a write-only sheet writes both
+    before its first row, so this comes before any ``append``."""
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = f"A{header_row + 1}"
+
+
+def filter_table(sheet, *, header_row: int, columns: int, last_row: int) -> None:
+    """An autofilter over the header and the rows under it (written when the sheet closes)."""
+    last = get_column_letter(max(columns, 1))
+    sheet.auto_filter.ref = f"A{header_row}:{last}{max(last_row, header_row)}"
 
 
 def xlsx_bytes(*, title: str, headers: list[str], rows: Iterable[Iterable], sheets=()) -> bytes:
     """An .xlsx workbook: a sheet of a bold header row, then ``rows``; then one more sheet for
-    each ``(title, headers, rows)`` of ``sheets``."""
+    each ``(title, headers, rows)`` of ``sheets``. Rows are streamed: only the first
+    ``MEASURED_ROWS`` are held, to measure the columns."""
     workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    used = set()
-    for sheet_title, sheet_headers, sheet_rows in [(title, headers, rows), *sheets]:
-        # Sheet titles are at most 31 characters and unique within the workbook.
-        name = re.sub(r"[\[\]:*?/\\]", "-", str(sheet_title))[:31] or "Sheet"
-        while name in used:
-            name = f"{name[:28]}_{len(used)}"
-        used.add(name)
-        sheet = workbook.create_sheet(title=name)
-        header_cells = []
-        for header in sheet_headers:
-            cell = WriteOnlyCell(sheet, value=str(header))
-            cell.font = bold
-            header_cells.append(cell)
-        sheet.append(header_cells)
-        for row in sheet_rows:
-            sheet.append([_styled(sheet, cell_value(v)) for v in row])
+    used: set[str] = set()
+    for sheet_name, sheet_headers, sheet_rows in [(title, headers, rows), *sheets]:
+        sheet = workbook.create_sheet(title=sheet_title(sheet_name, used))
+        sheet_headers = [str(header) for header in sheet_headers]
+        sheet_rows = iter(sheet_rows)
+        measured = [list(row) for row in itertools.islice(sheet_rows, MEASURED_ROWS)]
+        widths = column_widths(sheet_headers, measured)
+        prepare_sheet(sheet, widths=widths, header_row=1)
+        sheet.append(xlsx_cells(sheet, sheet_headers, font=BOLD))
+        last_row = 1
+        for row in itertools.chain(measured, sheet_rows):
+            sheet.append(xlsx_cells(sheet, row))
+            last_row += 1
+        filter_table(sheet, header_row=1, columns=len(widths), last_row=last_row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _styled(sheet, value):
-    if isinstance(value, datetime.datetime):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = "DD/MM/YYYY HH:MM"
-        return cell
-    if isinstance(value, datetime.date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = "DD/MM/YYYY"
-        return cell
-    if isinstance(value, Decimal):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = "#,##0"
-        return cell
-    return value
-
-
 def _csv_text(value) -> str:
-    value = cell_value(value)
+    value = _plain_value(value)
     if isinstance(value, datetime.datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
-    return str(value)
+    return neutralise(value) if isinstance(value, str) else str(value)
 
 
 class _Line:

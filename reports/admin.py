@@ -3,7 +3,7 @@ from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 
 from registry.admin import PortalAdmin
 
-from .models import AwardForm, DocumentRender
+from .models import AwardForm, DocumentRender, IssuedDocument, Signer
 
 
 @admin.register(AwardForm)
@@ -58,6 +58,41 @@ class DocumentRenderAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
         "started_at",
         "finished_at",
     ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Signer)
+class SignerAdmin(PortalAdmin):
+    """Who signs each unit's documents; unit heads keep their own on the unit's page."""
+
+    list_display = ["full_name", "position", "unit", "authority", "is_default", "active"]
+    list_filter = ["authority", "is_default", "active"]
+    search_fields = ["full_name", "position", "unit__name"]
+    autocomplete_fields = ["unit"]
+    fields = [
+        "unit",
+        "full_name",
+        "position",
+        "authority",
+        "principal",
+        "collective",
+        ("is_default", "active"),
+        "order",
+    ]
+
+
+@admin.register(IssuedDocument)
+class IssuedDocumentAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
+    """The register, read-only: what was issued stays as issued."""
+
+    list_display = ["number", "symbol", "issued_on", "subject", "unit", "signer_name", "status"]
+    list_filter = ["kind", "status", "year"]
+    search_fields = ["subject", "symbol", "signer_name", "unit__name"]
 
     def has_add_permission(self, request):
         return False

@@ -10,6 +10,7 @@ import datetime
 import uuid
 
 from django.db import transaction
+from django.utils import timezone
 
 from campaigns.data.outlets import load_outlets
 from campaigns.models import MediaOutlet
@@ -17,7 +18,15 @@ from registry.enums import ExemplarStatus
 from registry.models import Exemplar, Unit, User
 
 from . import consolidation as consolidating
-from .models import AwardForm, AwardProposal, Consolidation, MediaIntroduction
+from .models import (
+    AwardForm,
+    AwardProposal,
+    Consolidation,
+    IssuedDocument,
+    MediaIntroduction,
+    Signer,
+    default_signer,
+)
 
 Status, Occasion = AwardProposal.Status, MediaIntroduction.Occasion
 HOME_AFFAIRS = "tdkt.snv"
@@ -70,7 +79,11 @@ PROPOSALS = [
         "Có thành tích xuất sắc trong phong trào thi đua “Ninh Bình chung sức xây dựng nông "
         "thôn mới” giai đoạn 2021 - 2025: hiến 320 m² đất làm đường thôn, giúp các hộ trong "
         "thôn áp dụng mô hình cá - lúa.",
-        None,
+        (
+            Status.AGREED,
+            datetime.date(2026, 1, 20),
+            "Thành tích tiêu biểu trong phong trào xây dựng nông thôn mới; hồ sơ đủ điều kiện.",
+        ),
         None,
     ),
 ]
@@ -161,6 +174,113 @@ def load() -> int:
         introduction.save()
         created += 1
     _consolidate(home_affairs, decisions)
+    created += _signers()
+    _narrative()
+    created += _issue(home_affairs)
+    return created
+
+
+# Who signs (illustrative names): (unit code, full name, position, authority, head's
+# position for KT., collective for TM., default)
+A = Signer.Authority
+SIGNERS = [
+    ("37-SNV", "Nguyễn Văn Thành", "Giám đốc", A.HEAD, "", "", True),
+    ("37-SNV", "Trần Thị Thu Hằng", "Phó Giám đốc", A.DEPUTY, "Giám đốc", "", False),
+    ("37-SYT", "Phạm Quốc Hùng", "Giám đốc", A.HEAD, "", "", True),
+    ("37-SYT", "Vũ Thị Ngọc Lan", "Phó Giám đốc", A.DEPUTY, "Giám đốc", "", False),
+    ("37-SGDDT", "Đinh Văn Khải", "Giám đốc", A.HEAD, "", "", True),
+    ("14488", "Hoàng Minh Tuấn", "Chủ tịch", A.ON_BEHALF, "", "Ủy ban nhân dân", True),
+    (
+        "14488",
+        "Lê Thị Hồng Vân",
+        "Phó Chủ tịch",
+        A.ON_BEHALF_DEPUTY,
+        "Chủ tịch",
+        "Ủy ban nhân dân",
+        False,
+    ),
+    ("373-GIAVAN", "Hoàng Minh Tuấn", "Chủ tịch", A.ON_BEHALF, "", "Ủy ban nhân dân", True),
+    ("373", "Bùi Văn Thắng", "Chủ tịch", A.ON_BEHALF, "", "Ủy ban nhân dân", True),
+]
+
+# The 2025 report's narrative, as Home Affairs wrote it before issuing.
+NARRATIVE = {
+    "results": (
+        "Công tác phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến được các sở, ban, "
+        "ngành, địa phương quan tâm; nhiều mô hình mới có sức lan tỏa như “Phòng khám thân "
+        "thiện với trẻ em” của Bệnh viện Đa khoa tỉnh, mô hình cá - lúa ở xã Gia Vân.\n"
+        "Các cơ quan báo chí của tỉnh mở chuyên mục “Gương sáng Ninh Bình”, đăng, phát 5 tin, "
+        "bài về các điển hình được công nhận."
+    ),
+    "shortcomings": (
+        "Số đơn vị chưa đạt chỉ tiêu còn nhiều, chủ yếu do các xã, phường mới thành lập từ "
+        "ngày 01/7/2025 đang ổn định tổ chức bộ máy; một số hồ sơ đề nghị khen thưởng chưa "
+        "đầy đủ minh chứng, phải bổ sung."
+    ),
+    "tasks_ahead": (
+        "Hướng dẫn các xã, phường rà soát, đăng ký xây dựng điển hình năm 2026 trước ngày "
+        "31/3/2026; phối hợp với Báo và Phát thanh, Truyền hình Ninh Bình duy trì chuyên mục "
+        "tuyên truyền điển hình tiên tiến; tổ chức gặp mặt các điển hình nhân ngày 11/6."
+    ),
+    "proposals_text": (
+        "Đề nghị Ủy ban nhân dân tỉnh chỉ đạo các địa phương bố trí cán bộ phụ trách công tác "
+        "thi đua, khen thưởng ở cấp xã và ban hành kế hoạch tuyên truyền điển hình tiên tiến "
+        "giai đoạn 2026 - 2030."
+    ),
+}
+
+
+def _signers() -> int:
+    created = 0
+    for code, name, position, authority, principal, collective, default in SIGNERS:
+        unit = Unit.objects.filter(code=code).first()
+        if unit is None or Signer.objects.filter(unit=unit, full_name=name).exists():
+            continue
+        Signer.objects.create(
+            unit=unit,
+            full_name=name,
+            position=position,
+            authority=authority,
+            principal=principal,
+            collective=collective,
+            is_default=default,
+        )
+        created += 1
+    return created
+
+
+def _narrative() -> None:
+    consolidation = Consolidation.objects.filter(year=CONSOLIDATED_YEAR, campaign=None).first()
+    if consolidation is None or consolidation.results:
+        return
+    for name, text in NARRATIVE.items():
+        setattr(consolidation, name, text)
+    consolidation.save()
+
+
+def _issue(home_affairs) -> int:
+    """Issue a few documents the way offices do, so that the register has entries: Sở Y tế's
+    report of its 2025 exemplars and Home Affairs' submission of 2025 to the chair, each
+    with its number; the yearly report stays a draft for a newcomer to issue."""
+    from . import issuing
+
+    Kind = IssuedDocument.Kind
+    created = 0
+    for kind, params, unit_code, username in (
+        (Kind.UNIT_EXEMPLARS, {"unit": "37-SYT", "year": 2025}, "37-SYT", "lanhdao.syt"),
+        (Kind.PROPOSALS_TO_PROVINCE, {"year": 2025}, "37-SNV", HOME_AFFAIRS),
+    ):
+        if issuing.issued_for(kind, params).exists():
+            continue
+        unit = Unit.objects.get(code=unit_code)
+        issuing.issue(
+            kind=kind,
+            params=params,
+            signer=default_signer(unit),
+            day=timezone.localdate(),
+            user=User.objects.get(username=username),
+        )
+        created += 1
     return created
 
 

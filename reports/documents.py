@@ -1,57 +1,91 @@
-"""The data of the printable documents (PDF and xlsx), laid out per Decree 30/2020/NĐ-CP.
+"""The documents the portal issues, built per Decree 30/2020/NĐ-CP.
 
-Each builder returns a ``Document``: the heading block (issuing body and its superior), the
-number and place-date lines, the title, the table (``headers``/``rows``, the same in the PDF
-and in the xlsx), the recipients and the signer. Who may build which document is decided by
-the views (``reports/rules/documents.py``); the builders read only what they are given.
+Each builder returns a ``layout.Document``: the heading of the issuing body as it was on the
+document's date, the type line ("BÁO CÁO", "TỜ TRÌNH") with the subject under it, narrative
+text with the figures in numbered tables, the closing sentence kept with the signature, the
+recipients, the signer, and the lists as annexes ("Phụ lục … (Kèm theo Báo cáo số …)").
+The same ``Document`` becomes the PDF, the DOCX and the xlsx (``reports/issuing.py``).
+
+A document is a draft ("DỰ THẢO", no number) until it is issued: ``Issue`` carries the
+registered number, the date and the signer into the builders. Documents are written in
+Vietnamese whatever the reader's interface language (``issuing.build`` switches to it).
+Who may build which document is decided by the views; the builders read what they are given.
 """
 
 import datetime
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from registry import tracking
-from registry.enums import SubjectKind
-from registry.models import Attachment, Exemplar, Unit
+from registry.enums import CriterionKind, SubjectKind
+from registry.models import Attachment, Exemplar, Unit, plan_in_force
+
+from .layout import (
+    Annex,
+    Column,
+    Document,
+    Facts,
+    GroupRow,
+    Heading,
+    Paragraph,
+    Signature,
+    Table,
+)
 
 HOME_AFFAIRS_UNIT_CODE = "37-SNV"
-# The national title and motto are prescribed verbatim by Decree 30/2020/NĐ-CP (appendix I):
-# a document carries them in Vietnamese whatever the reader's interface language.
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-# Bodies that sign as a People's Committee ("UBND TỈNH NINH BÌNH").
+# Bodies that are People's Committees: they head their documents with their own name only.
 ADMINISTRATIVE_KINDS = frozenset({"province", "district", "commune"})
 SUMMARY_WORDS = 60
+ARCHIVED = "Lưu: VT, TĐKT"
 
 
 @dataclass
-class Document:
-    superior: str
-    issuer: str
-    number: str
-    place_date: str
-    title: str
-    subtitle: str
-    headers: list[str]
-    rows: list[list]
-    filename: str
-    recipients: list[str] = field(default_factory=list)
-    signer_title: str = ""
-    extra: dict = field(default_factory=dict)
-    # More tables for the xlsx workbook, each (title, headers, rows).
-    sheets: list = field(default_factory=list)
+class Issue:
+    """What issuing gives a document: its registered number, date and signer."""
+
+    number: int | None
+    date: datetime.date
+    signature: Signature
 
 
-def body_name(unit: Unit | None) -> str:
-    if unit is None:
-        return ""
-    if unit.kind.code in ADMINISTRATIVE_KINDS:
-        return f"UBND {unit.name}".upper()
-    return unit.name.upper()
+# The issuing body -----------------------------------------------------------------------------
+
+
+def unit_as_of(unit: Unit, day: datetime.date) -> Unit:
+    """The unit as its records read on ``day`` (name, short name, parent), from its history;
+    the unit as it is when its history does not reach back that far."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+    try:
+        past = unit.history.as_of(moment)
+    except Unit.DoesNotExist:
+        return unit
+    if (past.name, past.short_name, past.parent_id) == (
+        unit.name,
+        unit.short_name,
+        unit.parent_id,
+    ):
+        return unit
+    past.kind = unit.kind
+    return past
+
+
+def is_peoples_committee(unit: Unit) -> bool:
+    return unit.kind.code in ADMINISTRATIVE_KINDS
+
+
+def _plain_name(unit: Unit) -> str:
+    """The name without a parenthesised note: "Ban Thi đua - Khen thưởng"."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", unit.name).strip()
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def province_of(unit: Unit) -> Unit:
@@ -60,38 +94,66 @@ def province_of(unit: Unit) -> Unit:
     return unit
 
 
-def place_date(unit: Unit, day: datetime.date | None = None) -> str:
-    """ "Ninh Bình, ngày 05 tháng 02 năm 2026": days below 10 and months below 3 take a 0."""
-    day = day or timezone.localdate()
+def superior_line(unit: Unit) -> str:
+    """The superior body over the issuer: none for People's Committees; "UBND TỈNH NINH BÌNH"
+    over a provincial department; the parent body over a board inside it."""
+    if is_peoples_committee(unit) or unit.parent is None:
+        return ""
+    parent = unit.parent
+    if is_peoples_committee(parent):
+        return f"UBND {parent.name}".upper()
+    return _plain_name(parent).upper()
+
+
+def issuer_lines(unit: Unit) -> str:
+    if is_peoples_committee(unit):
+        return f"ỦY BAN NHÂN DÂN\n{unit.name.upper()}"
+    return _plain_name(unit).upper()
+
+
+def issuer_name(unit: Unit) -> str:
+    """The body in running text: "Sở Nội vụ", "Ủy ban nhân dân xã Gia Vân"."""
+    if is_peoples_committee(unit):
+        return f"Ủy ban nhân dân {_lower_first(unit.name)}"
+    return _plain_name(unit)
+
+
+def locality(unit: Unit) -> str:
+    """Where the body sits, as the place of its documents: a commune writes its own name."""
+    if is_peoples_committee(unit) and unit.kind.code != "province":
+        return unit.short_name or unit.name
     province = province_of(unit)
-    place = province.short_name or province.name
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return _("%(place)s, day %(day)s month %(month)s year %(year)s") % {
-        "place": place,
-        "day": f"{day.day:02d}",
-        "month": month,
-        "year": day.year,
-    }
+    return province.short_name or province.name
 
 
-def number_line(unit: Unit, kind: str) -> str:
-    """ "Số:      /BC-SNV": the number is written by the office that registers the document."""
-    abbreviation = unit.short_name if unit.short_name and unit.short_name.isupper() else ""
-    symbol = f"{kind}-{abbreviation}" if abbreviation else kind
-    return _("No.: %(spaces)s/%(symbol)s") % {"spaces": "\u00a0" * 8, "symbol": symbol}
+def abbreviation(unit: Unit) -> str:
+    """The body's abbreviation after the type: "SNV", "UBND" for a People's Committee; made
+    of initials when the short name is not itself an abbreviation ("Hội LHPN" → "HLHPN")."""
+    if is_peoples_committee(unit):
+        return "UBND"
+    short = (unit.short_name or "").replace(" ", "")
+    if short and short.upper() == short:
+        return short
+    words = (unit.short_name or "").split()
+    if not any(len(word) > 1 and word.isupper() for word in words):
+        words = _plain_name(unit).split()
+    return "".join(word if word.isupper() else word[0].upper() for word in words)
 
 
-def heading(
-    unit: Unit | None, *, kind: str = "BC", day: datetime.date | None = None, number: str = ""
-) -> dict:
-    """The heading block; ``number`` is the registered number, when there is one."""
-    if unit is None:
-        return {"superior": "", "issuer": "", "number": "", "place_date": ""}
+DOC_TYPES = {"BC": "BÁO CÁO", "TTr": "TỜ TRÌNH"}
+
+
+def issuing_body(unit: Unit, day: datetime.date, doc_type: str) -> dict:
+    """The heading fields of ``layout.Document`` for ``unit`` as it was on ``day``."""
+    unit = unit_as_of(unit, day)
     return {
-        "superior": body_name(unit.parent),
-        "issuer": body_name(unit),
-        "number": _("No.: %(number)s") % {"number": number} if number else number_line(unit, kind),
-        "place_date": place_date(unit, day),
+        "superior": superior_line(unit),
+        "issuer": issuer_lines(unit),
+        "issuer_name": issuer_name(unit),
+        "place": locality(unit),
+        "doc_type": doc_type,
+        "type_name": DOC_TYPES[doc_type],
+        "symbol": f"{doc_type}-{abbreviation(unit)}",
     }
 
 
@@ -103,14 +165,41 @@ def home_affairs() -> Unit | None:
     )
 
 
-def pdf_context(document: Document) -> dict:
-    """What the templates of ``templates/reports/pdf/`` read."""
-    return {
-        "document": document,
-        "national_title": NATIONAL_TITLE,
-        "motto": MOTTO,
-        **document.extra,
-    }
+def head_position(unit: Unit) -> list[str]:
+    """The signature lines of a body's head, for a draft whose unit has no signer yet."""
+    if is_peoples_committee(unit):
+        return ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    if unit.kind.code == "department" and _plain_name(unit).startswith("Sở"):
+        return ["GIÁM ĐỐC"]
+    return ["THỦ TRƯỞNG"]
+
+
+def signature_of(signer, unit: Unit) -> Signature:
+    if signer is None:
+        return Signature(lines=head_position(unit), name="")
+    return Signature(lines=signer.signature_lines, name=signer.full_name)
+
+
+def draft_issue(unit: Unit, signer=None) -> Issue:
+    """A draft dated today, signed by the given signer or the unit's default one."""
+    from .models import default_signer
+
+    signer = signer or default_signer(unit)
+    return Issue(number=None, date=timezone.localdate(), signature=signature_of(signer, unit))
+
+
+def _document(
+    *, unit: Unit, issue: Issue, doc_type: str, kind: str, year: int, **fields
+) -> Document:
+    return Document(
+        kind=kind,
+        year=year,
+        date=issue.date,
+        number=issue.number,
+        signature=issue.signature,
+        **issuing_body(unit, issue.date, doc_type),
+        **fields,
+    )
 
 
 def summary(text: str) -> str:
@@ -124,81 +213,164 @@ def describe_subject(exemplar: Exemplar) -> str:
     if exemplar.subject_kind == SubjectKind.COLLECTIVE:
         if exemplar.member_count:
             return _("Head: %(head)s; %(count)s members") % {
-                "head": exemplar.head_name or "…",
+                "head": exemplar.head_name or "—",
                 "count": exemplar.member_count,
             }
         return exemplar.head_name
     return ""
 
 
-# (b) A unit's exemplars of a year ------------------------------------------------------------
+def _plan_paragraph(year: int) -> Paragraph | None:
+    plan = plan_in_force(year)
+    if plan is None:
+        return None
+    return Paragraph(_("Implementing %(plan)s;") % {"plan": plan.citation})
 
 
-def unit_exemplars(*, unit: Unit, year: int) -> Document:
-    """The accepted and submitted exemplars of ``unit`` in ``year``, by subject kind."""
+def _kind_counts(exemplars) -> str:
+    counts = [(kind, sum(1 for e in exemplars if e.subject_kind == kind)) for kind in SubjectKind]
+    return ", ".join(f"{n} {str(kind.label).lower()}" for kind, n in counts if n)
+
+
+# A unit's exemplars of a year: a report with the list as its annex ----------------------------
+
+
+def unit_exemplars(*, unit: Unit, year: int, issue: Issue | None = None) -> Document:
+    """The unit's report of its exemplars submitted or accepted in ``year``."""
+    issue = issue or draft_issue(unit)
     kinds = list(SubjectKind)
     order = Case(
         *(When(subject_kind=kind, then=Value(i)) for i, kind in enumerate(kinds)),
         output_field=IntegerField(),
     )
-    exemplars = (
+    exemplars = list(
         Exemplar.objects.filter(unit=unit, year=year, status__in=tracking.SUBMITTED_STATUSES)
         .select_related("field")
         .annotate(kind_order=order)
         .order_by("kind_order", "subject_key", "pk")
     )
-    groups = []
-    rows = []
+    rows: list = []
+    number = 0
     for kind in kinds:
         members = [e for e in exemplars if e.subject_kind == kind]
         if not members:
             continue
-        lines = []
+        rows.append(GroupRow(f"{kind.label} ({len(members)})"))
         for exemplar in members:
-            row = [
-                len(rows) + 1,
-                exemplar.subject_name,
-                kind.label,
-                describe_subject(exemplar),
-                exemplar.field.name if exemplar.field else "",
-                summary(exemplar.achievements),
-                exemplar.get_status_display(),
-            ]
-            rows.append(row)
-            lines.append(row)
-        groups.append({"label": kind.label, "rows": lines})
-    return Document(
-        **heading(unit),
-        title=_("LIST OF ADVANCED EXEMPLARS"),
-        subtitle=_("put forward by %(unit)s in %(year)s") % {"unit": unit.name, "year": year},
-        headers=[
-            _("No."),
-            _("Name"),
-            _("Subject kind"),
-            _("Position, workplace"),
-            _("Field"),
-            _("Summary of achievements"),
-            _("Status"),
+            number += 1
+            rows.append(
+                [
+                    number,
+                    exemplar.subject_name,
+                    describe_subject(exemplar),
+                    exemplar.field.name if exemplar.field else "",
+                    summary(exemplar.achievements),
+                    exemplar.get_status_display(),
+                ]
+            )
+    accepted = sum(1 for e in exemplars if e.status == "accepted")
+    body = [p for p in [_plan_paragraph(year)] if p]
+    if exemplars:
+        body.append(
+            Paragraph(
+                ngettext(
+                    "In %(year)s %(unit)s found and put forward %(count)s advanced exemplar "
+                    "(%(kinds)s), of which %(accepted)s has been accepted by the Department "
+                    "of Home Affairs.",
+                    "In %(year)s %(unit)s found and put forward %(count)s advanced exemplars "
+                    "(%(kinds)s), of which %(accepted)s have been accepted by the Department "
+                    "of Home Affairs.",
+                    len(exemplars),
+                )
+                % {
+                    "year": year,
+                    "unit": issuer_name(unit),
+                    "count": len(exemplars),
+                    "kinds": _kind_counts(exemplars),
+                    "accepted": accepted,
+                }
+            )
+        )
+        body.append(Paragraph(_("The list of exemplars, with their achievements, is annexed.")))
+    else:
+        body.append(
+            Paragraph(
+                _("In %(year)s %(unit)s has put forward no advanced exemplar yet.")
+                % {"year": year, "unit": issuer_name(unit)}
+            )
+        )
+    table = Table(
+        columns=[
+            Column(_("No."), width=5),
+            Column(_("Name"), width=16),
+            Column(_("Position, workplace"), width=18),
+            Column(_("Field"), width=11),
+            Column(_("Summary of achievements"), width=38),
+            Column(_("Status"), width=12),
         ],
         rows=rows,
-        filename=f"danh-sach-dien-hinh-{unit.code}-{year}",
-        recipients=[_("Department of Home Affairs (Emulation and Rewards Board)"), _("Archived")],
-        signer_title=_("HEAD OF THE UNIT"),
-        extra={"groups": groups, "unit": unit, "year": year},
+        sheet=_("Exemplars"),
+        small=True,
+    )
+    annexes = []
+    if exemplars:
+        annexes.append(
+            Annex(
+                title=_("LIST OF ADVANCED EXEMPLARS OF %(year)s") % {"year": year},
+                blocks=[table],
+                landscape=True,
+            )
+        )
+    return _document(
+        unit=unit,
+        issue=issue,
+        doc_type="BC",
+        kind="unit_exemplars",
+        year=year,
+        subject=_("Advanced exemplars found and built in %(year)s") % {"year": year},
+        addressee=[_("To: The Department of Home Affairs")],
+        body=body,
+        closing=_("%(unit)s respectfully reports to the Department of Home Affairs./.")
+        % {"unit": issuer_name(unit)},
+        recipients=[_("The Department of Home Affairs (Emulation and Rewards Board)"), "Lưu: VT"],
+        filename=f"bao-cao-dien-hinh-{unit.code}-{year}",
+        annexes=annexes,
+        extra={"unit": unit},
     )
 
 
-# (c) One exemplar's profile ------------------------------------------------------------------
+# One exemplar's achievements ----------------------------------------------------------------
 
 
 def first_photo(exemplar: Exemplar) -> Attachment | None:
     return exemplar.attachments.filter(kind=Attachment.Kind.PHOTO).order_by("uploaded_at").first()
 
 
-def exemplar_profile(*, exemplar: Exemplar, personal_data: bool) -> Document:
-    """The exemplar's particulars and achievement report; personal data only if allowed."""
+def criterion_label(criterion) -> str:
+    """ "Tiêu chuẩn chung 4", "Tiêu chuẩn lĩnh vực Y tế 4": the two kinds apart."""
+    if criterion.kind == CriterionKind.GENERAL:
+        return _("General criterion %(number)s") % {"number": criterion.number}
+    field = criterion.field.name if criterion.field_id else ""
+    return _("Criterion of the field %(field)s, no. %(number)s") % {
+        "field": field,
+        "number": criterion.number,
+    }
+
+
+def exemplar_profile(
+    *, exemplar: Exemplar, personal_data: bool, issue: Issue | None = None
+) -> Document:
+    """The unit's report on one exemplar's achievements (its profile); personal data only if
+    the reader may see it."""
+    unit = exemplar.unit
+    issue = issue or draft_issue(unit)
+    name_label = {
+        SubjectKind.INDIVIDUAL: _("Full name"),
+        SubjectKind.COLLECTIVE: _("Name of the collective"),
+        SubjectKind.HOUSEHOLD: _("Household"),
+    }[SubjectKind(exemplar.subject_kind)]
     particulars = [
-        (_("Name"), exemplar.subject_name),
+        (name_label, exemplar.subject_name),
         (_("Subject kind"), exemplar.get_subject_kind_display()),
     ]
     if exemplar.subject_kind == SubjectKind.INDIVIDUAL:
@@ -219,7 +391,7 @@ def exemplar_profile(*, exemplar: Exemplar, personal_data: bool) -> Document:
         if personal_data:
             particulars.append((_("Address of the household"), exemplar.household_address))
     particulars += [
-        (_("Unit"), exemplar.unit.name),
+        (_("Unit"), unit.name),
         (_("Field"), exemplar.field.name if exemplar.field else ""),
         (_("Year"), exemplar.year),
         (_("Status"), exemplar.get_status_display()),
@@ -231,135 +403,389 @@ def exemplar_profile(*, exemplar: Exemplar, personal_data: bool) -> Document:
             (_("Contact e-mail"), exemplar.contact_email),
         ]
     particulars = [(label, value) for label, value in particulars if value not in ("", None)]
-    evidence = list(
-        exemplar.evidence.select_related("criterion").order_by(
-            "criterion__kind", "criterion__number"
-        )
-    )
+    photo = first_photo(exemplar)
+    facts = Facts(pairs=particulars)
+    attachment_ids = []
+    if photo is not None:
+        from .pdf import attachment_url
+
+        facts.photo_url = attachment_url(photo)
+        facts.photo_caption = photo.caption
+        try:
+            with photo.file.open("rb") as file:
+                facts.photo_bytes = file.read()
+        except OSError:
+            facts.photo_bytes = b""
+        attachment_ids.append(photo.pk)
+    body: list = [Heading(_("I. Particulars")), facts, Heading(_("II. Achievements"))]
     report = [
         (_("Achievements"), exemplar.achievements),
         (_("New model, good practice"), exemplar.new_model),
     ]
-    rows = [[label, value] for label, value in particulars]
-    rows += [[label, text] for label, text in report if text]
-    rows += [[_("Criterion %(number)s") % {"number": e.criterion.number}, e.text] for e in evidence]
-    return Document(
-        **heading(exemplar.unit),
-        title=_("PROFILE OF AN ADVANCED EXEMPLAR"),
-        subtitle=exemplar.subject_name,
-        headers=[_("Information"), _("Content")],
-        rows=rows,
-        filename=f"ho-so-dien-hinh-{exemplar.code}",
-        recipients=[_("Department of Home Affairs (Emulation and Rewards Board)"), _("Archived")],
-        signer_title=_("HEAD OF THE UNIT"),
-        extra={
-            "exemplar": exemplar,
-            "particulars": particulars,
-            "report": [(label, text) for label, text in report if text],
-            "evidence": evidence,
-            "photo": first_photo(exemplar),
-        },
-    )
-
-
-# (d) Quota compliance of a year --------------------------------------------------------------
-
-
-def quota_compliance(*, year: int, user) -> Document:
-    """Units behind their quota in ``year`` (named), with the count per unit kind."""
-    behind = tracking.units_behind_quota(year=year, user=user)
-    by_kind = tracking.behind_quota_summary(year=year, behind=behind)["by_kind"]
-    rows = []
-    for unit in behind:
-        rows.append(
-            [
-                len(rows) + 1,
-                unit.name,
-                unit.kind.name,
-                unit.district_name or "",
-                unit.minimum,
-                unit.submitted,
-                unit.accepted,
-                unit.minimum - unit.accepted,
-                datetime.date(year, unit.deadline_month, unit.deadline_day),
-            ]
+    report = [(label, text) for label, text in report if text.strip()]
+    for n, (label, text) in enumerate(report, start=1):
+        body.append(Heading(f"{n}. {label}", level=2))
+        body += [Paragraph(part) for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
+    if not report:
+        body.append(Paragraph(_("No achievements recorded.")))
+    evidence = list(
+        exemplar.evidence.select_related("criterion__field").order_by(
+            "criterion__kind", "criterion__number"
         )
-    return Document(
-        **heading(home_affairs()),
-        title=_("REPORT ON QUOTA COMPLIANCE"),
-        subtitle=_("of advanced exemplars in %(year)s") % {"year": year},
-        headers=[
-            _("No."),
-            _("Unit"),
-            _("Unit kind"),
-            _("District"),
-            _("Minimum"),
-            _("Sent up"),
-            _("Accepted"),
-            _("Still to be accepted"),
-            _("Deadline"),
-        ],
-        rows=rows,
-        filename=f"bao-cao-chi-tieu-{year}",
-        recipients=[_("Provincial People's Committee (to report)"), _("Archived")],
-        signer_title=_("DIRECTOR"),
-        extra={"by_kind": by_kind, "year": year, "behind_count": len(rows)},
+    )
+    if evidence:
+        body.append(Heading(_("III. Against the criteria")))
+        body.append(
+            Table(
+                columns=[Column(_("Criterion"), width=28), Column(_("Evidence"), width=72)],
+                rows=[[criterion_label(item.criterion), item.text] for item in evidence],
+                sheet=_("Criteria"),
+            )
+        )
+    return _document(
+        unit=unit,
+        issue=issue,
+        doc_type="BC",
+        kind="exemplar_profile",
+        year=exemplar.year,
+        subject=_("Achievements of the advanced exemplar %(name)s")
+        % {"name": exemplar.subject_name},
+        body=body,
+        closing=_("%(unit)s confirms the achievements reported above./.")
+        % {"unit": issuer_name(unit)},
+        recipients=[_("The Department of Home Affairs (Emulation and Rewards Board)"), "Lưu: VT"],
+        filename=f"bao-cao-thanh-tich-{exemplar.code}",
+        attachment_ids=attachment_ids,
+        extra={"exemplar": exemplar, "particulars_table": particulars},
     )
 
 
-# (a) The yearly consolidated report ----------------------------------------------------------
+# Quota compliance of a year -------------------------------------------------------------------
+
+
+def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
+    """Home Affairs' report on how many units met their quota, with the units behind it in
+    an annex table by unit kind."""
+    unit = home_affairs()
+    issue = issue or draft_issue(unit)
+    standing = list(tracking.quota_standing(year))
+    behind = [u for u in standing if u.accepted < u.minimum]
+    kinds: dict[str, dict] = {}
+    for row in standing:
+        entry = kinds.setdefault(row.kind.name, {"total": 0, "met": 0, "order": row.kind.order})
+        entry["total"] += 1
+        entry["met"] += row.accepted >= row.minimum
+    summary_rows = [
+        [n, name, entry["total"], entry["met"], entry["total"] - entry["met"]]
+        for n, (name, entry) in enumerate(
+            sorted(kinds.items(), key=lambda item: item[1]["order"]), start=1
+        )
+    ]
+    body = [p for p in [_plan_paragraph(year)] if p]
+    if standing:
+        body.append(
+            Paragraph(
+                _(
+                    "By %(day)s, %(met)s of the %(total)s units with a quota in %(year)s had "
+                    "the minimum number of advanced exemplars accepted; %(behind)s units are "
+                    "still behind."
+                )
+                % {
+                    "day": issue.date.strftime("%d/%m/%Y"),
+                    "met": len(standing) - len(behind),
+                    "total": len(standing),
+                    "year": year,
+                    "behind": len(behind),
+                }
+            )
+        )
+        body.append(Heading(_("Results by unit kind"), level=2))
+        body.append(
+            Table(
+                columns=[
+                    Column(_("No."), width=6),
+                    Column(_("Unit kind"), width=40),
+                    Column(_("Units with a quota"), numeric=True, total=True, width=18),
+                    Column(_("Met the quota"), numeric=True, total=True, width=18),
+                    Column(_("Behind quota"), numeric=True, total=True, width=18),
+                ],
+                rows=summary_rows,
+                totals_label=_("Total"),
+                sheet=_("By unit kind"),
+            )
+        )
+        if behind:
+            body.append(Paragraph(_("The units behind their quota are listed in the annex.")))
+    else:
+        body.append(
+            Paragraph(_("No quota rule applies to %(year)s.") % {"year": year}, style="plain")
+        )
+    rows: list = []
+    number = 0
+    for kind_name in [name for name, _entry in sorted(kinds.items(), key=lambda i: i[1]["order"])]:
+        members = [u for u in behind if u.kind.name == kind_name]
+        if not members:
+            continue
+        rows.append(GroupRow(f"{kind_name} ({len(members)})"))
+        for member in members:
+            number += 1
+            rows.append(
+                [
+                    number,
+                    member.name,
+                    member.district_name or "",
+                    member.minimum,
+                    member.submitted,
+                    member.accepted,
+                    member.minimum - member.accepted,
+                    datetime.date(year, member.deadline_month, member.deadline_day),
+                ]
+            )
+    annexes = []
+    if behind:
+        annexes.append(
+            Annex(
+                title=_("UNITS BEHIND THEIR QUOTA IN %(year)s") % {"year": year},
+                blocks=[
+                    Table(
+                        columns=[
+                            Column(_("No."), width=5),
+                            Column(_("Unit"), width=30),
+                            Column(_("District"), width=15),
+                            Column(_("Minimum"), numeric=True, total=True, width=9),
+                            Column(_("Sent up"), numeric=True, total=True, width=9),
+                            Column(_("Accepted"), numeric=True, total=True, width=9),
+                            Column(_("Still to be accepted"), numeric=True, total=True, width=11),
+                            Column(_("Deadline"), width=12),
+                        ],
+                        rows=rows,
+                        totals_label=_("Total"),
+                        sheet=_("Units behind quota"),
+                        small=True,
+                    )
+                ],
+                landscape=True,
+            )
+        )
+    return _document(
+        unit=unit,
+        issue=issue,
+        doc_type="BC",
+        kind="quota_compliance",
+        year=year,
+        subject=_("Quota compliance in finding advanced exemplars, %(year)s") % {"year": year},
+        addressee=[_("To: The Provincial People's Committee")],
+        body=body,
+        closing=_(
+            "The Department of Home Affairs respectfully reports to the Provincial People's "
+            "Committee./."
+        ),
+        recipients=[
+            _("The Provincial People's Committee (to report)"),
+            _("The units behind quota"),
+            ARCHIVED,
+        ],
+        filename=f"bao-cao-chi-tieu-{year}",
+        annexes=annexes,
+    )
+
+
+# The yearly report of the consolidation -------------------------------------------------------
 
 
 def _iso_date(value: str) -> datetime.date | str:
     return datetime.date.fromisoformat(value) if value else ""
 
 
-def consolidated_report(*, consolidation, snapshot: dict, version=None) -> Document:
-    """The consolidation as the report Home Affairs signs: from a published version's frozen
-    snapshot, or from the live one while it is being prepared."""
+def _narrative(text: str) -> list[Paragraph]:
+    return [Paragraph(part.strip()) for part in re.split(r"\n\s*\n|\n", text or "") if part.strip()]
+
+
+def consolidated_report(
+    *, consolidation, snapshot: dict, version=None, narrative=None, issue: Issue | None = None
+) -> Document:
+    """The yearly report Home Affairs signs: the narrative it wrote (results, shortcomings and
+    causes, tasks ahead, proposals), the figures in numbered tables, and the lists as annexes;
+    from a published version's frozen snapshot, or the live one while it is prepared."""
     from campaigns.models import Coverage
 
     from . import consolidation as consolidating
     from .models import AwardProposal, MediaIntroduction
 
+    unit = home_affairs()
+    issue = issue or draft_issue(unit)
+    narrative = narrative or {
+        name: getattr(consolidation, name) for name in consolidation.NARRATIVE_FIELDS
+    }
     year = snapshot["year"]
+    totals = snapshot["totals"]
     labels = consolidating.total_labels()
-    totals = [(labels[key], snapshot["totals"].get(key, 0)) for key in labels]
-    dimensions = [
-        (
-            title,
-            [
-                (consolidating.label_of(key, row["label"]), row["count"])
-                for row in snapshot.get(key, [])
-            ],
+    annexes: list[Annex] = []
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+
+    def annex(title: str, table: Table, landscape: bool = False) -> str:
+        """Adds an annex and answers its number, for the text that cites it."""
+        number = roman[len(annexes)]
+        annexes.append(Annex(title=title, blocks=[table], number=number, landscape=landscape))
+        return number
+
+    # Annex tables, built first so that the text can cite their numbers.
+    kinds = list(SubjectKind)
+    rank = {kind.value: i for i, kind in enumerate(kinds)}
+    ordered = sorted(snapshot["exemplars"], key=lambda row: rank.get(row["subject_kind"], 99))
+    exemplar_rows: list = []
+    for n, row in enumerate(ordered, start=1):
+        label = str(SubjectKind(row["subject_kind"]).label)
+        if not exemplar_rows or exemplar_rows[-1][0] != label:
+            exemplar_rows.append([label, 0])
+        exemplar_rows[-1][1] += 1
+        exemplar_rows.append([n, row["name"], row["position"], row["unit"], row["field"]])
+    # Group rows carry their count, known once the group is complete.
+    exemplar_rows = [
+        GroupRow(f"{row[0]} ({row[1]})") if len(row) == 2 else row for row in exemplar_rows
+    ]
+    page_tables: dict[str, Table] = {}
+    exemplars_annex = None
+    exemplars_table = Table(
+        columns=[
+            Column(_("No."), width=7),
+            Column(_("Name"), width=25),
+            Column(_("Position, workplace"), width=28),
+            Column(_("Unit"), width=24),
+            Column(_("Field"), width=16),
+        ],
+        rows=exemplar_rows,
+        sheet=_("Accepted exemplars"),
+        small=True,
+    )
+    page_tables["exemplars"] = exemplars_table
+    if ordered:
+        exemplars_annex = annex(
+            _("ADVANCED EXEMPLARS ACCEPTED IN %(year)s") % {"year": year}, exemplars_table
         )
-        for key, title in consolidating.dimension_labels().items()
-    ]
-    by_unit = [
-        [
-            n,
-            row["name"],
-            row["kind"],
-            consolidating.area_label(row["area"]),
-            row["accepted"],
-            *(row[kind.value] for kind in SubjectKind),
-        ]
-        for n, row in enumerate(snapshot["by_unit"], start=1)
-    ]
-    quota = [
-        [
-            n,
-            unit["name"],
-            unit["kind"],
-            unit["district"],
-            unit["minimum"],
-            unit["accepted"],
-            _("Met") if unit["met"] else _("Behind"),
-        ]
-        for n, unit in enumerate(snapshot["quota"]["units"], start=1)
-    ]
+    quota_units = snapshot["quota"]["units"]
+    behind_rows: list = []
+    number = 0
+    for kind_row in snapshot["quota"]["by_kind"]:
+        members = [u for u in quota_units if u["kind"] == kind_row["label"] and not u["met"]]
+        if not members:
+            continue
+        behind_rows.append(GroupRow(f"{kind_row['label']} ({len(members)})"))
+        for member in members:
+            number += 1
+            behind_rows.append(
+                [
+                    number,
+                    member["name"],
+                    member["district"],
+                    member["minimum"],
+                    member["accepted"],
+                    member["minimum"] - member["accepted"],
+                ]
+            )
+    behind_annex = None
+    if number:
+        behind_annex = annex(
+            _("UNITS BEHIND THEIR QUOTA IN %(year)s") % {"year": year},
+            Table(
+                columns=[
+                    Column(_("No."), width=7),
+                    Column(_("Unit"), width=38),
+                    Column(_("District"), width=19),
+                    Column(_("Minimum"), numeric=True, total=True, width=12),
+                    Column(_("Accepted"), numeric=True, total=True, width=12),
+                    Column(_("Missing"), numeric=True, total=True, width=12),
+                ],
+                rows=behind_rows,
+                totals_label=_("Total"),
+                sheet=_("Units behind quota"),
+                small=True,
+            ),
+        )
+    by_unit_annex = None
+    if snapshot["by_unit"]:
+        by_unit_annex = annex(
+            _("ACCEPTED EXEMPLARS BY UNIT IN %(year)s") % {"year": year},
+            page_tables.setdefault(
+                "by_unit",
+                Table(
+                    columns=[
+                        Column(_("No."), width=5),
+                        Column(_("Unit"), width=30),
+                        Column(_("Unit kind"), width=18),
+                        Column(_("District or commune"), width=17),
+                        Column(_("Accepted"), numeric=True, total=True, width=8),
+                        *(
+                            Column(str(kind.label), numeric=True, total=True, width=8)
+                            for kind in SubjectKind
+                        ),
+                    ],
+                    rows=[
+                        [
+                            n,
+                            row["name"],
+                            row["kind"],
+                            consolidating.area_label(row["area"]),
+                            row["accepted"],
+                            *(row[kind.value] for kind in SubjectKind),
+                        ]
+                        for n, row in enumerate(snapshot["by_unit"], start=1)
+                    ],
+                    totals_label=_("Total"),
+                    sheet=_("By unit"),
+                    small=True,
+                ),
+            ),
+            landscape=True,
+        )
+    statuses = dict(AwardProposal.Status.choices)
+    proposal_kinds = dict(AwardProposal.Kind.choices)
+    proposals_annex = None
+    if snapshot["proposals"]:
+        proposals_annex = annex(
+            _("COMMENDATION PROPOSALS FOR THE EXEMPLARS OF %(year)s") % {"year": year},
+            page_tables.setdefault(
+                "proposals",
+                Table(
+                    columns=[
+                        Column(_("No."), width=5),
+                        Column(_("Exemplar"), width=20),
+                        Column(_("Unit"), width=18),
+                        Column(_("Award form"), width=20),
+                        Column(_("Kind"), width=10),
+                        Column(_("Status"), width=12),
+                        Column(_("Decision"), width=15),
+                    ],
+                    rows=[
+                        [
+                            n,
+                            row["name"],
+                            row["unit"],
+                            row["award"],
+                            str(proposal_kinds.get(row["kind"], row["kind"])),
+                            str(statuses.get(row["status"], row["status"])),
+                            " ".join(
+                                part
+                                for part in (
+                                    row["decision_number"],
+                                    _iso_date(row["decision_date"]).strftime("%d/%m/%Y")
+                                    if row["decision_date"]
+                                    else "",
+                                )
+                                if part
+                            ),
+                        ]
+                        for n, row in enumerate(snapshot["proposals"], start=1)
+                    ],
+                    sheet=_("Commendation proposals"),
+                    small=True,
+                ),
+            ),
+            landscape=True,
+        )
     occasions = dict(MediaIntroduction.Occasion.choices)
-    introductions = [
+    coverage_kinds = dict(Coverage.Kind.choices)
+    media_rows = [
         [
             n,
             row["name"],
@@ -371,31 +797,7 @@ def consolidated_report(*, consolidation, snapshot: dict, version=None) -> Docum
         ]
         for n, row in enumerate(snapshot["introductions"], start=1)
     ]
-    statuses = dict(AwardProposal.Status.choices)
-    proposal_kinds = dict(AwardProposal.Kind.choices)
-    proposals = [
-        [
-            n,
-            row["name"],
-            row["unit"],
-            row["award"],
-            str(proposal_kinds.get(row["kind"], row["kind"])),
-            str(statuses.get(row["status"], row["status"])),
-            " ".join(
-                part
-                for part in (
-                    row["decision_number"],
-                    _iso_date(row["decision_date"]).strftime("%d/%m/%Y")
-                    if row["decision_date"]
-                    else "",
-                )
-                if part
-            ),
-        ]
-        for n, row in enumerate(snapshot["proposals"], start=1)
-    ]
-    coverage_kinds = dict(Coverage.Kind.choices)
-    coverage = [
+    coverage_rows = [
         [
             n,
             row["title"],
@@ -406,215 +808,350 @@ def consolidated_report(*, consolidation, snapshot: dict, version=None) -> Docum
         ]
         for n, row in enumerate(snapshot["coverage"], start=1)
     ]
-    # The annex lists collectives, then individuals, then households, numbered throughout;
-    # the PDF shows each kind under its own heading row, the xlsx in a column.
-    kinds = list(SubjectKind)
-    rank = {kind.value: i for i, kind in enumerate(kinds)}
-    ordered = sorted(snapshot["exemplars"], key=lambda row: rank.get(row["subject_kind"], 99))
-    exemplars = []
-    annex_groups = []
-    for n, row in enumerate(ordered, start=1):
-        label = str(SubjectKind(row["subject_kind"]).label)
-        exemplars.append([n, row["name"], label, row["position"], row["unit"], row["field"]])
-        if not annex_groups or annex_groups[-1]["label"] != label:
-            annex_groups.append({"label": label, "rows": []})
-        annex_groups[-1]["rows"].append(exemplars[-1])
-    headers = {
-        "exemplars": [
-            _("No."),
-            _("Name"),
-            _("Subject kind"),
-            _("Position, workplace"),
-            _("Unit"),
-            _("Field"),
-        ],
-        "by_unit": [
-            _("No."),
-            _("Unit"),
-            _("Unit kind"),
-            _("District or commune"),
-            _("Accepted"),
-            *(kind.label for kind in SubjectKind),
-        ],
-        "quota": [
-            _("No."),
-            _("Unit"),
-            _("Unit kind"),
-            _("District"),
-            _("Minimum"),
-            _("Accepted"),
-            _("Result"),
-        ],
-        "introductions": [
-            _("No."),
-            _("Exemplar"),
-            _("Unit"),
-            _("Media outlet"),
-            _("Date"),
-            _("Occasion"),
-            _("Angle"),
-        ],
-        "proposals": [
-            _("No."),
-            _("Exemplar"),
-            _("Unit"),
-            _("Award form"),
-            _("Kind"),
-            _("Status"),
-            _("Decision"),
-        ],
-        "coverage": [
-            _("No."),
-            _("Title"),
-            _("Media outlet"),
-            _("Kind"),
-            _("Published on"),
-            _("Exemplars"),
-        ],
-    }
+    media_annex = None
+    if media_rows or coverage_rows:
+        media_annex = roman[len(annexes)]
+        blocks: list = []
+        if media_rows:
+            blocks += [
+                Heading(_("1. Exemplars introduced to the media"), level=2),
+                page_tables.setdefault(
+                    "introductions",
+                    Table(
+                        columns=[
+                            Column(_("No."), width=5),
+                            Column(_("Exemplar"), width=18),
+                            Column(_("Unit"), width=16),
+                            Column(_("Media outlet"), width=16),
+                            Column(_("Date"), width=10),
+                            Column(_("Occasion"), width=12),
+                            Column(_("Angle"), width=23),
+                        ],
+                        rows=media_rows,
+                        sheet=_("Introductions to the media"),
+                        small=True,
+                    ),
+                ),
+            ]
+        if coverage_rows:
+            blocks += [
+                Heading(_("2. Coverage published"), level=2),
+                page_tables.setdefault(
+                    "coverage",
+                    Table(
+                        columns=[
+                            Column(_("No."), width=5),
+                            Column(_("Title"), width=30),
+                            Column(_("Media outlet"), width=18),
+                            Column(_("Kind"), width=12),
+                            Column(_("Published on"), width=10),
+                            Column(_("Exemplars"), width=25),
+                        ],
+                        rows=coverage_rows,
+                        sheet=_("Coverage published"),
+                        small=True,
+                    ),
+                ),
+            ]
+        annexes.append(
+            Annex(
+                title=_("PUBLICISING THE EXEMPLARS IN %(year)s") % {"year": year},
+                blocks=blocks,
+                number=media_annex,
+                landscape=True,
+            )
+        )
+
+    def cite(number) -> str:
+        return _(" (Annex %(number)s)") % {"number": number} if number else ""
+
     if snapshot["campaign"]:
-        subtitle = _("on advanced exemplars in %(year)s – %(campaign)s") % {
-            "year": year,
-            "campaign": snapshot["campaign"],
-        }
+        scope = _("in %(campaign)s") % {"campaign": snapshot["campaign"]}
     else:
-        subtitle = _("on advanced exemplars in %(year)s") % {"year": year}
-    day = timezone.localtime(version.published_at).date() if version else None
-    suffix = f"-v{version.number}" if version else "-du-thao"
-    campaign_part = f"-{consolidation.campaign.code}" if consolidation.campaign_id else ""
-    sections = {
-        "by_unit": _("By unit"),
-        "quota": _("Quota compliance"),
-        "introductions": _("Introductions to the media"),
-        "proposals": _("Commendation proposals"),
-        "coverage": _("Coverage published"),
-    }
-    return Document(
-        **heading(home_affairs(), day=day, number=version.document_number if version else ""),
-        title=_("CONSOLIDATED REPORT"),
-        subtitle=subtitle,
-        headers=headers["exemplars"],
-        rows=exemplars,
-        filename=f"bao-cao-tong-hop-{year}{campaign_part}{suffix}",
-        recipients=[
-            _("Provincial People's Committee (to report)"),
-            _("Provincial Emulation and Commendation Council"),
-            _("Archived"),
+        scope = _("in the province")
+    figures = Table(
+        columns=[
+            Column(_("No."), width=8),
+            Column(_("Figure"), width=67),
+            Column(_("Number"), numeric=True, width=25),
         ],
-        signer_title=_("DIRECTOR"),
+        rows=[[n, labels[key], totals.get(key, 0)] for n, key in enumerate(labels, start=1)],
+        sheet=_("Key figures"),
+    )
+    body: list = [p for p in [_plan_paragraph(year)] if p]
+    body += [
+        Paragraph(
+            _(
+                "The Department of Home Affairs reports the results of finding, building and "
+                "publicising advanced exemplars %(scope)s in %(year)s as follows:"
+            )
+            % {"scope": scope, "year": year}
+        ),
+        Heading(_("I. RESULTS ACHIEVED")),
+        Paragraph(
+            _(
+                "In %(year)s the agencies, units and localities sent up %(submitted)s "
+                "exemplars; the Department of Home Affairs accepted %(accepted)s%(annex)s. "
+                "%(met)s of the %(with_quota)s units with a quota met it; %(behind)s are "
+                "behind%(behind_annex)s."
+            )
+            % {
+                "year": year,
+                "submitted": totals.get("submitted", 0),
+                "accepted": totals.get("accepted", 0),
+                "annex": cite(exemplars_annex),
+                "met": totals.get("units_met", 0),
+                "with_quota": totals.get("units_with_quota", 0),
+                "behind": totals.get("units_behind", 0),
+                "behind_annex": cite(behind_annex),
+            }
+        ),
+        *_narrative(narrative.get("results", "")),
+        Paragraph(_("Table 1. Key figures"), style="centre"),
+        figures,
+    ]
+    table_number = 1
+    for key, title in consolidating.dimension_labels().items():
+        rows = snapshot.get(key, [])
+        if not rows:
+            continue
+        table_number += 1
+        body += [
+            Paragraph(
+                _("Table %(number)s. Accepted exemplars %(dimension)s")
+                % {"number": table_number, "dimension": _lower_first(str(title))},
+                style="centre",
+            ),
+            Table(
+                columns=[
+                    Column(_("No."), width=8),
+                    Column(_("Group"), width=67),
+                    Column(_("Accepted"), numeric=True, total=True, width=25),
+                ],
+                rows=[
+                    [n, consolidating.label_of(key, row["label"]), row["count"]]
+                    for n, row in enumerate(rows, start=1)
+                ],
+                totals_label=_("Total"),
+                sheet=str(title),
+            ),
+        ]
+    if by_unit_annex:
+        body.append(
+            Paragraph(
+                _("The results of each unit are in Annex %(number)s.") % {"number": by_unit_annex}
+            )
+        )
+    if proposals_annex or media_annex:
+        body.append(
+            Paragraph(
+                _(
+                    "Exemplars introduced to the media: %(introductions)s; articles and "
+                    "programmes published: %(coverage)s%(media_annex)s. Commendations proposed: "
+                    "%(proposals)s, conferred: %(conferred)s%(proposals_annex)s."
+                )
+                % {
+                    "introductions": totals.get("introductions", 0),
+                    "coverage": totals.get("coverage", 0),
+                    "media_annex": cite(media_annex),
+                    "proposals": totals.get("proposals", 0),
+                    "conferred": totals.get("conferred", 0),
+                    "proposals_annex": cite(proposals_annex),
+                }
+            )
+        )
+    for heading, key in (
+        (_("II. SHORTCOMINGS AND THEIR CAUSES"), "shortcomings"),
+        (_("III. TASKS AHEAD"), "tasks_ahead"),
+        (_("IV. PROPOSALS AND RECOMMENDATIONS"), "proposals_text"),
+    ):
+        body.append(Heading(heading))
+        body += _narrative(narrative.get(key, ""))
+    campaign_part = f"-{consolidation.campaign.code}" if consolidation.campaign_id else ""
+    suffix = f"-v{version.number}" if version else ""
+    return _document(
+        unit=unit,
+        issue=issue,
+        doc_type="BC",
+        kind="consolidated_report",
+        year=year,
+        subject=_("Results of finding, building and publicising advanced exemplars in %(year)s")
+        % {"year": year}
+        + (f" – {snapshot['campaign']}" if snapshot["campaign"] else ""),
+        addressee=[_("To: The Provincial People's Committee")],
+        body=body,
+        closing=_(
+            "The above is the report of the Department of Home Affairs on the results of "
+            "finding, building and publicising advanced exemplars in %(year)s./."
+        )
+        % {"year": year},
+        recipients=[
+            _("The Provincial People's Committee (to report)"),
+            _("The Provincial Emulation and Commendation Council"),
+            _("The agencies, units and localities"),
+            ARCHIVED,
+        ],
+        filename=f"bao-cao-dien-hinh-{year}{campaign_part}{suffix}",
+        annexes=annexes,
+        version=_("Consolidation version %(number)s") % {"number": version.number}
+        if version
+        else _("Live consolidation"),
+        # What the consolidation's web page shows of the same figures.
         extra={
-            "year": year,
-            "version": version,
             "consolidation": consolidation,
-            "totals": totals,
-            "dimensions": [(title, rows) for title, rows in dimensions if rows],
-            "annex_groups": annex_groups,
-            "annex_headers": [_("No."), _("Name, position, workplace"), _("Unit"), _("Field")],
+            "totals": [(labels[key], totals.get(key, 0)) for key in labels],
+            "dimensions": [
+                (
+                    title,
+                    [
+                        (consolidating.label_of(key, row["label"]), row["count"])
+                        for row in snapshot.get(key, [])
+                    ],
+                )
+                for key, title in consolidating.dimension_labels().items()
+                if snapshot.get(key)
+            ],
+            "tables": page_tables,
             "quota_by_kind": snapshot["quota"]["by_kind"],
             "behind": snapshot["quota"]["behind"],
-            "headers": headers,
-            "tables": {
-                "by_unit": by_unit,
-                "quota": quota,
-                "introductions": introductions,
-                "proposals": proposals,
-                "coverage": coverage,
-            },
         },
-        sheets=[
-            (_("Summary"), [_("Figure"), _("Number")], [list(row) for row in totals]),
-            *(
-                (title, [_("Group"), _("Accepted")], [list(row) for row in rows])
-                for title, rows in dimensions
-            ),
-            *(
-                (sections[key], headers[key], table)
-                for key, table in (
-                    ("by_unit", by_unit),
-                    ("quota", quota),
-                    ("introductions", introductions),
-                    ("proposals", proposals),
-                    ("coverage", coverage),
-                )
-            ),
-        ],
     )
 
 
-# (e) The commendation proposal list with a submission letter (tờ trình) draft ----------------
+# The commendation submission (tờ trình) -------------------------------------------------------
 
 
-def proposal_list(*, proposals, unit: Unit | None, year: int, to_province: bool) -> Document:
-    """The proposals of ``year`` still to be decided (neither refused at the appraisal nor
-    conferred yet) as the annex of a submission letter: from Home Affairs to the chair of the
-    Provincial People's Committee (``to_province``), or from a unit to the Department of Home
-    Affairs."""
+def proposal_list(
+    *, proposals, unit: Unit | None, year: int, to_province: bool, issue: Issue | None = None
+) -> Document:
+    """A submission letter with the list of proposals as its annex: from Home Affairs to the
+    chair of the Provincial People's Committee (``to_province``: the proposals it agreed to at
+    the appraisal and that await the chair's decision), or from a unit to the Department of
+    Home Affairs (every proposal the unit made for ``year``)."""
     from .models import AwardProposal
 
-    proposals = list(
-        proposals.filter(year=year)
-        .exclude(status__in=[AwardProposal.Status.NOT_AGREED, AwardProposal.Status.CONFERRED])
-        .select_related("exemplar__unit", "award", "proposing_unit")
-        .order_by("award__order", "award__name", "exemplar__subject_key", "pk")
-    )
-    groups = []
-    rows = []
-    for proposal in proposals:
-        if not groups or groups[-1]["award"] != proposal.award.name:
-            groups.append({"award": proposal.award.name, "rows": []})
-        exemplar = proposal.exemplar
-        row = [
-            len(rows) + 1,
-            exemplar.subject_name,
-            exemplar.get_subject_kind_display(),
-            describe_subject(exemplar) or exemplar.unit.name,
-            proposal.award.name,
-            proposal.get_kind_display(),
-            proposal.proposing_unit.name,
-            summary(proposal.reasons),
-        ]
-        rows.append(row)
-        groups[-1]["rows"].append(row)
-    awards = [(group["award"], len(group["rows"])) for group in groups]
+    issue = issue or draft_issue(unit)
+    proposals = proposals.filter(year=year)
     if to_province:
-        addressee = _("The Chair of the Provincial People's Committee")
-        signer = _("DIRECTOR")
+        proposals = proposals.filter(status=AwardProposal.Status.AGREED)
+    proposals = list(
+        proposals.select_related("exemplar__unit", "award", "proposing_unit").order_by(
+            "award__order", "award__name", "exemplar__subject_key", "pk"
+        )
+    )
+    rows: list = []
+    awards: list[tuple[str, int]] = []
+    for proposal in proposals:
+        if not awards or awards[-1][0] != proposal.award.name:
+            awards.append((proposal.award.name, 0))
+            rows.append(proposal.award.name)
+        awards[-1] = (awards[-1][0], awards[-1][1] + 1)
+        exemplar = proposal.exemplar
+        rows.append(
+            [
+                sum(1 for row in rows if isinstance(row, list)) + 1,
+                exemplar.subject_name,
+                describe_subject(exemplar) or exemplar.unit.name,
+                proposal.get_kind_display() if to_province else proposal.get_status_display(),
+                proposal.proposing_unit.name if to_province else exemplar.unit.name,
+                summary(proposal.reasons),
+            ]
+        )
+    counts = dict(awards)
+    rows = [GroupRow(f"{row} ({counts[row]})") if isinstance(row, str) else row for row in rows]
+    name = issuer_name(unit)
+    body = [
+        Paragraph(
+            _(
+                "Pursuant to the Law on Emulation and Commendation of 15 June 2022 and the "
+                "documents detailing and guiding its implementation;"
+            )
+        ),
+    ]
+    plan = _plan_paragraph(year)
+    if plan:
+        body.append(plan)
+    if to_province:
+        addressee = [_("To: The Chair of the Provincial People's Committee")]
+        basis = _(
+            "On the proposals of the agencies, units and localities and the results of the "
+            "appraisal by the Provincial Emulation and Commendation Council's standing body, "
+        )
         recipients = [
             _("As above"),
-            _("Provincial Emulation and Commendation Council"),
-            _("Archived"),
+            _("The Provincial Emulation and Commendation Council"),
+            ARCHIVED,
         ]
+        kind = "proposals_province"
     else:
-        addressee = _("The Department of Home Affairs (Emulation and Rewards Board)")
-        signer = _("HEAD OF THE UNIT")
-        recipients = [_("As above"), _("Archived")]
-    return Document(
-        **heading(unit, kind="TTr"),
-        title=_("SUBMISSION"),
-        subtitle=_("Proposal for commendation of advanced exemplars, %(year)s") % {"year": year},
-        headers=[
-            _("No."),
-            _("Name"),
-            _("Subject kind"),
-            _("Position, workplace"),
-            _("Award form"),
-            _("Kind"),
-            _("Proposing unit"),
-            _("Summary of achievements"),
-        ],
-        rows=rows,
-        filename=f"to-trinh-de-nghi-khen-thuong-{year}"
-        + (f"-{unit.code}" if unit is not None and not to_province else ""),
+        addressee = [_("To: The Department of Home Affairs")]
+        basis = ""
+        recipients = [_("As above"), "Lưu: VT"]
+        kind = "proposals_unit"
+    if proposals:
+        body.append(
+            Paragraph(
+                basis
+                + ngettext(
+                    "%(issuer)s respectfully submits for commendation %(count)s advanced "
+                    "exemplar of %(year)s, namely:",
+                    "%(issuer)s respectfully submits for commendation %(count)s advanced "
+                    "exemplars of %(year)s, namely:",
+                    len(proposals),
+                )
+                % {"issuer": name, "count": len(proposals), "year": year}
+            )
+        )
+        body += [Paragraph(f"- {award}: {count}.") for award, count in awards]
+        body.append(Paragraph(_("(The list is annexed.)")))
+        closing = _("%(issuer)s respectfully submits this for consideration and decision./.") % {
+            "issuer": name
+        }
+    else:
+        body.append(
+            Paragraph(
+                _("%(issuer)s has no proposal for commendation to submit for %(year)s.")
+                % {"issuer": name, "year": year}
+            )
+        )
+        closing = _("%(issuer)s respectfully reports./.") % {"issuer": name}
+    annexes = []
+    if proposals:
+        annexes.append(
+            Annex(
+                title=_("LIST OF PROPOSALS FOR COMMENDATION, %(year)s") % {"year": year},
+                blocks=[
+                    Table(
+                        columns=[
+                            Column(_("No."), width=5),
+                            Column(_("Name"), width=17),
+                            Column(_("Position, workplace"), width=18),
+                            Column(_("Kind") if to_province else _("Status"), width=10),
+                            Column(_("Proposing unit") if to_province else _("Unit"), width=15),
+                            Column(_("Summary of achievements"), width=35),
+                        ],
+                        rows=rows,
+                        sheet=_("Proposals"),
+                        small=True,
+                    )
+                ],
+                landscape=True,
+            )
+        )
+    return _document(
+        unit=unit,
+        issue=issue,
+        doc_type="TTr",
+        kind=kind,
+        year=year,
+        subject=_("Proposal for the commendation of advanced exemplars, %(year)s") % {"year": year},
+        addressee=addressee,
+        body=body,
+        closing=closing,
         recipients=recipients,
-        signer_title=signer,
-        extra={
-            "year": year,
-            "addressee": addressee,
-            "issuer_name": unit.name if unit is not None else "",
-            "groups": groups,
-            "awards": awards,
-            "count": len(rows),
-        },
+        filename=f"to-trinh-khen-thuong-{year}" + ("" if to_province else f"-{unit.code}"),
+        annexes=annexes,
+        extra={"count": len(proposals), "awards": awards},
     )
 
 
@@ -642,56 +1179,98 @@ def _bar_segments(values, peak: int, stacked: bool) -> list[dict]:
     return segments
 
 
-def dashboard_document(dashboard) -> Document:
-    """The dashboard's figures and the table of every chart, with a bar drawn in CSS (the PDF
-    runs no script): the printable version of the leaders' dashboard."""
+def dashboard_document(dashboard, issue: Issue | None = None) -> Document:
+    """The dashboard as Home Affairs' overview report to the provincial leaders: the key
+    figures against the previous year, then each chart's table with its bars (drawn in the
+    PDF; the PDF runs no script)."""
+    unit = home_affairs()
+    issue = issue or draft_issue(unit)
     figures = [
         [
+            n,
             figure.label,
             f"{figure.value}/{figure.total}" if figure.total is not None else figure.value,
             "" if figure.previous is None else figure.previous,
-            "" if figure.change is None else figure.change,
+            ""
+            if figure.change is None
+            else (f"+{figure.change}" if figure.change > 0 else figure.change),
         ]
-        for figure in dashboard.figures
+        for n, figure in enumerate(dashboard.figures, start=1)
     ]
-    charts = []
-    for chart in dashboard.charts:
+    body: list = [
+        Paragraph(
+            _(
+                "The Department of Home Affairs reports the main figures on advanced exemplars "
+                "in %(year)s, compared with %(previous)s, as follows:"
+            )
+            % {"year": dashboard.year, "previous": dashboard.previous_year}
+        ),
+        Heading(_("I. KEY FIGURES")),
+        Table(
+            columns=[
+                Column(_("No."), width=7),
+                Column(_("Figure"), width=48),
+                Column(str(dashboard.year), numeric=True, width=15),
+                Column(str(dashboard.previous_year), numeric=True, width=15),
+                Column(_("Change"), numeric=True, width=15),
+            ],
+            rows=figures,
+            sheet=_("Key figures"),
+        ),
+        Heading(_("II. DETAILS")),
+    ]
+    for n, chart in enumerate(dashboard.charts, start=1):
+        body.append(Heading(f"{n}. {chart.title}", level=2))
+        if not chart.bars:
+            body.append(Paragraph(str(chart.empty or _("No data for this year.")), style="note"))
+            continue
         measure = sum if chart.stacked else max
         peak = max((measure(bar.values) for bar in chart.bars), default=0) or 1
-        charts.append(
-            {
-                "title": chart.title,
-                "series": chart.series,
-                "keys": list(zip(chart.series, BAR_COLOURS, strict=False)),
-                "note": chart.note,
-                "empty": chart.empty,
-                "rows": [
-                    {
-                        "label": bar.label,
-                        "values": bar.values,
-                        "bars": _bar_segments(bar.values, peak, chart.stacked),
-                    }
-                    for bar in chart.bars
+        body.append(
+            Table(
+                columns=[
+                    Column(_("Group"), width=34),
+                    *(
+                        Column(str(name), numeric=True, total=True, width=13)
+                        for name in chart.series
+                    ),
                 ],
-            }
-        )
-    return Document(
-        **heading(home_affairs()),
-        title=_("OVERVIEW OF ADVANCED EXEMPLARS"),
-        subtitle=_("in %(year)s, against %(previous)s")
-        % {"year": dashboard.year, "previous": dashboard.previous_year},
-        headers=[_("Figure"), str(dashboard.year), str(dashboard.previous_year), _("Change")],
-        rows=figures,
-        filename=f"tong-quan-dien-hinh-{dashboard.year}",
-        recipients=[_("Provincial leaders (for information)"), _("Archived")],
-        signer_title=_("DIRECTOR"),
-        extra={"charts": charts, "year": dashboard.year},
-        sheets=[
-            (
-                chart["title"],
-                [_("Group"), *chart["series"]],
-                [[row["label"], *row["values"]] for row in chart["rows"]],
+                rows=[[bar.label, *bar.values] for bar in chart.bars],
+                totals_label=_("Total") if chart.stacked or len(chart.series) == 1 else "",
+                sheet=str(chart.title),
+                small=True,
+                bars=[_bar_segments(bar.values, peak, chart.stacked) for bar in chart.bars],
             )
-            for chart in charts
-        ],
+        )
+        if len(chart.series) > 1:
+            body.append(
+                Paragraph(
+                    "; ".join(
+                        f"{name}: {colour_name}"
+                        for name, colour_name in zip(
+                            chart.series,
+                            [_("dark blue"), _("orange"), _("grey"), _("green")],
+                            strict=False,
+                        )
+                    ),
+                    style="note",
+                )
+            )
+        if chart.note:
+            body.append(Paragraph(str(chart.note), style="note"))
+    return _document(
+        unit=unit,
+        issue=issue,
+        doc_type="BC",
+        kind="dashboard",
+        year=dashboard.year,
+        subject=_("Overview of advanced exemplars in %(year)s compared with %(previous)s")
+        % {"year": dashboard.year, "previous": dashboard.previous_year},
+        addressee=[_("To: The Provincial People's Committee")],
+        body=body,
+        closing=_(
+            "The Department of Home Affairs respectfully reports to the provincial leaders./."
+        ),
+        recipients=[_("The provincial leaders (for information)"), ARCHIVED],
+        filename=f"tong-quan-dien-hinh-{dashboard.year}",
     )

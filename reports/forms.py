@@ -9,7 +9,15 @@ from registry.enums import ExemplarStatus, SubjectKind
 from registry.forms import BootstrapFormMixin, search_field, year_field
 from registry.models import Exemplar, Field, Unit
 
-from .models import AwardForm, AwardProposal, Consolidation, MediaIntroduction
+from .models import (
+    AwardForm,
+    AwardProposal,
+    Consolidation,
+    IssuedDocument,
+    MediaIntroduction,
+    Signer,
+    default_signer,
+)
 
 DATE_WIDGET = {"format": "%d/%m/%Y", "attrs": {"placeholder": "dd/mm/yyyy"}}
 
@@ -210,12 +218,7 @@ class ConsolidationFilterForm(BootstrapFormMixin, forms.Form):
 
 
 class PublishForm(BootstrapFormMixin, forms.Form):
-    document_number = forms.CharField(
-        label=_("Document number"),
-        required=False,
-        max_length=40,
-        help_text=_('As registered by the office, e.g. "25/BC-SNV"; may stay empty.'),
-    )
+    """Publishing freezes the figures; the report takes its number when it is issued."""
 
 
 class ReopenForm(BootstrapFormMixin, forms.Form):
@@ -243,3 +246,83 @@ class CompareForm(BootstrapFormMixin, forms.Form):
         if cleaned.get("before") is not None and cleaned.get("before") == cleaned.get("after"):
             raise forms.ValidationError(_("Choose two different versions."))
         return cleaned
+
+
+# Signers, issuing and the register -------------------------------------------------------------
+
+
+class SignerForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Signer
+        fields = [
+            "full_name",
+            "position",
+            "authority",
+            "principal",
+            "collective",
+            "is_default",
+            "active",
+            "order",
+        ]
+
+
+class IssueForm(BootstrapFormMixin, forms.Form):
+    """Who signs and on which date: the number comes from the register when this is sent."""
+
+    signer = forms.ModelChoiceField(
+        label=_("Signer"),
+        queryset=Signer.objects.none(),
+        empty_label=None,
+        error_messages={"invalid_choice": _("Choose one of the unit's signers.")},
+    )
+    issued_on = forms.DateField(
+        label=_("Date of the document"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+    )
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        signers = Signer.objects.active().filter(unit=unit).order_by("-is_default", "order", "pk")
+        self.fields["signer"].queryset = signers
+        if not self.is_bound:
+            self.initial.setdefault("signer", default_signer(unit))
+            self.initial.setdefault("issued_on", timezone.localdate())
+
+    def clean_issued_on(self):
+        day = self.cleaned_data["issued_on"]
+        today = timezone.localdate()
+        if day > today:
+            raise forms.ValidationError(_("A document cannot be dated after today."))
+        if day.year != today.year:
+            raise forms.ValidationError(
+                _("A document takes its number from this year's register: date it in %(year)s.")
+                % {"year": today.year}
+            )
+        return day
+
+
+class NarrativeForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Consolidation
+        fields = list(Consolidation.NARRATIVE_FIELDS)
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 5}) for name in Consolidation.NARRATIVE_FIELDS
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in Consolidation.NARRATIVE_FIELDS:
+            if len(cleaned.get(name) or "") > 20000:
+                self.add_error(name, _("At most 20,000 characters."))
+        return cleaned
+
+
+class RegisterFilterForm(BootstrapFormMixin, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    year = year_field(_("Year"))
+    kind = forms.ChoiceField(
+        label=_("Document"),
+        required=False,
+        choices=[("", _("Every document")), *IssuedDocument.Kind.choices],
+    )

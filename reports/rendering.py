@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from . import documents
+from .docx import docx_bytes
+from .issuing import DOCUMENT_LANGUAGE, PDF_TEMPLATE, pdf_context
 from .models import DocumentRender
 from .pdf import lay_out
 
@@ -23,10 +25,6 @@ logger = logging.getLogger(__name__)
 
 # A 2,000-exemplar report renders in seconds; a render this old is not coming back.
 STALE_AFTER = datetime.timedelta(minutes=15)
-
-TEMPLATES = {
-    DocumentRender.Document.CONSOLIDATED_REPORT: "reports/pdf/consolidated_report.html",
-}
 
 
 def current_render(*, version, language: str) -> DocumentRender | None:
@@ -86,7 +84,8 @@ def _advance(render: DocumentRender, stage: str, progress: int, **values) -> Non
     DocumentRender.objects.filter(pk=render.pk).update(stage=stage, progress=progress, **values)
 
 
-def build(render: DocumentRender) -> documents.Document:
+def build(render: DocumentRender):
+    """The draft of the version's report, with the narrative as it reads now."""
     version = render.version
     return documents.consolidated_report(
         consolidation=version.consolidation, snapshot=version.data, version=version
@@ -109,20 +108,24 @@ def run(render_id: int) -> DocumentRender:
         started_at=timezone.now(),
     )
     try:
-        with translation.override(render.language):
+        with translation.override(DOCUMENT_LANGUAGE):
             document = build(render)
-            html = render_to_string(TEMPLATES[render.document], documents.pdf_context(document))
+            html = render_to_string(PDF_TEMPLATE, pdf_context(document))
             _advance(render, S.LAYING_OUT, 20)
             laid_out = lay_out(html)
-            _advance(render, S.WRITING, 80, pages=len(laid_out.pages))
+            _advance(render, S.WRITING, 70, pages=len(laid_out.pages))
             pdf = laid_out.write_pdf()
-        render.file.save(f"{document.filename}.pdf", ContentFile(pdf), save=False)
+            _advance(render, S.WRITING, 85)
+            docx = docx_bytes(document)
+        render.file.save(f"{document.filename}-du-thao.pdf", ContentFile(pdf), save=False)
+        render.docx.save(f"{document.filename}-du-thao.docx", ContentFile(docx), save=False)
         _advance(
             render,
             S.FINISHED,
             100,
             status=DocumentRender.Status.DONE,
             file=render.file.name,
+            docx=render.docx.name,
             size=len(pdf),
             finished_at=timezone.now(),
         )

@@ -10,3 +10,14 @@ def render_document(*, render_id: int) -> None:
     from .rendering import run
 
     run(render_id)
+
+
+@task(queue_name="documents")
+def render_issued_document(*, issued_id: int) -> None:
+    """Render the files of a large issued document (``reports.issuing``) on the same worker."""
+    from .issuing import render_issued
+    from .models import IssuedDocument
+
+    issued = IssuedDocument.objects.filter(pk=issued_id).first()
+    if issued is not None and issued.status != IssuedDocument.Status.READY:
+        render_issued(issued)

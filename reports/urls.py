@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import awards, consolidations, dashboard, documents
+from .views import awards, consolidations, dashboard, documents, register
 
 app_name = "reports"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),
+    path("", include(register.urlpatterns)),
 ]

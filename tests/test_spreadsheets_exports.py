@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from registry.enums import ExemplarStatus
 from registry.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes
@@ -106,6 +107,23 @@ def test_the_exemplar_export_has_the_import_columns_and_the_users_rows(
     assert first[header.index("Trạng thái")] == str(ExemplarStatus.DRAFT.label)
 
 
+def test_the_exemplar_export_is_a_sheet_an_office_uses_as_it_is(world, client_for, exemplars):
+    response = client_for(world.user("editor_a")).get(EXEMPLARS_URL, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    last = get_column_letter(len(header))
+    assert all(cell.font.b for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    # Sở Y tế's three exemplars under the header, all of them in the filter.
+    assert sheet.auto_filter.ref == f"A1:{last}4"
+    widths = [
+        sheet.column_dimensions[get_column_letter(i)].width for i in range(1, len(header) + 1)
+    ]
+    assert all(8 <= width <= 60 for width in widths)
+    name = header.index("Họ và tên") + 1
+    assert sheet.column_dimensions[get_column_letter(name)].width > len("Nguyễn Thị Hồng Nhung")
+
+
 def test_personal_data_is_exported_only_to_those_who_handle_records(world, client_for, exemplars):
     leader = xlsx_rows(client_for(world.user("leader")).get(EXEMPLARS_URL, {"export": "xlsx"}))
     assert not PERSONAL & set(leader[0])
@@ -114,21 +132,38 @@ def test_personal_data_is_exported_only_to_those_who_handle_records(world, clien
     assert set(csv_rows(reviewer)[0]) >= PERSONAL
 
 
-def test_formulas_are_neutralised_in_both_formats(world, client_for, exemplars):
-    client = client_for(world.user("editor_a"))
-    for rows in (
-        xlsx_rows(client.get(EXEMPLARS_URL, {"export": "xlsx"})),
-        csv_rows(client.get(EXEMPLARS_URL, {"export": "csv"})),
-    ):
-        cells = {str(cell) for row in rows[1:] for cell in row}
-        assert '\'=HYPERLINK("http://example.com","Khoa Nhi")' in cells
-        assert "'@Trần Văn Quang" in cells
-        assert "'+84 229 3871 000" in cells
-        assert "'-Trồng lúa hữu cơ kết hợp nuôi cá" in cells
-        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+def test_csv_neutralises_whatever_a_spreadsheet_would_parse_as_a_formula(
+    world, client_for, exemplars
+):
+    """A spreadsheet parses every field of a CSV file it opens: = + - @ all start formulas."""
+    rows = csv_rows(client_for(world.user("editor_a")).get(EXEMPLARS_URL, {"export": "csv"}))
+    cells = {cell for row in rows[1:] for cell in row}
+    assert '\'=HYPERLINK("http://example.com","Khoa Nhi")' in cells
+    assert "'@Trần Văn Quang" in cells
+    assert "'+84 229 3871 000" in cells
+    assert "'-Trồng lúa hữu cơ kết hợp nuôi cá" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
     assert csv_bytes(headers=["=cmd"], rows=[["\tx", "\ry", 5]]).decode("utf-8-sig") == (
         "'=cmd\r\n'\tx,\"'\ry\",5\r\n"
     )
+
+
+def test_xlsx_keeps_text_as_it_reads_and_only_formulas_are_neutralised(
+    world, client_for, exemplars
+):
+    """A string cell of an xlsx file is never evaluated: only text starting with "=" (which
+    would be stored as a formula) takes the apostrophe."""
+    response = client_for(world.user("editor_a")).get(EXEMPLARS_URL, {"export": "xlsx"})
+    cells = {str(cell) for row in xlsx_rows(response)[1:] for cell in row}
+    assert '\'=HYPERLINK("http://example.com","Khoa Nhi")' in cells
+    assert "@Trần Văn Quang" in cells
+    assert "+84 229 3871 000" in cells
+    assert "-Trồng lúa hữu cơ kết hợp nuôi cá" in cells
+    assert not any(cell.startswith(("'@", "'+", "'-")) for cell in cells)
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    kinds = {cell.value: cell.data_type for row in sheet.iter_rows(min_row=2) for cell in row}
+    assert kinds["+84 229 3871 000"] == kinds["-Trồng lúa hữu cơ kết hợp nuôi cá"] == "s"
+    assert "f" not in kinds.values()
 
 
 @pytest.mark.parametrize("file_format", ["xlsx", "csv"])

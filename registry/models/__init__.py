@@ -12,6 +12,7 @@ from .exemplars import (
 )
 from .imports import ImportJob
 from .people import PortalUserManager, User
+from .plans import Plan, plan_in_force
 from .units import (
     EmulationBloc,
     QuotaRule,
@@ -33,6 +34,7 @@ __all__ = [
     "ImportJob",
     "Notification",
     "NurturingNote",
+    "Plan",
     "PortalUserManager",
     "QuotaRule",
     "Transition",
@@ -41,4 +43,5 @@ __all__ = [
     "User",
     "ValidityPeriod",
     "ValidityQuerySet",
+    "plan_in_force",
 ]

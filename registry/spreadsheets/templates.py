@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..enums import Gender, Role, SubjectKind
-from ..exports import csv_bytes, neutralise
+from ..exports import csv_bytes, xlsx_text
 from ..models import EmulationBloc, Field, Unit, UnitKind
 from .kinds import ImportKind
 from .resources import IntegerWidget, TextWidget
@@ -117,7 +117,7 @@ def _write_lists(sheet, lists) -> dict[str, str]:
         letter = get_column_letter(column)
         sheet.cell(row=1, column=column, value=str(title)).font = BOLD
         for row, value in enumerate(values, start=2):
-            sheet.cell(row=row, column=column, value=neutralise(value))
+            sheet.cell(row=row, column=column, value=xlsx_text(value))
         sheet.column_dimensions[letter].width = 36
         source = f"{quote_sheetname(sheet.title)}!${letter}$2:${letter}${max(len(values), 1) + 1}"
         ranges.update(dict.fromkeys(keys, source))
@@ -157,7 +157,7 @@ def _write_instructions(sheet, spec: ImportKind) -> None:
         if help_ is not None:
             values = [label, str(help_.required), str(help_.how), help_.example]
         for position, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=position, value=neutralise(value) if value else None)
+            cell = sheet.cell(row=row, column=position, value=xlsx_text(value) if value else None)
             cell.alignment = WRAP
         if help_ and help_.required:
             sheet.cell(row=row, column=1).fill = REQUIRED_FILL

@@ -2,12 +2,17 @@
 
 from .awards import AwardForm, AwardProposal, MediaIntroduction
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
+from .register import DocumentCounter, IssuedDocument, Signer, default_signer
 
 __all__ = [
     "AwardForm",
     "AwardProposal",
     "Consolidation",
     "ConsolidationVersion",
+    "DocumentCounter",
     "DocumentRender",
+    "IssuedDocument",
     "MediaIntroduction",
+    "Signer",
+    "default_signer",
 ]

@@ -38,6 +38,11 @@ class Consolidation(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
     )
+    # The report's narrative sections, written by Home Affairs before it issues the report.
+    results = models.TextField(_("results achieved"), blank=True)
+    shortcomings = models.TextField(_("shortcomings and their causes"), blank=True)
+    tasks_ahead = models.TextField(_("tasks ahead"), blank=True)
+    proposals_text = models.TextField(_("proposals and recommendations"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -46,6 +51,8 @@ class Consolidation(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    NARRATIVE_FIELDS = ("results", "shortcomings", "tasks_ahead", "proposals_text")
 
     class Meta:
         ordering = ["-year", "campaign__name", "pk"]
@@ -190,6 +197,7 @@ class DocumentRender(models.Model):
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     pages = models.PositiveIntegerField(_("pages"), default=0)
     file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True, editable=False)
+    docx = models.FileField(_("DOCX"), upload_to="documents/%Y/", blank=True, editable=False)
     size = models.PositiveIntegerField(_("size"), default=0)
     error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
@@ -227,6 +235,7 @@ class DocumentRender(models.Model):
 @receiver(post_delete, sender=DocumentRender)
 def delete_rendered_file(sender, instance, **kwargs):
     """A deleted render takes its file along, once the deletion is committed."""
-    if instance.file:
-        name, storage = instance.file.name, instance.file.storage
-        transaction.on_commit(lambda: storage.delete(name))
+    for file in (instance.file, instance.docx):
+        if file:
+            name, storage = file.name, file.storage
+            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))

@@ -74,6 +74,13 @@ class ProposalListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, L
                 qs = qs.filter(**{name: f[name]})
         return qs.order_by("-year", "-created_at", "-pk")
 
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        may_issue = user.has_perm("reports.issue_province_document") or (
+            user.unit_id is not None and user.has_perm("reports.issue_document", user.unit)
+        )
+        return super().get_context_data(may_issue_submission=may_issue, **kwargs)
+
 
 class ProposalObjectMixin(LoginRequiredMixin):
     """The proposal, if the user reaches it (else 404)."""

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils.translation import get_language
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -23,17 +23,27 @@ from campaigns.views import FilteredListMixin
 
 from .. import consolidation as consolidating
 from .. import documents
-from ..forms import CompareForm, ConsolidationFilterForm, ConsolidationForm, PublishForm, ReopenForm
-from ..models import Consolidation, ConsolidationVersion
+from ..forms import (
+    CompareForm,
+    ConsolidationFilterForm,
+    ConsolidationForm,
+    NarrativeForm,
+    PublishForm,
+    ReopenForm,
+)
+from ..issuing import DOCUMENT_LANGUAGE
+from ..models import Consolidation, ConsolidationVersion, DocumentRender, IssuedDocument
 from ..rendering import current_render, request_render
-from .documents import document_xlsx_response
+from ..workbooks import document_workbook
+from .documents import CONTENT_TYPES, IssuingMixin, file_response
 
 # The page lists this many accepted exemplars; the xlsx and the PDF list every one.
 ANNEX_SHOWN = 500
 
 
 def render_language() -> str:
-    return (get_language() or "vi").split("-")[0]
+    """Documents are issued in Vietnamese, whatever the reader's interface language."""
+    return DOCUMENT_LANGUAGE
 
 
 class ConsolidationPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -140,8 +150,11 @@ class ConsolidationMixin(ConsolidationPermissionMixin):
             )
             if len(versions) > 1
             else None,
-            "annex_rows": document.rows[:ANNEX_SHOWN],
-            "annex_hidden": max(0, len(document.rows) - ANNEX_SHOWN),
+            "annex": document.extra["tables"]["exemplars"],
+            "annex_rows": document.extra["tables"]["exemplars"].data_rows[:ANNEX_SHOWN],
+            "annex_hidden": max(
+                0, len(document.extra["tables"]["exemplars"].data_rows) - ANNEX_SHOWN
+            ),
             "sections": [
                 ("introductions", _("Introductions to the media")),
                 ("proposals", _("Commendation proposals")),
@@ -186,6 +199,17 @@ class VersionDetailView(ConsolidationMixin, TemplateView):
         return super().get_context_data(
             **context,
             render=current_render(version=version, language=render_language()),
+            issued_reports=version.issued_documents.select_related("unit").order_by("-issued_at"),
+            may_write=self.request.user.has_perm("reports.publish_consolidation", consolidation),
+            may_issue=self.request.user.has_perm("reports.issue_province_document"),
+            narrative=[
+                (
+                    name,
+                    Consolidation._meta.get_field(name).verbose_name,
+                    getattr(consolidation, name),
+                )
+                for name in consolidation.NARRATIVE_FIELDS
+            ],
             can_reopen=is_latest
             and not consolidation.is_open
             and self.request.user.has_perm("reports.reopen_consolidation", consolidation),
@@ -217,7 +241,6 @@ class PublishView(ConsolidationMixin, FormView):
             version = consolidating.publish(
                 consolidation=self.get_consolidation(),
                 by=self.request.user,
-                document_number=form.cleaned_data["document_number"],
             )
         except ValidationError as error:
             messages.error(self.request, " ".join(error.messages))
@@ -305,11 +328,11 @@ class ConsolidationXlsxView(ConsolidationMixin, View):
             snapshot = consolidating.build_snapshot(
                 year=consolidation.year, campaign=consolidation.campaign
             )
-        return document_xlsx_response(
-            documents.consolidated_report(
+        with translation.override(DOCUMENT_LANGUAGE):
+            document = documents.consolidated_report(
                 consolidation=consolidation, snapshot=snapshot, version=version
             )
-        )
+            return file_response(document_workbook(document), document.filename, "xlsx")
 
 
 class VersionPdfView(ConsolidationMixin, View):
@@ -327,11 +350,16 @@ class VersionPdfView(ConsolidationMixin, View):
         if render_job is None or not render_job.is_ready:
             messages.info(request, _("The PDF is not ready yet: prepare it first."))
             return redirect(self.get_version())
+        stored = render_job.docx if request.GET.get("format") == "docx" else render_job.file
+        if not stored:
+            messages.info(request, _("The draft is not ready yet: prepare it first."))
+            return redirect(self.get_version())
+        is_docx = stored is render_job.docx
         return FileResponse(
-            render_job.file.open("rb"),
-            content_type="application/pdf",
-            as_attachment=False,
-            filename=render_job.file.name.rsplit("/", 1)[-1],
+            stored.open("rb"),
+            content_type=CONTENT_TYPES["docx" if is_docx else "pdf"],
+            as_attachment=is_docx,
+            filename=stored.name.rsplit("/", 1)[-1],
         )
 
     def post(self, request, *args, **kwargs):
@@ -345,6 +373,80 @@ class VersionPdfView(ConsolidationMixin, View):
                 _("The PDF is being prepared in the background; this page shows its progress."),
             )
         return redirect(self.get_version().get_absolute_url() + "#pdf")
+
+
+class NarrativeView(ConsolidationMixin, FormView):
+    """The report's narrative sections, written by Home Affairs before it issues the report;
+    the drafts already prepared are dropped, so the next one reads the new text."""
+
+    permission_required = "reports.publish_consolidation"
+    template_name = "reports/consolidation_narrative.html"
+    form_class = NarrativeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_consolidation()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(consolidation=self.get_consolidation(), **kwargs)
+
+    def form_valid(self, form):
+        consolidation = form.save()
+        DocumentRender.objects.filter(version__consolidation=consolidation).delete()
+        messages.success(self.request, _("The report's text is saved."))
+        latest = consolidation.latest_version()
+        return redirect(latest or consolidation)
+
+
+class VersionIssueView(IssuingMixin, ConsolidationMixin, View):
+    """Issuing the yearly report of a published version: signer and date, then the number;
+    the document worker renders the files."""
+
+    permission_required = "reports.view_consolidation"
+    kind = IssuedDocument.Kind.CONSOLIDATED_REPORT
+
+    def issuing_unit(self):
+        return documents.home_affairs()
+
+    def get_params(self) -> dict:
+        consolidation = self.get_consolidation()
+        return {
+            "version": self.get_version().pk,
+            "narrative": {
+                name: getattr(consolidation, name) for name in consolidation.NARRATIVE_FIELDS
+            },
+        }
+
+    def draft_links(self):
+        version = self.get_version()
+        url = version.get_absolute_url()
+        return [(_("Draft: prepare and read it on the version's page"), f"{url}#pdf")]
+
+    def missing_narrative(self) -> list[str]:
+        consolidation = self.get_consolidation()
+        return [
+            str(Consolidation._meta.get_field(name).verbose_name)
+            for name in consolidation.NARRATIVE_FIELDS
+            if not getattr(consolidation, name).strip()
+        ]
+
+    def refuse_without_narrative(self, request):
+        missing = self.missing_narrative()
+        if missing:
+            messages.error(
+                request,
+                _("Write the report's text before issuing it; missing: %(sections)s.")
+                % {"sections": ", ".join(missing)},
+            )
+            return redirect("reports:consolidation_narrative", pk=self.get_consolidation().pk)
+        return None
+
+    def get(self, request, *args, **kwargs):
+        return self.refuse_without_narrative(request) or self.issue_get(request)
+
+    def post(self, request, *args, **kwargs):
+        return self.refuse_without_narrative(request) or self.issue_post(
+            request, version=self.get_version()
+        )
 
 
 urlpatterns = [
@@ -364,6 +466,12 @@ urlpatterns = [
         "<int:pk>/phien-ban/<int:number>/xlsx/",
         ConsolidationXlsxView.as_view(),
         name="consolidation_version_xlsx",
+    ),
+    path("<int:pk>/noi-dung/", NarrativeView.as_view(), name="consolidation_narrative"),
+    path(
+        "<int:pk>/phien-ban/<int:number>/phat-hanh/",
+        VersionIssueView.as_view(),
+        name="consolidation_version_issue",
     ),
     path(
         "<int:pk>/phien-ban/<int:number>/pdf/",

@@ -14,9 +14,9 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from registry.forms import BootstrapFormMixin, year_field
 
-from .. import documents
 from ..dashboard import build_dashboard
-from .documents import DocumentView
+from ..models import IssuedDocument
+from .documents import DocumentView, document_urls
 
 
 class DashboardYearForm(BootstrapFormMixin, forms.Form):
@@ -43,17 +43,14 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
 
 
 class DashboardDocumentView(DocumentView):
-    """The printable dashboard (PDF, or its tables as xlsx), rendered on request: small."""
+    """The dashboard as Home Affairs' overview report: a draft in any format, or issued."""
 
+    kind = IssuedDocument.Kind.DASHBOARD
     permission_required = "reports.view_dashboard"
-    template_name = "reports/pdf/dashboard.html"
-
-    def build(self):
-        dashboard = build_dashboard(user=self.request.user, year=self.get_year())
-        return documents.dashboard_document(dashboard)
+    url_name = "dashboard_document"
 
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
-    path("van-ban/", DashboardDocumentView.as_view(), name="dashboard_document"),
+    *document_urls("van-ban/", DashboardDocumentView, "dashboard_document"),
 ]

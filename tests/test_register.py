@@ -1,0 +1,565 @@
+"""Signers, the register of issued documents and issuing: numbers from the unit's register,
+taken once each even when two people issue at once; drafts marked and unnumbered; what was
+issued kept as issued; headings per the issuing body; who may do what."""
+
+import datetime
+import io
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+from docx import Document as WordDocument
+from pypdf import PdfReader
+
+from registry.enums import ExemplarStatus, SubjectKind
+from reports import documents, issuing
+from reports.layout import Signature
+from reports.models import DocumentCounter, IssuedDocument, Signer
+from tests.factories.exemplars import ExemplarFactory
+
+pytestmark = pytest.mark.integration
+
+Kind = IssuedDocument.Kind
+YEAR = 2025
+
+
+def pdf_pages(content: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages]
+
+
+def docx_text(content: bytes) -> str:
+    word = WordDocument(io.BytesIO(content))
+    parts = [p.text for p in word.paragraphs]
+    for table in word.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def signers(world):
+    return {
+        "head_a": Signer.objects.create(
+            unit=world.dept_a, full_name="Phạm Quốc Hùng", position="Giám đốc", is_default=True
+        ),
+        "deputy_a": Signer.objects.create(
+            unit=world.dept_a,
+            full_name="Vũ Thị Ngọc Lan",
+            position="Phó Giám đốc",
+            authority=Signer.Authority.DEPUTY,
+            principal="Giám đốc",
+        ),
+        "snv": Signer.objects.create(
+            unit=world.home_affairs_unit,
+            full_name="Nguyễn Văn Thành",
+            position="Giám đốc",
+            is_default=True,
+        ),
+        "commune": Signer.objects.create(
+            unit=world.commune_a,
+            full_name="Hoàng Minh Tuấn",
+            position="Chủ tịch",
+            authority=Signer.Authority.ON_BEHALF,
+            collective="Ủy ban nhân dân",
+            is_default=True,
+        ),
+    }
+
+
+@pytest.fixture
+def exemplars(world):
+    return [
+        ExemplarFactory(
+            unit=world.dept_a,
+            year=YEAR,
+            full_name="Nguyễn Thị Hạnh",
+            status=ExemplarStatus.ACCEPTED,
+        ),
+        ExemplarFactory(
+            unit=world.commune_a,
+            year=YEAR,
+            subject_kind=SubjectKind.HOUSEHOLD,
+            full_name="",
+            household_head="Lã Văn Hòa",
+            status=ExemplarStatus.ACCEPTED,
+        ),
+    ]
+
+
+def issue(kind, params, signer, user, day=None):
+    return issuing.issue(
+        kind=kind, params=params, signer=signer, day=day or timezone.localdate(), user=user
+    )
+
+
+# Signers ------------------------------------------------------------------------------------
+
+
+class TestSigners:
+    def test_signature_lines_for_each_authority(self, signers):
+        assert signers["head_a"].signature_lines == ["GIÁM ĐỐC"]
+        assert signers["deputy_a"].signature_lines == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+        assert signers["commune"].signature_lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+        vice = Signer(
+            full_name="Lê Thị Hồng Vân",
+            position="Phó Chủ tịch",
+            authority=Signer.Authority.ON_BEHALF_DEPUTY,
+            principal="Chủ tịch",
+            collective="Ủy ban nhân dân",
+        )
+        assert vice.signature_lines == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+    def test_a_deputy_needs_the_heads_position(self, world):
+        signer = Signer(
+            unit=world.dept_a,
+            full_name="Vũ Thị Ngọc Lan",
+            position="Phó Giám đốc",
+            authority=Signer.Authority.DEPUTY,
+        )
+        with pytest.raises(ValidationError) as raised:
+            signer.full_clean()
+        assert "principal" in raised.value.message_dict
+
+    def test_one_default_per_unit(self, signers):
+        signers["deputy_a"].is_default = True
+        signers["deputy_a"].save()
+        signers["head_a"].refresh_from_db()
+        assert not signers["head_a"].is_default
+        assert Signer.objects.filter(unit=signers["head_a"].unit, is_default=True).count() == 1
+
+    @pytest.mark.parametrize(
+        ("persona", "unit", "expected"),
+        [
+            ("head_a", "dept_a", 200),
+            ("editor_a", "dept_a", 403),
+            ("head_a", "dept_b", 404),
+            ("administrator", "dept_b", 200),
+            ("home_affairs", "home_affairs_unit", 200),
+            ("home_affairs", "dept_a", 403),
+            ("leader", "dept_a", 403),
+            ("media", "dept_a", 404),
+        ],
+    )
+    def test_who_may_add_a_signer(self, world, client_for, persona, unit, expected):
+        code = getattr(world, unit).code
+        client = client_for(world.user(persona))
+        url = reverse("reports:signer_create", kwargs={"code": code})
+        assert client.get(url).status_code == expected
+        response = client.post(
+            url,
+            {
+                "full_name": "Đỗ Văn Minh",
+                "position": "Giám đốc",
+                "authority": "head",
+                "order": 0,
+                "active": "on",
+            },
+        )
+        created = Signer.objects.filter(full_name="Đỗ Văn Minh").exists()
+        assert created is (expected == 200)
+        if expected == 200:
+            assert response.status_code == 302
+
+    def test_a_bad_signer_form_keeps_what_was_typed(self, world, client_for):
+        client = client_for(world.user("head_a"))
+        url = reverse("reports:signer_create", kwargs={"code": world.dept_a.code})
+        response = client.post(
+            url,
+            {
+                "full_name": "Vũ Thị Ngọc Lan",
+                "position": "Phó Giám đốc",
+                "authority": "deputy",
+                "order": 0,
+            },
+        )
+        assert response.status_code == 200
+        content = response.content.decode()
+        assert "Vũ Thị Ngọc Lan" in content and "Phó Giám đốc" in content
+        assert not Signer.objects.filter(full_name="Vũ Thị Ngọc Lan").exists()
+
+    def test_changes_are_kept_in_the_history_and_removal_asks_first(
+        self, world, client_for, signers
+    ):
+        client = client_for(world.user("head_a"))
+        signer = signers["deputy_a"]
+        url = reverse("reports:signer_update", kwargs={"code": world.dept_a.code, "pk": signer.pk})
+        client.post(
+            url,
+            {
+                "full_name": signer.full_name,
+                "position": "Phó Giám đốc thường trực",
+                "authority": "deputy",
+                "principal": "Giám đốc",
+                "order": 0,
+                "active": "on",
+            },
+        )
+        assert signer.history.count() == 2
+        assert "Phó Giám đốc thường trực" in client.get(url).content.decode()
+        delete = reverse(
+            "reports:signer_delete", kwargs={"code": world.dept_a.code, "pk": signer.pk}
+        )
+        assert client.get(delete).status_code == 200
+        assert Signer.objects.filter(pk=signer.pk).exists()
+        client.post(delete)
+        assert not Signer.objects.filter(pk=signer.pk).exists()
+
+
+# Headings -----------------------------------------------------------------------------------
+
+
+class TestHeadings:
+    def test_a_department_under_the_provincial_committee(self, world):
+        body = documents.issuing_body(world.dept_a, datetime.date(2026, 3, 5), "BC")
+        assert body["superior"] == "UBND TỈNH NINH BÌNH"
+        assert body["issuer"] == "SỞ Y TẾ"
+        assert body["symbol"] == "BC-SYT"
+        assert body["place"] == "Ninh Bình"
+
+    def test_a_commune_has_no_superior_line_and_writes_its_own_place(self, world):
+        world.commune_a.short_name = "Gia Vân"
+        world.commune_a.save()
+        body = documents.issuing_body(world.commune_a, datetime.date(2026, 3, 5), "TTr")
+        assert body["superior"] == ""
+        assert body["issuer"] == "ỦY BAN NHÂN DÂN\nXÃ GIA VÂN"
+        assert body["issuer_name"] == "Ủy ban nhân dân xã Gia Vân"
+        assert body["place"] == "Gia Vân"
+        assert body["symbol"] == "TTr-UBND"
+
+    def test_the_heading_follows_the_unit_as_it_was_on_the_documents_date(self, world):
+        world.dept_a.name = "Sở Y tế tỉnh Ninh Bình (mới)"
+        world.dept_a.save()
+        today = documents.issuing_body(world.dept_a, timezone.localdate(), "BC")
+        assert today["issuer"] == "SỞ Y TẾ TỈNH NINH BÌNH"
+        history = world.dept_a.history.order_by("history_date")
+        first = history.first()
+        first.history_date = timezone.now() - datetime.timedelta(days=30)
+        first.save()
+        latest = history.last()
+        latest.history_date = timezone.now() - datetime.timedelta(days=1)
+        latest.save()
+        before = documents.issuing_body(
+            world.dept_a, timezone.localdate() - datetime.timedelta(days=10), "BC"
+        )
+        assert before["issuer"] == "SỞ Y TẾ"
+
+    def test_dates_per_the_decree(self, world):
+        signature = Signature(lines=["GIÁM ĐỐC"], name="Phạm Quốc Hùng")
+        document = documents.unit_exemplars(
+            unit=world.dept_a,
+            year=YEAR,
+            issue=documents.Issue(number=5, date=datetime.date(2026, 2, 5), signature=signature),
+        )
+        assert document.number_line == "Số: 05/BC-SYT"
+        assert document.place_date == "Ninh Bình, ngày 05 tháng 02 năm 2026"
+        march = documents.Issue(number=12, date=datetime.date(2026, 3, 15), signature=signature)
+        later = documents.unit_exemplars(unit=world.dept_a, year=YEAR, issue=march)
+        assert later.place_date == "Ninh Bình, ngày 15 tháng 3 năm 2026"
+        assert later.number_line == "Số: 12/BC-SYT"
+
+
+# Numbers ------------------------------------------------------------------------------------
+
+
+class TestNumbers:
+    def test_numbers_run_per_unit_year_and_type(self, world):
+        take = issuing.next_number
+        assert [take(unit=world.dept_a, year=2026, doc_type="BC") for _ in range(3)] == [1, 2, 3]
+        assert take(unit=world.dept_a, year=2026, doc_type="TTr") == 1
+        assert take(unit=world.dept_b, year=2026, doc_type="BC") == 1
+        assert take(unit=world.dept_a, year=2027, doc_type="BC") == 1
+        assert take(unit=world.dept_a, year=2026, doc_type="BC") == 4
+
+    @pytest.mark.django_db(transaction=True)
+    @pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="concurrent writers need a server database; SQLite takes one writer at a time",
+    )
+    def test_two_people_issuing_at_once_never_get_the_same_number(self):
+        from tests.factories import UnitFactory
+
+        unit = UnitFactory(code="37-SYT-X", name="Sở Y tế")
+        taken, errors = [], []
+        barrier = threading.Barrier(8)
+
+        def worker():
+            try:
+                barrier.wait()
+                for _ in range(5):
+                    taken.append(issuing.next_number(unit=unit, year=2026, doc_type="BC"))
+            except Exception as error:  # reported below
+                errors.append(error)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=worker) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert not errors
+        assert sorted(taken) == list(range(1, 41))
+        assert DocumentCounter.objects.get(unit=unit, year=2026, doc_type="BC").last_number == 40
+
+
+# Issuing ------------------------------------------------------------------------------------
+
+
+class TestIssuing:
+    def test_a_draft_is_marked_and_has_no_number(self, world, signers, exemplars):
+        document = issuing.build(
+            Kind.UNIT_EXEMPLARS,
+            {"unit": world.dept_a.code, "year": YEAR},
+            user=world.user("head_a"),
+        )
+        text = " ".join(pdf_pages(issuing.files(document).pdf))
+        assert "DỰ THẢO" in text
+        assert "Số: /BC-SYT" in text
+        assert "Phạm Quốc Hùng" in text  # the default signer, already on the draft
+        assert not IssuedDocument.objects.exists()
+
+    def test_issuing_takes_a_number_and_keeps_the_files(self, world, signers, exemplars):
+        issued = issue(
+            Kind.UNIT_EXEMPLARS,
+            {"unit": world.dept_a.code, "year": YEAR},
+            signers["deputy_a"],
+            world.user("head_a"),
+            day=timezone.localdate(),
+        )
+        assert issued.number == 1 and issued.number_text == "01/BC-SYT"
+        assert issued.status == IssuedDocument.Status.READY
+        pages = pdf_pages(issued.pdf.read())
+        text = " ".join(pages)
+        assert "Số: 01/BC-SYT" in text
+        assert "DỰ THẢO" not in text
+        assert "BÁO CÁO" in text and "UBND TỈNH NINH BÌNH" in text
+        assert "KT. GIÁM ĐỐC" in text and "PHÓ GIÁM ĐỐC" in text and "Vũ Thị Ngọc Lan" in text
+        assert "Nơi nhận:" in text
+        assert f"Kèm theo Báo cáo số 01/BC-SYT ngày {issued.issued_on:%d}/" in text
+        assert "Nguyễn Thị Hạnh" in text
+        for leak in ("{#", "{{", "{%", "(Ký", "ghi rõ họ tên", "…/"):
+            assert leak not in text
+        words = docx_text(issued.docx.read())
+        for expected in ("Số: 01/BC-SYT", "BÁO CÁO", "Vũ Thị Ngọc Lan", "Nguyễn Thị Hạnh"):
+            assert expected in words
+        again = issue(
+            Kind.UNIT_EXEMPLARS,
+            {"unit": world.dept_a.code, "year": YEAR},
+            signers["head_a"],
+            world.user("head_a"),
+        )
+        assert again.number == 2
+        assert list(
+            issuing.issued_for(Kind.UNIT_EXEMPLARS, {"unit": world.dept_a.code, "year": YEAR})
+        ) == [again, issued]
+
+    def test_the_signer_must_belong_to_the_issuing_unit(self, world, signers):
+        with pytest.raises(issuing.NoSigner):
+            issue(
+                Kind.QUOTA_COMPLIANCE, {"year": YEAR}, signers["head_a"], world.user("home_affairs")
+            )
+        assert not DocumentCounter.objects.exists()
+
+    def test_a_communes_document(self, world, signers, exemplars):
+        world.commune_a.short_name = "Gia Vân"
+        world.commune_a.save()
+        issued = issue(
+            Kind.EXEMPLAR_PROFILE,
+            {"exemplar": exemplars[1].code, "personal_data": False},
+            signers["commune"],
+            world.user("commune_editor"),
+        )
+        text = " ".join(pdf_pages(issued.pdf.read()))
+        assert "ỦY BAN NHÂN DÂN XÃ GIA VÂN" in text
+        assert "HUYỆN GIA VIỄN" not in text
+        assert "Gia Vân, ngày" in text
+        assert "Số: 01/BC-UBND" in text
+        assert "TM. ỦY BAN NHÂN DÂN" in text and "Hoàng Minh Tuấn" in text
+
+    def test_the_signature_shares_its_page_with_the_closing_text(self, world, signers):
+        from tests.factories import UnitFactory, kind
+
+        for n in range(60):
+            UnitFactory(
+                code=f"37-X{n}",
+                name=f"Xã Thử Nghiệm {n}",
+                kind=kind("commune"),
+                parent=world.province,
+            )
+        issued = issue(
+            Kind.QUOTA_COMPLIANCE, {"year": 2026}, signers["snv"], world.user("home_affairs")
+        )
+        pages = pdf_pages(issued.pdf.read())
+        signed = [page for page in pages if "Nguyễn Văn Thành" in page]
+        assert len(signed) == 1
+        closing = issuing.build(
+            Kind.QUOTA_COMPLIANCE, {"year": 2026}, user=world.user("home_affairs")
+        ).closing
+        assert " ".join(closing.split()[:6]) in signed[0]
+
+
+# The pages ----------------------------------------------------------------------------------
+
+
+def issue_url(name, **kwargs):
+    return reverse(f"reports:{name}_issue", kwargs=kwargs)
+
+
+class TestIssuePages:
+    @pytest.mark.parametrize(
+        ("persona", "expected"),
+        [
+            ("head_a", 200),
+            ("editor_a", 200),
+            ("editor_b", 404),
+            ("home_affairs", 403),
+            ("leader", 403),
+            ("media", 404),
+        ],
+    )
+    def test_who_may_issue_a_units_report(self, world, signers, client_for, persona, expected):
+        client = client_for(world.user(persona))
+        url = issue_url("document_unit_exemplars", code=world.dept_a.code) + f"?year={YEAR}"
+        assert client.get(url).status_code == expected
+        response = client.post(
+            url, {"signer": signers["head_a"].pk, "issued_on": timezone.localdate().isoformat()}
+        )
+        assert IssuedDocument.objects.exists() is (expected == 200)
+        if expected == 200:
+            issued = IssuedDocument.objects.get()
+            assert response["Location"] == issued.get_absolute_url()
+
+    @pytest.mark.parametrize(
+        ("persona", "expected"), [("home_affairs", 200), ("leader", 403), ("head_a", 403)]
+    )
+    def test_who_may_issue_the_quota_report(self, world, signers, client_for, persona, expected):
+        client = client_for(world.user(persona))
+        url = issue_url("document_quota_compliance") + f"?year={YEAR}"
+        assert client.get(url).status_code == expected
+
+    def test_bad_input_is_refused_and_loses_nothing(self, world, signers, client_for):
+        client = client_for(world.user("head_a"))
+        url = issue_url("document_unit_exemplars", code=world.dept_a.code) + f"?year={YEAR}"
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        response = client.post(
+            url, {"signer": signers["deputy_a"].pk, "issued_on": tomorrow.isoformat()}
+        )
+        assert response.status_code == 200
+        content = response.content.decode()
+        assert "sau ngày hôm nay" in content or "after today" in content
+        assert f'value="{signers["deputy_a"].pk}" selected' in content
+        response = client.post(
+            url, {"signer": signers["snv"].pk, "issued_on": timezone.localdate().isoformat()}
+        )
+        assert response.status_code == 200
+        assert not IssuedDocument.objects.exists()
+        assert not DocumentCounter.objects.exists()
+
+    def test_a_unit_without_signers_is_told_so(self, world, client_for):
+        client = client_for(world.user("editor_b"))
+        url = issue_url("document_unit_exemplars", code=world.dept_b.code) + f"?year={YEAR}"
+        response = client.get(url)
+        assert response.status_code == 200
+        assert (
+            reverse("reports:signer_list", kwargs={"code": world.dept_b.code})
+            not in response.content.decode()
+        )
+        assert 'data-testid="issue"' not in response.content.decode()
+        response = client.post(url, {"signer": "", "issued_on": timezone.localdate().isoformat()})
+        assert not IssuedDocument.objects.exists()
+
+    def test_the_register_lists_each_units_own_and_searches(
+        self, world, signers, client_for, exemplars
+    ):
+        first = issue(
+            Kind.UNIT_EXEMPLARS,
+            {"unit": world.dept_a.code, "year": YEAR},
+            signers["head_a"],
+            world.user("head_a"),
+        )
+        other = issue(
+            Kind.QUOTA_COMPLIANCE, {"year": YEAR}, signers["snv"], world.user("home_affairs")
+        )
+        register = reverse("reports:register")
+        own = client_for(world.user("editor_a")).get(register).content.decode()
+        assert first.number_text in own and other.number_text not in own
+        assert client_for(world.user("editor_a")).get(other.get_absolute_url()).status_code == 404
+        everything = client_for(world.user("leader")).get(register).content.decode()
+        assert first.number_text in everything and other.number_text in everything
+        found = client_for(world.user("leader")).get(register, {"q": "01/BC-SNV"}).content.decode()
+        assert other.number_text in found and first.number_text not in found
+        by_kind = (
+            client_for(world.user("leader"))
+            .get(register, {"kind": Kind.UNIT_EXEMPLARS})
+            .content.decode()
+        )
+        assert first.number_text in by_kind and other.number_text not in by_kind
+
+    def test_issued_files_download_as_issued(self, world, signers, client_for, exemplars):
+        issued = issue(
+            Kind.UNIT_EXEMPLARS,
+            {"unit": world.dept_a.code, "year": YEAR},
+            signers["head_a"],
+            world.user("head_a"),
+        )
+        client = client_for(world.user("head_a"))
+        pdf = client.get(reverse("reports:issued_file", kwargs={"pk": issued.pk, "fmt": "pdf"}))
+        assert pdf["Content-Type"] == "application/pdf"
+        assert "Số: 01/BC-SYT" in " ".join(pdf_pages(b"".join(pdf.streaming_content)))
+        docx = client.get(reverse("reports:issued_file", kwargs={"pk": issued.pk, "fmt": "docx"}))
+        assert "Phạm Quốc Hùng" in docx_text(b"".join(docx.streaming_content))
+        assert (
+            client.get(
+                reverse("reports:issued_file", kwargs={"pk": issued.pk, "fmt": "exe"})
+            ).status_code
+            == 404
+        )
+
+    def test_drafts_in_each_format(self, world, signers, client_for, exemplars):
+        client = client_for(world.user("editor_a"))
+        url = reverse("reports:document_unit_exemplars", kwargs={"code": world.dept_a.code})
+        docx = client.get(url, {"year": YEAR, "format": "docx", "signer": signers["deputy_a"].pk})
+        assert docx.status_code == 200
+        words = docx_text(docx.content)
+        assert "DỰ THẢO" in words and "Vũ Thị Ngọc Lan" in words and "KT. GIÁM ĐỐC" in words
+        xlsx = client.get(url, {"year": YEAR, "format": "xlsx"})
+        assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+        assert client.get(url, {"year": YEAR, "format": "odt"}).status_code == 404
+
+
+# Archiving a year ---------------------------------------------------------------------------
+
+
+def test_render_documents_writes_every_kind_and_fails_loudly(
+    world, signers, exemplars, tmp_path, monkeypatch
+):
+    out = io.StringIO()
+    call_command("render_documents", year=YEAR, out=str(tmp_path / "2025"), stdout=out)
+    names = sorted(path.name for path in (tmp_path / "2025").iterdir())
+    assert any(
+        name.startswith("bao-cao-dien-hinh-37-SYT-2025") and name.endswith(".pdf") for name in names
+    )
+    assert any(name.startswith("bao-cao-thanh-tich-") and name.endswith(".docx") for name in names)
+    for stem in ("bao-cao-chi-tieu-2025", "to-trinh-khen-thuong-2025", "tong-quan-dien-hinh-2025"):
+        assert any(name.startswith(stem) and name.endswith(".pdf") for name in names), stem
+        assert any(name.startswith(stem) and name.endswith(".docx") for name in names), stem
+    assert len(out.getvalue().strip().splitlines()) == len(names) + 1
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(issuing, "files", broken)
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command(
+            "render_documents",
+            year=YEAR,
+            out=str(tmp_path / "again"),
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
