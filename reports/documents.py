@@ -634,16 +634,14 @@ def consolidated_report(
     rank = {kind.value: i for i, kind in enumerate(kinds)}
     ordered = sorted(snapshot["exemplars"], key=lambda row: rank.get(row["subject_kind"], 99))
     exemplar_rows: list = []
-    for n, row in enumerate(ordered, start=1):
-        label = str(SubjectKind(row["subject_kind"]).label)
-        if not exemplar_rows or exemplar_rows[-1][0] != label:
-            exemplar_rows.append([label, 0])
-        exemplar_rows[-1][1] += 1
-        exemplar_rows.append([n, row["name"], row["position"], row["unit"], row["field"]])
-    # Group rows carry their count, known once the group is complete.
-    exemplar_rows = [
-        GroupRow(f"{row[0]} ({row[1]})") if len(row) == 2 else row for row in exemplar_rows
-    ]
+    number = 0
+    for kind in kinds:
+        members = [row for row in ordered if row["subject_kind"] == kind.value]
+        if members:
+            exemplar_rows.append(GroupRow(f"{kind.label} ({len(members)})"))
+        for row in members:
+            number += 1
+            exemplar_rows.append([number, row["name"], row["position"], row["unit"], row["field"]])
     page_tables: dict[str, Table] = {}
     exemplars_annex = None
     exemplars_table = Table(
@@ -1041,7 +1039,7 @@ def proposal_list(
     )
     rows: list = []
     awards: list[tuple[str, int]] = []
-    for proposal in proposals:
+    for number, proposal in enumerate(proposals, start=1):
         if not awards or awards[-1][0] != proposal.award.name:
             awards.append((proposal.award.name, 0))
             rows.append(proposal.award.name)
@@ -1049,7 +1047,7 @@ def proposal_list(
         exemplar = proposal.exemplar
         rows.append(
             [
-                sum(1 for row in rows if isinstance(row, list)) + 1,
+                number,
                 exemplar.subject_name,
                 describe_subject(exemplar) or exemplar.unit.name,
                 proposal.get_kind_display() if to_province else proposal.get_status_display(),

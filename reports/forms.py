@@ -322,7 +322,7 @@ class RegisterFilterForm(BootstrapFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     year = year_field(_("Year"))
     kind = forms.ChoiceField(
-        label=_("Document"),
+        label=_("Kind of document"),
         required=False,
         choices=[("", _("Every document")), *IssuedDocument.Kind.choices],
     )

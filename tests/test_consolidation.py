@@ -338,8 +338,8 @@ def consolidation(world):
     return consolidating.create(year=YEAR, campaign=None, by=world.user("home_affairs"))
 
 
-def publish_through_the_page(client, consolidation, number=""):
-    return client.post(url("consolidation_publish", consolidation), {"document_number": number})
+def publish_through_the_page(client, consolidation):
+    return client.post(url("consolidation_publish", consolidation), {})
 
 
 class TestFreeze:
@@ -347,11 +347,15 @@ class TestFreeze:
         self, world, records, consolidation, client_for
     ):
         client = client_for(world.user("home_affairs"))
-        response = publish_through_the_page(client, consolidation, "25/BC-SNV")
+        # A number typed into the request is not the form's: the report takes its number from
+        # the register when it is issued.
+        response = client.post(
+            url("consolidation_publish", consolidation), {"document_number": "25/BC-SNV"}
+        )
         version = consolidation.versions.get()
         assert response.status_code == 302
         assert response["Location"] == version.get_absolute_url()
-        assert version.number == 1 and version.document_number == "25/BC-SNV"
+        assert version.number == 1 and version.document_number == ""
         assert version.published_by == world.user("home_affairs")
         consolidation.refresh_from_db()
         assert consolidation.status == Consolidation.Status.PUBLISHED
@@ -404,11 +408,16 @@ class TestFreeze:
         client = client_for(world.user("home_affairs"))
         publish_through_the_page(client, consolidation)
         Exemplar.objects.filter(pk=records["lan"].pk).update(full_name="Tên Mới Sau Công Bố")
-        rows = xlsx_rows(
-            client.get(url("consolidation_version_xlsx", consolidation, number=1)).content
-        )
-        names = [row[1] for row in rows[1:]]
+        exemplar(world.dept_b, full_name="Ngô Văn Mới Được Công Nhận", field="education-training")
+        frozen = client.get(url("consolidation_version_xlsx", consolidation, number=1)).content
+        live = client.get(url("consolidation_xlsx", consolidation)).content
+        sheet = _("Accepted exemplars")
+        names = [row[1] for row in xlsx_rows(frozen, sheet)[1:]]
         assert "Đinh Thị Ngọc Lan" in names and "Tên Mới Sau Công Bố" not in names
+        assert "Ngô Văn Mới Được Công Nhận" not in names and len(names) == 5
+        # The live workbook, by contrast, reads the records as they are now.
+        live_names = [row[1] for row in xlsx_rows(live, sheet)[1:]]
+        assert "Tên Mới Sau Công Bố" in live_names and "Ngô Văn Mới Được Công Nhận" in live_names
 
     @pytest.mark.parametrize(
         ("reason", "message"),
@@ -448,7 +457,7 @@ class TestFreeze:
     ):
         home_affairs = world.user("home_affairs")
         client = client_for(home_affairs)
-        publish_through_the_page(client, consolidation, "25/BC-SNV")
+        publish_through_the_page(client, consolidation)
         reason = "Sở Y tế bổ sung một điển hình sau thẩm định."
         response = client.post(url("consolidation_reopen", consolidation), {"reason": reason})
         assert response.status_code == 302
@@ -459,13 +468,13 @@ class TestFreeze:
         consolidation.refresh_from_db()
         assert consolidation.is_open
 
-        publish_through_the_page(client, consolidation, "31/BC-SNV")
+        publish_through_the_page(client, consolidation)
         assert list(consolidation.versions.order_by("number").values_list("number", flat=True)) == [
             1,
             2,
         ]
         second = consolidation.versions.get(number=2)
-        assert second.document_number == "31/BC-SNV" and second.reopen_reason == ""
+        assert second.reopen_reason == "" and second.published_at >= first.reopened_at
         # The reason shows on version 1's page.
         assert reason in client.get(first.get_absolute_url()).content.decode()
 
@@ -803,7 +812,10 @@ def test_reopen_is_offered_on_the_latest_version_to_home_affairs_only(
     second = consolidating.publish(consolidation=consolidation, by=by)
     reopen = url("consolidation_reopen", consolidation)
     home_affairs = client_for(by)
-    assert home_affairs.get(second.get_absolute_url()).context["can_reopen"] is True
+    latest = home_affairs.get(second.get_absolute_url())
+    # The page knows which version it shows: its buttons (reopen, the PDF, issuing) hang on it.
+    assert latest.context.get("version") == second
+    assert latest.context["can_reopen"] is True
     assert reopen in home_affairs.get(second.get_absolute_url()).content.decode()
     assert home_affairs.get(first.get_absolute_url()).context["can_reopen"] is False
     assert reopen not in home_affairs.get(first.get_absolute_url()).content.decode()

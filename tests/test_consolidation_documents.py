@@ -1,6 +1,6 @@
-"""The documents of issue 6: the consolidated report of a published version (rendered once
-by the worker, its progress, its failures, its text per Decree 30), its xlsx, hostile text
-in it, and the commendation proposal list with its submission letter."""
+"""The documents of issue 6: the yearly report of a published version per Decree 30 (a draft
+rendered once by the worker, its progress, its failures, its text, issuing it), its xlsx,
+hostile text in it, and the submission of commendations (tờ trình) with its list annexed."""
 
 import datetime
 import io
@@ -8,18 +8,26 @@ import io
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
+from registry.exports import sheet_title
 from registry.models import Exemplar
 from reports import consolidation as consolidating
-from reports import rendering
-from reports.models import AwardProposal, DocumentRender
-from reports.pdf import BASE_URL, RestrictedFetcher
+from reports import issuing, rendering
+from reports.layout import DRAFT_MARK
+from reports.models import (
+    AwardProposal,
+    Consolidation,
+    DocumentRender,
+    IssuedDocument,
+    Signer,
+)
+from reports.pdf import RestrictedFetcher
 from tests.test_consolidation import (
     MOVEMENT,
     PROVINCIAL_FIGHTER,
@@ -30,7 +38,20 @@ from tests.test_consolidation import (
     propose,
     records,
 )
-from tests.test_documents import flat, pdf_text, xlsx_rows
+from tests.test_documents import (
+    DOCX_CONTENT_TYPE,
+    FONTS,
+    STYLESHEET,
+    docx_text,
+    flat,
+    group_labels,
+    is_draft,
+    particular,
+    pdf_text,
+    xlsx_particulars,
+    xlsx_rows,
+    xlsx_table,
+)
 
 # Fixtures shared with tests/test_consolidation.py, found by pytest under these names.
 SHARED_FIXTURES = [movement, records]
@@ -39,7 +60,12 @@ pytestmark = pytest.mark.integration
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-NUMBER = "25/BC-SNV"
+NARRATIVE = {
+    "results": "Các phong trào thi đua được triển khai sâu rộng ở cơ sở.",
+    "shortcomings": "Một số xã chưa chú trọng phát hiện điển hình.",
+    "tasks_ahead": "Tiếp tục tuyên truyền gương người tốt, việc tốt.",
+    "proposals_text": "Đề nghị Ủy ban nhân dân tỉnh bố trí kinh phí khen thưởng.",
+}
 
 
 @pytest.fixture
@@ -47,8 +73,7 @@ def published(world, records):
     """The consolidation of 2025, published by Home Affairs as version 1."""
     by = world.user("home_affairs")
     consolidation = consolidating.create(year=YEAR, campaign=None, by=by)
-    version = consolidating.publish(consolidation=consolidation, by=by, document_number=NUMBER)
-    return version
+    return consolidating.publish(consolidation=consolidation, by=by)
 
 
 def pdf_url(version):
@@ -72,6 +97,12 @@ def start_render(client, version, capture):
 
 def downloaded(response) -> bytes:
     return b"".join(response.streaming_content)
+
+
+def report_subject(year=YEAR) -> str:
+    return _("Results of finding, building and publicising advanced exemplars in %(year)s") % {
+        "year": year
+    }
 
 
 @pytest.fixture
@@ -112,6 +143,8 @@ class TestRendering:
         assert render.size == len(content)
         assert render.pages == len(PdfReader(io.BytesIO(content)).pages) > 0
         assert len(counted_layouts) == 1
+        # The editable copy is rendered with it.
+        assert render.docx
 
         # Asked again (by another reader): the same row and file, nothing laid out again.
         other = client_for(world.user("leader"))
@@ -131,7 +164,16 @@ class TestRendering:
         assert download.status_code == 200
         assert download["Content-Type"] == "application/pdf"
         assert downloaded(download) == content
-        assert "bao-cao-tong-hop-2025-v1" in download["Content-Disposition"]
+        assert "bao-cao-dien-hinh-2025-v1-du-thao.pdf" in download["Content-Disposition"]
+
+        editable = other.get(pdf_url(published), {"format": "docx"})
+        assert editable.status_code == 200
+        assert editable["Content-Type"] == DOCX_CONTENT_TYPE
+        assert "attachment" in editable["Content-Disposition"]
+        assert "bao-cao-dien-hinh-2025-v1-du-thao.docx" in editable["Content-Disposition"]
+        text = docx_text(downloaded(editable))
+        assert NATIONAL_TITLE in text and DRAFT_MARK in text
+        assert "Khoa Hồi sức tích cực" in text
 
     def test_the_pdf_reads_as_the_decree_30_report(
         self, world, published, records, client_for, django_capture_on_commit_callbacks
@@ -139,57 +181,76 @@ class TestRendering:
         # Records change after publishing: the PDF is of the version, not of the records.
         Exemplar.objects.filter(pk=records["lan"].pk).update(full_name="Tên Đã Đổi Sau Công Bố")
         exemplar(world.dept_b, full_name="Ngô Văn Công Nhận Muộn")
+        # The narrative Home Affairs wrote goes into the report as it reads now.
+        Consolidation.objects.filter(pk=published.consolidation_id).update(**NARRATIVE)
         client = client_for(world.user("leader"))
         start_render(client, published, django_capture_on_commit_callbacks)
         text = flat(pdf_text(downloaded(client.get(pdf_url(published)))))
+        labels = consolidating.total_labels()
+        individual = str(SubjectKind.INDIVIDUAL.label)
         for expected in [
             NATIONAL_TITLE,
             MOTTO,
             "UBND TỈNH NINH BÌNH",
             "SỞ NỘI VỤ",
-            f"Số: {NUMBER}",
-            "BÁO CÁO TỔNG HỢP",
-            "điển hình tiên tiến năm 2025",
-            "Phiên bản 1, công bố ngày",
-            "I. Kết quả chung",
-            # The totals, with their counts.
-            "Điển hình được công nhận 5",
-            "Điển hình đã gửi lên (đã gửi hoặc được công nhận) 7",
-            "Đơn vị có điển hình được công nhận 4",
-            "Đơn vị đạt chỉ tiêu 3",
-            "Đơn vị chưa đạt chỉ tiêu 5",
-            "Đề xuất khen thưởng 2",
-            "Được khen thưởng 1",
-            # The dimensions.
-            "Sở, ban, ngành 3",
+            "BÁO CÁO",
+            flat(report_subject()),
+            flat(_("To: The Provincial People's Committee")),
+            # The narrative, in its sections.
+            flat(_("I. RESULTS ACHIEVED")),
+            flat(_("II. SHORTCOMINGS AND THEIR CAUSES")),
+            flat(_("III. TASKS AHEAD")),
+            flat(_("IV. PROPOSALS AND RECOMMENDATIONS")),
+            *NARRATIVE.values(),
+            # The key figures, with their counts.
+            f"{labels['accepted']} 5",
+            f"{labels['submitted']} 7",
+            f"{labels['units_with_exemplars']} 4",
+            f"{labels['units_met']} 3",
+            f"{labels['units_behind']} 5",
+            f"{labels['proposals']} 2",
+            f"{labels['conferred']} 1",
+            # The dimensions, each a numbered table with its total.
+            "1 Sở, ban, ngành 3",
             "Các sở, ban, ngành, đoàn thể cấp tỉnh 3",
             "Huyện Gia Viễn 2",
-            "Tập thể 1",
-            "Cá nhân 3",
-            "Hộ gia đình 1",
+            "1 Tập thể 1",
+            f"2 {individual} 3",
+            "3 Hộ gia đình 1",
             f"{MOVEMENT} 2",
             "Không thuộc phong trào, cuộc vận động nào 3",
-            # Quota, introductions, proposals, coverage.
-            "5 đơn vị chưa đạt chỉ tiêu: Báo và Phát thanh, Truyền hình Ninh Bình, Sở Nội vụ, "
-            "Huyện Gia Viễn, Huyện Kim Sơn, Xã Kim Chính.",
+            f"{_('Total')} 5",
+            # The annexes, each citing the report it is attached to.
+            "Phụ lục I",
+            "Phụ lục V",
+            "(Kèm theo Báo cáo số",
+            "của Sở Nội vụ)",
+            flat(_("ADVANCED EXEMPLARS ACCEPTED IN %(year)s") % {"year": YEAR}),
+            # The accepted exemplars as published, grouped by subject kind.
+            "Tập thể (1) 1 Khoa Hồi sức tích cực",
+            f"{individual} (3) 2 Phạm Thị Thu Hương",
+            "Hộ gia đình (1) 5 Lã Văn Hòa",
+            "Đinh Thị Ngọc Lan",
+            "Hà Văn Huyện",
+            # The units behind their quota: minimum, accepted, missing.
+            flat(_("UNITS BEHIND THEIR QUOTA IN %(year)s") % {"year": YEAR}),
+            "Báo và Phát thanh, Truyền hình Ninh Bình",
+            "Sở Nội vụ 1 0 1",
+            "Huyện Gia Viễn 5 1 4",
+            "Huyện Kim Sơn 5 0 5",
+            "Xã Kim Chính Huyện Kim Sơn 1 0 1",
+            f"{_('Total')} 13 1 12",
+            # Introductions, proposals, coverage.
             "Người điều dưỡng tận tâm",
             "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
             "1234/QĐ-UBND 20/12/2025",
             "Người giữ nhịp tim cho bệnh nhân nặng",
-            # The annex: the accepted exemplars as published, by subject kind.
-            "PHỤ LỤC",
-            "Tập thể (1) 1 Khoa Hồi sức tích cực",
-            "Cá nhân (3) 2 Phạm Thị Thu Hương",
-            "Hộ gia đình (1) 5 Lã Văn Hòa",
-            "Đinh Thị Ngọc Lan",
-            "Khoa Hồi sức tích cực",
-            "Phạm Thị Thu Hương",
-            "Lã Văn Hòa",
-            "Hà Văn Huyện",
             "Nơi nhận:",
             "GIÁM ĐỐC",
         ]:
             assert expected in text, expected
+        # One group per subject kind.
+        assert f"{individual} (1)" not in text
         for absent in [
             "Tên Đã Đổi Sau Công Bố",
             "Ngô Văn Công Nhận Muộn",
@@ -199,9 +260,9 @@ class TestRendering:
             "Bùi Thị Trình",
         ]:
             assert absent not in text, absent
-        # The place and date are those of publishing.
-        day = timezone.localtime(published.published_at).date()
-        assert f"Ninh Bình, ngày {day.day:02d} tháng" in text
+        # Not issued yet: a draft without number or day.
+        assert is_draft(text)
+        assert f"Ninh Bình, ngày tháng năm {timezone.localdate().year}" in text
 
     def test_a_campaign_version_counts_the_campaign_only(
         self, world, records, movement, client_for, django_capture_on_commit_callbacks
@@ -211,13 +272,14 @@ class TestRendering:
         version = consolidating.publish(consolidation=consolidation, by=by)
         client = client_for(by)
         start_render(client, version, django_capture_on_commit_callbacks)
-        text = flat(pdf_text(downloaded(client.get(pdf_url(version)))))
-        assert f"điển hình tiên tiến năm 2025 – {MOVEMENT}" in text
-        assert "Điển hình được công nhận 2" in text
+        download = client.get(pdf_url(version))
+        assert f"bao-cao-dien-hinh-2025-{movement.code}-v1" in download["Content-Disposition"]
+        text = flat(pdf_text(downloaded(download)))
+        assert flat(f"{report_subject()} – {MOVEMENT}") in text
+        assert f"{consolidating.total_labels()['accepted']} 2" in text
         assert "Đinh Thị Ngọc Lan" in text and "Phạm Thị Thu Hương" in text
         assert "Khoa Hồi sức tích cực" not in text and "Lã Văn Hòa" not in text
-        # No number registered yet: the office writes it by hand.
-        assert NUMBER not in text
+        assert is_draft(text)
 
     def test_progress_of_a_queued_render(self, world, published, client_for):
         render = DocumentRender.objects.create(
@@ -244,10 +306,11 @@ class TestRendering:
         assert 'hx-trigger="every 2s"' in html
         assert "Đang dàn trang" in html and 'value="20"' in html
 
-        # Not ready: the download sends back to the version page.
+        # Not ready: the download sends back to the version page, for the DOCX too.
         response = client.get(pdf_url(published))
         assert response.status_code == 302
         assert response["Location"] == published.get_absolute_url()
+        assert client.get(pdf_url(published), {"format": "docx"}).status_code == 302
         # The version page carries the same polling fragment.
         page = client.get(published.get_absolute_url()).content.decode()
         assert 'id="render-progress"' in page and 'hx-trigger="every 2s"' in page
@@ -297,92 +360,195 @@ class TestRendering:
         start_render(client, published, django_capture_on_commit_callbacks)
         Exemplar.objects.filter(pk=records["khoa"].pk).update(status=S.RETURNED)
         consolidating.reopen(consolidation=consolidation, by=by, reason="Trả lại hồ sơ Khoa.")
-        second = consolidating.publish(consolidation=consolidation, by=by, document_number="3/BC")
+        second = consolidating.publish(consolidation=consolidation, by=by)
         start_render(client, second, django_capture_on_commit_callbacks)
         assert DocumentRender.objects.count() == 2
-        first_text = flat(pdf_text(downloaded(client.get(pdf_url(published)))))
-        second_text = flat(pdf_text(downloaded(client.get(pdf_url(second)))))
-        assert "Khoa Hồi sức tích cực" in first_text and f"Số: {NUMBER}" in first_text
-        assert "Khoa Hồi sức tích cực" not in second_text and "Số: 3/BC" in second_text
-        assert "Phiên bản 2" in second_text
+        first_download = client.get(pdf_url(published))
+        second_download = client.get(pdf_url(second))
+        assert "bao-cao-dien-hinh-2025-v1-du-thao" in first_download["Content-Disposition"]
+        assert "bao-cao-dien-hinh-2025-v2-du-thao" in second_download["Content-Disposition"]
+        labels = consolidating.total_labels()
+        first_text = flat(pdf_text(downloaded(first_download)))
+        second_text = flat(pdf_text(downloaded(second_download)))
+        assert "Khoa Hồi sức tích cực" in first_text and f"{labels['accepted']} 5" in first_text
+        assert "Khoa Hồi sức tích cực" not in second_text
+        assert f"{labels['accepted']} 4" in second_text
 
-    def test_each_language_has_its_own_file_with_the_national_title_in_vietnamese(
-        self, world, published, client_for, django_capture_on_commit_callbacks
+    def test_an_english_reader_gets_the_same_vietnamese_report(
+        self, world, published, client_for, django_capture_on_commit_callbacks, counted_layouts
     ):
         client = client_for(world.user("home_affairs"))
         start_render(client, published, django_capture_on_commit_callbacks)
+        vietnamese = downloaded(client.get(pdf_url(published)))
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        # The page is in English for this reader; the report is the one already rendered.
+        page = client.get(published.get_absolute_url())
+        assert '<html lang="en"' in page.content.decode()
         start_render(client, published, django_capture_on_commit_callbacks)
-        renders = dict(DocumentRender.objects.values_list("language", "status"))
-        assert renders == {"vi": "done", "en": "done"}
+        assert list(DocumentRender.objects.values_list("language", flat=True)) == ["vi"]
+        assert len(counted_layouts) == 1
+        assert downloaded(client.get(pdf_url(published))) == vietnamese
+        # Had it been rendered now, for this reader, it would still be in Vietnamese.
+        DocumentRender.objects.all().delete()
+        start_render(client, published, django_capture_on_commit_callbacks)
+        render = DocumentRender.objects.get()
+        assert render.language == "vi" and render.status == DocumentRender.Status.DONE
         text = flat(pdf_text(downloaded(client.get(pdf_url(published)))))
-        assert "CONSOLIDATED REPORT" in text and "BÁO CÁO TỔNG HỢP" not in text
+        with translation.override("vi"):
+            vietnamese_header, subject = _("No."), flat(report_subject())
+        with translation.override("en"):
+            english_header = _("No.")
+        assert vietnamese_header != english_header
+        assert f"{vietnamese_header} " in text and subject in text
+        assert f"{english_header} " not in text
         assert NATIONAL_TITLE in text and MOTTO in text
         assert "Đinh Thị Ngọc Lan" in text
+
+    def test_issuing_the_report_numbers_it_and_the_version(
+        self, world, published, django_capture_on_commit_callbacks
+    ):
+        """The number comes from Home Affairs' register when the report is issued, not from
+        publishing; the worker renders the issued files."""
+        assert published.document_number == ""
+        signer = Signer.objects.create(
+            unit=world.home_affairs_unit,
+            full_name="Nguyễn Văn Thành",
+            position="Phó Giám đốc",
+            authority=Signer.Authority.DEPUTY,
+            principal="Giám đốc",
+        )
+        day = datetime.date(2026, 3, 5)
+        with django_capture_on_commit_callbacks(execute=True):
+            issued = issuing.issue(
+                kind=IssuedDocument.Kind.CONSOLIDATED_REPORT,
+                params={"version": published.pk, "narrative": NARRATIVE},
+                signer=signer,
+                day=day,
+                user=world.user("home_affairs"),
+                version=published,
+            )
+        issued.refresh_from_db()
+        assert issued.status == IssuedDocument.Status.READY, issued.error
+        assert issued.number == 1 and issued.number_text.startswith("01/BC-")
+        published.refresh_from_db()
+        assert published.document_number == issued.number_text
+        text = flat(pdf_text(issued.pdf.read()))
+        issued.pdf.close()
+        assert f"Số: {issued.number_text}" in text
+        assert "Ninh Bình, ngày 05 tháng 3 năm 2026" in text
+        assert f"(Kèm theo Báo cáo số {issued.number_text} ngày 05/3/2026 của Sở Nội vụ)" in text
+        assert "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC" in text and "Nguyễn Văn Thành" in text
+        assert NARRATIVE["shortcomings"] in text
+        assert DRAFT_MARK not in text
+        # The issued xlsx says which document it belongs to.
+        particulars = xlsx_particulars(issued.xlsx.read())
+        issued.xlsx.close()
+        assert particulars[particular("Number")] == f"Số: {issued.number_text}"
+        assert particulars[particular("Version")] == _("Consolidation version %(number)s") % {
+            "number": 1
+        }
+
+
+def expected_sheet_titles() -> list[str]:
+    """The sheets of the report's workbook: its tables in the order of the document, the key
+    figures and the dimensions of the body, then the annexes' tables."""
+    used: set[str] = set()
+    titles = [
+        _("Key figures"),
+        *consolidating.dimension_labels().values(),
+        _("Accepted exemplars"),
+        _("Units behind quota"),
+        _("By unit"),
+        _("Commendation proposals"),
+        _("Introductions to the media"),
+        _("Coverage published"),
+    ]
+    return [sheet_title(title, used) for title in titles]
 
 
 class TestVersionXlsx:
     def test_sheets_and_rows(self, world, published, client_for):
         response = client_for(world.user("administrator")).get(xlsx_url(published))
         assert response.status_code == 200
-        assert "bao-cao-tong-hop-2025-v1" in response["Content-Disposition"]
-        workbook = load_workbook(io.BytesIO(response.content))
-        sheets = {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in workbook}
-        titles = [sheet.title for sheet in workbook]
-        expected_titles = [
-            _("CONSOLIDATED REPORT"),
-            _("Summary"),
-            *consolidating.dimension_labels().values(),
-            _("By unit"),
-            _("Quota compliance"),
-            _("Introductions to the media"),
-            _("Commendation proposals"),
-            _("Coverage published"),
-        ]
-        assert titles == [str(title)[:31] for title in expected_titles]
-        assert titles[:3] == ["BÁO CÁO TỔNG HỢP", "Tổng hợp", "Theo loại đơn vị"]
+        assert "bao-cao-dien-hinh-2025-v1.xlsx" in response["Content-Disposition"]
+        content = response.content
+        titles = load_workbook(io.BytesIO(content)).sheetnames
+        assert titles == expected_sheet_titles()
+        assert titles[1:3] == ["Theo loại đơn vị", "Theo huyện, xã"]
 
-        main = sheets["BÁO CÁO TỔNG HỢP"]
-        assert main[0][:2] == ("STT", "Tên")
-        # Collectives, then individuals, then households; numbered throughout.
-        assert [row[1] for row in main[1:]] == [
+        # The first sheet says which document it belongs to.
+        particulars = xlsx_particulars(content)
+        assert particulars[particular("Issued by")] == "SỞ NỘI VỤ"
+        assert particulars[particular("Document")] == f"BÁO CÁO: {report_subject()}"
+        assert particular("Draft") in particulars[particular("Number")]
+        assert particulars[particular("Version")] == _("Consolidation version %(number)s") % {
+            "number": 1
+        }
+
+        labels = consolidating.total_labels()
+        figures = {row[1]: row[2] for row in xlsx_rows(content)[1:]}
+        assert figures[labels["accepted"]] == 5
+        assert figures[labels["units_met"]] == 3
+        assert figures[labels["units_behind"]] == 5
+        assert figures[labels["coverage"]] == 2
+        assert xlsx_table(content, "Theo loại đơn vị")[1:] == [
+            (1, "Sở, ban, ngành", 3),
+            (2, "Huyện, thành phố thuộc tỉnh", 1),
+            (3, "Xã, phường, đặc khu", 1),
+            (None, _("Total"), 5),
+        ]
+
+        # The accepted exemplars: collectives, then individuals, then households, in groups,
+        # numbered throughout.
+        accepted = xlsx_table(content, titles[6])
+        assert accepted[0][:2] == (_("No."), _("Name"))
+        assert group_labels(accepted) == [
+            f"{SubjectKind.COLLECTIVE.label} (1)",
+            f"{SubjectKind.INDIVIDUAL.label} (3)",
+            f"{SubjectKind.HOUSEHOLD.label} (1)",
+        ]
+        rows = xlsx_rows(content, titles[6])[1:]
+        assert [row[1] for row in rows] == [
             "Khoa Hồi sức tích cực",
             "Phạm Thị Thu Hương",
             "Đinh Thị Ngọc Lan",
             "Hà Văn Huyện",
             "Lã Văn Hòa",
         ]
-        assert [row[0] for row in main[1:]] == [1, 2, 3, 4, 5]
-        assert [row[2] for row in main[1:]] == [
-            "Tập thể",
-            "Cá nhân",
-            "Cá nhân",
-            "Cá nhân",
-            "Hộ gia đình",
-        ]
+        assert [row[0] for row in rows] == [1, 2, 3, 4, 5]
+        assert rows[0][3] == "Sở Y tế" and rows[4][3] == "Xã Gia Vân"
 
-        summary = dict(sheets["Tổng hợp"][1:])
-        assert summary["Điển hình được công nhận"] == 5
-        assert summary["Đơn vị đạt chỉ tiêu"] == 3
-        assert summary["Đơn vị chưa đạt chỉ tiêu"] == 5
-        assert summary["Tin, bài đã đăng, phát"] == 2
-        assert sheets["Theo loại đơn vị"][1:] == [
-            ("Sở, ban, ngành", 3),
-            ("Huyện, thành phố thuộc tỉnh", 1),
-            ("Xã, phường, đặc khu", 1),
-        ]
-        quota = {row[1]: row for row in sheets["Thực hiện chỉ tiêu"][1:]}
-        assert len(quota) == 8
-        assert quota["Sở Y tế"][4:] == (1, 2, "Đạt")
-        assert quota["Xã Gia Vân"][3:] == ("Huyện Gia Viễn", 1, 1, "Đạt")
-        assert quota["Huyện Gia Viễn"][4:] == (5, 1, "Chưa đạt")
-        proposals = sheets["Đề xuất khen thưởng"][1:]
+        # Only the units behind their quota, with what they miss.
+        behind = {row[1]: row for row in xlsx_rows(content, titles[7])[1:]}
+        assert sorted(behind) == sorted(
+            [
+                "Báo và Phát thanh, Truyền hình Ninh Bình",
+                "Sở Nội vụ",
+                "Huyện Gia Viễn",
+                "Huyện Kim Sơn",
+                "Xã Kim Chính",
+            ]
+        )
+        assert behind["Huyện Gia Viễn"][3:] == (5, 1, 4)
+        assert behind["Xã Kim Chính"][2:] == ("Huyện Kim Sơn", 1, 0, 1)
+        assert xlsx_table(content, titles[7])[-1][2:] == (_("Total"), 13, 1, 12)
+
+        by_unit = {row[1]: row for row in xlsx_rows(content, titles[8])[1:]}
+        assert len(by_unit) == 4
+        assert by_unit["Sở Y tế"][4:] == (2, 1, 1, 0)
+        assert by_unit["Xã Gia Vân"][3:] == ("Huyện Gia Viễn", 1, 0, 0, 1)
+
+        proposals = xlsx_rows(content, titles[9])[1:]
         assert [(row[1], row[5]) for row in proposals] == [
-            ("Phạm Thị Thu Hương", "Chờ thẩm định"),
-            ("Đinh Thị Ngọc Lan", "Đã khen thưởng"),
+            ("Phạm Thị Thu Hương", str(AwardProposal.Status.PROPOSED.label)),
+            ("Đinh Thị Ngọc Lan", str(AwardProposal.Status.CONFERRED.label)),
         ]
         assert proposals[1][6] == "1234/QĐ-UBND 20/12/2025"
-        coverage = sheets["Tin, bài đã đăng, phát"][1:]
+        introductions = xlsx_rows(content, titles[10])[1:]
+        assert [(row[1], row[4]) for row in introductions] == [
+            ("Đinh Thị Ngọc Lan", datetime.datetime(2025, 6, 11))
+        ]
+        coverage = xlsx_rows(content, titles[11])[1:]
         assert [row[1] for row in coverage] == [
             "Người giữ nhịp tim cho bệnh nhân nặng",
             "Gia đình làm giàu trên đồng chiêm trũng",
@@ -394,11 +560,14 @@ class TestVersionXlsx:
         consolidation = consolidating.create(year=YEAR, campaign=None, by=by)
         client = client_for(by)
         live_url = reverse("reports:consolidation_xlsx", kwargs={"pk": consolidation.pk})
-        assert len(xlsx_rows(client.get(live_url).content)) == 1 + 5
+        sheet = _("Accepted exemplars")
+        first = client.get(live_url).content
+        assert len(xlsx_rows(first, sheet)) == 1 + 5
+        assert xlsx_particulars(first)[particular("Version")] == _("Live consolidation")
         exemplar(world.dept_b, full_name="Ngô Văn Công Nhận Muộn")
         response = client.get(live_url)
-        assert "bao-cao-tong-hop-2025-du-thao" in response["Content-Disposition"]
-        names = [row[1] for row in xlsx_rows(response.content)[1:]]
+        assert "bao-cao-dien-hinh-2025.xlsx" in response["Content-Disposition"]
+        names = [row[1] for row in xlsx_rows(response.content, sheet)[1:]]
         assert "Ngô Văn Công Nhận Muộn" in names and len(names) == 6
 
 
@@ -434,8 +603,10 @@ def test_hostile_text_still_renders_and_nothing_is_fetched(
     render = DocumentRender.objects.get()
     assert render.status == DocumentRender.Status.DONE, render.error
     assert render.pages > 0
-    # Only the project's stylesheet was asked for; the markup was text, never fetched.
-    assert asked == [BASE_URL + "static/css/pdf.css"]
+    # Only the project's stylesheet and its fonts were asked for; the markup was text, never
+    # fetched.
+    assert asked[0] == STYLESHEET
+    assert all(url.startswith(FONTS) and url.endswith(".ttf") for url in asked[1:])
     assert not any("passwd" in url or "example.com" in url for url in asked)
     text = flat(pdf_text(downloaded(client.get(pdf_url(version)))))
     assert "Ngô Văn Hiểm" in text
@@ -467,13 +638,14 @@ COLLECTIVE_TITLE = "tap-the-lao-dong-xuat-sac"
 
 @pytest.fixture
 def proposals(world):
-    """Proposals of 2025: Sở Y tế proposes Lan (awaiting appraisal), Khoa Hồi sức (agreed),
-    Bị Loại (not agreed) and Đã Khen (conferred); Sở GD-ĐT proposes Hương (needs more); Home
-    Affairs proposes Hòa of Xã Gia Vân and Tuyết of Sở Y tế. Sở Y tế also proposed Năm Trước
-    for 2024."""
+    """Proposals of 2025. Sở Y tế proposes Lan (awaiting appraisal), Khoa Nhi (agreed), Bị
+    Loại (not agreed) and Đã Khen (conferred); Sở GD-ĐT proposes Hương (needs more) and Đồng
+    Ý (agreed); Home Affairs proposes Hòa of Xã Gia Vân and Tuyết of Sở Y tế (both agreed).
+    Sở Y tế also proposed Năm Trước for 2024 (agreed)."""
     P = AwardProposal.Status
-    editor_a, home_affairs = world.user("editor_a"), world.user("home_affairs")
-    a, snv = world.dept_a, world.home_affairs_unit
+    editor_a, editor_b = world.user("editor_a"), world.user("editor_b")
+    home_affairs = world.user("home_affairs")
+    a, b, snv = world.dept_a, world.dept_b, world.home_affairs_unit
     made = {
         "lan": exemplar(a, full_name="Đinh Thị Ngọc Lan"),
         "khoa": exemplar(
@@ -481,7 +653,8 @@ def proposals(world):
         ),
         "bi_loai": exemplar(a, full_name="Trần Văn Bị Loại"),
         "da_khen": exemplar(a, full_name="Cao Văn Đã Khen"),
-        "huong": exemplar(world.dept_b, full_name="Phạm Thị Thu Hương"),
+        "huong": exemplar(b, full_name="Phạm Thị Thu Hương"),
+        "dong_y": exemplar(b, full_name="Vũ Thị Đồng Ý"),
         "hoa": exemplar(
             world.commune_a,
             subject_kind=SubjectKind.HOUSEHOLD,
@@ -503,32 +676,47 @@ def proposals(world):
         decision_number="99/QĐ-UBND",
         decision_date=datetime.date(2025, 12, 1),
     )
-    propose(
-        made["huong"],
-        PROVINCIAL_FIGHTER,
-        unit=world.dept_b,
-        by=world.user("editor_b"),
-        status=P.NEEDS_MORE,
-    )
-    propose(made["hoa"], PROVINCIAL_MERIT, unit=snv, by=home_affairs)
-    propose(made["tuyet"], PROVINCIAL_FIGHTER, unit=snv, by=home_affairs)
-    propose(made["old"], PROVINCIAL_MERIT, unit=a, by=editor_a, year=2024)
+    propose(made["huong"], PROVINCIAL_FIGHTER, unit=b, by=editor_b, status=P.NEEDS_MORE)
+    propose(made["dong_y"], PROVINCIAL_MERIT, unit=b, by=editor_b, status=P.AGREED)
+    propose(made["hoa"], PROVINCIAL_MERIT, unit=snv, by=home_affairs, status=P.AGREED)
+    propose(made["tuyet"], PROVINCIAL_FIGHTER, unit=snv, by=home_affairs, status=P.AGREED)
+    propose(made["old"], PROVINCIAL_MERIT, unit=a, by=editor_a, year=2024, status=P.AGREED)
     return made
 
 
-ALL_2025 = ["Đinh Thị Ngọc Lan", "Khoa Nhi", "Phạm Thị Thu Hương", "Lã Văn Hòa", "Hoàng Thị Tuyết"]
-DEPT_A_2025 = ["Đinh Thị Ngọc Lan", "Khoa Nhi"]
-NEVER = ["Trần Văn Bị Loại", "Cao Văn Đã Khen"]
+# Agreed at the appraisal, awaiting the chair's decision: what Home Affairs submits.
+AGREED_2025 = ["Khoa Nhi", "Vũ Thị Đồng Ý", "Lã Văn Hòa", "Hoàng Thị Tuyết"]
+# Awaiting appraisal, needing more, not agreed, conferred: not for the chair.
+NOT_FOR_THE_CHAIR = [
+    "Đinh Thị Ngọc Lan",
+    "Phạm Thị Thu Hương",
+    "Trần Văn Bị Loại",
+    "Cao Văn Đã Khen",
+]
+# Everything Sở Y tế proposed for 2025, whatever became of it.
+DEPT_A_2025 = ["Đinh Thị Ngọc Lan", "Khoa Nhi", "Trần Văn Bị Loại", "Cao Văn Đã Khen"]
+DEPT_B_2025 = ["Phạm Thị Thu Hương", "Vũ Thị Đồng Ý"]
+MERIT = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+FIGHTER = "Chiến sĩ thi đua cấp tỉnh"
+COLLECTIVE = "Tập thể lao động xuất sắc"
 
 
 def list_url(fmt="xlsx", year=YEAR):
     return f"{reverse('reports:document_proposal_list')}?year={year}&format={fmt}"
 
 
+def subject(year=YEAR) -> str:
+    return flat(_("Proposal for the commendation of advanced exemplars, %(year)s") % {"year": year})
+
+
 def names_in_xlsx(response):
+    """The names of the annexed list, numbered throughout; none when the letter has no list."""
     assert response.status_code == 200
+    table = xlsx_table(response.content)
+    if not table:
+        return []
     rows = xlsx_rows(response.content)
-    assert rows[0][:2] == ("STT", "Tên")
+    assert rows[0][:2] == (_("No."), _("Name"))
     assert [row[0] for row in rows[1:]] == list(range(1, len(rows)))
     return [row[1] for row in rows[1:]]
 
@@ -538,11 +726,11 @@ def names_in_xlsx(response):
     [
         ("editor_a", DEPT_A_2025),
         ("head_a", DEPT_A_2025),
-        ("editor_b", ["Phạm Thị Thu Hương"]),
+        ("editor_b", DEPT_B_2025),
         ("commune_editor", []),
-        ("home_affairs", ALL_2025),
-        ("leader", ALL_2025),
-        ("administrator", ALL_2025),
+        ("home_affairs", AGREED_2025),
+        ("leader", AGREED_2025),
+        ("administrator", AGREED_2025),
     ],
 )
 def test_who_gets_which_proposals(world, proposals, client_for, persona, expected):
@@ -553,8 +741,8 @@ def test_who_gets_which_proposals(world, proposals, client_for, persona, expecte
 @pytest.mark.parametrize("persona", ["media", "district_reviewer"])
 def test_those_who_neither_propose_nor_read_all_get_403(world, proposals, client_for, persona):
     client = client_for(world.user(persona))
-    assert client.get(list_url("xlsx")).status_code == 403
-    assert client.get(list_url("pdf")).status_code == 403
+    for fmt in ("pdf", "docx", "xlsx"):
+        assert client.get(list_url(fmt)).status_code == 403
 
 
 def test_anonymous_users_are_sent_to_sign_in(world, client):
@@ -563,7 +751,9 @@ def test_anonymous_users_are_sent_to_sign_in(world, client):
     assert "login" in response["Location"] or "dang-nhap" in response["Location"]
 
 
-def test_home_affairs_submits_to_the_provincial_chair(world, proposals, client_for):
+def test_home_affairs_submits_the_agreed_proposals_to_the_provincial_chair(
+    world, proposals, client_for
+):
     client = client_for(world.user("home_affairs"))
     response = client.get(list_url("pdf"))
     assert response.status_code == 200
@@ -575,80 +765,134 @@ def test_home_affairs_submits_to_the_provincial_chair(world, proposals, client_f
         "UBND TỈNH NINH BÌNH",
         "SỞ NỘI VỤ",
         "TỜ TRÌNH",
-        "Về việc đề nghị khen thưởng điển hình tiên tiến năm 2025",
-        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh",
-        "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
-        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-        "Chiến sĩ thi đua cấp tỉnh",
-        "Tập thể lao động xuất sắc",
+        subject(),
+        flat(_("To: The Chair of the Provincial People's Committee")),
+        # How many of each award, in the letter; who, in the annex.
+        f"- {MERIT}: 2.",
+        f"- {FIGHTER}: 1.",
+        f"- {COLLECTIVE}: 1.",
+        "Phụ lục",
+        flat(_("LIST OF PROPOSALS FOR COMMENDATION, %(year)s") % {"year": YEAR}),
+        "(Kèm theo Tờ trình số",
+        "của Sở Nội vụ)",
+        f"{MERIT} (2)",
+        f"{FIGHTER} (1)",
+        f"{COLLECTIVE} (1)",
+        "Nơi nhận:",
         "GIÁM ĐỐC",
-        *ALL_2025,
+        *AGREED_2025,
     ]:
         assert expected in text, expected
-    for absent in [*NEVER, "Trần Năm Trước", "Sở Nội vụ (Ban Thi đua - Khen thưởng)"]:
+    assert is_draft(text)
+    for absent in [
+        *NOT_FOR_THE_CHAIR,
+        "Trần Năm Trước",
+        flat(_("To: The Department of Home Affairs")),
+    ]:
         assert absent not in text, absent
     # The xlsx is the same table, in the same order.
-    xlsx = names_in_xlsx(client.get(list_url("xlsx")))
-    assert sorted(xlsx) == sorted(ALL_2025)
-    positions = [text.index(name) for name in xlsx]
+    xlsx = client.get(list_url("xlsx"))
+    assert "to-trinh-khen-thuong-2025-du-thao.xlsx" in xlsx["Content-Disposition"]
+    names = names_in_xlsx(xlsx)
+    assert sorted(names) == sorted(AGREED_2025)
+    positions = [text.index(name) for name in names]
     assert positions == sorted(positions)
 
 
 def test_rows_are_grouped_by_award(world, proposals, client_for):
-    rows = xlsx_rows(client_for(world.user("home_affairs")).get(list_url()).content)[1:]
-    awards = [row[4] for row in rows]
-    # Each award's proposals come together.
-    seen = []
-    for award in awards:
-        if not seen or seen[-1] != award:
-            assert award not in seen, awards
-            seen.append(award)
-    assert sorted(seen) == sorted(
-        [
-            "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-            "Chiến sĩ thi đua cấp tỉnh",
-            "Tập thể lao động xuất sắc",
-        ]
-    )
-    by_name = {row[1]: row for row in rows}
-    assert by_name["Hoàng Thị Tuyết"][6] == "Sở Nội vụ"
-    assert by_name["Đinh Thị Ngọc Lan"][6] == "Sở Y tế"
+    content = client_for(world.user("home_affairs")).get(list_url()).content
+    table = xlsx_table(content)
+    assert table[0][3:5] == (_("Kind"), _("Proposing unit"))
+    # Each award heads its own proposals, with their count.
+    groups: dict[str, list[str]] = {}
+    current = None
+    for row in table[1:]:
+        if row[0] in group_labels(table):
+            current = row[0]
+            assert current not in groups, current
+            groups[current] = []
+        else:
+            groups[current].append(row[1])
+    assert {label: sorted(names) for label, names in groups.items()} == {
+        f"{MERIT} (2)": ["Lã Văn Hòa", "Vũ Thị Đồng Ý"],
+        f"{FIGHTER} (1)": ["Hoàng Thị Tuyết"],
+        f"{COLLECTIVE} (1)": ["Khoa Nhi"],
+    }
+    by_name = {row[1]: row for row in xlsx_rows(content)[1:]}
+    # The proposing unit, and the kind of commendation.
+    assert by_name["Hoàng Thị Tuyết"][4] == "Sở Nội vụ"
+    assert by_name["Vũ Thị Đồng Ý"][4] == "Sở Giáo dục và Đào tạo"
+    assert by_name["Khoa Nhi"][4] == "Sở Y tế"
+    assert by_name["Khoa Nhi"][3] == str(AwardProposal.Kind.REGULAR.label)
 
 
-def test_a_unit_submits_its_own_to_home_affairs(world, proposals, client_for):
+def test_a_unit_submits_all_its_own_to_home_affairs(world, proposals, client_for):
     client = client_for(world.user("editor_a"))
     response = client.get(list_url("pdf"))
     assert response.status_code == 200
     text = flat(pdf_text(response.content))
     for expected in [
         NATIONAL_TITLE,
+        "UBND TỈNH NINH BÌNH",
         "SỞ Y TẾ",
         "TỜ TRÌNH",
-        "Kính gửi: Sở Nội vụ (Ban Thi đua - Khen thưởng)",
-        "THỦ TRƯỞNG ĐƠN VỊ",
+        subject(),
+        flat(_("To: The Department of Home Affairs")),
+        "(Kèm theo Tờ trình số",
+        "của Sở Y tế)",
+        "GIÁM ĐỐC",
+        # Whatever became of them, the conferred one too.
         *DEPT_A_2025,
     ]:
         assert expected in text, expected
+    assert is_draft(text)
     for absent in [
-        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh",
+        flat(_("To: The Chair of the Provincial People's Committee")),
         "Phạm Thị Thu Hương",
+        "Vũ Thị Đồng Ý",
+        # Proposed by Home Affairs, not by the unit.
         "Hoàng Thị Tuyết",
         "Lã Văn Hòa",
-        *NEVER,
+        "Trần Năm Trước",
     ]:
         assert absent not in text, absent
-    assert f"to-trinh-de-nghi-khen-thuong-{YEAR}-{world.dept_a.code}".lower() in (
-        client.get(list_url("xlsx"))["Content-Disposition"].lower()
+    xlsx = client.get(list_url("xlsx"))
+    assert f"to-trinh-khen-thuong-{YEAR}-{world.dept_a.code}".lower() in (
+        xlsx["Content-Disposition"].lower()
     )
+    table = xlsx_table(xlsx.content)
+    assert table[0][3:5] == (_("Status"), _("Unit"))
+    statuses = {row[1]: row[3] for row in xlsx_rows(xlsx.content)[1:]}
+    P = AwardProposal.Status
+    assert statuses == {
+        "Đinh Thị Ngọc Lan": str(P.PROPOSED.label),
+        "Khoa Nhi": str(P.AGREED.label),
+        "Trần Văn Bị Loại": str(P.NOT_AGREED.label),
+        "Cao Văn Đã Khen": str(P.CONFERRED.label),
+    }
 
 
 def test_a_unit_without_proposals_gets_a_letter_saying_so(world, proposals, client_for):
-    response = client_for(world.user("commune_editor")).get(list_url("pdf"))
+    client = client_for(world.user("commune_editor"))
+    response = client.get(list_url("pdf"))
     assert response.status_code == 200
     text = flat(pdf_text(response.content))
-    assert "Kính gửi: Sở Nội vụ (Ban Thi đua - Khen thưởng)" in text
+    assert "ỦY BAN NHÂN DÂN XÃ GIA VÂN" in text
+    assert flat(_("To: The Department of Home Affairs")) in text
+    assert (
+        flat(
+            _("%(issuer)s has no proposal for commendation to submit for %(year)s.")
+            % {"issuer": "Ủy ban nhân dân xã Gia Vân", "year": YEAR}
+        )
+        in text
+    )
+    assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" in text
     assert "Lã Văn Hòa" not in text
-    assert "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG" not in text
+    assert "Phụ lục" not in text
+    # Its workbook still says which document it is, without a table.
+    xlsx = client.get(list_url("xlsx")).content
+    assert xlsx_table(xlsx) == []
+    assert xlsx_particulars(xlsx)[particular("Issued by")] == "ỦY BAN NHÂN DÂN – XÃ GIA VÂN"
 
 
 def test_the_year_filter(world, proposals, client_for):
@@ -659,8 +903,8 @@ def test_the_year_filter(world, proposals, client_for):
         "Trần Năm Trước"
     ]
     text = flat(pdf_text(client_for(world.user("home_affairs")).get(list_url("pdf", 2024)).content))
-    assert "Trần Năm Trước" in text and "năm 2024" in text
-    assert "Đinh Thị Ngọc Lan" not in text
+    assert "Trần Năm Trước" in text and subject(2024) in text
+    assert "Khoa Nhi" not in text
 
 
 @pytest.mark.parametrize("year", ["abc", "1800", "99999", "", "2025.5"])
@@ -669,12 +913,12 @@ def test_a_bad_year_falls_back_to_this_year(world, proposals, client_for, year):
     this_year = timezone.localdate().year
     response = client.get(list_url(year=year))
     assert response.status_code == 200
-    assert f"to-trinh-de-nghi-khen-thuong-{this_year}" in response["Content-Disposition"]
-    expected = ALL_2025 if this_year == YEAR else []
+    assert f"to-trinh-khen-thuong-{this_year}-du-thao" in response["Content-Disposition"]
+    expected = AGREED_2025 if this_year == YEAR else []
     assert sorted(names_in_xlsx(response)) == sorted(expected)
     pdf = client.get(list_url("pdf", year))
     assert pdf.status_code == 200
-    assert f"năm {this_year}" in flat(pdf_text(pdf.content))
+    assert subject(this_year) in flat(pdf_text(pdf.content))
 
 
 def test_without_a_year_this_year_is_printed(world, proposals, client_for):
@@ -682,9 +926,19 @@ def test_without_a_year_this_year_is_printed(world, proposals, client_for):
     response = client.get(reverse("reports:document_proposal_list"), {"format": "xlsx"})
     assert response.status_code == 200
     this_year = timezone.localdate().year
-    assert f"to-trinh-de-nghi-khen-thuong-{this_year}" in response["Content-Disposition"]
+    assert f"to-trinh-khen-thuong-{this_year}-du-thao" in response["Content-Disposition"]
 
 
-def test_an_unknown_format_is_404(world, client_for):
-    response = client_for(world.user("home_affairs")).get(list_url("docx"))
+@pytest.mark.parametrize("fmt", ["odt", "doc", "csv"])
+def test_an_unknown_format_is_404(world, client_for, fmt):
+    response = client_for(world.user("home_affairs")).get(list_url(fmt))
     assert response.status_code == 404
+
+
+def test_the_submission_comes_as_docx_to_edit(world, proposals, client_for):
+    response = client_for(world.user("home_affairs")).get(list_url("docx"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == DOCX_CONTENT_TYPE
+    text = docx_text(response.content)
+    assert "TỜ TRÌNH" in text and "Vũ Thị Đồng Ý" in text
+    assert "Đinh Thị Ngọc Lan" not in text

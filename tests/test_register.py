@@ -563,3 +563,96 @@ def test_render_documents_writes_every_kind_and_fails_loudly(
             stdout=io.StringIO(),
             stderr=io.StringIO(),
         )
+
+
+def fonts_of_text(content: bytes, needle: str) -> set[str]:
+    """The fonts the first page sets ``needle``'s pieces in."""
+    found = set()
+    page = PdfReader(io.BytesIO(content)).pages[0]
+
+    def visit(text, cm, tm, font, size):
+        piece = text.strip()
+        if piece and (piece in needle or needle in piece) and font is not None:
+            found.add(str(font.get("/BaseFont")))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_the_place_and_date_are_italic_and_the_type_line_bold(world, signers, exemplars):
+    issued = issue(
+        Kind.UNIT_EXEMPLARS,
+        {"unit": world.dept_a.code, "year": YEAR},
+        signers["head_a"],
+        world.user("head_a"),
+    )
+    content = issued.pdf.read()
+    place = documents.issuing_body(world.dept_a, issued.issued_on, "BC")["place"]
+    assert fonts_of_text(content, f"{place}, ngày") and all(
+        "Italic" in name for name in fonts_of_text(content, f"{place}, ngày")
+    )
+    assert all("Bold" in name for name in fonts_of_text(content, "BÁO CÁO"))
+
+
+class TestYearlyReport:
+    @pytest.fixture
+    def version(self, world, exemplars):
+        from reports import consolidation as consolidating
+
+        made = consolidating.create(year=YEAR, campaign=None, by=world.user("home_affairs"))
+        return consolidating.publish(consolidation=made, by=world.user("home_affairs"))
+
+    def urls(self, version):
+        kwargs = {"pk": version.consolidation_id}
+        return (
+            reverse("reports:consolidation_narrative", kwargs=kwargs),
+            reverse(
+                "reports:consolidation_version_issue", kwargs={**kwargs, "number": version.number}
+            ),
+        )
+
+    def test_the_text_comes_first_then_the_report_is_issued(
+        self, world, signers, client_for, version, django_capture_on_commit_callbacks
+    ):
+        narrative_url, issue_url = self.urls(version)
+        client = client_for(world.user("home_affairs"))
+        response = client.get(issue_url)
+        assert response.status_code == 302 and response["Location"] == narrative_url
+        texts = {
+            "results": "Các sở, ngành đã chủ động phát hiện điển hình trong lĩnh vực y tế.",
+            "shortcomings": "Một số xã chưa đăng ký điển hình đúng hạn.",
+            "tasks_ahead": "Hướng dẫn các xã đăng ký điển hình năm sau trước ngày 31/3.",
+            "proposals_text": "Đề nghị UBND tỉnh bố trí kinh phí tuyên truyền.",
+        }
+        assert client.post(narrative_url, texts).status_code == 302
+        assert client.get(issue_url).status_code == 200
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                issue_url,
+                {"signer": signers["snv"].pk, "issued_on": timezone.localdate().isoformat()},
+            )
+        issued = IssuedDocument.objects.get(kind=Kind.CONSOLIDATED_REPORT)
+        assert response["Location"] == issued.get_absolute_url()
+        assert issued.version == version and issued.status == IssuedDocument.Status.READY
+        version.refresh_from_db()
+        assert version.document_number == "01/BC-SNV"
+        text = " ".join(pdf_pages(issued.pdf.read()))
+        for expected in (
+            "Số: 01/BC-SNV",
+            "Nguyễn Văn Thành",
+            "hướng dẫn các xã đăng ký điển hình năm sau".capitalize(),
+            "Kèm theo Báo cáo số 01/BC-SNV",
+        ):
+            assert expected in text, expected
+        assert "DỰ THẢO" not in text
+        issued.params["narrative"]["results"] = "changed"
+        # What was issued stays as issued: the narrative kept is the one printed.
+        assert IssuedDocument.objects.get(pk=issued.pk).params["narrative"] == texts
+
+    @pytest.mark.parametrize("persona", ["leader", "head_a", "administrator"])
+    def test_only_home_affairs_writes_and_issues_it(self, world, client_for, version, persona):
+        narrative_url, issue_url = self.urls(version)
+        client = client_for(world.user(persona))
+        assert client.post(narrative_url, {"results": "x"}).status_code == 403
+        assert client.post(issue_url, {}).status_code in (302, 403)
+        assert not IssuedDocument.objects.exists()

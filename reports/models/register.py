@@ -78,7 +78,8 @@ class Signer(models.Model):
         verbose_name_plural = _("signers")
 
     def __str__(self):
-        return f"{self.full_name} – {self.position}"
+        """ "Trần Thị Thu Hằng – KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC": the name with the block."""
+        return f"{self.full_name} – {' / '.join(self.signature_lines)}"
 
     def clean(self):
         super().clean()

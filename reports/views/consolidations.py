@@ -138,6 +138,7 @@ class ConsolidationMixin(ConsolidationPermissionMixin):
         versions = self.versions()
         return {
             "consolidation": consolidation,
+            "version": version,
             "snapshot": snapshot,
             "document": document,
             "versions": versions,
@@ -415,6 +416,9 @@ class VersionIssueView(IssuingMixin, ConsolidationMixin, View):
                 name: getattr(consolidation, name) for name in consolidation.NARRATIVE_FIELDS
             },
         }
+
+    def back_url(self) -> str:
+        return self.get_version().get_absolute_url()
 
     def draft_links(self):
         version = self.get_version()

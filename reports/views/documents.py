@@ -56,6 +56,9 @@ class IssuingMixin:
 
     issue_template = "reports/issue_form.html"
 
+    def back_url(self) -> str:
+        return reverse("reports:register")
+
     def may_issue(self) -> bool:
         return self.request.user.has_perm("reports.issue_document", self.issuing_unit())
 
@@ -67,6 +70,7 @@ class IssuingMixin:
             "kind_label": Kind(self.kind).label,
             "unit": unit,
             "draft_links": self.draft_links(),
+            "back_url": self.back_url(),
             "issued": issuing.issued_for(self.kind, self.get_params())[:10],
             "may_manage_signers": self.request.user.has_perm("reports.manage_signers", unit),
             "has_signers": Signer.objects.active().filter(unit=unit).exists(),

@@ -1,6 +1,7 @@
-"""Home Affairs consolidates 2025, publishes it as document 25/BC-SNV and downloads the PDF
-of version 1; the province's leader reads the 2025 dashboard and drills down from a chart
-(its canvas and the table of links under it) to the exemplars behind a bar."""
+"""Home Affairs consolidates 2025, publishes it and downloads the draft report of version 1
+(the number comes when the report is issued: tests/e2e/test_document_journey.py); the
+province's leader reads the 2025 dashboard and drills down from a chart (its canvas and the
+table of links under it) to the exemplars behind a bar."""
 
 import re
 
@@ -14,7 +15,6 @@ from tests.test_documents import flat, pdf_text
 pytestmark = pytest.mark.browser
 
 YEAR = 2025
-DOCUMENT_NUMBER = "25/BC-SNV"
 # WeasyPrint lays the report out inside the live server's request (ImmediateBackend).
 RENDER_TIMEOUT_MS = 4 * TIMEOUT_MS
 
@@ -78,24 +78,22 @@ def test_home_affairs_publishes_the_year_and_the_leader_drills_down(
     expect(page.get_by_role("link", name="Công bố", exact=True)).to_be_visible()
     axe_check(page)
 
-    # …publishes it under the office's document number…
+    # …publishes it…
     page.get_by_role("link", name="Công bố", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Công bố phiên bản 1")
-    page.get_by_role("textbox", name="Số văn bản").fill(DOCUMENT_NUMBER)
     page.get_by_role("button", name="Công bố", exact=True).click()
     expect(page.get_by_text("Phiên bản 1 đã công bố", exact=True)).to_be_visible()
     expect(page).to_have_url(re.compile(r"/bao-cao/tong-hop/\d+/phien-ban/1/$"))
-    expect(page.get_by_text(DOCUMENT_NUMBER)).to_be_visible()
 
-    # …has the signed report rendered (at once: the immediate task backend) and downloads it.
-    pdf = page.get_by_role("region", name="Báo cáo để ký (PDF)")
+    # …has the draft report rendered (at once: the immediate task backend) and downloads it.
+    pdf = page.get_by_role("region", name="Báo cáo để trình ký")
     pdf.get_by_role("button", name="Tạo tệp PDF").click()
     download = pdf.get_by_role("link", name="Tải tệp PDF")
     expect(download).to_be_visible(timeout=RENDER_TIMEOUT_MS)
     axe_check(page)
     text = assert_pdf(page, download.get_attribute("href"))
-    assert "BÁO CÁO TỔNG HỢP" in text
-    assert DOCUMENT_NUMBER in text
+    assert "BÁO CÁO" in text and "DỰ THẢO" in text
+    assert "Số: /BC-SNV" in text  # a draft has no number yet
     for name in ["Đinh Thị Ngọc Lan", "Phạm Văn Hòa", "Lê Minh An"]:
         assert name in text
     assert "Vũ Thanh Bình" not in text
@@ -118,10 +116,11 @@ def test_home_affairs_publishes_the_year_and_the_leader_drills_down(
     axe_check(page)
 
     # …its printable version is a PDF…
-    printable = page.get_by_role("link", name="PDF", exact=True)
+    printable = page.get_by_role("link", name="Dự thảo (PDF)", exact=True)
     dashboard_pdf = assert_pdf(page, printable.get_attribute("href"))
-    assert f"TỔNG QUAN ĐIỂN HÌNH TIÊN TIẾN năm {YEAR}" in dashboard_pdf
-    assert "Điển hình theo lĩnh vực Nhóm Đăng ký Được công nhận Y tế 3 2" in dashboard_pdf
+    assert f"Tổng quan điển hình tiên tiến năm {YEAR}" in dashboard_pdf
+    assert "Điển hình theo lĩnh vực Nhóm Đăng ký Được công nhận" in dashboard_pdf
+    assert "Y tế 3 2" in dashboard_pdf
 
     # …and a click on the health bar of the chart opens the exemplars behind it.
     canvas = page.locator("canvas[data-chart='chart-by-field-data']")
