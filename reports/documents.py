@@ -36,6 +36,7 @@ from .layout import (
     Paragraph,
     Signature,
     Table,
+    cell_text,
 )
 
 HOME_AFFAIRS_UNIT_CODE = "37-SNV"
@@ -601,281 +602,325 @@ def _narrative(text: str) -> list[Paragraph]:
     return [Paragraph(part.strip()) for part in re.split(r"\n\s*\n|\n", text or "") if part.strip()]
 
 
+def _no(width: float = 5) -> Column:
+    return Column(_("No."), width=width)
+
+
+def _accepted_table(snapshot: dict) -> Table:
+    """The accepted exemplars: collectives, then individuals, then households, each group
+    under its own row, numbered throughout."""
+    rows: list = []
+    number = 0
+    for kind in SubjectKind:
+        members = [row for row in snapshot["exemplars"] if row["subject_kind"] == kind.value]
+        if members:
+            rows.append(GroupRow(f"{kind.label} ({len(members)})"))
+        for row in members:
+            number += 1
+            rows.append([number, row["name"], row["position"], row["unit"], row["field"]])
+    return Table(
+        columns=[
+            _no(7),
+            Column(_("Name"), width=25),
+            Column(_("Position, workplace"), width=28),
+            Column(_("Unit"), width=24),
+            Column(_("Field"), width=16),
+        ],
+        rows=rows,
+        sheet=_("Accepted exemplars"),
+        small=True,
+    )
+
+
+def _behind_table(snapshot: dict) -> Table | None:
+    """The units behind their quota, grouped by unit kind, with totals; None if none is."""
+    units = snapshot["quota"]["units"]
+    rows: list = []
+    number = 0
+    for kind_row in snapshot["quota"]["by_kind"]:
+        members = [u for u in units if u["kind"] == kind_row["label"] and not u["met"]]
+        if members:
+            rows.append(GroupRow(f"{kind_row['label']} ({len(members)})"))
+        for member in members:
+            number += 1
+            minimum, accepted = member["minimum"], member["accepted"]
+            rows.append(
+                [number, member["name"], member["district"], minimum, accepted, minimum - accepted]
+            )
+    if not number:
+        return None
+    return Table(
+        columns=[
+            _no(7),
+            Column(_("Unit"), width=38),
+            Column(_("District"), width=19),
+            Column(_("Minimum"), numeric=True, total=True, width=12),
+            Column(_("Accepted"), numeric=True, total=True, width=12),
+            Column(_("Missing"), numeric=True, total=True, width=12),
+        ],
+        rows=rows,
+        totals_label=_("Total"),
+        sheet=_("Units behind quota"),
+        small=True,
+    )
+
+
+def _by_unit_table(snapshot: dict) -> Table | None:
+    from .consolidation import area_label
+
+    if not snapshot["by_unit"]:
+        return None
+    return Table(
+        columns=[
+            _no(),
+            Column(_("Unit"), width=30),
+            Column(_("Unit kind"), width=18),
+            Column(_("District or commune"), width=17),
+            Column(_("Accepted"), numeric=True, total=True, width=8),
+            *(Column(str(kind.label), numeric=True, total=True, width=8) for kind in SubjectKind),
+        ],
+        rows=[
+            [
+                n,
+                row["name"],
+                row["kind"],
+                area_label(row["area"]),
+                row["accepted"],
+                *(row[kind.value] for kind in SubjectKind),
+            ]
+            for n, row in enumerate(snapshot["by_unit"], start=1)
+        ],
+        totals_label=_("Total"),
+        sheet=_("By unit"),
+        small=True,
+    )
+
+
+def _decision(row: dict) -> str:
+    day = _iso_date(row["decision_date"])
+    return " ".join(part for part in (row["decision_number"], cell_text(day)) if part)
+
+
+def _proposals_table(snapshot: dict) -> Table | None:
+    from .models import AwardProposal
+
+    if not snapshot["proposals"]:
+        return None
+    statuses = dict(AwardProposal.Status.choices)
+    kinds = dict(AwardProposal.Kind.choices)
+    return Table(
+        columns=[
+            _no(),
+            Column(_("Exemplar"), width=20),
+            Column(_("Unit"), width=18),
+            Column(_("Award form"), width=20),
+            Column(_("Kind"), width=10),
+            Column(_("Status"), width=12),
+            Column(_("Decision"), width=15),
+        ],
+        rows=[
+            [
+                n,
+                row["name"],
+                row["unit"],
+                row["award"],
+                str(kinds.get(row["kind"], row["kind"])),
+                str(statuses.get(row["status"], row["status"])),
+                _decision(row),
+            ]
+            for n, row in enumerate(snapshot["proposals"], start=1)
+        ],
+        sheet=_("Commendation proposals"),
+        small=True,
+    )
+
+
+def _introductions_table(snapshot: dict) -> Table | None:
+    from .models import MediaIntroduction
+
+    if not snapshot["introductions"]:
+        return None
+    occasions = dict(MediaIntroduction.Occasion.choices)
+    return Table(
+        columns=[
+            _no(),
+            Column(_("Exemplar"), width=18),
+            Column(_("Unit"), width=16),
+            Column(_("Media outlet"), width=16),
+            Column(_("Date"), width=10),
+            Column(_("Occasion"), width=12),
+            Column(_("Angle"), width=23),
+        ],
+        rows=[
+            [
+                n,
+                row["name"],
+                row["unit"],
+                row["outlet"],
+                _iso_date(row["date"]),
+                str(occasions.get(row["occasion"], row["occasion"])),
+                row["angle"],
+            ]
+            for n, row in enumerate(snapshot["introductions"], start=1)
+        ],
+        sheet=_("Introductions to the media"),
+        small=True,
+    )
+
+
+def _coverage_table(snapshot: dict) -> Table | None:
+    from campaigns.models import Coverage
+
+    if not snapshot["coverage"]:
+        return None
+    kinds = dict(Coverage.Kind.choices)
+    return Table(
+        columns=[
+            _no(),
+            Column(_("Title"), width=30),
+            Column(_("Media outlet"), width=18),
+            Column(_("Kind"), width=12),
+            Column(_("Published on"), width=10),
+            Column(_("Exemplars"), width=25),
+        ],
+        rows=[
+            [
+                n,
+                row["title"],
+                row["outlet"],
+                str(kinds.get(row["kind"], row["kind"])),
+                _iso_date(row["date"]),
+                ", ".join(row["exemplars"]),
+            ]
+            for n, row in enumerate(snapshot["coverage"], start=1)
+        ],
+        sheet=_("Coverage published"),
+        small=True,
+    )
+
+
+def _figure_tables(snapshot: dict) -> list:
+    """Table 1 of the key figures, then one numbered table per dimension with its totals."""
+    from . import consolidation as consolidating
+
+    labels = consolidating.total_labels()
+    blocks: list = [
+        Paragraph(_("Table 1. Key figures"), style="centre"),
+        Table(
+            columns=[
+                _no(8),
+                Column(_("Figure"), width=67),
+                Column(_("Number"), numeric=True, width=25),
+            ],
+            rows=[
+                [n, labels[key], snapshot["totals"].get(key, 0)]
+                for n, key in enumerate(labels, start=1)
+            ],
+            sheet=_("Key figures"),
+        ),
+    ]
+    number = 1
+    for key, title in consolidating.dimension_labels().items():
+        rows = snapshot.get(key, [])
+        if not rows:
+            continue
+        number += 1
+        blocks += [
+            Paragraph(
+                _("Table %(number)s. Accepted exemplars %(dimension)s")
+                % {"number": number, "dimension": _lower_first(str(title))},
+                style="centre",
+            ),
+            Table(
+                columns=[
+                    _no(8),
+                    Column(_("Group"), width=67),
+                    Column(_("Accepted"), numeric=True, total=True, width=25),
+                ],
+                rows=[
+                    [n, consolidating.label_of(key, row["label"]), row["count"]]
+                    for n, row in enumerate(rows, start=1)
+                ],
+                totals_label=_("Total"),
+                sheet=str(title),
+            ),
+        ]
+    return blocks
+
+
+class _Annexes:
+    """The annexes of a report, numbered in Roman figures as they are added, so that the
+    text can cite each one's number."""
+
+    ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+    def __init__(self):
+        self.annexes: list[Annex] = []
+
+    def add(self, title: str, blocks: list, landscape: bool = False) -> str:
+        number = self.ROMAN[len(self.annexes)]
+        self.annexes.append(Annex(title=title, blocks=blocks, number=number, landscape=landscape))
+        return number
+
+    @staticmethod
+    def cite(number: str | None) -> str:
+        return _(" (Annex %(number)s)") % {"number": number} if number else ""
+
+
 def consolidated_report(
     *, consolidation, snapshot: dict, version=None, narrative=None, issue: Issue | None = None
 ) -> Document:
     """The yearly report Home Affairs signs: the narrative it wrote (results, shortcomings and
     causes, tasks ahead, proposals), the figures in numbered tables, and the lists as annexes;
     from a published version's frozen snapshot, or the live one while it is prepared."""
-    from campaigns.models import Coverage
-
     from . import consolidation as consolidating
-    from .models import AwardProposal, MediaIntroduction
 
     unit = home_affairs()
     issue = issue or draft_issue(unit)
     narrative = narrative or {
         name: getattr(consolidation, name) for name in consolidation.NARRATIVE_FIELDS
     }
-    year = snapshot["year"]
-    totals = snapshot["totals"]
-    labels = consolidating.total_labels()
-    annexes: list[Annex] = []
-    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+    year, totals = snapshot["year"], snapshot["totals"]
+    tables = {
+        "exemplars": _accepted_table(snapshot),
+        "behind": _behind_table(snapshot),
+        "by_unit": _by_unit_table(snapshot),
+        "proposals": _proposals_table(snapshot),
+        "introductions": _introductions_table(snapshot),
+        "coverage": _coverage_table(snapshot),
+    }
+    annexes = _Annexes()
 
-    def annex(title: str, table: Table, landscape: bool = False) -> str:
-        """Adds an annex and answers its number, for the text that cites it."""
-        number = roman[len(annexes)]
-        annexes.append(Annex(title=title, blocks=[table], number=number, landscape=landscape))
-        return number
+    def annex(key: str, title: str, landscape: bool = False) -> str | None:
+        table = tables[key]
+        if table is None or not table.data_rows:
+            return None
+        return annexes.add(title % {"year": year}, [table], landscape)
 
-    # Annex tables, built first so that the text can cite their numbers.
-    kinds = list(SubjectKind)
-    rank = {kind.value: i for i, kind in enumerate(kinds)}
-    ordered = sorted(snapshot["exemplars"], key=lambda row: rank.get(row["subject_kind"], 99))
-    exemplar_rows: list = []
-    number = 0
-    for kind in kinds:
-        members = [row for row in ordered if row["subject_kind"] == kind.value]
-        if members:
-            exemplar_rows.append(GroupRow(f"{kind.label} ({len(members)})"))
-        for row in members:
-            number += 1
-            exemplar_rows.append([number, row["name"], row["position"], row["unit"], row["field"]])
-    page_tables: dict[str, Table] = {}
-    exemplars_annex = None
-    exemplars_table = Table(
-        columns=[
-            Column(_("No."), width=7),
-            Column(_("Name"), width=25),
-            Column(_("Position, workplace"), width=28),
-            Column(_("Unit"), width=24),
-            Column(_("Field"), width=16),
-        ],
-        rows=exemplar_rows,
-        sheet=_("Accepted exemplars"),
-        small=True,
+    accepted_annex = annex("exemplars", _("ADVANCED EXEMPLARS ACCEPTED IN %(year)s"))
+    behind_annex = annex("behind", _("UNITS BEHIND THEIR QUOTA IN %(year)s"))
+    by_unit_annex = annex("by_unit", _("ACCEPTED EXEMPLARS BY UNIT IN %(year)s"), True)
+    proposals_annex = annex(
+        "proposals", _("COMMENDATION PROPOSALS FOR THE EXEMPLARS OF %(year)s"), True
     )
-    page_tables["exemplars"] = exemplars_table
-    if ordered:
-        exemplars_annex = annex(
-            _("ADVANCED EXEMPLARS ACCEPTED IN %(year)s") % {"year": year}, exemplars_table
-        )
-    quota_units = snapshot["quota"]["units"]
-    behind_rows: list = []
-    number = 0
-    for kind_row in snapshot["quota"]["by_kind"]:
-        members = [u for u in quota_units if u["kind"] == kind_row["label"] and not u["met"]]
-        if not members:
-            continue
-        behind_rows.append(GroupRow(f"{kind_row['label']} ({len(members)})"))
-        for member in members:
-            number += 1
-            behind_rows.append(
-                [
-                    number,
-                    member["name"],
-                    member["district"],
-                    member["minimum"],
-                    member["accepted"],
-                    member["minimum"] - member["accepted"],
-                ]
-            )
-    behind_annex = None
-    if number:
-        behind_annex = annex(
-            _("UNITS BEHIND THEIR QUOTA IN %(year)s") % {"year": year},
-            Table(
-                columns=[
-                    Column(_("No."), width=7),
-                    Column(_("Unit"), width=38),
-                    Column(_("District"), width=19),
-                    Column(_("Minimum"), numeric=True, total=True, width=12),
-                    Column(_("Accepted"), numeric=True, total=True, width=12),
-                    Column(_("Missing"), numeric=True, total=True, width=12),
-                ],
-                rows=behind_rows,
-                totals_label=_("Total"),
-                sheet=_("Units behind quota"),
-                small=True,
-            ),
-        )
-    by_unit_annex = None
-    if snapshot["by_unit"]:
-        by_unit_annex = annex(
-            _("ACCEPTED EXEMPLARS BY UNIT IN %(year)s") % {"year": year},
-            page_tables.setdefault(
-                "by_unit",
-                Table(
-                    columns=[
-                        Column(_("No."), width=5),
-                        Column(_("Unit"), width=30),
-                        Column(_("Unit kind"), width=18),
-                        Column(_("District or commune"), width=17),
-                        Column(_("Accepted"), numeric=True, total=True, width=8),
-                        *(
-                            Column(str(kind.label), numeric=True, total=True, width=8)
-                            for kind in SubjectKind
-                        ),
-                    ],
-                    rows=[
-                        [
-                            n,
-                            row["name"],
-                            row["kind"],
-                            consolidating.area_label(row["area"]),
-                            row["accepted"],
-                            *(row[kind.value] for kind in SubjectKind),
-                        ]
-                        for n, row in enumerate(snapshot["by_unit"], start=1)
-                    ],
-                    totals_label=_("Total"),
-                    sheet=_("By unit"),
-                    small=True,
-                ),
-            ),
-            landscape=True,
-        )
-    statuses = dict(AwardProposal.Status.choices)
-    proposal_kinds = dict(AwardProposal.Kind.choices)
-    proposals_annex = None
-    if snapshot["proposals"]:
-        proposals_annex = annex(
-            _("COMMENDATION PROPOSALS FOR THE EXEMPLARS OF %(year)s") % {"year": year},
-            page_tables.setdefault(
-                "proposals",
-                Table(
-                    columns=[
-                        Column(_("No."), width=5),
-                        Column(_("Exemplar"), width=20),
-                        Column(_("Unit"), width=18),
-                        Column(_("Award form"), width=20),
-                        Column(_("Kind"), width=10),
-                        Column(_("Status"), width=12),
-                        Column(_("Decision"), width=15),
-                    ],
-                    rows=[
-                        [
-                            n,
-                            row["name"],
-                            row["unit"],
-                            row["award"],
-                            str(proposal_kinds.get(row["kind"], row["kind"])),
-                            str(statuses.get(row["status"], row["status"])),
-                            " ".join(
-                                part
-                                for part in (
-                                    row["decision_number"],
-                                    _iso_date(row["decision_date"]).strftime("%d/%m/%Y")
-                                    if row["decision_date"]
-                                    else "",
-                                )
-                                if part
-                            ),
-                        ]
-                        for n, row in enumerate(snapshot["proposals"], start=1)
-                    ],
-                    sheet=_("Commendation proposals"),
-                    small=True,
-                ),
-            ),
-            landscape=True,
-        )
-    occasions = dict(MediaIntroduction.Occasion.choices)
-    coverage_kinds = dict(Coverage.Kind.choices)
-    media_rows = [
-        [
-            n,
-            row["name"],
-            row["unit"],
-            row["outlet"],
-            _iso_date(row["date"]),
-            str(occasions.get(row["occasion"], row["occasion"])),
-            row["angle"],
+    media_blocks: list = []
+    if tables["introductions"]:
+        media_blocks += [
+            Heading(_("1. Exemplars introduced to the media"), level=2),
+            tables["introductions"],
         ]
-        for n, row in enumerate(snapshot["introductions"], start=1)
-    ]
-    coverage_rows = [
-        [
-            n,
-            row["title"],
-            row["outlet"],
-            str(coverage_kinds.get(row["kind"], row["kind"])),
-            _iso_date(row["date"]),
-            ", ".join(row["exemplars"]),
-        ]
-        for n, row in enumerate(snapshot["coverage"], start=1)
-    ]
+    if tables["coverage"]:
+        media_blocks += [Heading(_("2. Coverage published"), level=2), tables["coverage"]]
     media_annex = None
-    if media_rows or coverage_rows:
-        media_annex = roman[len(annexes)]
-        blocks: list = []
-        if media_rows:
-            blocks += [
-                Heading(_("1. Exemplars introduced to the media"), level=2),
-                page_tables.setdefault(
-                    "introductions",
-                    Table(
-                        columns=[
-                            Column(_("No."), width=5),
-                            Column(_("Exemplar"), width=18),
-                            Column(_("Unit"), width=16),
-                            Column(_("Media outlet"), width=16),
-                            Column(_("Date"), width=10),
-                            Column(_("Occasion"), width=12),
-                            Column(_("Angle"), width=23),
-                        ],
-                        rows=media_rows,
-                        sheet=_("Introductions to the media"),
-                        small=True,
-                    ),
-                ),
-            ]
-        if coverage_rows:
-            blocks += [
-                Heading(_("2. Coverage published"), level=2),
-                page_tables.setdefault(
-                    "coverage",
-                    Table(
-                        columns=[
-                            Column(_("No."), width=5),
-                            Column(_("Title"), width=30),
-                            Column(_("Media outlet"), width=18),
-                            Column(_("Kind"), width=12),
-                            Column(_("Published on"), width=10),
-                            Column(_("Exemplars"), width=25),
-                        ],
-                        rows=coverage_rows,
-                        sheet=_("Coverage published"),
-                        small=True,
-                    ),
-                ),
-            ]
-        annexes.append(
-            Annex(
-                title=_("PUBLICISING THE EXEMPLARS IN %(year)s") % {"year": year},
-                blocks=blocks,
-                number=media_annex,
-                landscape=True,
-            )
+    if media_blocks:
+        media_annex = annexes.add(
+            _("PUBLICISING THE EXEMPLARS IN %(year)s") % {"year": year}, media_blocks, True
         )
-
-    def cite(number) -> str:
-        return _(" (Annex %(number)s)") % {"number": number} if number else ""
-
+    cite = _Annexes.cite
     if snapshot["campaign"]:
         scope = _("in %(campaign)s") % {"campaign": snapshot["campaign"]}
     else:
         scope = _("in the province")
-    figures = Table(
-        columns=[
-            Column(_("No."), width=8),
-            Column(_("Figure"), width=67),
-            Column(_("Number"), numeric=True, width=25),
-        ],
-        rows=[[n, labels[key], totals.get(key, 0)] for n, key in enumerate(labels, start=1)],
-        sheet=_("Key figures"),
-    )
     body: list = [p for p in [_plan_paragraph(year)] if p]
     body += [
         Paragraph(
@@ -897,7 +942,7 @@ def consolidated_report(
                 "year": year,
                 "submitted": totals.get("submitted", 0),
                 "accepted": totals.get("accepted", 0),
-                "annex": cite(exemplars_annex),
+                "annex": cite(accepted_annex),
                 "met": totals.get("units_met", 0),
                 "with_quota": totals.get("units_with_quota", 0),
                 "behind": totals.get("units_behind", 0),
@@ -905,35 +950,8 @@ def consolidated_report(
             }
         ),
         *_narrative(narrative.get("results", "")),
-        Paragraph(_("Table 1. Key figures"), style="centre"),
-        figures,
+        *_figure_tables(snapshot),
     ]
-    table_number = 1
-    for key, title in consolidating.dimension_labels().items():
-        rows = snapshot.get(key, [])
-        if not rows:
-            continue
-        table_number += 1
-        body += [
-            Paragraph(
-                _("Table %(number)s. Accepted exemplars %(dimension)s")
-                % {"number": table_number, "dimension": _lower_first(str(title))},
-                style="centre",
-            ),
-            Table(
-                columns=[
-                    Column(_("No."), width=8),
-                    Column(_("Group"), width=67),
-                    Column(_("Accepted"), numeric=True, total=True, width=25),
-                ],
-                rows=[
-                    [n, consolidating.label_of(key, row["label"]), row["count"]]
-                    for n, row in enumerate(rows, start=1)
-                ],
-                totals_label=_("Total"),
-                sheet=str(title),
-            ),
-        ]
     if by_unit_annex:
         body.append(
             Paragraph(
@@ -967,6 +985,7 @@ def consolidated_report(
         body += _narrative(narrative.get(key, ""))
     campaign_part = f"-{consolidation.campaign.code}" if consolidation.campaign_id else ""
     suffix = f"-v{version.number}" if version else ""
+    labels = consolidating.total_labels()
     return _document(
         unit=unit,
         issue=issue,
@@ -990,7 +1009,7 @@ def consolidated_report(
             ARCHIVED,
         ],
         filename=f"bao-cao-dien-hinh-{year}{campaign_part}{suffix}",
-        annexes=annexes,
+        annexes=annexes.annexes,
         version=_("Consolidation version %(number)s") % {"number": version.number}
         if version
         else _("Live consolidation"),
@@ -1009,7 +1028,7 @@ def consolidated_report(
                 for key, title in consolidating.dimension_labels().items()
                 if snapshot.get(key)
             ],
-            "tables": page_tables,
+            "tables": {key: table for key, table in tables.items() if table is not None},
             "quota_by_kind": snapshot["quota"]["by_kind"],
             "behind": snapshot["quota"]["behind"],
         },
