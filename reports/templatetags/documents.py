@@ -72,7 +72,9 @@ def _cells(columns, row) -> list[dict]:
         {
             "text": doc_cell(cell),
             # Figures right-aligned; the ordinal number (STT) centred, as offices write it.
-            "align": "doc-num" if column.numeric else ("doc-ord" if i == 0 else ""),
+            "align": "doc-num"
+            if column.numeric
+            else ("doc-ord" if i == 0 and isinstance(cell, int) else ""),
         }
         for i, (column, cell) in enumerate(zip(columns, row, strict=False))
     ]
