@@ -67,6 +67,16 @@ def render_pdf(document: Document) -> tuple[bytes, int]:
     return laid_out.write_pdf(), len(laid_out.pages)
 
 
+def render(document: Document, fmt: str) -> bytes:
+    """One format of ``document`` ("pdf", "docx" or "xlsx"), in Vietnamese."""
+    with translation.override(DOCUMENT_LANGUAGE):
+        if fmt == "pdf":
+            return render_pdf(document)[0]
+        if fmt == "docx":
+            return docx_bytes(document)
+        return document_workbook(document)
+
+
 def files(document: Document) -> Files:
     with translation.override(DOCUMENT_LANGUAGE):
         pdf, pages = render_pdf(document)

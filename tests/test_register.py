@@ -723,3 +723,19 @@ def test_every_kind_issues_as_pdf_and_docx_with_the_same_heading_title_rows_and_
                 assert leak not in text, (kind, where, leak)
         if kind == Kind.PROPOSALS_TO_PROVINCE:
             assert "Kế hoạch số 12/KH-UBND ngày 15/02/2023" in pdf
+
+
+def test_a_reader_with_an_english_interface_gets_the_documents_in_vietnamese(
+    world, signers, exemplars, client_for, settings
+):
+    from openpyxl import load_workbook
+
+    client = client_for(world.user("head_a"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    url = reverse("reports:document_unit_exemplars", kwargs={"code": world.dept_a.code})
+    workbook = load_workbook(io.BytesIO(client.get(url, {"year": YEAR, "format": "xlsx"}).content))
+    labels = [row[0] for row in workbook.worksheets[0].iter_rows(max_row=4, values_only=True)]
+    assert "Cơ quan ban hành" in labels and "Issued by" not in labels
+    words = docx_text(client.get(url, {"year": YEAR, "format": "docx"}).content)
+    assert "Kết quả phát hiện, xây dựng điển hình tiên tiến năm 2025" in words
+    assert "Advanced exemplars found" not in words

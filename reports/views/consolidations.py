@@ -22,7 +22,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from campaigns.views import FilteredListMixin
 
 from .. import consolidation as consolidating
-from .. import documents
+from .. import documents, issuing
 from ..forms import (
     CompareForm,
     ConsolidationFilterForm,
@@ -34,7 +34,6 @@ from ..forms import (
 from ..issuing import DOCUMENT_LANGUAGE
 from ..models import Consolidation, ConsolidationVersion, DocumentRender, IssuedDocument
 from ..rendering import current_render, request_render
-from ..workbooks import document_workbook
 from .documents import CONTENT_TYPES, IssuingMixin, file_response
 
 # The page lists this many accepted exemplars; the xlsx and the PDF list every one.
@@ -333,7 +332,7 @@ class ConsolidationXlsxView(ConsolidationMixin, View):
             document = documents.consolidated_report(
                 consolidation=consolidation, snapshot=snapshot, version=version
             )
-            return file_response(document_workbook(document), document.filename, "xlsx")
+        return file_response(issuing.render(document, "xlsx"), document.filename, "xlsx")
 
 
 class VersionPdfView(ConsolidationMixin, View):

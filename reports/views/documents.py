@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
+from registry.exports import XLSX_CONTENT_TYPE
 from registry.forms import YearForm
 from registry.models import Exemplar, Unit
 
@@ -29,7 +30,6 @@ from ..rules import register as _register_rules  # noqa: F401
 
 Kind = IssuedDocument.Kind
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CONTENT_TYPES = {"pdf": PDF_CONTENT_TYPE, "docx": DOCX_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}
 
 
@@ -42,12 +42,7 @@ def file_response(content: bytes, filename: str, fmt: str) -> HttpResponse:
 
 def draft_file(document, fmt: str) -> HttpResponse:
     """A draft in one format, named as a draft."""
-    name = f"{document.filename}-du-thao"
-    if fmt == "pdf":
-        return file_response(issuing.render_pdf(document)[0], name, fmt)
-    if fmt == "docx":
-        return file_response(issuing.docx_bytes(document), name, fmt)
-    return file_response(issuing.document_workbook(document), name, fmt)
+    return file_response(issuing.render(document, fmt), f"{document.filename}-du-thao", fmt)
 
 
 class IssuingMixin:
