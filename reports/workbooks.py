@@ -52,7 +52,7 @@ def document_workbook(document: Document) -> bytes:
 
 def _particulars(document: Document) -> list[tuple[str, object]]:
     """(label, value) of the rows above the first table."""
-    number = document.number_line
+    number = document.number_text
     if document.is_draft:
         number = f"{number} ({pgettext('document particulars', 'Draft')})"
     rows = [

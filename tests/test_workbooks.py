@@ -143,7 +143,7 @@ def test_the_first_sheet_opens_with_the_documents_particulars():
         label("Document"),
         "BÁO CÁO: Kết quả xây dựng điển hình tiên tiến năm 2025",
     )
-    assert rows[2][:2] == (label("Number"), "Số: 05/BC-SNV")
+    assert rows[2][:2] == (label("Number"), "05/BC-SNV")
     assert rows[3][0] == label("Date")
     # A real date cell, shown day first.
     assert rows[3][1] == datetime.datetime(2026, 3, 5)
@@ -233,7 +233,7 @@ def test_a_draft_leaves_its_number_blank_and_says_it_is_a_draft():
     document = report(number=None, version="")
     rows = values(book_of(document).worksheets[0])
     assert rows[2][0] == label("Number")
-    assert rows[2][1] == f"{document.number_line} ({label('Draft')})"
+    assert rows[2][1] == f"{document.number_text} ({label('Draft')})"
     assert "/BC-SNV" in rows[2][1] and "05" not in rows[2][1]
     # No version: the date is the last particular, then the empty row and the header.
     assert rows[3][0] == label("Date")
@@ -247,4 +247,4 @@ def test_a_document_without_tables_still_gives_its_particulars():
     book = book_of(document)
     assert len(book.worksheets) == 1
     rows = values(book.worksheets[0])
-    assert rows[2][:2] == (label("Number"), "Số: 05/BC-SNV")
+    assert rows[2][:2] == (label("Number"), "05/BC-SNV")
