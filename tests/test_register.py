@@ -739,3 +739,29 @@ def test_a_reader_with_an_english_interface_gets_the_documents_in_vietnamese(
     words = docx_text(client.get(url, {"year": YEAR, "format": "docx"}).content)
     assert "Kết quả phát hiện, xây dựng điển hình tiên tiến năm 2025" in words
     assert "Advanced exemplars found" not in words
+
+
+def test_a_report_issued_with_personal_data_opens_only_for_those_who_may_see_it(
+    world, signers, exemplars, client_for
+):
+    issued = issue(
+        Kind.EXEMPLAR_PROFILE,
+        {"exemplar": exemplars[0].code, "personal_data": True},
+        signers["head_a"],
+        world.user("head_a"),
+    )
+    pdf = reverse("reports:issued_file", kwargs={"pk": issued.pk, "fmt": "pdf"})
+    assert client_for(world.user("head_a")).get(pdf).status_code == 200
+    assert client_for(world.user("home_affairs")).get(pdf).status_code == 200
+    leader = client_for(world.user("leader"))
+    assert leader.get(pdf).status_code == 403
+    page = leader.get(issued.get_absolute_url()).content.decode()
+    assert pdf not in page
+    without = issue(
+        Kind.EXEMPLAR_PROFILE,
+        {"exemplar": exemplars[0].code, "personal_data": False},
+        signers["head_a"],
+        world.user("editor_a"),
+    )
+    url = reverse("reports:issued_file", kwargs={"pk": without.pk, "fmt": "pdf"})
+    assert leader.get(url).status_code == 200

@@ -23,7 +23,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from campaigns.views import FilteredListMixin
 from registry.history import history_with_changes
-from registry.models import Unit
+from registry.models import Exemplar, Unit
 
 from .. import issuing
 from ..forms import RegisterFilterForm, SignerForm
@@ -80,6 +80,15 @@ class IssuedDocumentMixin(LoginRequiredMixin):
             )
         return self._issued
 
+    def may_read_files(self) -> bool:
+        """An exemplar's report issued with personal data (year of birth, address, contact)
+        is read only by those who may see the exemplar's personal data."""
+        issued = self.get_issued()
+        if not issued.params.get("personal_data"):
+            return True
+        exemplar = Exemplar.objects.filter(code=issued.params.get("exemplar")).first()
+        return self.request.user.has_perm("registry.view_personal_data_exemplar", exemplar)
+
 
 class IssuedDocumentDetailView(IssuedDocumentMixin, DetailView):
     template_name = "reports/issued_document.html"
@@ -92,6 +101,7 @@ class IssuedDocumentDetailView(IssuedDocumentMixin, DetailView):
         issued = self.object
         return super().get_context_data(
             may_prepare=self.request.user.has_perm("reports.issue_document", issued.unit),
+            may_read_files=self.may_read_files(),
             **kwargs,
         )
 
@@ -104,6 +114,8 @@ class IssuedFileView(IssuedDocumentMixin, View):
         if fmt not in CONTENT_TYPES:
             raise Http404
         issued = self.get_issued()
+        if not self.may_read_files():
+            raise PermissionDenied
         stored = getattr(issued, fmt)
         if not stored:
             raise Http404
