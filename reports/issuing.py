@@ -241,6 +241,19 @@ def _enqueue(issued_id: int) -> None:
     render_issued_document.enqueue(issued_id=issued_id)
 
 
+def prepare_again(issued: IssuedDocument) -> IssuedDocument:
+    """Render again the files of an issued document that failed, with its number: large
+    kinds on the document worker, small ones at once."""
+    if issued.status == IssuedDocument.Status.READY:
+        return issued
+    if issued.kind in LARGE_KINDS:
+        issued.status = IssuedDocument.Status.RENDERING
+        issued.save(update_fields=["status"])
+        transaction.on_commit(lambda: _enqueue(issued.pk))
+        return issued
+    return render_issued(issued)
+
+
 def issue_of(issued: IssuedDocument) -> documents.Issue:
     return documents.Issue(
         number=issued.number,

@@ -765,3 +765,29 @@ def test_a_report_issued_with_personal_data_opens_only_for_those_who_may_see_it(
     )
     url = reverse("reports:issued_file", kwargs={"pk": without.pk, "fmt": "pdf"})
     assert leader.get(url).status_code == 200
+
+
+def test_files_that_failed_are_prepared_again_with_the_same_number(
+    world, signers, exemplars, client_for, monkeypatch
+):
+    real = issuing.files
+
+    def broken(document):
+        raise RuntimeError("Pango is missing")
+
+    monkeypatch.setattr(issuing, "files", broken)
+    issued = issue(
+        Kind.UNIT_EXEMPLARS,
+        {"unit": world.dept_a.code, "year": YEAR},
+        signers["head_a"],
+        world.user("head_a"),
+    )
+    assert issued.status == IssuedDocument.Status.FAILED and issued.number == 1
+    assert "Pango is missing" in issued.error
+    monkeypatch.setattr(issuing, "files", real)
+    url = reverse("reports:issued_prepare", kwargs={"pk": issued.pk})
+    assert client_for(world.user("leader")).post(url).status_code == 403
+    client_for(world.user("head_a")).post(url)
+    issued.refresh_from_db()
+    assert issued.status == IssuedDocument.Status.READY and issued.number == 1
+    assert "Số: 01/BC-SYT" in " ".join(pdf_pages(issued.pdf.read()))

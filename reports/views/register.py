@@ -134,14 +134,9 @@ class PrepareAgainView(IssuedDocumentMixin, View):
         issued = self.get_issued()
         if not request.user.has_perm("reports.issue_document", issued.unit):
             raise PermissionDenied
-        if issued.status != IssuedDocument.Status.READY:
-            if issued.kind in issuing.LARGE_KINDS:
-                issued.status = IssuedDocument.Status.RENDERING
-                issued.save(update_fields=["status"])
-                issuing._enqueue(issued.pk)
-                messages.info(request, _("The files are being prepared in the background."))
-            else:
-                issuing.render_issued(issued)
+        issued = issuing.prepare_again(issued)
+        if issued.status == IssuedDocument.Status.RENDERING:
+            messages.info(request, _("The files are being prepared in the background."))
         return redirect(issued)
 
 
