@@ -15,6 +15,7 @@ from .models import (
     QuotaRule,
     Unit,
     UnitKind,
+    UnitSuccession,
     User,
 )
 from .text import fold
@@ -39,37 +40,83 @@ class EmulationBlocAdmin(PortalAdmin):
     autocomplete_fields = ["head_unit"]
 
 
+class SuccessorInline(admin.TabularInline):
+    """The units that carried on from this one (merger, split, renaming)."""
+
+    model = UnitSuccession
+    fk_name = "predecessor"
+    extra = 0
+    verbose_name = _("successor")
+    verbose_name_plural = _("successors")
+    fields = ["successor", "kind", "effective_on", "legal_basis", "takes_over_work", "note"]
+    autocomplete_fields = ["successor"]
+
+
 @admin.register(Unit)
 class UnitAdmin(PortalAdmin):
-    list_display = ["name", "code", "kind", "parent", "bloc", "valid_from", "valid_to"]
-    list_filter = ["kind", "bloc", "valid_to"]
+    list_display = ["name", "code", "kind", "parent", "bloc", "valid_from", "valid_until"]
+    list_filter = ["kind", "bloc", ("valid_until", admin.EmptyFieldListFilter)]
     search_fields = ["name", "short_name", "code", "search_text"]
     autocomplete_fields = ["parent", "bloc"]
     list_select_related = ["kind", "parent", "bloc"]
     fieldsets = [
         (None, {"fields": ["code", "name", "short_name", "kind", "parent", "bloc"]}),
-        (_("Validity"), {"fields": ["valid_from", "valid_to"]}),
+        (_("Validity"), {"fields": ["valid_from", "valid_until", "end_basis"]}),
         (_("Contact"), {"fields": ["address", "phone", "email"]}),
     ]
+    inlines = [SuccessorInline]
 
     def get_search_results(self, request, queryset, search_term):
         # Accent-insensitive, as everywhere else in the portal.
         return super().get_search_results(request, queryset, fold(search_term))
 
 
+@admin.register(UnitSuccession)
+class UnitSuccessionAdmin(PortalAdmin):
+    list_display = [
+        "predecessor",
+        "successor",
+        "kind",
+        "effective_on",
+        "legal_basis",
+        "takes_over_work",
+    ]
+    list_filter = ["kind", "effective_on", "takes_over_work"]
+    search_fields = [
+        "predecessor__search_text",
+        "successor__search_text",
+        "predecessor__code",
+        "successor__code",
+        "legal_basis",
+    ]
+    autocomplete_fields = ["predecessor", "successor"]
+    list_select_related = ["predecessor", "successor"]
+    fields = [
+        "predecessor",
+        "successor",
+        "kind",
+        "effective_on",
+        "legal_basis",
+        "takes_over_work",
+        "note",
+    ]
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, fold(search_term))
+
+
+class QuotaRuleInline(admin.TabularInline):
+    model = QuotaRule
+    extra = 0
+    fields = ["unit_kind", "minimum", "counts_endorsed", "source"]
+
+
 @admin.register(QuotaRule)
 class QuotaRuleAdmin(PortalAdmin):
-    list_display = ["unit_kind", "minimum", "valid_from", "valid_to", "source"]
-    list_filter = ["unit_kind"]
-    fields = [
-        "unit_kind",
-        "minimum",
-        "deadline_day",
-        "deadline_month",
-        "valid_from",
-        "valid_to",
-        "source",
-    ]
+    list_display = ["unit_kind", "minimum", "plan", "counts_endorsed", "source"]
+    list_filter = ["plan", "unit_kind"]
+    list_select_related = ["plan", "unit_kind"]
+    fields = ["plan", "unit_kind", "minimum", "counts_endorsed", "source"]
 
 
 class CriterionInline(admin.TabularInline):
@@ -152,8 +199,26 @@ class UserAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin, DjangoUser
 
 @admin.register(Plan)
 class PlanAdmin(PortalAdmin):
-    """The plans the portal serves, as documents cite them (number, date, issuer, period)."""
+    """The plans the portal serves: what documents cite and what applies in their years."""
 
-    list_display = ["title", "number", "signed_on", "period_from", "period_to"]
+    list_display = ["title", "number", "signed_on", "period_from", "period_to", "illustrative"]
     search_fields = ["title", "number"]
-    fields = ["title", "number", "signed_on", "issuer", ("period_from", "period_to")]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["title", "number", "signed_on", "issuer", ("period_from", "period_to")]},
+        ),
+        (
+            _("What the plan sets"),
+            {
+                "fields": [
+                    "catalogue",
+                    ("deadline_day", "deadline_month"),
+                    "quota_basis",
+                    ("reference_day", "reference_month"),
+                ]
+            },
+        ),
+        (None, {"fields": ["illustrative", "note"]}),
+    ]
+    inlines = [QuotaRuleInline]

@@ -1,14 +1,18 @@
 """Demo content for ``manage.py load_demo``: accounts for each role, blocs, a few 2023-2025
-communes of one district. Realistic, invented people; real units from ``load_units``.
-Running it again brings everything back to this state without duplicating anything.
+communes of one district with the communes of today that carry on from them, and an
+illustrative plan for 2026-2030. Realistic, invented people; real units from
+``load_units``. Running it again brings everything back to this state without duplicating
+anything.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
 
+from .data import units as unit_data
 from .enums import Role
-from .models import EmulationBloc, Unit, UnitKind, User
+from .models import EmulationBloc, Plan, Unit, UnitKind, UnitSuccession, User
 
 DEMO_PASSWORD = "Demo-NinhBinh-2026"  # noqa: S105 - printed on screen for the demo
 
@@ -37,6 +41,14 @@ ACCOUNTS = [
         "373-GIAVAN",
         "Công chức Văn phòng - Thống kê",
     ),
+    # Today's Xã Gia Vân (from 1/7/2025), which carries on the old one's work.
+    DemoAccount(
+        "canbo.xagiavan",
+        "Trịnh Thị Minh Thư",
+        Role.UNIT_EDITOR,
+        "14488",
+        "Công chức Văn hóa - Xã hội",
+    ),
     DemoAccount(
         "huyen.giavien",
         "Đinh Công Tuấn",
@@ -64,13 +76,18 @@ ACCOUNTS = [
     ),
 ]
 
-# Communes of Gia Viễn district before the 2025 reform, so the district review can be shown.
+# Communes of Gia Viễn district before the 2025 reform, so the district review can be shown,
+# each with the commune of today that carries on its work (official code). The old communes
+# are illustrative: the real ones are not in ``vietnam-provinces``, which holds today's.
+# (code, name, short name, successor code)
 HISTORICAL_COMMUNES = [
-    ("373-GIAVAN", "Xã Gia Vân", "Gia Vân"),
-    ("373-GIATHANH", "Xã Gia Thanh", "Gia Thanh"),
-    ("373-GIAHOA", "Xã Gia Hòa", "Gia Hòa"),
-    ("373-ME", "Thị trấn Me", "Me"),
+    ("373-GIAVAN", "Xã Gia Vân", "Gia Vân", "14488"),
+    ("373-GIATHANH", "Xã Gia Thanh", "Gia Thanh", "14488"),
+    ("373-GIAHOA", "Xã Gia Hòa", "Gia Hòa", "14482"),
+    ("373-ME", "Thị trấn Me", "Me", "14464"),
 ]
+COMMUNES_LAST_DAY = unit_data.day_before(unit_data.TWO_LEVELS)
+COMMUNES_NOTE = "Minh họa: các xã trước năm 2025 trong dữ liệu mẫu"
 
 # (code, name, head unit code, member unit codes, valid from, valid to)
 BLOCS = [
@@ -117,8 +134,8 @@ def demo_load() -> list[DemoAccount]:
     """
     district = Unit.objects.get(code="373")
     commune_kind = UnitKind.objects.get(code="commune")
-    for code, name, short_name in HISTORICAL_COMMUNES:
-        Unit.objects.update_or_create(
+    for code, name, short_name, successor_code in HISTORICAL_COMMUNES:
+        commune, _ = Unit.objects.update_or_create(
             code=code,
             defaults={
                 "name": name,
@@ -126,9 +143,11 @@ def demo_load() -> list[DemoAccount]:
                 "kind": commune_kind,
                 "parent": district,
                 "valid_from": None,
-                "valid_to": 2025,
+                "valid_until": COMMUNES_LAST_DAY,
+                "end_basis": unit_data.COMMUNES_BASIS,
             },
         )
+        _demo_succession(commune, Unit.objects.get(code=successor_code))
     for code, name, head_code, member_codes, valid_from, valid_to in BLOCS:
         bloc, _ = EmulationBloc.objects.update_or_create(
             code=code,
@@ -158,6 +177,68 @@ def demo_load() -> list[DemoAccount]:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
     return ACCOUNTS
+
+
+def _demo_succession(predecessor: Unit, successor: Unit) -> None:
+    """Link a demo commune to the commune of today that took over its work (by the pair)."""
+    values = {
+        "kind": UnitSuccession.Kind.MERGER,
+        "effective_on": unit_data.TWO_LEVELS,
+        "legal_basis": unit_data.COMMUNES_BASIS,
+        "takes_over_work": True,
+        "note": COMMUNES_NOTE,
+    }
+    link = UnitSuccession.objects.filter(predecessor=predecessor, successor=successor).first()
+    if link is not None and all(getattr(link, name) == value for name, value in values.items()):
+        return
+    link = link or UnitSuccession(predecessor=predecessor, successor=successor)
+    for name, value in values.items():
+        setattr(link, name, value)
+    link.full_clean()
+    link.save()
+
+
+PLAN_NOTE = (
+    "Minh họa: kế hoạch giai đoạn 2026 - 2030 chưa được ban hành. Dữ liệu mẫu sao chép kế "
+    "hoạch giai đoạn 2023 - 2025 (bỏ chỉ tiêu của cấp huyện) và đặt hạn gửi điển hình ngày "
+    "30/11 hằng năm, để trình diễn Cổng trong những năm này."
+)
+
+
+def demo_plans() -> Plan:
+    """The 2023-2025 plan (seeded by migration; its number and date are unknown and stay
+    empty) with its regulation requirement, and an illustrative 2026-2030 plan made the way
+    Home Affairs would: a copy of the last one, completed. Idempotent."""
+    from campaigns.models import RegulationRequirement
+
+    from .plans import plan_copy
+
+    current = Plan.objects.get(period_from=2023, period_to=2025)
+    RegulationRequirement.objects.filter(
+        title="Quy định về đối tượng, tiêu chuẩn cụ thể đối với điển hình tiên tiến",
+        plan__isnull=True,
+    ).update(plan=current)
+    if Plan.objects.in_force(2026).exists():
+        return current
+    author = User.objects.get(username="tdkt.snv")
+    plan = plan_copy(plan=current, by=author)
+    # A copy has the length of its model (three years); this one runs five, like the
+    # national programme it would follow.
+    copied, wanted = f"{plan.period_from} - {plan.period_to}", f"{plan.period_from} - 2030"
+    plan.period_to = 2030
+    plan.title = plan.title.replace(copied, wanted)
+    plan.illustrative = True
+    plan.deadline_day, plan.deadline_month = 30, 11
+    plan.note = PLAN_NOTE
+    plan.full_clean()
+    plan._history_user = author
+    plan._change_reason = "Hoàn thiện bản sao: giai đoạn 2026 - 2030, hạn gửi 30/11"
+    plan.save()
+    for rule in plan.quota_rules.all():
+        rule.source = rule.source.replace(copied, wanted)
+        rule._history_user = author
+        rule.save()
+    return plan
 
 
 # Emulation movements launched by the Prime Minister and the province in 2021-2025.
@@ -356,6 +437,60 @@ EXEMPLARS = [
 ]
 
 
+# The old communes' 2025 exemplars were sent before the districts ended (1/7/2025), so they
+# went to Huyện Gia Viễn first: the day each was sent.
+SENT_ON = {
+    "hoa-giavan": datetime.date(2025, 4, 15),
+    "toan-giavan": datetime.date(2025, 5, 20),
+    "thinh-giavan": datetime.date(2025, 6, 12),
+}
+
+
+class _Clock:
+    """``django.utils.timezone`` as the workflow reads it, with today moved back to ``day``:
+    who reviews a submission depends on the day it is sent."""
+
+    def __init__(self, day: datetime.date):
+        self.day = day
+
+    def localdate(self, *args, **kwargs) -> datetime.date:
+        return self.day
+
+    def __getattr__(self, name):
+        from django.utils import timezone
+
+        return getattr(timezone, name)
+
+
+def _move(exemplar, action: str, by, comment: str, day: datetime.date | None):
+    from unittest import mock
+
+    from . import workflow
+
+    if day is None:
+        return workflow.transition(exemplar=exemplar, action=action, by=by, comment=comment)
+    with mock.patch.object(workflow, "timezone", _Clock(day)):
+        return workflow.transition(exemplar=exemplar, action=action, by=by, comment=comment)
+
+
+def _backdate(exemplar, day: datetime.date) -> None:
+    """Give a demo exemplar sent on ``day`` the times it would have: drafted a week before,
+    each later step three days after the previous one."""
+    from django.utils import timezone
+
+    from .models import Exemplar, Transition
+
+    def at(offset: int):
+        moment = datetime.datetime.combine(day + datetime.timedelta(days=offset), datetime.time(9))
+        return timezone.make_aware(moment)
+
+    last = at(0)
+    for number, step in enumerate(exemplar.transitions.order_by("pk")):
+        last = at(number * 3)
+        Transition.objects.filter(pk=step.pk).update(at=last)
+    Exemplar.objects.filter(pk=exemplar.pk).update(created_at=at(-7), status_changed_at=last)
+
+
 @transaction.atomic
 def demo_exemplars() -> int:
     """Demo campaigns and exemplars, moved through the real workflow. Idempotent."""
@@ -363,7 +498,7 @@ def demo_exemplars() -> int:
 
     from campaigns.models import Campaign
 
-    from . import services, workflow
+    from . import services
     from .models import CriterionEvidence, Exemplar, Field
 
     for code, name, kind, launched_by, start, end in CAMPAIGNS:
@@ -378,6 +513,8 @@ def demo_exemplars() -> int:
                 "valid_to": end,
             },
         )
+    # Exemplars of 2026 need a plan covering that year (its criteria catalogue).
+    demo_plans()
     _demo_reviews_and_pledge()
     _demo_difficulty()
     _demo_regulations()
@@ -423,13 +560,13 @@ def demo_exemplars() -> int:
                     criterion=criterion,
                     text=EVIDENCE[number % len(EVIDENCE)],
                 )
+        sent_on = SENT_ON.get(token)
         for action, username, comment in moves:
-            exemplar = workflow.transition(
-                exemplar=exemplar,
-                action=action,
-                by=User.objects.get(username=username),
-                comment=comment,
+            exemplar = _move(
+                exemplar, action, User.objects.get(username=username), comment, sent_on
             )
+        if sent_on is not None and moves:
+            _backdate(exemplar, sent_on)
         count += 1
     return count
 

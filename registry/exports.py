@@ -323,8 +323,11 @@ class XlsxExportMixin:
         return csv_response(filename=self.export_filename, headers=headers, rows=rows)
 
     def _export_rows(self):
+        rows = self.get_export_queryset()
+        if isinstance(rows, list | tuple):  # rows computed in Python (e.g. quota obligations)
+            return iter(rows)
         # Streams the rows; prefetches are done chunk by chunk.
-        return self.get_export_queryset().iterator(chunk_size=500)
+        return rows.iterator(chunk_size=500)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -7,9 +7,11 @@ from django.contrib.auth.forms import (
 )
 from django.template import loader
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import CatalogueVersion, UnitKind
+from .models import CatalogueVersion, Plan, QuotaRule, UnitKind
+from .models.units import day_month_year
 from .tasks import send_portal_mail
 
 
@@ -116,6 +118,11 @@ class UnitFilterForm(BootstrapFormMixin, forms.Form):
         empty_label=_("All kinds"),
     )
     year = year_field(_("Active in year"))
+    on = forms.DateField(
+        label=_("In force on"),
+        required=False,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+    )
 
 
 class CatalogueVersionForm(BootstrapFormMixin, forms.Form):
@@ -130,6 +137,84 @@ class CatalogueVersionForm(BootstrapFormMixin, forms.Form):
 
 class YearForm(BootstrapFormMixin, forms.Form):
     year = year_field(optional=False)
+
+
+def not_in_force_message(unit, year: int) -> str:
+    """Why ``unit`` records nothing in ``year``, in words a unit's editor can act on: when
+    it was in force and, for a unit that ended, which unit carries on its work (or, for a
+    new unit, which units the earlier years belong to)."""
+    from .lineage import predecessors_of, successors_of
+
+    if unit.valid_until is not None and unit.valid_until.year < year:
+        values = {
+            "unit": unit.name,
+            "start": day_month_year(unit.valid_from) if unit.valid_from else "",
+            "end": day_month_year(unit.valid_until),
+        }
+        link = next((x for x in successors_of(unit) if x.takes_over_work), None)
+        if link is not None:
+            values["successor"] = link.successor.name
+            values["date"] = day_month_year(link.effective_on)
+            if unit.valid_from:
+                return (
+                    gettext(
+                        "%(unit)s was in force from %(start)s until %(end)s; its work passed to "
+                        "%(successor)s (from %(date)s)."
+                    )
+                    % values
+                )
+            return (
+                gettext(
+                    "%(unit)s was in force until %(end)s; its work passed to %(successor)s "
+                    "(from %(date)s)."
+                )
+                % values
+            )
+        if unit.valid_from:
+            return (
+                gettext(
+                    "%(unit)s was in force from %(start)s until %(end)s: choose a year of that "
+                    "period."
+                )
+                % values
+            )
+        return gettext(
+            "%(unit)s was in force until %(end)s: choose %(last)s or an earlier year."
+        ) % {**values, "last": unit.valid_until.year}
+    values = {
+        "unit": unit.name,
+        "start": day_month_year(unit.valid_from) if unit.valid_from else "",
+        "first": unit.first_year,
+    }
+    predecessors = [link.predecessor.name for link in predecessors_of(unit)]
+    if predecessors:
+        values["predecessors"] = ", ".join(predecessors)
+        return (
+            gettext(
+                "%(unit)s is in force from %(start)s; the records of earlier years belong to "
+                "%(predecessors)s."
+            )
+            % values
+        )
+    return (
+        gettext("%(unit)s is in force from %(start)s: choose %(first)s or a later year.") % values
+    )
+
+
+def no_plan_message(year: int) -> str:
+    """Why no exemplar can be recorded for ``year``: no plan, or a plan without a catalogue."""
+    from .models import plan_in_force
+
+    plan = plan_in_force(year)
+    if plan is None:
+        return gettext(
+            "No plan covers %(year)s: there are no criteria to judge an exemplar of that year "
+            "against. Choose another year, or ask Home Affairs to enter the plan for it."
+        ) % {"year": year}
+    return gettext(
+        "%(plan)s adopts no published criteria catalogue yet: exemplars of %(year)s can be "
+        "recorded once Home Affairs chooses one."
+    ) % {"plan": plan.short_label, "year": year}
 
 
 class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
@@ -196,16 +281,19 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
         self.unit = unit
         self.fields["subject_kind"].widget.attrs["class"] = "form-check-input"
         year = self.instance.year if self.instance.pk else timezone.localdate().year
-        if not self.instance.pk and unit is not None and unit.valid_to and unit.valid_to < year:
+        if not self.instance.pk and unit is not None and unit.last_year and unit.last_year < year:
             # A unit that ceased to exist (a district, a merged commune) records its last years.
-            year = unit.valid_to
+            year = unit.last_year
         self.fields["year"].initial = year
-        self.catalogue_version = (
-            self.instance.catalogue_version
-            if self.instance.pk
-            else CatalogueVersion.for_year(year)
-            or CatalogueVersion.objects.filter(published=True).first()
-        )
+        if self.instance.pk:
+            self.catalogue_version = self.instance.catalogue_version
+        else:
+            # The catalogue of the plan in force in the year typed (or offered). A year no
+            # plan covers has none: the year is refused (``clean_year``); meanwhile the form
+            # shows the latest published wording, so that nothing typed is lost.
+            self.catalogue_version = CatalogueVersion.for_year(self._typed_year() or year) or (
+                CatalogueVersion.objects.filter(published=True).first()
+            )
         self.general_criteria = list(
             Criterion.objects.filter(version=self.catalogue_version, kind="general")
         )
@@ -232,13 +320,22 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
     def subject_field_groups(self):
         return {kind: [self[name] for name in names] for kind, names in self.SUBJECT_FIELDS.items()}
 
+    def _typed_year(self) -> int | None:
+        if not self.is_bound:
+            return None
+        try:
+            return int(self.data.get(self.add_prefix("year")) or "")
+        except ValueError:
+            return None
+
     def clean_year(self):
         year = self.cleaned_data["year"]
         if self.unit is not None and not self.unit.is_active_in(year):
-            raise forms.ValidationError(
-                _("%(unit)s was not active in %(year)s (active %(period)s).")
-                % {"unit": self.unit, "year": year, "period": self.unit.period_display}
-            )
+            raise forms.ValidationError(not_in_force_message(self.unit, year))
+        if (not self.instance.pk or year != self.instance.year) and (
+            CatalogueVersion.for_year(year) is None
+        ):
+            raise forms.ValidationError(no_plan_message(year))
         return year
 
     def clean(self):
@@ -341,3 +438,127 @@ class AttachmentForm(BootstrapFormMixin, forms.Form):
         help_text=_("JPEG, PNG or WebP photos; PDF or DOCX documents; at most 10 MB."),
     )
     caption = forms.CharField(label=_("Caption"), required=False, max_length=255)
+
+
+DATE_INPUT = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
+
+
+class PlanFilterForm(BootstrapFormMixin, forms.Form):
+    q = search_field(_("Subject, number or year, with or without accents"))
+    year = year_field(_("In force in year"))
+
+
+class CatalogueChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, version):
+        return version.title
+
+
+class PlanForm(BootstrapFormMixin, forms.ModelForm):
+    """A plan's own fields; its quota rules are the formset beside it."""
+
+    class Meta:
+        model = Plan
+        fields = [
+            "title",
+            "number",
+            "signed_on",
+            "issuer",
+            "period_from",
+            "period_to",
+            "catalogue",
+            "deadline_day",
+            "deadline_month",
+            "quota_basis",
+            "reference_day",
+            "reference_month",
+            "illustrative",
+            "note",
+        ]
+        field_classes = {"catalogue": CatalogueChoiceField}
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "signed_on": DATE_INPUT,
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["catalogue"].queryset = CatalogueVersion.objects.filter(published=True)
+        self.fields["catalogue"].empty_label = _("None yet")
+
+
+class QuotaRuleForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = QuotaRule
+        fields = ["unit_kind", "minimum", "counts_endorsed", "source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit_kind"].queryset = UnitKind.objects.order_by("order", "name")
+
+
+class BaseQuotaRuleFormSet(forms.BaseInlineFormSet):
+    """A plan's quota rules: one row per unit kind, of kinds in force during the plan.
+
+    ``period`` (first and last year) is set by the view once the plan's own form is valid,
+    so that a row can be checked against the plan's years.
+    """
+
+    period: tuple[int, int] | None = None
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove")
+            form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = {}
+        for form in self.forms:
+            kind = form.cleaned_data.get("unit_kind")
+            if kind is None or form.cleaned_data.get("DELETE"):
+                continue
+            if kind.pk in seen:
+                form.add_error(
+                    "unit_kind",
+                    _("%(kind)s already has a row above: one minimum per unit kind.")
+                    % {"kind": kind.name},
+                )
+                continue
+            seen[kind.pk] = form
+            if self.period is not None:
+                first, last = self.period
+                in_force = any(kind.is_active_in(year) for year in range(first, last + 1))
+                if not in_force:
+                    form.add_error(
+                        "unit_kind",
+                        _("Units of this kind exist only in %(period)s, outside the plan's years.")
+                        % {"period": kind.period_display},
+                    )
+        if any(self.errors):
+            return
+        super().clean()
+
+    def save_with_history(self, by):
+        """Save the rows; each change is recorded with ``by``."""
+        rules = self.save(commit=False)
+        for rule in self.deleted_objects:
+            rule._history_user = by
+            rule.delete()
+        for rule in rules:
+            rule._history_user = by
+            rule.save()
+        return rules
+
+
+def quota_rule_formset(*, extra: int):
+    return forms.inlineformset_factory(
+        Plan,
+        QuotaRule,
+        form=QuotaRuleForm,
+        formset=BaseQuotaRuleFormSet,
+        extra=extra,
+        can_delete=True,
+    )

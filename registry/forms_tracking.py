@@ -19,8 +19,11 @@ def _date_widget():
 
 
 class QuotaComplianceFilterForm(BootstrapFormMixin, forms.Form):
+    STANDINGS = [("", _("Every obligation")), ("behind", _("Behind quota")), ("met", _("Met"))]
+
     year = year_field(optional=False)
     q = search_field(_("Unit name, with or without accents"))
+    standing = forms.ChoiceField(label=_("Standing"), choices=STANDINGS, required=False)
     kind = forms.ModelChoiceField(
         label=_("Unit kind"),
         queryset=UnitKind.objects.all(),

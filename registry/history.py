@@ -40,6 +40,9 @@ def history_with_changes(obj, limit: int = 30, skip=HISTORY_SKIP):
     dates and amounts in the local format.
     """
     entries = list(obj.history.select_related("history_user")[: limit + 1])
+    if not entries:
+        # A row seeded by a migration may have no history yet.
+        return []
     model = type(obj)
     rows = []
     for newer, older in zip(entries, [*entries[1:], None], strict=True):

@@ -1,7 +1,9 @@
 """Who hears about what: portal notifications and e-mails after each review step."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -10,22 +12,74 @@ from .enums import Role
 from .models import Notification, Transition, User
 from .tasks import send_portal_mail
 
+# Who keeps a unit's own records (a district's reviewers keep the district's own).
+UNIT_STAFF_ROLES = [Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER]
+
+
+def unit_staff(exemplar):
+    """The staff of the exemplar's unit and, once that unit has ended, of the unit carrying
+    on its work today: whoever has to act on the record when it comes back."""
+    from .lineage import work_successor_on
+
+    unit_ids = {exemplar.unit_id}
+    if exemplar.unit.has_ended():
+        successor = work_successor_on(exemplar.unit, timezone.localdate())
+        if successor is not None:
+            unit_ids.add(successor.pk)
+    return User.objects.filter(unit_id__in=unit_ids, role__in=UNIT_STAFF_ROLES, is_active=True)
+
+
+def reviewers_of(unit):
+    """The active reviewers of a reviewing body."""
+    return User.objects.filter(unit=unit, role=Role.DISTRICT_REVIEWER, is_active=True)
+
+
+def home_affairs():
+    return User.objects.filter(role=Role.HOME_AFFAIRS, is_active=True)
+
 
 def _recipients(record: Transition):
     exemplar = record.exemplar
-    unit_staff = User.objects.filter(
-        unit=exemplar.unit, role__in=[Role.UNIT_EDITOR, Role.UNIT_HEAD], is_active=True
-    )
+    staff = unit_staff(exemplar)
     if record.to_status == S.SUBMITTED_TO_DISTRICT:
-        return User.objects.filter(
-            unit=exemplar.unit.parent, role=Role.DISTRICT_REVIEWER, is_active=True
-        )
+        # The reviewer recorded when it was sent, not whatever the unit's parent is now.
+        if exemplar.reviewer_unit_id is None:
+            return User.objects.none()
+        return reviewers_of(exemplar.reviewer_unit)
     if record.to_status == S.UNDER_REVIEW:
-        home_affairs = User.objects.filter(role=Role.HOME_AFFAIRS, is_active=True)
         if record.action == "endorse":
-            return home_affairs | unit_staff
-        return home_affairs
-    return unit_staff
+            return home_affairs() | staff
+        return home_affairs()
+    return staff
+
+
+def deliver(recipients, *, exemplar, message: str, comment: str = "") -> int:
+    """One portal notification and one queued e-mail per recipient; returns how many.
+
+    Call inside ``override("vi")``: the texts are in the portal's language.
+    """
+    link = settings.PORTAL["BASE_URL"].rstrip("/") + reverse(
+        "registry:exemplar_detail", kwargs={"code": exemplar.code}
+    )
+    body = message
+    if comment:
+        body += "\n\n" + _("Comment: %(comment)s") % {"comment": comment}
+    body += "\n\n" + _("Open it in the portal: %(link)s") % {"link": link}
+    count = 0
+    for user in recipients:
+        Notification.objects.create(recipient=user, exemplar=exemplar, message=message[:500])
+        if user.email:
+            send_portal_mail.enqueue(subject=message[:150], body=body, to=[user.email])
+        count += 1
+    return count
+
+
+def _about(exemplar) -> dict:
+    return {
+        "subject": exemplar.subject_name or exemplar.code,
+        "unit": exemplar.unit.short_name or exemplar.unit.name,
+        "year": exemplar.year,
+    }
 
 
 def notify_transition(transition_pk: int) -> int:
@@ -34,28 +88,47 @@ def notify_transition(transition_pk: int) -> int:
     Side effects: one ``Notification`` per recipient (never the actor), and one e-mail each
     queued for the task worker.
     """
-    record = Transition.objects.select_related("exemplar__unit__parent", "by").get(pk=transition_pk)
+    record = Transition.objects.select_related(
+        "exemplar__unit__parent", "exemplar__reviewer_unit", "by"
+    ).get(pk=transition_pk)
     exemplar = record.exemplar
-    recipients = _recipients(record).exclude(pk=record.by_id).distinct()
-    link = settings.PORTAL["BASE_URL"].rstrip("/") + reverse(
-        "registry:exemplar_detail", kwargs={"code": exemplar.code}
-    )
-    count = 0
+    recipients = _recipients(record)
+    if record.by_id is not None:
+        recipients = recipients.exclude(pk=record.by_id)
     with override("vi"):
         message = _("%(subject)s (%(unit)s, %(year)s): %(status)s by %(by)s.") % {
-            "subject": exemplar.subject_name or exemplar.code,
-            "unit": exemplar.unit.short_name or exemplar.unit.name,
-            "year": exemplar.year,
+            **_about(exemplar),
             "status": S(record.to_status).label,
-            "by": record.by,
+            "by": record.by if record.by_id else _("the portal (automatic)"),
         }
-        body = message
-        if record.comment:
-            body += "\n\n" + _("Comment: %(comment)s") % {"comment": record.comment}
-        body += "\n\n" + _("Open it in the portal: %(link)s") % {"link": link}
-        for user in recipients:
-            Notification.objects.create(recipient=user, exemplar=exemplar, message=message[:500])
-            if user.email:
-                send_portal_mail.enqueue(subject=message[:150], body=body, to=[user.email])
-            count += 1
-    return count
+        return deliver(
+            recipients.distinct().order_by("pk"),
+            exemplar=exemplar,
+            message=message,
+            comment=record.comment,
+        )
+
+
+def notify_hand_over(transition_pk: int, ended_unit_id: int) -> int:
+    """Tell the people concerned that the portal handed an exemplar's pending review on
+    from a body that ended: the people who reviewed there, those who review it now (the
+    successor's reviewers, or Home Affairs) and the exemplar's unit. Returns how many."""
+    record = Transition.objects.select_related("exemplar__unit", "exemplar__reviewer_unit").get(
+        pk=transition_pk
+    )
+    exemplar = record.exemplar
+    if record.to_status == S.SUBMITTED_TO_DISTRICT and exemplar.reviewer_unit_id:
+        now_reviewing = Q(unit_id=exemplar.reviewer_unit_id, role=Role.DISTRICT_REVIEWER)
+    else:
+        now_reviewing = Q(role=Role.HOME_AFFAIRS)
+    staff = unit_staff(exemplar).values("pk")
+    recipients = User.objects.filter(
+        Q(unit_id=ended_unit_id, role=Role.DISTRICT_REVIEWER) | now_reviewing | Q(pk__in=staff),
+        is_active=True,
+    )
+    with override("vi"):
+        message = _("%(subject)s (%(unit)s, %(year)s): %(comment)s") % {
+            **_about(exemplar),
+            "comment": record.comment,
+        }
+        return deliver(recipients.distinct().order_by("pk"), exemplar=exemplar, message=message)

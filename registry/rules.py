@@ -38,6 +38,8 @@ def is_administrator(user):
 
 
 reads_all_units = is_home_affairs | is_leader | is_administrator
+# Plans (their quotas, deadlines and catalogue): Home Affairs keeps them, with administrators.
+can_manage_plans = is_home_affairs | is_administrator
 
 
 @rules.predicate
@@ -85,8 +87,28 @@ def is_unit_member_who_edits(user):
 
 
 @rules.predicate
+def keeps_own_units_exemplars(user):
+    """Staff who register and send their own unit's exemplars: its editors and heads and,
+    for a district, its reviewers (a district's own exemplars have no one else to register
+    them; they go straight to Home Affairs, never to the district itself)."""
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and user.unit_id
+        and user.role in (Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER)
+    )
+
+
+@rules.predicate
 def belongs_to_exemplars_unit(user, exemplar):
-    return exemplar is not None and user.unit_id == exemplar.unit_id
+    """The exemplar is of the user's unit, or of a unit whose work the user's unit took over
+    (a merged commune's draft is finished and sent by the commune that carried on)."""
+    if exemplar is None:
+        return False
+    from .selectors import own_unit_ids
+
+    return exemplar.unit_id in own_unit_ids(user)
 
 
 @rules.predicate
@@ -107,13 +129,13 @@ def is_untouched_draft(user, exemplar):
 
 @rules.predicate
 def reviews_exemplars_unit(user, exemplar):
-    """The user's unit is the district that endorses this (commune's) exemplar."""
-    unit = exemplar.unit if exemplar is not None else None
+    """The user's unit is the one that endorses this exemplar: the reviewer in force on the
+    day it was sent (or the body its pending work was handed over to), not whatever the
+    unit's parent is today."""
     return bool(
-        unit is not None
-        and unit.parent_id
-        and unit.parent_id == user.unit_id
-        and unit.parent.kind.reviews_children
+        exemplar is not None
+        and exemplar.reviewer_unit_id is not None
+        and exemplar.reviewer_unit_id == user.unit_id
     )
 
 
@@ -124,16 +146,21 @@ def can_reach_exemplar(user, exemplar):
         return False
     if can_reach_unit(user, exemplar.unit):
         return True
-    # What reaches beyond the unit scope is decided once, in ``exemplar_scope_filter``.
+    # What reaches beyond the unit scope (media coverage, work handed to a reviewer) is
+    # decided once, in ``exemplar_scope_filter``.
     return bool(
-        is_media(user) and type(exemplar).objects.visible_to(user).filter(pk=exemplar.pk).exists()
+        (is_media(user) or is_district_reviewer(user))
+        and type(exemplar).objects.visible_to(user).filter(pk=exemplar.pk).exists()
     )
 
 
 can_view_exemplar = can_reach_exemplar
-can_edit_exemplar = is_unit_member_who_edits & belongs_to_exemplars_unit & is_editable_exemplar
-can_delete_exemplar = is_unit_member_who_edits & belongs_to_exemplars_unit & is_untouched_draft
-can_submit_exemplar = is_unit_member_who_edits & belongs_to_exemplars_unit
+# "registry.add_exemplar" is set to this in ``RegistryConfig.ready`` (the model's Meta names
+# ``is_unit_member_who_edits``, which the other apps use for their own records).
+can_add_exemplar = keeps_own_units_exemplars
+can_edit_exemplar = keeps_own_units_exemplars & belongs_to_exemplars_unit & is_editable_exemplar
+can_delete_exemplar = keeps_own_units_exemplars & belongs_to_exemplars_unit & is_untouched_draft
+can_submit_exemplar = keeps_own_units_exemplars & belongs_to_exemplars_unit
 can_district_review_exemplar = is_district_reviewer & reviews_exemplars_unit
 can_review_exemplar = is_home_affairs
 # Contacts, year of birth and home address: for those who handle the record, not for readers.

@@ -4,12 +4,34 @@ Reach by role:
 - Home Affairs reviewers, leaders and administrators: every unit;
 - a district reviewer: the district and the units it reviews (its child units);
 - everyone else: their own unit.
-Later records (exemplars, plans, reports) are scoped by their unit through the same filter.
+A unit also reaches the units whose work it took over (``UnitSuccession.takes_over_work``,
+down the chain), so that a commune merged into another leaves no record without someone to
+finish it. Later records (exemplars, plans, reports) are scoped by their unit through the same
+filter.
 """
 
 from django.db.models import Count, Q, QuerySet
 
 from .enums import Role
+
+
+def own_unit_ids(user) -> frozenset[int]:
+    """The user's unit and the units whose work it took over, directly or down a chain: the
+    units whose records the user keeps as their own (drafts to finish, returned records to
+    send again). Empty for a user without a unit.
+
+    Computed once per user object (one request), since permission checks ask repeatedly.
+    """
+    if not (user and user.is_authenticated and user.is_active and user.unit_id):
+        return frozenset()
+    cached = getattr(user, "_own_units_cache", None)
+    if cached is not None and cached[0] == user.unit_id:
+        return cached[1]
+    from .lineage import work_predecessor_ids
+
+    own = frozenset([user.unit_id, *work_predecessor_ids(user.unit_id)])
+    user._own_units_cache = (user.unit_id, own)
+    return own
 
 
 def unit_ids_in_scope(user) -> frozenset[int] | None:
@@ -32,9 +54,9 @@ def unit_ids_in_scope(user) -> frozenset[int] | None:
         children = Unit.objects.filter(
             parent_id=user.unit_id, parent__kind__reviews_children=True
         ).values_list("pk", flat=True)
-        scope = frozenset([user.unit_id, *children])
+        scope = frozenset([*own_unit_ids(user), *children])
     else:
-        scope = frozenset([user.unit_id])
+        scope = own_unit_ids(user)
     user._unit_scope_cache = scope
     return scope
 
@@ -115,7 +137,13 @@ def exemplar_list(*, user, filters: dict | None = None, sort: str = "-updated_at
     if filters.get("unit_kind"):
         qs = qs.filter(unit__kind=filters["unit_kind"])
     if filters.get("unit"):
-        qs = qs.filter(unit__code=filters["unit"])
+        # A unit's records include those of the units it carried on from and of those that
+        # carried on from it: a 2024 record of a merged commune is found from either name.
+        from .lineage import related_unit_ids
+        from .models import Unit
+
+        unit_id = Unit.objects.filter(code=filters["unit"]).values_list("pk", flat=True).first()
+        qs = qs.filter(unit__in=related_unit_ids(unit_id)) if unit_id else qs.none()
     if filters.get("campaign"):
         qs = qs.filter(campaign=filters["campaign"])
     return qs.order_by(sort, "pk")

@@ -13,6 +13,8 @@ class LoadReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0
+    links: list[str] = field(default_factory=list)
+    unchanged_links: int = 0
 
     @property
     def total(self) -> int:
@@ -59,14 +61,47 @@ def _upsert(report: LoadReport, code: str, **values) -> Unit:
     return unit
 
 
+def _link(report: LoadReport, predecessor: Unit, successor: Unit, **values) -> None:
+    """Create or update the succession ``predecessor`` → ``successor`` (matched by the pair)."""
+    from .models import UnitSuccession
+
+    link = UnitSuccession.objects.filter(predecessor=predecessor, successor=successor).first()
+    if link is None:
+        link = UnitSuccession(predecessor=predecessor, successor=successor, **values)
+    elif all(getattr(link, name) == value for name, value in values.items()):
+        report.unchanged_links += 1
+        return
+    else:
+        for name, value in values.items():
+            setattr(link, name, value)
+    link.full_clean()
+    link.save()
+    report.links.append(f"{predecessor.code} → {successor.code}")
+
+
+def load_successions(report: LoadReport, units: dict[str, Unit], rows) -> None:
+    for predecessor, successor, kind, effective_on, basis, takes_over, note in rows:
+        _link(
+            report,
+            units[predecessor],
+            units[successor],
+            kind=kind,
+            effective_on=effective_on,
+            legal_basis=basis,
+            takes_over_work=takes_over,
+            note=note,
+        )
+
+
 @transaction.atomic
 def units_load_province(*, province_code: str) -> LoadReport:
-    """Load a province, its communes and wards, and its provincial bodies.
+    """Load a province, its communes and wards, its provincial bodies and the successions
+    between them.
 
-    Creates or updates ``Unit`` rows matched by code (so running it twice changes nothing),
-    each change recorded in the unit history. Raises ``ValueError`` for an unknown
-    province code. Units absent from the source are left alone: a unit that ceased to
-    exist is closed by setting its last year, never deleted.
+    Creates or updates ``Unit`` and ``UnitSuccession`` rows matched by code (so running it
+    twice changes nothing), each change recorded in the history. Raises ``ValueError`` for an
+    unknown province code. Units absent from the source are left alone: a unit that ceased to
+    exist is closed by setting its last day, never deleted.
     """
     from vietnam_provinces import Province, ProvinceCode, Ward
 
@@ -89,30 +124,37 @@ def units_load_province(*, province_code: str) -> LoadReport:
     )
     specific = unit_data.PROVINCE_SPECIFIC.get(code, {})
     bodies = [*unit_data.PROVINCIAL_BODIES, *specific.get("bodies", [])]
-    created_bodies: dict[str, Unit] = {}
-    for suffix, name, short_name, kind, valid_from, valid_to, parent in bodies:
-        created_bodies[suffix] = _upsert(
+    loaded: dict[str, Unit] = {}
+    for suffix, name, short_name, kind, valid_from, valid_until, parent in bodies:
+        loaded[suffix] = _upsert(
             report,
             f"{code}-{suffix}",
             name=f"{name} {short}" if name.endswith(" tỉnh") else name,
             short_name=short_name,
             kind=kinds[kind],
-            parent=created_bodies[parent] if parent else root,
+            parent=loaded[parent] if parent else root,
             valid_from=valid_from,
-            valid_to=valid_to,
+            valid_until=valid_until,
         )
-    district_from, district_to = specific.get("districts_valid", (None, None))
-    for district_code, name, short_name in specific.get("districts", []):
-        _upsert(
+    load_successions(
+        report, loaded, [*unit_data.PROVINCIAL_SUCCESSIONS, *specific.get("successions", [])]
+    )
+    districts: dict[str, Unit] = {}
+    for district_code, name, short_name, valid_from, valid_until in specific.get("districts", []):
+        districts[district_code] = _upsert(
             report,
             district_code,
             name=name,
             short_name=short_name,
             kind=kinds["district"],
             parent=root,
-            valid_from=district_from,
-            valid_to=district_to,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            end_basis=unit_data.DISTRICTS_END_BASIS
+            if valid_until == unit_data.day_before(unit_data.TWO_LEVELS)
+            else "",
         )
+    load_successions(report, districts, specific.get("district_successions", []))
     for ward in Ward.iter_by_province(province.code):
         _upsert(
             report,
@@ -122,7 +164,7 @@ def units_load_province(*, province_code: str) -> LoadReport:
             kind=kinds["commune"],
             parent=root,
             valid_from=unit_data.COMMUNES_VALID_FROM,
-            valid_to=None,
+            valid_until=None,
         )
     return report
 
@@ -167,10 +209,15 @@ def exemplar_create(*, unit, by, values: dict, evidence: dict[int, str], creatio
         existing = Exemplar.objects.filter(creation_token=creation_token).first()
         if existing is not None:
             return existing
-    version = (
-        CatalogueVersion.for_year(values["year"])
-        or CatalogueVersion.objects.filter(published=True).first()
-    )
+    version = CatalogueVersion.for_year(values["year"])
+    if version is None:
+        # A year no plan covers has no criteria to judge against (the form refuses it
+        # first; this guards every other caller).
+        from django.core.exceptions import ValidationError
+
+        from .forms import no_plan_message
+
+        raise ValidationError({"year": no_plan_message(values["year"])})
     exemplar = Exemplar(
         **values,
         unit=unit,

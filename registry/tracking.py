@@ -1,10 +1,9 @@
 """Quotas, follow-up and the annual registration of new factors: reads and writes.
 
-- Quota progress (plan VI.7-VI.8): for a unit and a year, the minimum of the quota rule,
-  how many exemplars were sent up (``SUBMITTED_STATUSES``) and accepted, and the deadline
-  (``QuotaRule.deadline_day``/``deadline_month``, data like the minimum).
-- Units behind quota: every active unit whose accepted exemplars are fewer than its minimum,
-  counted in SQL (one query whatever the number of units), and the reminders sent to them.
+- Quota progress (plan VI.7-VI.8): for a unit and a year, the minimum the plan in force
+  sets, how many exemplars were sent up (``SUBMITTED_STATUSES``) and accepted, and the
+  plan's deadline; who owes a quota in a reform year is ``registry.quotas``.
+- Units behind quota: every obligation of the year not yet met, and the reminders sent.
 - Follow-up (plan II.3): dated assessments of accepted exemplars, and the accepted exemplars
   nobody followed up in the last twelve months.
 - Registration and nurturing (plan II, III.2): a unit's new factors of a year with the
@@ -21,17 +20,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import (
-    Case,
-    Count,
     Exists,
     F,
-    FilteredRelation,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
-    When,
 )
 from django.urls import reverse
 from django.utils import timezone
@@ -39,139 +33,52 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from . import quotas
 from .enums import ExemplarStatus as S
 from .enums import Role
-from .models import Exemplar, FollowUp, Notification, NurturingNote, QuotaRule, Unit, User
-from .selectors import unit_scope_filter
+from .models import Exemplar, FollowUp, Notification, NurturingNote, Unit, User
+from .quotas import QuotaProgress
+from .selectors import unit_ids_in_scope
 from .tasks import send_portal_mail
 
-# Sent up and not sent back: what counts as "submitted" towards the quota.
-SUBMITTED_STATUSES = frozenset({S.SUBMITTED_TO_DISTRICT, S.UNDER_REVIEW, S.ACCEPTED})
+# Sent up and not sent back: what counts as "submitted" (the quota rule's own definition).
+SUBMITTED_STATUSES = quotas.SUBMITTED_STATUSES
 # Who hears about their unit's quota.
 UNIT_STAFF_ROLES = (Role.UNIT_EDITOR, Role.UNIT_HEAD)
 
 
-# Quota progress ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class QuotaProgress:
-    """Where a unit stands against its quota in one year.
-
-    ``minimum`` is ``None`` when no quota rule applies to the unit's kind in that year; such
-    a unit is neither met nor behind.
-    """
-
-    unit: Unit
-    year: int
-    minimum: int | None
-    submitted: int
-    accepted: int
-    deadline: datetime.date | None
-    today: datetime.date
-
-    @property
-    def has_rule(self) -> bool:
-        return self.minimum is not None
-
-    @property
-    def met(self) -> bool:
-        return self.has_rule and self.accepted >= self.minimum
-
-    @property
-    def behind(self) -> bool:
-        return self.has_rule and self.accepted < self.minimum
-
-    @property
-    def remaining(self) -> int:
-        """Accepted exemplars still missing to reach the minimum."""
-        return max((self.minimum or 0) - self.accepted, 0)
-
-    @property
-    def overdue(self) -> bool:
-        """Behind, and the deadline has passed."""
-        return self.behind and self.deadline is not None and self.today > self.deadline
-
-    @property
-    def days_left(self) -> int | None:
-        if self.deadline is None:
-            return None
-        return (self.deadline - self.today).days
-
-    @property
-    def percent(self) -> int:
-        """Accepted as a share of the minimum, for a progress bar (0-100)."""
-        if not self.minimum:
-            return 100 if self.has_rule else 0
-        return min(100, round(100 * self.accepted / self.minimum))
-
-
-def _rules_in(year: int) -> QuerySet:
-    # Overlapping rules are refused by ``QuotaRule.clean``; the latest start wins regardless.
-    return QuotaRule.objects.active_in(year).order_by(F("valid_from").desc(nulls_last=True), "-pk")
+# Quota progress (the rule itself is ``registry.quotas``) ------------------------------------
 
 
 def quota_progress(*, unit: Unit, year: int, today: datetime.date | None = None) -> QuotaProgress:
-    """The unit's quota in ``year``: minimum, submitted, accepted, deadline (two queries)."""
-    rule = _rules_in(year).filter(unit_kind_id=unit.kind_id).first()
-    counts = Exemplar.objects.filter(unit=unit, year=year).aggregate(
-        submitted=Count("pk", filter=Q(status__in=SUBMITTED_STATUSES)),
-        accepted=Count("pk", filter=Q(status=S.ACCEPTED)),
-    )
-    return QuotaProgress(
-        unit=unit,
-        year=year,
-        minimum=rule.minimum if rule else None,
-        submitted=counts["submitted"],
-        accepted=counts["accepted"],
-        deadline=rule.deadline_for(year) if rule else None,
-        today=today or timezone.localdate(),
-    )
+    """The unit's quota in ``year``: minimum, what counts toward it, the plan's deadline."""
+    return quotas.progress(unit=unit, year=year, today=today)
 
 
-def _district_of_unit(prefix: str = "") -> dict:
-    """The reviewing district of a unit (its parent when the parent reviews its children)."""
-    reviews = Q(**{f"{prefix}parent__kind__reviews_children": True})
-    return {
-        "district_code": Case(When(reviews, then=F(f"{prefix}parent__code")), default=None),
-        "district_name": Case(When(reviews, then=F(f"{prefix}parent__name")), default=None),
-    }
+def quota_standing(year: int, *, today: datetime.date | None = None) -> list[QuotaProgress]:
+    """Every obligation of ``year``, each once, in report order (see ``registry.quotas``)."""
+    return quotas.standing(year, today=today).rows
 
 
-def quota_standing(year: int) -> QuerySet:
-    """Active units of ``year`` that a quota rule covers, with their counts (one query).
-
-    The minimum and the deadline come from the quota rule of the unit's kind (subqueries),
-    the submitted and accepted counts from ``Count`` with a filter.
-    """
-    rule = _rules_in(year).filter(unit_kind=OuterRef("kind"))
-    return (
-        Unit.objects.active_in(year)
-        .select_related("kind", "parent")
-        .annotate(
-            # The join takes the year's exemplars only, not every year's (the counts of a
-            # province with ten years of records stay quick).
-            year_exemplars=FilteredRelation("exemplars", condition=Q(exemplars__year=year)),
-            minimum=Subquery(rule.values("minimum")[:1]),
-            deadline_month=Subquery(rule.values("deadline_month")[:1]),
-            deadline_day=Subquery(rule.values("deadline_day")[:1]),
-            submitted=Count(
-                "year_exemplars", filter=Q(year_exemplars__status__in=SUBMITTED_STATUSES)
-            ),
-            accepted=Count("year_exemplars", filter=Q(year_exemplars__status=S.ACCEPTED)),
-            **_district_of_unit(),
-        )
-        .filter(minimum__isnull=False)
-        .order_by(
-            "kind__order", "kind__name", F("district_name").asc(nulls_first=True), "name", "pk"
-        )
-    )
-
-
-def _behind_quota(year: int) -> QuerySet:
-    """Active units of ``year`` with fewer accepted exemplars than their minimum (one
-    query: the counts compared in ``HAVING``)."""
-    return quota_standing(year).filter(accepted__lt=F("minimum"))
+def filter_obligations(
+    rows: list[QuotaProgress],
+    *,
+    user,
+    query: str = "",
+    kind=None,
+    district_code: str = "",
+) -> list[QuotaProgress]:
+    """The obligations of units ``user`` reaches, narrowed by a search, a kind, a district."""
+    scope = unit_ids_in_scope(user)
+    found = set(Unit.objects.search(query).values_list("pk", flat=True)) if query else None
+    return [
+        row
+        for row in rows
+        if (scope is None or row.unit.pk in scope)
+        and (found is None or row.unit.pk in found)
+        and (kind is None or row.unit.kind_id == kind.pk)
+        and (not district_code or row.district_code == district_code)
+    ]
 
 
 def units_behind_quota(
@@ -181,55 +88,61 @@ def units_behind_quota(
     query: str = "",
     kind=None,
     district_code: str = "",
-) -> QuerySet:
-    """Units behind their quota in ``year`` among those ``user`` reaches, filtered.
+    today: datetime.date | None = None,
+) -> list[QuotaProgress]:
+    """Obligations of ``year`` not yet met among the units ``user`` reaches, filtered.
 
-    Ordered by unit kind, then (communes) by district, then by name. Each row carries
-    ``minimum``, ``submitted``, ``accepted``, ``deadline_day``/``deadline_month`` and
-    ``district_code``/``district_name``. The query count does not grow with the units.
+    Ordered by unit kind, then (communes) by reviewing district, then by name.
     """
-    units = _behind_quota(year).filter(unit_scope_filter(user))
-    if query:
-        # Searched apart, so that the search never mixes with the counts' GROUP BY.
-        units = units.filter(pk__in=Unit.objects.search(query).values("pk"))
-    if kind is not None:
-        units = units.filter(kind=kind)
-    if district_code:
-        units = units.filter(parent__code=district_code, parent__kind__reviews_children=True)
-    return units
+    rows = filter_obligations(
+        quota_standing(year, today=today),
+        user=user,
+        query=query,
+        kind=kind,
+        district_code=district_code,
+    )
+    return [row for row in rows if row.behind]
 
 
-def behind_quota_summary(*, year: int, behind: QuerySet) -> dict:
-    """How many units are behind, per unit kind and per district (three queries).
+def behind_quota_summary(
+    *, year: int, behind: list[QuotaProgress], rows: list[QuotaProgress] | None = None
+) -> dict:
+    """How many units are behind, per unit kind and per district.
 
-    ``behind`` is a result of ``units_behind_quota``; ``active`` counts the units of the
-    kind that a quota rule covers in ``year``, so a line reads "3 of 12".
+    ``active`` counts the units of the kind that owe a quota in ``year`` (among ``rows`` when
+    given, e.g. those a user reaches), so a line reads "3 of 12".
     """
-    ids = behind.values("pk")
-    by_kind = list(
-        Unit.objects.filter(pk__in=ids)
-        .values("kind_id", "kind__code", "kind__name", "kind__order")
-        .annotate(behind=Count("pk"))
-        .order_by("kind__order", "kind__name")
-    )
-    active = dict(
-        Unit.objects.active_in(year)
-        .filter(kind_id__in=[row["kind_id"] for row in by_kind])
-        .values("kind_id")
-        .annotate(n=Count("pk"))
-        .values_list("kind_id", "n")
-    )
-    for row in by_kind:
-        row["active"] = active.get(row["kind_id"], 0)
-    by_district = list(
-        Unit.objects.filter(pk__in=ids)
-        .annotate(**_district_of_unit())
-        .filter(district_code__isnull=False)
-        .values("district_code", "district_name")
-        .annotate(behind=Count("pk"))
-        .order_by("district_name")
-    )
-    return {"by_kind": by_kind, "by_district": by_district}
+    owing = quotas.kind_totals(quota_standing(year) if rows is None else rows)
+    kinds: dict[int, dict] = {}
+    districts: dict[str, dict] = {}
+    for row in behind:
+        kind = row.unit.kind
+        entry = kinds.setdefault(
+            kind.pk,
+            {
+                "kind_id": kind.pk,
+                "kind__code": kind.code,
+                "kind__name": kind.name,
+                "kind__order": kind.order,
+                "behind": 0,
+                "active": owing.get(kind.pk, 0),
+            },
+        )
+        entry["behind"] += 1
+        if row.district_code:
+            district = districts.setdefault(
+                row.district_code,
+                {
+                    "district_code": row.district_code,
+                    "district_name": row.district_name,
+                    "behind": 0,
+                },
+            )
+            district["behind"] += 1
+    return {
+        "by_kind": sorted(kinds.values(), key=lambda e: (e["kind__order"], e["kind__name"])),
+        "by_district": sorted(districts.values(), key=lambda e: e["district_name"]),
+    }
 
 
 # Reminders --------------------------------------------------------------------------------
@@ -267,8 +180,9 @@ def send_quota_reminders(*, year: int, dry_run: bool = False) -> ReminderReport:
     report = ReminderReport(year=year, dry_run=dry_run)
     today = timezone.localdate()
     start, end = _day_bounds(today)
-    units = list(_behind_quota(year))
-    report.behind = len(units)
+    rows = quotas.standing(year).behind
+    units = [row.unit for row in rows]
+    report.behind = len(rows)
     staff = {}
     for user in User.objects.filter(
         unit__in=units, role__in=UNIT_STAFF_ROLES, is_active=True
@@ -288,15 +202,17 @@ def send_quota_reminders(*, year: int, dry_run: bool = False) -> ReminderReport:
         link = settings.PORTAL["BASE_URL"].rstrip("/") + reverse(
             "registry:registration", kwargs={"code": "CODE"}
         )
-        for unit in units:
-            deadline = datetime.date(year, unit.deadline_month, unit.deadline_day)
+        for row in rows:
+            unit = row.unit
             facts = {
                 "unit": unit.name,
                 "year": year,
-                "accepted": unit.accepted,
-                "minimum": unit.minimum,
-                "submitted": unit.submitted,
-                "deadline": date_format(deadline, "SHORT_DATE_FORMAT"),
+                "accepted": row.accepted,
+                "minimum": row.minimum,
+                "submitted": row.submitted,
+                "deadline": date_format(row.deadline, "SHORT_DATE_FORMAT")
+                if row.deadline
+                else _("none set by the plan"),
             }
             recipients = staff.get(unit.pk, [])
             if unit.pk in reminded_today:

@@ -6,8 +6,13 @@ required. ``transition`` applies one move: it locks the row, checks the version 
 saw, the state, the permission and the comment, writes the new state, records a
 ``Transition`` and queues the notifications once the transaction commits. Views, imports
 and any API call ``transition`` (or the small wrappers below); nothing else sets a status.
+
+Sending records the reviewer in force that day (``Exemplar.reviewer_unit``). When that
+reviewer ends with the exemplar still waiting for it, the portal itself hands the work on
+(``registry.handover``), writing its step through ``write_step`` like any other.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,7 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .enums import ExemplarStatus as S
-from .models import Exemplar, Transition
+from .lineage import work_successor_on
+from .models import Exemplar, Transition, Unit
 
 
 class WorkflowError(ValidationError):
@@ -42,9 +48,27 @@ class Move:
         return self.target(exemplar) if callable(self.target) else self.target
 
 
+def reviewer_on_sending(exemplar: Exemplar, day: datetime.date | None = None) -> Unit | None:
+    """The unit that endorses ``exemplar`` if it is sent on ``day`` (default today), or
+    ``None`` when it goes straight to Home Affairs.
+
+    Who reviews whom is data and follows dates: the exemplar's unit's reviewer in force that
+    day (a district until 30/6/2025). For a unit that has ended, the unit carrying on its
+    work that day is the one whose reviewer counts.
+    """
+    day = day or timezone.localdate()
+    unit = exemplar.unit
+    if not unit.is_active_on(day):
+        unit = work_successor_on(unit, day) or unit
+    return unit.reviewing_unit_on(day)
+
+
+def _status_on_sending(reviewer: Unit | None) -> S:
+    return S.SUBMITTED_TO_DISTRICT if reviewer is not None else S.UNDER_REVIEW
+
+
 def _after_submit(exemplar: Exemplar) -> S:
-    # Who reviews whom is data: a unit whose parent reviews its children goes there first.
-    return S.SUBMITTED_TO_DISTRICT if exemplar.unit.reviewing_unit else S.UNDER_REVIEW
+    return _status_on_sending(reviewer_on_sending(exemplar))
 
 
 MOVES = {
@@ -165,7 +189,7 @@ def transition(
     with transaction.atomic():
         locked = (
             Exemplar.objects.select_for_update(of=("self",))
-            .select_related("unit__parent__kind", "unit__kind")
+            .select_related("unit__parent__kind", "unit__kind", "reviewer_unit")
             .get(pk=exemplar.pk)
         )
         if expected_version is not None and locked.version != expected_version:
@@ -185,29 +209,72 @@ def transition(
             )
         if move.comment_required and not comment:
             raise WorkflowError(_("Please give the reason in the comment."))
+        update_fields = []
         if action == "submit":
             missing = completeness_errors(locked)
             if missing:
                 raise WorkflowError(missing)
-        record = Transition.objects.create(
-            exemplar=locked,
+            # The reviewer in force on the day of sending is recorded: it alone endorses or
+            # returns the exemplar, whatever becomes of the unit tree afterwards. Moves back
+            # to the unit or on to Home Affairs leave it as it was.
+            reviewer = reviewer_on_sending(locked)
+            # A district that endorsed the record before it ended keeps the record as its own
+            # endorsement (it counts toward the district's quota of that year) when the
+            # record is sent again with no reviewer in force.
+            endorsed = reviewer is None and locked.transitions.filter(action="endorse").exists()
+            if not endorsed:
+                locked.reviewer_unit = reviewer
+                update_fields.append("reviewer_unit")
+            to_status = _status_on_sending(reviewer)
+        else:
+            to_status = move.target_for(locked)
+        record = write_step(
+            locked,
             action=action,
-            from_status=locked.status,
-            to_status=move.target_for(locked),
+            label=str(move.label),
+            to_status=to_status,
             by=by,
             comment=comment,
+            update_fields=update_fields,
         )
-        locked.status = record.to_status
-        locked.status_changed_at = timezone.now()
-        locked.version += 1
-        locked._change_reason = f"{move.label}: {comment}"[:100] if comment else str(move.label)
-        locked._history_user = by
-        locked.save(update_fields=["status", "status_changed_at", "version"])
 
         from .notifications import notify_transition
 
         transaction.on_commit(lambda: notify_transition(record.pk))
     return locked
+
+
+def write_step(
+    locked: Exemplar,
+    *,
+    action: str,
+    label: str,
+    to_status: S,
+    by,
+    comment: str = "",
+    update_fields: list[str] | None = None,
+) -> Transition:
+    """Write one step on an exemplar already locked by the caller, checks done: the
+    ``Transition``, the new status, the time of the change, the version and the history
+    entry. ``transition`` writes a person's moves through it and ``registry.handover`` the
+    portal's own (``by=None``); nothing else writes a status. Returns the ``Transition``.
+    """
+    record = Transition.objects.create(
+        exemplar=locked,
+        action=action,
+        from_status=locked.status,
+        to_status=to_status,
+        by=by,
+        comment=comment,
+    )
+    locked.status = record.to_status
+    locked.status_changed_at = timezone.now()
+    locked.version += 1
+    locked._change_reason = f"{label}: {comment}"[:100] if comment else label[:100]
+    locked._history_user = by
+    fields = {"status", "status_changed_at", "version", *(update_fields or ())}
+    locked.save(update_fields=sorted(fields))
+    return record
 
 
 def submit(*, exemplar, by, expected_version=None):

@@ -11,7 +11,6 @@ that function says so, and met otherwise when a quota rule covers its kind in th
 """
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -24,7 +23,7 @@ from registry import tracking
 from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
 from registry.forms import ExemplarFilterForm
-from registry.models import Exemplar, QuotaRule, Unit, UnitKind
+from registry.models import Exemplar
 
 TOP_UNITS = 10
 COMMUNES_BEHIND_SHOWN = 20
@@ -204,41 +203,28 @@ def _recognition_figures(user, year: int) -> list[KeyFigure]:
 
 def _quota_charts(user, year: int) -> tuple[KeyFigure | None, list[Chart]]:
     """Units that met their quota, by unit kind, and communes by district (or the communes
-    furthest behind once districts are gone). Three queries.
+    furthest behind once districts are gone).
 
-    The units behind come from ``tracking.units_behind_quota`` in one query (at most one
-    row per unit) and are counted here; the totals are the active units of the kinds a quota
-    rule covers in the year.
+    The obligations are those of ``registry.quotas`` (each unit that owes a quota under the
+    plan in force, once), narrowed to the units the user reaches.
     """
-    ruled_kinds = QuotaRule.objects.active_in(year).values("unit_kind")
-    units = Unit.objects.active_in(year).filter(kind__in=ruled_kinds)
-    # Plain rows, not Unit instances (with their kind and parent): a province with thousands
-    # of units behind would otherwise spend most of the page building objects. Unordered:
-    # the few communes shown are sorted here.
-    behind = list(
-        tracking.units_behind_quota(year=year, user=user)
-        .order_by()
-        .values("kind_id", "kind__code", "district_code", "code", "name", "accepted", "minimum")
-    )
-    behind_by_kind = Counter(unit["kind_id"] for unit in behind)
-    behind_by_district = Counter(unit["district_code"] for unit in behind if unit["district_code"])
-    totals = (
-        units.values("kind_id", "kind__code", "kind__name", "kind__order")
-        .annotate(total=Count("pk"))
-        .order_by("kind__order", "kind__name")
-    )
-    bars = []
-    for row in totals:
-        late = behind_by_kind[row["kind_id"]]
-        bars.append(
-            Bar(
-                row["kind__name"],
-                (row["total"] - late, late),
-                link("registry:quota_compliance", year=year, kind=row["kind__code"]),
-            )
-        )
-    if not bars:
+    rows = tracking.filter_obligations(tracking.quota_standing(year), user=user)
+    if not rows:
         return None, []
+    kinds: dict[int, dict] = {}
+    for row in rows:
+        kind = row.unit.kind
+        entry = kinds.setdefault(kind.pk, {"kind": kind, "total": 0, "behind": 0})
+        entry["total"] += 1
+        entry["behind"] += row.behind
+    bars = [
+        Bar(
+            entry["kind"].name,
+            (entry["total"] - entry["behind"], entry["behind"]),
+            link("registry:quota_compliance", year=year, kind=entry["kind"].code),
+        )
+        for entry in sorted(kinds.values(), key=lambda e: (e["kind"].order, e["kind"].name))
+    ]
     met_label, behind_label = _("Met the quota"), _("Behind quota")
     charts = [
         Chart(
@@ -257,23 +243,32 @@ def _quota_charts(user, year: int) -> tuple[KeyFigure | None, list[Chart]]:
         total=sum(sum(bar.values) for bar in bars),
     )
 
-    districts = UnitKind.objects.active_in(year).filter(reviews_children=True)
-    per_district = (
-        units.filter(parent__kind__in=districts)
-        .values("parent__code", "parent__name")
-        .annotate(total=Count("pk"))
-        .order_by("parent__name")
-    )
+    areas: dict[str, dict] = {}
+    for row in rows:
+        if row.district_code:
+            entry = areas.setdefault(
+                row.district_code, {"name": row.district_name, "total": 0, "behind": 0}
+            )
+            entry["total"] += 1
+            entry["behind"] += row.behind
     district_bars = [
         Bar(
-            row["parent__name"],
-            (
-                row["total"] - behind_by_district[row["parent__code"]],
-                behind_by_district[row["parent__code"]],
-            ),
-            link("registry:quota_compliance", year=year, district=row["parent__code"]),
+            entry["name"],
+            (entry["total"] - entry["behind"], entry["behind"]),
+            link("registry:quota_compliance", year=year, district=code),
         )
-        for row in per_district
+        for code, entry in sorted(areas.items(), key=lambda item: item[1]["name"])
+    ]
+    behind = [
+        {
+            "kind__code": row.unit.kind.code,
+            "code": row.unit.code,
+            "name": row.unit.label,
+            "accepted": row.accepted,
+            "minimum": row.minimum,
+        }
+        for row in rows
+        if row.behind
     ]
     if district_bars:
         charts.append(
@@ -453,13 +448,13 @@ UNION ALL
 SELECT 'quota', CAST(u.kind_id AS TEXT), COUNT(*), SUM(CASE WHEN COALESCE(a.n, 0) >= r.minimum
   THEN 1 ELSE 0 END) FROM registry_unit u
   JOIN registry_quotarule r ON r.unit_kind_id = u.kind_id
-   AND (r.valid_from IS NULL OR r.valid_from <= %(year)s)
-   AND (r.valid_to IS NULL OR r.valid_to >= %(year)s)
+  JOIN registry_plan p ON p.id = r.plan_id
+   AND p.period_from <= %(year)s AND p.period_to >= %(year)s
   LEFT JOIN (SELECT unit_id, COUNT(*) AS n FROM registry_exemplar
              WHERE year = %(year)s AND status = %(accepted)s GROUP BY unit_id) a
     ON a.unit_id = u.id
-  WHERE (u.valid_from IS NULL OR u.valid_from <= %(year)s)
-    AND (u.valid_to IS NULL OR u.valid_to >= %(year)s)
+  WHERE (u.valid_from IS NULL OR u.valid_from <= %(reference)s)
+    AND (u.valid_until IS NULL OR u.valid_until >= %(reference)s)
   GROUP BY u.kind_id
 UNION ALL
 SELECT 'coverage', '', COUNT(*), 0 FROM campaigns_coverage
@@ -478,6 +473,7 @@ def raw_sql_aggregates(year: int) -> list[tuple]:
             {
                 "year": year,
                 "previous": year - 1,
+                "reference": datetime.date(year, 12, 31),
                 "accepted": S.ACCEPTED,
                 "start": datetime.date(year, 1, 1),
                 "end": datetime.date(year + 1, 1, 1),

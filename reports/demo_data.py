@@ -2,7 +2,9 @@
 ``registry.demo``: a conferred provincial certificate of merit, a proposal sent back for more,
 one awaiting appraisal, and the introductions made to the provincial press for 11 June 2026;
 then the consolidation of 2025: published once before the chair's decision on the certificate
-of merit came in, reopened to add it, and published again, so that two versions compare.
+of merit came in, reopened to add it, and published again, so that two versions compare;
+finally a few exemplars accepted in 2023 and 2024 and the period review of the 2023-2025
+plan, with its narrative, published once.
 Runs after ``registry.demo`` (``manage.py load_demo``); running it again changes nothing.
 """
 
@@ -15,7 +17,7 @@ from django.utils import timezone
 from campaigns.data.outlets import load_outlets
 from campaigns.models import MediaOutlet
 from registry.enums import ExemplarStatus
-from registry.models import Exemplar, Unit, User
+from registry.models import Exemplar, Plan, Unit, User
 
 from . import consolidation as consolidating
 from .models import (
@@ -177,6 +179,8 @@ def load() -> int:
     created += _signers()
     _narrative()
     created += _issue(home_affairs)
+    created += _past_exemplars()
+    created += _period_review(home_affairs)
     return created
 
 
@@ -250,7 +254,9 @@ def _signers() -> int:
 
 
 def _narrative() -> None:
-    consolidation = Consolidation.objects.filter(year=CONSOLIDATED_YEAR, campaign=None).first()
+    consolidation = Consolidation.objects.filter(
+        kind=Consolidation.Kind.YEARLY, year=CONSOLIDATED_YEAR, campaign=None
+    ).first()
     if consolidation is None or consolidation.results:
         return
     for name, text in NARRATIVE.items():
@@ -294,7 +300,9 @@ def _confer(proposal, decision, by) -> None:
 def _consolidate(home_affairs, decisions) -> None:
     """Publish 2025, record the decisions that came in later, reopen with the reason, publish
     again (only the first time: a consolidation already there is left as it is)."""
-    existing = Consolidation.objects.filter(year=CONSOLIDATED_YEAR, campaign=None).exists()
+    existing = Consolidation.objects.filter(
+        kind=Consolidation.Kind.YEARLY, year=CONSOLIDATED_YEAR, campaign=None
+    ).exists()
     if not existing:
         consolidation = consolidating.create(year=CONSOLIDATED_YEAR, campaign=None, by=home_affairs)
         consolidating.publish(consolidation=consolidation, by=home_affairs)
@@ -314,3 +322,210 @@ def _consolidate(home_affairs, decisions) -> None:
         consolidating.publish(
             consolidation=consolidation, by=home_affairs, document_number="18/BC-SNV"
         )
+
+
+# The period review of the 2023-2025 plan ----------------------------------------------------
+
+REVIEWED_PERIOD = (2023, 2025)
+
+# Exemplars accepted in the first two years of the plan, so that the review has each year's
+# figures: (token, unit code, editor, year, subject values, field code, campaign code,
+# achievements, new model). Each is submitted by its unit, endorsed by its district while the
+# district reviews it, and accepted by Home Affairs.
+PAST_EXEMPLARS = [
+    (
+        "ha-syt-2023",
+        "37-SYT",
+        "canbo.syt",
+        2023,
+        {
+            "subject_kind": "individual",
+            "full_name": "Trần Thị Thu Hà",
+            "gender": "female",
+            "birth_year": 1981,
+            "position": "Điều dưỡng trưởng Khoa Nội tim mạch",
+            "workplace": "Bệnh viện Đa khoa tỉnh Ninh Bình",
+        },
+        "health",
+        "van-hoa-cong-so",
+        "Tổ chức chăm sóc toàn diện cho hơn 4.000 lượt người bệnh tim mạch mỗi năm; ba năm liền "
+        "hoàn thành xuất sắc nhiệm vụ, Chiến sĩ thi đua cơ sở năm 2022, 2023.",
+        "Mô hình “Điều dưỡng tận tâm - Người bệnh hài lòng”, được Sở Y tế nhân rộng ra các bệnh "
+        "viện tuyến tỉnh.",
+    ),
+    (
+        "thuan-giavan-2023",
+        "373-GIAVAN",
+        "canbo.giavan",
+        2023,
+        {
+            "subject_kind": "household",
+            "household_head": "Đinh Văn Thuấn",
+            "household_address": "Thôn Tùy Hối, xã Gia Vân",
+            "household_members": 5,
+        },
+        "agriculture",
+        "nong-thon-moi-2021-2025",
+        "Cải tạo 3 ha ruộng trũng sang trồng lúa hữu cơ kết hợp nuôi vịt; hiến 150 m² đất mở "
+        "rộng đường trục thôn Tùy Hối.",
+        "Liên kết với Hợp tác xã dịch vụ nông nghiệp Gia Vân bao tiêu lúa hữu cơ cho 20 hộ.",
+    ),
+    (
+        "ninhkhanh-sgddt-2024",
+        "37-SGDDT",
+        "canbo.sgddt",
+        2024,
+        {
+            "subject_kind": "collective",
+            "collective_name": "Trường Tiểu học Ninh Khánh, thành phố Ninh Bình",
+            "head_name": "Nguyễn Thị Minh Nguyệt",
+            "member_count": 58,
+        },
+        "education-training",
+        "van-hoa-cong-so",
+        "Năm năm liền đạt danh hiệu Tập thể lao động xuất sắc; 100% học sinh hoàn thành chương "
+        "trình lớp học, 36 học sinh đạt giải cấp tỉnh năm học 2023 - 2024.",
+        "Mô hình “Thư viện xanh” ngoài trời, luân chuyển sách giữa các lớp và nhà văn hóa các "
+        "phố trong phường.",
+    ),
+    (
+        "nhung-giavan-2024",
+        "373-GIAVAN",
+        "canbo.giavan",
+        2024,
+        {
+            "subject_kind": "individual",
+            "full_name": "Bùi Thị Nhung",
+            "gender": "female",
+            "birth_year": 1979,
+            "position": "Giám đốc Hợp tác xã dịch vụ nông nghiệp Gia Vân",
+            "workplace": "Xã Gia Vân, huyện Gia Viễn",
+        },
+        "agriculture",
+        "nong-thon-moi-2021-2025",
+        "Đưa hợp tác xã từ thua lỗ thành có lãi; sản phẩm “Gạo hữu cơ Gia Vân” đạt chứng nhận "
+        "OCOP 3 sao năm 2024.",
+        "Cánh đồng lớn 50 ha cơ giới hóa đồng bộ từ gieo cấy đến thu hoạch, giảm 20% chi phí.",
+    ),
+]
+DISTRICT_REVIEWER = "huyen.giavien"
+
+# The review's narrative, as Home Affairs wrote it before publishing.
+PERIOD_NARRATIVE = {
+    "results": (
+        "Sau ba năm thực hiện Kế hoạch, công tác phát hiện, bồi dưỡng, tuyên truyền và nhân "
+        "rộng điển hình tiên tiến được các sở, ban, ngành, địa phương triển khai thường xuyên, "
+        "gắn với các phong trào thi đua “Cán bộ, công chức, viên chức thi đua thực hiện văn "
+        "hóa công sở”, “Cả nước chung sức xây dựng nông thôn mới”.\n"
+        "Nhiều mô hình có sức lan tỏa được nhân rộng: “Điều dưỡng tận tâm - Người bệnh hài "
+        "lòng” và “Phòng khám thân thiện với trẻ em” của Bệnh viện Đa khoa tỉnh, “Thư viện "
+        "xanh” của Trường Tiểu học Ninh Khánh, cánh đồng lớn và sản phẩm OCOP “Gạo hữu cơ Gia "
+        "Vân” của Hợp tác xã dịch vụ nông nghiệp Gia Vân.\n"
+        "Trong năm 2025, khi các sở hợp nhất từ ngày 01/3/2025, Báo Ninh Bình và Đài Phát "
+        "thanh và Truyền hình tỉnh hợp nhất từ ngày 02/5/2025, cấp huyện kết thúc hoạt động "
+        "từ ngày 01/7/2025, kết quả của các đơn vị kết thúc được tính cho đơn vị tiếp nhận "
+        "nhiệm vụ, bảo đảm mỗi chỉ tiêu chỉ tính một lần trong năm."
+    ),
+    "shortcomings": (
+        "Số đơn vị chưa đạt chỉ tiêu hằng năm còn nhiều, nhất là các xã, thị trấn; việc phát "
+        "hiện điển hình ở một số đơn vị còn hình thức, chưa gắn với kết quả thực hiện nhiệm vụ "
+        "chính trị.\n"
+        "Nguyên nhân: một số cấp ủy, người đứng đầu chưa quan tâm đúng mức; cán bộ làm công "
+        "tác thi đua, khen thưởng ở cơ sở kiêm nhiệm, thay đổi nhiều khi sắp xếp tổ chức bộ "
+        "máy năm 2025."
+    ),
+    "tasks_ahead": (
+        "Tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch tuyên truyền gương điển hình tiên "
+        "tiến giai đoạn 2026 - 2030 phù hợp với mô hình chính quyền địa phương hai cấp, giao "
+        "chỉ tiêu cho các xã, phường mới thành lập từ ngày 01/7/2025.\n"
+        "Phối hợp với Báo và Phát thanh, Truyền hình Ninh Bình duy trì chuyên mục “Gương sáng "
+        "Ninh Bình”; tổ chức gặp mặt, tôn vinh điển hình tiên tiến nhân kỷ niệm Ngày Chủ tịch "
+        "Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (11/6)."
+    ),
+    "proposals_text": (
+        "Đề nghị Ủy ban nhân dân tỉnh tặng Bằng khen cho các tập thể, cá nhân có thành tích "
+        "tiêu biểu trong thực hiện Kế hoạch giai đoạn 2023 - 2025; bố trí kinh phí tuyên "
+        "truyền, khen thưởng điển hình tiên tiến trong dự toán ngân sách hằng năm của các xã, "
+        "phường."
+    ),
+}
+
+
+def _past_exemplars() -> int:
+    """The exemplars of 2023 and 2024, moved through the real workflow (once)."""
+    from campaigns.models import Campaign
+    from registry import services, workflow
+    from registry.demo import EVIDENCE
+    from registry.models import CriterionEvidence, Field
+
+    created = 0
+    for (
+        token,
+        unit_code,
+        editor,
+        year,
+        subject,
+        field_code,
+        campaign_code,
+        achievements,
+        new_model,
+    ) in PAST_EXEMPLARS:
+        creation_token = uuid.uuid5(uuid.NAMESPACE_URL, f"demo-exemplar-{token}")
+        unit = Unit.objects.filter(code=unit_code).first()
+        if unit is None or Exemplar.objects.filter(creation_token=creation_token).exists():
+            continue
+        author = User.objects.get(username=editor)
+        exemplar = services.exemplar_create(
+            unit=unit,
+            by=author,
+            values={
+                "year": year,
+                **subject,
+                "field": Field.objects.get(code=field_code),
+                "campaign": Campaign.objects.filter(code=campaign_code).first(),
+                "achievements": achievements,
+                "new_model": new_model,
+                "contact_name": author.full_name,
+                "contact_phone": "0229 3871 234",
+                "publication_consent": True,
+            },
+            evidence={},
+            creation_token=creation_token,
+        )
+        for number, criterion in enumerate(exemplar.criteria().order_by("kind", "number")):
+            CriterionEvidence.objects.create(
+                exemplar=exemplar, criterion=criterion, text=EVIDENCE[number % len(EVIDENCE)]
+            )
+        exemplar = workflow.transition(exemplar=exemplar, action="submit", by=author)
+        if exemplar.status == ExemplarStatus.SUBMITTED_TO_DISTRICT:
+            exemplar = workflow.transition(
+                exemplar=exemplar,
+                action="endorse",
+                by=User.objects.get(username=DISTRICT_REVIEWER),
+                comment="Ủy ban nhân dân xã đã xác nhận thành tích.",
+            )
+        workflow.transition(
+            exemplar=exemplar,
+            action="accept",
+            by=User.objects.get(username=HOME_AFFAIRS),
+            comment=f"Công nhận điển hình tiên tiến năm {year}.",
+        )
+        created += 1
+    return created
+
+
+def _period_review(home_affairs) -> int:
+    """The period review of the 2023-2025 plan with its narrative, published once (only
+    the first time: a review already there is left as it is)."""
+    plan = Plan.objects.filter(period_from=REVIEWED_PERIOD[0], period_to=REVIEWED_PERIOD[1]).first()
+    if (
+        plan is None
+        or Consolidation.objects.filter(kind=Consolidation.Kind.PERIOD, plan=plan).exists()
+    ):
+        return 0
+    review = consolidating.create_period_review(plan=plan, by=home_affairs)
+    for name, text in PERIOD_NARRATIVE.items():
+        setattr(review, name, text)
+    review.save()
+    consolidating.publish(consolidation=review, by=home_affairs)
+    return 1

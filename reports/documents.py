@@ -22,7 +22,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from registry import tracking
+from registry import quotas, tracking
 from registry.enums import CriterionKind, SubjectKind
 from registry.models import Attachment, Exemplar, Unit, plan_in_force
 
@@ -225,6 +225,11 @@ def _plan_paragraph(year: int) -> Paragraph | None:
     plan = plan_in_force(year)
     if plan is None:
         return None
+    if plan.illustrative:
+        return Paragraph(
+            _("Implementing %(plan)s (an illustrative plan, not one the province issued);")
+            % {"plan": plan.citation}
+        )
     return Paragraph(_("Implementing %(plan)s;") % {"plan": plan.citation})
 
 
@@ -464,18 +469,33 @@ def exemplar_profile(
 # Quota compliance of a year -------------------------------------------------------------------
 
 
+def _quota_basis_sentence(plan, year: int) -> str:
+    if plan.quota_basis == plan.QuotaBasis.REFERENCE_DATE:
+        return _(
+            "Under the plan, the units in force on %(day)s owe the quota of %(year)s, each "
+            "once; a unit that carried on from units ended during the year counts what they "
+            "achieved that year."
+        ) % {"day": plan.reference_date(year).strftime("%d/%m/%Y"), "year": year}
+    return _(
+        "Under the plan, every unit in force during %(year)s owes its quota, unless a unit "
+        "that took over its work was also in force that year."
+    ) % {"year": year}
+
+
 def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
     """Home Affairs' report on how many units met their quota, with the units behind it in
     an annex table by unit kind."""
     unit = home_affairs()
     issue = issue or draft_issue(unit)
-    standing = list(tracking.quota_standing(year))
-    behind = [u for u in standing if u.accepted < u.minimum]
+    year_standing = quotas.standing(year)
+    standing = year_standing.rows
+    behind = [row for row in standing if row.behind]
     kinds: dict[str, dict] = {}
     for row in standing:
-        entry = kinds.setdefault(row.kind.name, {"total": 0, "met": 0, "order": row.kind.order})
+        kind = row.unit.kind
+        entry = kinds.setdefault(kind.name, {"total": 0, "met": 0, "order": kind.order})
         entry["total"] += 1
-        entry["met"] += row.accepted >= row.minimum
+        entry["met"] += row.met
     summary_rows = [
         [n, name, entry["total"], entry["met"], entry["total"] - entry["met"]]
         for n, (name, entry) in enumerate(
@@ -500,6 +520,24 @@ def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
                 }
             )
         )
+        heirs = [row for row in standing if row.predecessors]
+        if heirs:
+            body.append(Paragraph(_quota_basis_sentence(year_standing.plan, year)))
+            body.append(
+                Paragraph(
+                    _("Units that count the results of units ended during the year: %(list)s.")
+                    % {
+                        "list": "; ".join(
+                            _("%(unit)s (from %(predecessors)s)")
+                            % {
+                                "unit": row.unit.name,
+                                "predecessors": ", ".join(u.label for u in row.predecessors),
+                            }
+                            for row in heirs
+                        )
+                    }
+                )
+            )
         body.append(Heading(_("Results by unit kind"), level=2))
         body.append(
             Table(
@@ -517,6 +555,13 @@ def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
         )
         if behind:
             body.append(Paragraph(_("The units behind their quota are listed in the annex.")))
+    elif year_standing.plan is None:
+        body.append(
+            Paragraph(
+                _("No plan covers %(year)s: no quota applies in that year.") % {"year": year},
+                style="plain",
+            )
+        )
     else:
         body.append(
             Paragraph(_("No quota rule applies to %(year)s.") % {"year": year}, style="plain")
@@ -524,7 +569,7 @@ def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
     rows: list = []
     number = 0
     for kind_name in [name for name, _entry in sorted(kinds.items(), key=lambda i: i[1]["order"])]:
-        members = [u for u in behind if u.kind.name == kind_name]
+        members = [row for row in behind if row.unit.kind.name == kind_name]
         if not members:
             continue
         rows.append(GroupRow(f"{kind_name} ({len(members)})"))
@@ -533,13 +578,13 @@ def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
             rows.append(
                 [
                     number,
-                    member.name,
+                    member.unit.label,
                     member.district_name or "",
                     member.minimum,
                     member.submitted,
                     member.accepted,
-                    member.minimum - member.accepted,
-                    datetime.date(year, member.deadline_month, member.deadline_day),
+                    member.remaining,
+                    member.deadline or "—",
                 ]
             )
     annexes = []
@@ -608,7 +653,8 @@ def _no(width: float = 5) -> Column:
 
 def _accepted_table(snapshot: dict) -> Table:
     """The accepted exemplars: collectives, then individuals, then households, each group
-    under its own row, numbered throughout."""
+    under its own row, numbered throughout; a period review adds the year of each."""
+    with_year = snapshot.get("kind") == "period"
     rows: list = []
     number = 0
     for kind in SubjectKind:
@@ -617,19 +663,18 @@ def _accepted_table(snapshot: dict) -> Table:
             rows.append(GroupRow(f"{kind.label} ({len(members)})"))
         for row in members:
             number += 1
-            rows.append([number, row["name"], row["position"], row["unit"], row["field"]])
-    return Table(
-        columns=[
-            _no(7),
-            Column(_("Name"), width=25),
-            Column(_("Position, workplace"), width=28),
-            Column(_("Unit"), width=24),
-            Column(_("Field"), width=16),
-        ],
-        rows=rows,
-        sheet=_("Accepted exemplars"),
-        small=True,
-    )
+            cells = [number, row["name"], row["position"], row["unit"], row["field"]]
+            rows.append([*cells, str(row["year"])] if with_year else cells)
+    columns = [
+        _no(7),
+        Column(_("Name"), width=25),
+        Column(_("Position, workplace"), width=28),
+        Column(_("Unit"), width=24),
+        Column(_("Field"), width=16),
+    ]
+    if with_year:
+        columns.append(Column(_("Year"), width=8))
+    return Table(columns=columns, rows=rows, sheet=_("Accepted exemplars"), small=True)
 
 
 def _behind_table(snapshot: dict) -> Table | None:
@@ -799,11 +844,12 @@ def _coverage_table(snapshot: dict) -> Table | None:
     )
 
 
-def _figure_tables(snapshot: dict) -> list:
-    """Table 1 of the key figures, then one numbered table per dimension with its totals."""
+def _figure_tables(snapshot: dict, after_key_figures: list | None = None) -> list:
+    """Table 1 of the key figures, then the tables given as ``(title, table)`` (the period
+    review's year by year), then one numbered table per dimension with its totals."""
     from . import consolidation as consolidating
 
-    labels = consolidating.total_labels()
+    labels = consolidating.total_labels(snapshot)
     blocks: list = [
         Paragraph(_("Table 1. Key figures"), style="centre"),
         Table(
@@ -820,6 +866,15 @@ def _figure_tables(snapshot: dict) -> list:
         ),
     ]
     number = 1
+    for title, table in after_key_figures or []:
+        number += 1
+        blocks += [
+            Paragraph(
+                _("Table %(number)s. %(title)s") % {"number": number, "title": title},
+                style="centre",
+            ),
+            table,
+        ]
     for key, title in consolidating.dimension_labels().items():
         rows = snapshot.get(key, [])
         if not rows:
@@ -872,9 +927,18 @@ def consolidated_report(
 ) -> Document:
     """The yearly report Home Affairs signs: the narrative it wrote (results, shortcomings and
     causes, tasks ahead, proposals), the figures in numbered tables, and the lists as annexes;
-    from a published version's frozen snapshot, or the live one while it is prepared."""
+    from a published version's frozen snapshot, or the live one while it is prepared. A period
+    review's snapshot makes the period review's report (``period_review_report``)."""
     from . import consolidation as consolidating
 
+    if consolidating.is_period(snapshot):
+        return period_review_report(
+            consolidation=consolidation,
+            snapshot=snapshot,
+            version=version,
+            narrative=narrative,
+            issue=issue,
+        )
     unit = home_affairs()
     issue = issue or draft_issue(unit)
     narrative = narrative or {
@@ -985,7 +1049,7 @@ def consolidated_report(
         body += _narrative(narrative.get(key, ""))
     campaign_part = f"-{consolidation.campaign.code}" if consolidation.campaign_id else ""
     suffix = f"-v{version.number}" if version else ""
-    labels = consolidating.total_labels()
+    labels = consolidating.total_labels(snapshot)
     return _document(
         unit=unit,
         issue=issue,
@@ -1031,6 +1095,427 @@ def consolidated_report(
             "tables": {key: table for key, table in tables.items() if table is not None},
             "quota_by_kind": snapshot["quota"]["by_kind"],
             "behind": snapshot["quota"]["behind"],
+        },
+    )
+
+
+# The period review of a plan ------------------------------------------------------------------
+
+
+def _day(value: str) -> str:
+    return datetime.date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
+
+
+def _by_year_table(snapshot: dict) -> Table:
+    """The figures of each year of the period, with the period's totals."""
+    from . import consolidation as consolidating
+
+    labels = consolidating.by_year_labels()
+    return Table(
+        columns=[
+            Column(_("Year"), width=10),
+            *(Column(label, numeric=True, total=True, width=11) for label in labels.values()),
+        ],
+        rows=[
+            [str(row["year"]), *(row.get(key, 0) for key in labels)] for row in snapshot["by_year"]
+        ],
+        totals_label=_("Total"),
+        sheet=_("By year"),
+        small=True,
+    )
+
+
+def _behind_by_year_table(snapshot: dict) -> Table | None:
+    """The obligations not met, year by year; None when every one was met."""
+    rows: list = []
+    number = 0
+    for standing in snapshot["quota_by_year"]:
+        members = [unit for unit in standing["units"] if not unit["met"]]
+        if members:
+            rows.append(
+                GroupRow(
+                    _("Year %(year)s (%(count)s)")
+                    % {"year": standing["year"], "count": len(members)}
+                )
+            )
+        for member in members:
+            number += 1
+            minimum, accepted = member["minimum"], member["accepted"]
+            rows.append(
+                [
+                    number,
+                    member["name"],
+                    member["kind"],
+                    member["district"],
+                    minimum,
+                    accepted,
+                    minimum - accepted,
+                ]
+            )
+    if not number:
+        return None
+    return Table(
+        columns=[
+            _no(6),
+            Column(_("Unit"), width=30),
+            Column(_("Unit kind"), width=17),
+            Column(_("District"), width=17),
+            Column(_("Minimum"), numeric=True, total=True, width=10),
+            Column(_("Accepted"), numeric=True, total=True, width=10),
+            Column(_("Missing"), numeric=True, total=True, width=10),
+        ],
+        rows=rows,
+        totals_label=_("Total"),
+        sheet=_("Obligations not met"),
+        small=True,
+    )
+
+
+def _by_unit_and_year_table(snapshot: dict) -> Table | None:
+    from .consolidation import area_label
+
+    if not snapshot["by_unit"]:
+        return None
+    years = snapshot["years"]
+    return Table(
+        columns=[
+            _no(),
+            Column(_("Unit"), width=30),
+            Column(_("Unit kind"), width=17),
+            Column(_("District or commune"), width=17),
+            *(Column(str(year), numeric=True, total=True, width=7) for year in years),
+            Column(_("Total"), numeric=True, total=True, width=8),
+        ],
+        rows=[
+            [n, row["name"], row["kind"], area_label(row["area"]), *row["by_year"], row["accepted"]]
+            for n, row in enumerate(snapshot["by_unit"], start=1)
+        ],
+        totals_label=_("Total"),
+        sheet=_("By unit and year"),
+        small=True,
+    )
+
+
+def _succession_text(link: dict, *, forward: bool) -> str:
+    """ "Sở Tài chính (Sáp nhập, từ 01/03/2025, Nghị định số 45/2025/NĐ-CP …)"."""
+    from . import consolidation as consolidating
+
+    changes = consolidating.change_labels()
+    parts = [
+        str(changes.get(link["change"], link["change"])),
+        _("from %(day)s") % {"day": _day(link["effective_on"])},
+        link["legal_basis"],
+    ]
+    if forward and link["takes_over_work"]:
+        parts.append(_("takes over its work"))
+    return f"{link['name']} ({'; '.join(part for part in parts if part)})"
+
+
+def _reform_table(snapshot: dict) -> Table | None:
+    """The units that ended or began during the period: the days they were in force in it
+    and the units they passed their work to, or took it from."""
+    units = snapshot["reform"]["units"]
+    if not units:
+        return None
+    rows: list = []
+    number = 0
+    groups = (
+        (_("Units that ended during the period"), [u for u in units if u["ended"]], True),
+        (
+            _("Units that began during the period"),
+            [u for u in units if u["began"] and not u["ended"]],
+            False,
+        ),
+    )
+    for title, members, ended in groups:
+        if members:
+            rows.append(GroupRow(f"{title} ({len(members)})"))
+        for unit in members:
+            number += 1
+            if ended:
+                links = [_succession_text(link, forward=True) for link in unit["successors"]]
+                trace = _("Carried on by: %(units)s") % {"units": "; ".join(links)} if links else ""
+                if not links and unit["end_basis"]:
+                    trace = _("Ended under %(basis)s") % {"basis": unit["end_basis"]}
+            else:
+                links = [_succession_text(link, forward=False) for link in unit["predecessors"]]
+                trace = (
+                    _("Carries on from: %(units)s") % {"units": "; ".join(links)} if links else ""
+                )
+            in_force = "{} – {}".format(
+                _day(unit["valid_from"]) or "…", _day(unit["valid_until"]) or _("now")
+            )
+            rows.append([number, unit["name"], unit["kind"], in_force, unit["days"], trace or "—"])
+    return Table(
+        columns=[
+            _no(5),
+            Column(_("Unit"), width=22),
+            Column(_("Unit kind"), width=13),
+            Column(_("In force"), width=14),
+            Column(_("Days in force in the period"), numeric=True, width=9),
+            Column(_("Successions (legal basis, effective date)"), width=37),
+        ],
+        rows=rows,
+        sheet=_("Units reorganised"),
+        small=True,
+    )
+
+
+def _inherited_table(snapshot: dict) -> Table | None:
+    """Year by year, the units that counted toward their quota what units that ended had
+    achieved that year."""
+    rows = snapshot["reform"]["inherited"]
+    if not rows:
+        return None
+    return Table(
+        columns=[
+            _no(6),
+            Column(_("Year"), width=8),
+            Column(_("Unit counting the results"), width=30),
+            Column(_("Units that ended, whose results it counted"), width=40),
+            Column(_("Accepted exemplars counted"), numeric=True, total=True, width=16),
+        ],
+        rows=[
+            [n, str(row["year"]), row["name"], "; ".join(row["predecessors"]), row["accepted"]]
+            for n, row in enumerate(rows, start=1)
+        ],
+        totals_label=_("Total"),
+        sheet=_("Results carried over"),
+        small=True,
+    )
+
+
+def _period_plan_paragraph(consolidation, snapshot: dict) -> Paragraph:
+    """The plan the review is of, cited as it reads now (its number and date may have been
+    entered after the version was published)."""
+    plan = consolidation.plan
+    citation = plan.citation if plan is not None else snapshot["plan"]["citation"]
+    illustrative = plan.illustrative if plan is not None else snapshot["plan"]["illustrative"]
+    if illustrative:
+        return Paragraph(
+            _("Implementing %(plan)s (an illustrative plan, not one the province issued);")
+            % {"plan": citation}
+        )
+    return Paragraph(_("Implementing %(plan)s;") % {"plan": citation})
+
+
+def period_review_report(
+    *, consolidation, snapshot: dict, version=None, narrative=None, issue: Issue | None = None
+) -> Document:
+    """The period review Home Affairs signs ("Báo cáo tổng kết thực hiện Kế hoạch … giai đoạn
+    2023 - 2025"): the yearly report's parts over the plan's years, with the figures year by
+    year, the units traced through the reform and each year's obligations not met."""
+    from . import consolidation as consolidating
+
+    unit = home_affairs()
+    issue = issue or draft_issue(unit)
+    narrative = narrative or {
+        name: getattr(consolidation, name) for name in consolidation.NARRATIVE_FIELDS
+    }
+    totals = snapshot["totals"]
+    period = snapshot["plan"]["period"]
+    plan = consolidation.plan
+    citation = plan.citation if plan is not None else snapshot["plan"]["citation"]
+    tables = {
+        "by_year": _by_year_table(snapshot),
+        "exemplars": _accepted_table(snapshot),
+        "behind": _behind_by_year_table(snapshot),
+        "reform": _reform_table(snapshot),
+        "inherited": _inherited_table(snapshot),
+        "by_unit": _by_unit_and_year_table(snapshot),
+        "proposals": _proposals_table(snapshot),
+        "introductions": _introductions_table(snapshot),
+        "coverage": _coverage_table(snapshot),
+    }
+    annexes = _Annexes()
+
+    def annex(key: str, title: str, landscape: bool = False) -> str | None:
+        table = tables[key]
+        if table is None or not table.data_rows:
+            return None
+        return annexes.add(title % {"period": period}, [table], landscape)
+
+    accepted_annex = annex(
+        "exemplars", _("ADVANCED EXEMPLARS ACCEPTED IN THE PERIOD %(period)s"), True
+    )
+    behind_annex = annex("behind", _("QUOTA OBLIGATIONS NOT MET IN THE PERIOD %(period)s"), True)
+    reform_blocks: list = []
+    if tables["reform"]:
+        reform_blocks += [
+            Heading(_("1. Units that ended or began"), level=2),
+            tables["reform"],
+        ]
+    if tables["inherited"]:
+        reform_blocks += [
+            Heading(_("2. Results counted for the units that carried on"), level=2),
+            tables["inherited"],
+        ]
+    reform_annex = None
+    if reform_blocks:
+        reform_annex = annexes.add(
+            _("UNITS REORGANISED IN THE PERIOD %(period)s") % {"period": period},
+            reform_blocks,
+            True,
+        )
+    by_unit_annex = annex("by_unit", _("ACCEPTED EXEMPLARS BY UNIT AND YEAR, %(period)s"), True)
+    proposals_annex = annex("proposals", _("COMMENDATION PROPOSALS IN THE PERIOD %(period)s"), True)
+    media_blocks: list = []
+    if tables["introductions"]:
+        media_blocks += [
+            Heading(_("1. Exemplars introduced to the media"), level=2),
+            tables["introductions"],
+        ]
+    if tables["coverage"]:
+        media_blocks += [Heading(_("2. Coverage published"), level=2), tables["coverage"]]
+    media_annex = None
+    if media_blocks:
+        media_annex = annexes.add(
+            _("PUBLICISING THE EXEMPLARS IN THE PERIOD %(period)s") % {"period": period},
+            media_blocks,
+            True,
+        )
+    cite = _Annexes.cite
+    body: list = [
+        _period_plan_paragraph(consolidation, snapshot),
+        Paragraph(
+            _(
+                "The Department of Home Affairs reports the review of the plan's "
+                "implementation in the period %(period)s as follows:"
+            )
+            % {"period": period}
+        ),
+        Heading(_("I. RESULTS ACHIEVED")),
+        Paragraph(
+            _(
+                "In the period %(period)s the agencies, units and localities sent up "
+                "%(submitted)s exemplars; the Department of Home Affairs accepted "
+                "%(accepted)s%(annex)s, from %(units)s units. Of the %(obligations)s yearly "
+                "quota obligations, %(met)s were met and %(behind)s were not%(behind_annex)s."
+            )
+            % {
+                "period": period,
+                "submitted": totals.get("submitted", 0),
+                "accepted": totals.get("accepted", 0),
+                "annex": cite(accepted_annex),
+                "units": totals.get("units_with_exemplars", 0),
+                "obligations": totals.get("units_with_quota", 0),
+                "met": totals.get("units_met", 0),
+                "behind": totals.get("units_behind", 0),
+                "behind_annex": cite(behind_annex),
+            }
+        ),
+        *_narrative(narrative.get("results", "")),
+        *_figure_tables(
+            snapshot, after_key_figures=[(_("Results year by year"), tables["by_year"])]
+        ),
+    ]
+    if reform_annex:
+        body.append(
+            Paragraph(
+                _(
+                    "As the apparatus was reorganised, %(ended)s units ended and %(began)s "
+                    "began during the period%(annex)s. Each unit owed each year's quota once; "
+                    "what a unit that ended had achieved in its last year counted for the unit "
+                    "that took over its work."
+                )
+                % {
+                    "ended": totals.get("units_ended", 0),
+                    "began": totals.get("units_began", 0),
+                    "annex": cite(reform_annex),
+                }
+            )
+        )
+    if by_unit_annex:
+        body.append(
+            Paragraph(
+                _("The results of each unit, year by year, are in Annex %(number)s.")
+                % {"number": by_unit_annex}
+            )
+        )
+    if proposals_annex or media_annex:
+        body.append(
+            Paragraph(
+                _(
+                    "Exemplars introduced to the media: %(introductions)s; articles and "
+                    "programmes published: %(coverage)s%(media_annex)s. Commendations proposed: "
+                    "%(proposals)s, conferred: %(conferred)s%(proposals_annex)s."
+                )
+                % {
+                    "introductions": totals.get("introductions", 0),
+                    "coverage": totals.get("coverage", 0),
+                    "media_annex": cite(media_annex),
+                    "proposals": totals.get("proposals", 0),
+                    "conferred": totals.get("conferred", 0),
+                    "proposals_annex": cite(proposals_annex),
+                }
+            )
+        )
+    for heading, key in (
+        (_("II. SHORTCOMINGS AND THEIR CAUSES"), "shortcomings"),
+        (_("III. TASKS AHEAD"), "tasks_ahead"),
+        (_("IV. PROPOSALS AND RECOMMENDATIONS"), "proposals_text"),
+    ):
+        body.append(Heading(heading))
+        body += _narrative(narrative.get(key, ""))
+    subject = _("Review of the implementation of %(plan)s") % {"plan": citation}
+    if period not in citation:
+        subject += _(" in the period %(period)s") % {"period": period}
+    first, last = snapshot["years"][0], snapshot["years"][-1]
+    suffix = f"-v{version.number}" if version else ""
+    labels = consolidating.total_labels(snapshot)
+    by_year_labels = consolidating.by_year_labels()
+    return _document(
+        unit=unit,
+        issue=issue,
+        doc_type="BC",
+        kind="period_review",
+        year=snapshot["year"],
+        subject=subject,
+        addressee=[_("To: The Provincial People's Committee")],
+        body=body,
+        closing=_(
+            "The above is the review by the Department of Home Affairs of the plan's "
+            "implementation in the period %(period)s./."
+        )
+        % {"period": period},
+        recipients=[
+            _("The Provincial People's Committee (to report)"),
+            _("The Provincial Emulation and Commendation Council"),
+            _("The agencies, units and localities"),
+            ARCHIVED,
+        ],
+        filename=f"bao-cao-tong-ket-{first}-{last}{suffix}",
+        annexes=annexes.annexes,
+        version=_("Consolidation version %(number)s") % {"number": version.number}
+        if version
+        else _("Live consolidation"),
+        # What the review's web page shows of the same figures.
+        extra={
+            "consolidation": consolidation,
+            "totals": [(labels[key], totals.get(key, 0)) for key in labels],
+            "dimensions": [
+                (
+                    title,
+                    [
+                        (consolidating.label_of(key, row["label"]), row["count"])
+                        for row in snapshot.get(key, [])
+                    ],
+                )
+                for key, title in consolidating.dimension_labels().items()
+                if snapshot.get(key)
+            ],
+            "tables": {key: table for key, table in tables.items() if table is not None},
+            "quota_by_kind": snapshot["quota"]["by_kind"],
+            "behind": snapshot["quota"]["behind"],
+            "by_year_labels": list(by_year_labels.values()),
+            "by_year": [
+                (row["year"], [row.get(key, 0) for key in by_year_labels])
+                for row in snapshot["by_year"]
+            ],
+            "by_year_totals": [
+                sum(row.get(key, 0) for row in snapshot["by_year"]) for key in by_year_labels
+            ],
+            "reform": snapshot["reform"],
         },
     )
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Campaign, MediaOutlet
 from registry.enums import ExemplarStatus, SubjectKind
 from registry.forms import BootstrapFormMixin, search_field, year_field
-from registry.models import Exemplar, Field, Unit
+from registry.models import Exemplar, Field, Plan, Unit
 
 from .models import (
     AwardForm,
@@ -208,8 +208,30 @@ class ConsolidationForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["campaign"].empty_label = _("Every exemplar of the year")
 
 
+class PeriodReviewForm(BootstrapFormMixin, forms.Form):
+    """The plan whose period is reviewed; whether it may be reviewed yet, and only once, is
+    checked when the review is created (``consolidation.create_period_review``)."""
+
+    plan = forms.ModelChoiceField(
+        label=_("Plan"),
+        queryset=Plan.objects.none(),
+        empty_label=None,
+        error_messages={"invalid_choice": _("Choose one of the plans.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = Plan.objects.order_by("-period_from")
+        self.fields["plan"].label_from_instance = lambda plan: plan.short_label
+
+
 class ConsolidationFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field(_("Year"))
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("Every kind")), *Consolidation.Kind.choices],
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,

@@ -6,7 +6,7 @@
 - ``issue(...)`` gives a document the next number of its unit, year and type (in the
   database, so that two people issuing at once never get the same number), records it in
   the register (``IssuedDocument``) and renders its files: small documents at once, the
-  yearly report on the document worker;
+  yearly report and the period review on the document worker;
 - ``render_issued(issued)`` renders an issued document's files from what was recorded.
 """
 
@@ -35,7 +35,7 @@ Kind = IssuedDocument.Kind
 PDF_TEMPLATE = "reports/pdf/document.html"
 DOCUMENT_LANGUAGE = "vi"
 # Kinds whose files the document worker renders: they run to dozens of pages.
-LARGE_KINDS = frozenset({Kind.CONSOLIDATED_REPORT})
+LARGE_KINDS = frozenset({Kind.CONSOLIDATED_REPORT, Kind.PERIOD_REVIEW})
 
 
 @dataclass
@@ -143,10 +143,11 @@ def _build(kind: str, params: dict, *, user, issue) -> Document:
         from .dashboard import build_dashboard
 
         return documents.dashboard_document(build_dashboard(user=user, year=year), issue=issue)
-    if kind == Kind.CONSOLIDATED_REPORT:
-        version = ConsolidationVersion.objects.select_related("consolidation__campaign").get(
-            pk=params["version"]
-        )
+    if kind in (Kind.CONSOLIDATED_REPORT, Kind.PERIOD_REVIEW):
+        # The version's snapshot says whether it is a year's or a plan's period.
+        version = ConsolidationVersion.objects.select_related(
+            "consolidation__campaign", "consolidation__plan"
+        ).get(pk=params["version"])
         return documents.consolidated_report(
             consolidation=version.consolidation,
             snapshot=version.data,

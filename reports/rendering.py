@@ -94,9 +94,9 @@ def build(render: DocumentRender):
 
 def run(render_id: int) -> DocumentRender:
     """Render one queued document; progress and outcome are written as the work goes."""
-    render = DocumentRender.objects.select_related("version__consolidation__campaign").get(
-        pk=render_id
-    )
+    render = DocumentRender.objects.select_related(
+        "version__consolidation__campaign", "version__consolidation__plan"
+    ).get(pk=render_id)
     if render.status == DocumentRender.Status.DONE:
         return render
     S = DocumentRender.Stage

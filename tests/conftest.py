@@ -10,6 +10,9 @@ province (37)
 └── Huyện Kim Sơn (district_b)
     └── Xã Kim Chính (commune_b) . commune_b_editor
 leader belongs to the province unit.
+
+The districts here are a reviewing level still in force (as before 1 July 2025); tests of
+the reform build dated units of their own (``tests/reform.py``).
 """
 
 from dataclasses import dataclass
@@ -50,20 +53,19 @@ def build_world() -> World:
         code="37-BPTTH", name="Báo và Phát thanh, Truyền hình Ninh Bình", parent=province
     )
     district_a = UnitFactory(
-        code="373", name="Huyện Gia Viễn", kind=kind("district"), parent=province, valid_to=2025
+        code="373", name="Huyện Gia Viễn", kind=kind("district"), parent=province
     )
     commune_a = UnitFactory(
-        code="373-GIAVAN", name="Xã Gia Vân", kind=kind("commune"), parent=district_a, valid_to=2025
+        code="373-GIAVAN", name="Xã Gia Vân", kind=kind("commune"), parent=district_a
     )
     district_b = UnitFactory(
-        code="376", name="Huyện Kim Sơn", kind=kind("district"), parent=province, valid_to=2025
+        code="376", name="Huyện Kim Sơn", kind=kind("district"), parent=province
     )
     commune_b = UnitFactory(
         code="376-KIMCHINH",
         name="Xã Kim Chính",
         kind=kind("commune"),
         parent=district_b,
-        valid_to=2025,
     )
     users = {
         "editor_a": UserFactory(username="editor_a", unit=dept_a, role=Role.UNIT_EDITOR),

@@ -194,8 +194,8 @@ def test_landing_page_shows_the_totals_or_the_users_own_unit(world, finance, cli
     else:
         # The unit's own budget, in its last year if it has ended (communes end in 2025).
         year = timezone.localdate().year
-        if user.unit.valid_to:
-            year = min(year, user.unit.valid_to)
+        if user.unit.last_year:
+            year = min(year, user.unit.last_year)
         assert response.status_code == 302
         assert response["Location"] == unit_url(user.unit, year)
 
@@ -539,6 +539,8 @@ def test_spending_cannot_be_dated_in_the_future(world, client_for):
 
 
 def test_years_outside_the_portal_and_ended_units(world, client_for):
+    world.commune_a.valid_until = datetime.date(2025, 6, 30)
+    world.commune_a.save()
     client = client_for(world.user("commune_editor"))
     assert client.get(unit_url(world.commune_a, 2019)).status_code == 404
     next_year = timezone.localdate().year + 1

@@ -254,6 +254,9 @@ class TestSnapshot:
             "minimum": 1,
             "submitted": 2,
             "accepted": 1,
+            "inherited": 0,
+            "endorsed": 0,
+            "predecessors": [],
             "met": True,
         }
         assert (units["Huyện Gia Viễn"]["minimum"], units["Huyện Gia Viễn"]["met"]) == (5, False)

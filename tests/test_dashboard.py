@@ -13,8 +13,9 @@ from django.utils import translation
 from campaigns.models import Coverage, Event, MediaOutlet
 from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
-from registry.models import Field
+from registry.models import Field, Plan, QuotaRule
 from reports.dashboard import build_dashboard
+from tests.factories import kind
 from tests.factories.exemplars import ExemplarFactory
 
 pytestmark = pytest.mark.integration
@@ -163,8 +164,18 @@ class TestFigures:
         }
 
     def test_without_districts_the_communes_furthest_behind(self, figures):
-        figures.commune_b.valid_to = None
-        figures.commune_b.save()
+        # After 30/6/2025 no district reviews; Gia Vân ended with its district, Kim Chính
+        # goes on under a 2026-2030 plan that asks communes for 2.
+        last_day = datetime.date(2025, 6, 30)
+        for unit in (figures.district_a, figures.district_b, figures.commune_a):
+            unit.valid_until = last_day
+            unit.save()
+        plan = Plan.objects.create(
+            title="tuyên truyền gương điển hình tiên tiến giai đoạn 2026 - 2030",
+            period_from=2026,
+            period_to=2030,
+        )
+        QuotaRule.objects.create(plan=plan, unit_kind=kind("commune"), minimum=2)
         dashboard = build_dashboard(user=figures.user("leader"), year=2026)
         assert not any(chart.key == "quota-by-district" for chart in dashboard.charts)
         chart = _chart(dashboard, "quota-by-commune")

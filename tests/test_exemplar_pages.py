@@ -125,7 +125,8 @@ def test_an_edit_is_kept_in_the_history(world, client_for):
         ("head_a", 200),
         ("editor_b", 200),
         ("commune_editor", 200),
-        ("district_reviewer", 403),
+        # A district's reviewers register the district's own exemplars.
+        ("district_reviewer", 200),
         ("home_affairs", 403),
         ("media", 403),
         ("leader", 403),
@@ -217,11 +218,39 @@ def test_the_record_shows_old_and_new_values_of_each_edit(world, client_for):
 
 
 def test_a_unit_records_only_years_it_existed_in(world, client_for):
+    import datetime
+
+    from django.utils.translation import gettext as _
+
+    from registry.models import UnitSuccession
+    from tests.factories import UnitFactory, kind
+
+    old = world.commune_a
+    old.valid_until = datetime.date(2025, 6, 30)
+    old.save()
+    new = UnitFactory(
+        code="14488",
+        name="Xã Gia Vân",
+        kind=kind("commune"),
+        parent=world.province,
+        valid_from=datetime.date(2025, 7, 1),
+    )
+    UnitSuccession.objects.create(
+        predecessor=old,
+        successor=new,
+        kind="merger",
+        effective_on=datetime.date(2025, 7, 1),
+        legal_basis="Nghị quyết số 1674/NQ-UBTVQH15",
+    )
     client = client_for(world.user("commune_editor"))
     form = client.get(reverse("registry:exemplar_create")).context["form"]
     assert form.fields["year"].initial == 2025
     response = client.post(reverse("registry:exemplar_create"), form_data(year=2026))
-    assert "Xã Gia Vân không hoạt động trong năm 2026" in response.content.decode()
+    # When it was in force, and who carries on its work.
+    assert response.context["form"].errors["year"] == [
+        _("%(unit)s was in force until %(end)s; its work passed to %(successor)s (from %(date)s).")
+        % {"unit": "Xã Gia Vân", "end": "30/6/2025", "successor": "Xã Gia Vân", "date": "1/7/2025"}
+    ]
     assert not Exemplar.objects.exists()
 
 

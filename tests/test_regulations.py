@@ -101,7 +101,9 @@ def test_sent_after_the_deadline_is_late_and_on_the_deadline_day_is_not(world, r
 def test_tracking_list_shows_each_units_current_state(world, client_for, requirement):
     editor = world.user("editor_a")
     home_affairs = world.user("home_affairs")
-    old_department = UnitFactory(code="37-SCU", name="Sở đã giải thể", valid_to=2022)
+    old_department = UnitFactory(
+        code="37-SCU", name="Sở đã giải thể", valid_until=datetime.date(2022, 12, 31)
+    )
     commune_elsewhere = UnitFactory(code="37-XA", name="Xã khác", kind=kind("commune"))
     acknowledged = send(requirement, world.dept_a, editor, at=local(2023, 3, 1))
     services.regulation_acknowledge(regulation=acknowledged, by=home_affairs)

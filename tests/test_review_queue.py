@@ -17,8 +17,12 @@ pytestmark = pytest.mark.integration
 
 
 def waiting(exemplar, status, days):
+    # One sent to its district records the district as its reviewer, as sending does.
+    reviewer = exemplar.unit.reviewing_unit if status == S.SUBMITTED_TO_DISTRICT else None
     Exemplar.objects.filter(pk=exemplar.pk).update(
-        status=status, status_changed_at=timezone.now() - timedelta(days=days)
+        status=status,
+        status_changed_at=timezone.now() - timedelta(days=days),
+        reviewer_unit=reviewer,
     )
     exemplar.refresh_from_db()
     return exemplar

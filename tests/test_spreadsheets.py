@@ -189,11 +189,17 @@ PERSONAS = [
 IMPORTS = {
     "dien-hinh": {"editor_a", "head_a", "editor_b", "commune_editor", "home_affairs"},
     "don-vi": {"administrator"},
+    "sap-xep-don-vi": {"administrator"},
     "nguoi-dung": {"administrator"},
 }
 
 
-KIND_OF_SLUG = {"dien-hinh": "exemplars", "don-vi": "units", "nguoi-dung": "users"}
+KIND_OF_SLUG = {
+    "dien-hinh": "exemplars",
+    "don-vi": "units",
+    "sap-xep-don-vi": "successions",
+    "nguoi-dung": "users",
+}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -218,7 +224,7 @@ def test_the_import_pages_are_linked_for_those_allowed(world, client_for):
     assert START not in leader_page.content.decode()
     admin = client_for(world.user("administrator"))
     hub = admin.get(reverse("registry:import_list")).content.decode()
-    for slug in ("don-vi", "nguoi-dung"):
+    for slug in ("don-vi", "sap-xep-don-vi", "nguoi-dung"):
         assert reverse("registry:import_start", args=[slug]) in hub
     assert (
         reverse("registry:import_start", args=["don-vi"])

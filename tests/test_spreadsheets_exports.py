@@ -231,7 +231,9 @@ def test_the_quota_views_export(world, client_for, exemplars):
     # Sở Y tế has no accepted exemplar in 2025: behind its quota.
     assert "37-SYT" in {row[0] for row in rows[1:]}
     assert csv_rows(client.get(url, {"year": 2025, "export": "csv"}))[0] == rows[0]
-    rules = xlsx_rows(client.get(reverse("registry:quota_rules"), {"export": "xlsx"}))
+    # The rules of the plan in force in the year asked (none in a year no plan covers).
+    quota_rules = reverse("registry:quota_rules")
+    rules = xlsx_rows(client.get(quota_rules, {"year": 2025, "export": "xlsx"}))
     assert len(rules) > 1 and rules[0][0] == "Loại đơn vị"
     editor = client_for(world.user("editor_a"))
     assert editor.get(url, {"export": "xlsx"}).status_code == 403

@@ -15,8 +15,10 @@ pytestmark = pytest.mark.integration
 
 
 def force_status(exemplar, status):
-    """Put an exemplar in a state for a test (the workflow is tested separately)."""
-    Exemplar.objects.filter(pk=exemplar.pk).update(status=status)
+    """Put an exemplar in a state for a test (the workflow is tested separately); one sent to
+    its district records the district as its reviewer, as sending does."""
+    reviewer = exemplar.unit.reviewing_unit if status == S.SUBMITTED_TO_DISTRICT else None
+    Exemplar.objects.filter(pk=exemplar.pk).update(status=status, reviewer_unit=reviewer)
     exemplar.refresh_from_db()
     return exemplar
 

@@ -16,6 +16,15 @@ class RegulationRequirement(ValidityPeriod):
     period.
     """
 
+    plan = models.ForeignKey(
+        "registry.Plan",
+        verbose_name=_("plan"),
+        related_name="regulation_requirements",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("The plan that sets this requirement and its deadline."),
+    )
     title = models.CharField(_("title"), max_length=300)
     source = models.CharField(_("source document"), max_length=300, blank=True)
     deadline = models.DateField(_("deadline"))
@@ -33,17 +42,11 @@ class RegulationRequirement(ValidityPeriod):
         return self.title
 
     def units(self):
-        """Units of the required kinds active in any year of the requirement's period."""
-        from django.db.models import Q
-
+        """Units of the required kinds in force on the deadline: a unit that began after it
+        owed nothing under this requirement."""
         from registry.models import Unit
 
-        units = Unit.objects.filter(kind__in=self.unit_kinds.all())
-        if self.valid_to is not None:
-            units = units.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=self.valid_to))
-        if self.valid_from is not None:
-            units = units.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
-        return units
+        return Unit.objects.filter(kind__in=self.unit_kinds.all()).active_on(self.deadline)
 
     def late_from(self):
         """The first moment (local time) a regulation counts as late: the day after the deadline."""

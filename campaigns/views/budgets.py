@@ -221,8 +221,8 @@ class BudgetTotalsView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, L
                 raise PermissionDenied
             # A unit that ended (a district, a merged commune) lands on its last year.
             year = timezone.localdate().year
-            if user.unit.valid_to and user.unit.valid_to < year:
-                year = max(user.unit.valid_to, FIRST_YEAR)
+            if user.unit.last_year and user.unit.last_year < year:
+                year = max(user.unit.last_year, FIRST_YEAR)
             return redirect("campaigns:budget_unit", code=user.unit.code, year=year)
         return super().get(request, *args, **kwargs)
 

@@ -6,6 +6,27 @@ made. Later wordings and quota changes are new rows with their own years, never 
 
 from django.db import migrations
 
+# The kinds and quotas as the 2023-2025 plan set them, frozen here: later changes to
+# ``registry.data.units`` must not rewrite history. (code, name, order, reviews its
+# children, valid from, valid to)
+UNIT_KINDS = [
+    ("province", "Tỉnh, thành phố trực thuộc trung ương", 0, False, None, None),
+    ("department", "Sở, ban, ngành", 10, False, None, None),
+    ("mass-organisation", "Đoàn thể", 20, False, None, None),
+    ("enterprise-association", "Hiệp hội doanh nghiệp", 30, False, None, None),
+    ("district", "Huyện, thành phố thuộc tỉnh", 40, True, None, 2025),
+    ("commune", "Xã, phường, đặc khu", 50, False, None, None),
+]
+PLAN_SOURCE = "Kế hoạch tuyên truyền gương điển hình tiên tiến giai đoạn 2023 - 2025, mục VI"
+# (unit kind code, minimum per year, valid from, valid to, source)
+QUOTA_RULES = [
+    ("department", 1, 2023, None, f"{PLAN_SOURCE}.7"),
+    ("mass-organisation", 1, 2023, None, f"{PLAN_SOURCE}.7"),
+    ("enterprise-association", 1, 2023, None, f"{PLAN_SOURCE}.7"),
+    ("district", 5, 2023, 2025, f"{PLAN_SOURCE}.8"),
+    ("commune", 2, 2023, None, f"{PLAN_SOURCE}.8"),
+]
+
 
 def _record_creation(apps, model_name, obj):
     """Give a seeded row its first history entry, so later edits show what they changed."""
@@ -27,7 +48,6 @@ def _record_creation(apps, model_name, obj):
 
 def seed(apps, schema_editor):
     from registry.data import catalogue_2023_2025 as catalogue
-    from registry.data import units as unit_data
 
     UnitKind = apps.get_model("registry", "UnitKind")
     QuotaRule = apps.get_model("registry", "QuotaRule")
@@ -36,7 +56,7 @@ def seed(apps, schema_editor):
     Criterion = apps.get_model("registry", "Criterion")
 
     kinds = {}
-    for code, name, order, reviews_children, valid_from, valid_to in unit_data.UNIT_KINDS:
+    for code, name, order, reviews_children, valid_from, valid_to in UNIT_KINDS:
         kinds[code], created = UnitKind.objects.get_or_create(
             code=code,
             defaults={
@@ -49,7 +69,10 @@ def seed(apps, schema_editor):
         )
         if created:
             _record_creation(apps, "UnitKind", kinds[code])
-    for kind_code, minimum, valid_from, valid_to, source in unit_data.QUOTA_RULES:
+    # Called again with today's models (tests reseed after a flush), quota rules belong to
+    # plans: ``registry.data.plans.ensure_plan_2023_2025`` seeds them.
+    has_years = any(f.name == "valid_from" for f in QuotaRule._meta.get_fields())
+    for kind_code, minimum, valid_from, valid_to, source in QUOTA_RULES if has_years else []:
         rule, created = QuotaRule.objects.get_or_create(
             unit_kind=kinds[kind_code],
             valid_from=valid_from,

@@ -18,6 +18,8 @@ from .units import (
     QuotaRule,
     Unit,
     UnitKind,
+    UnitQuerySet,
+    UnitSuccession,
     ValidityPeriod,
     ValidityQuerySet,
 )
@@ -40,6 +42,8 @@ __all__ = [
     "Transition",
     "Unit",
     "UnitKind",
+    "UnitQuerySet",
+    "UnitSuccession",
     "User",
     "ValidityPeriod",
     "ValidityQuerySet",

@@ -41,7 +41,14 @@ class CatalogueVersion(RulesModel, ValidityPeriod):
 
     @classmethod
     def for_year(cls, year: int):
-        return cls.objects.filter(published=True).active_in(year).first()
+        """The wording that applies in ``year``: the catalogue of the plan in force, or none
+        when no plan covers the year (never an expired plan's wording)."""
+        from .plans import plan_in_force
+
+        plan = plan_in_force(year)
+        if plan is None or plan.catalogue is None or not plan.catalogue.published:
+            return None
+        return plan.catalogue
 
 
 class Field(RulesModel):

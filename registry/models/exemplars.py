@@ -31,7 +31,8 @@ SEARCH_FIELDS = ["full_name", "collective_name", "household_head", "workplace", 
 def exemplar_scope_filter(user) -> models.Q:
     """The exemplars ``user`` reaches: those of the units in reach (see ``selectors``) and,
     for media staff, those their unit's outlets covered or were introduced to by Home Affairs
-    (the media publicise them, plan III.1).
+    (the media publicise them, plan III.1); for a district reviewer, also those sent to their
+    unit for endorsement, including work handed over from a body that ended.
 
     The one place of this logic: ``visible_to`` filters with it and the ``can_reach_exemplar``
     rule asks ``visible_to`` for what the unit scope alone does not answer. Reaching a record
@@ -43,6 +44,8 @@ def exemplar_scope_filter(user) -> models.Q:
     if scope is None:
         return models.Q()
     reach = models.Q(unit__in=scope)
+    if perms.is_district_reviewer(user) and user.unit_id:
+        reach |= models.Q(reviewer_unit__in=scope)
     if perms.is_media(user) and user.unit_id:
         from campaigns.models import Coverage
         from reports.models import MediaIntroduction
@@ -116,6 +119,20 @@ class Exemplar(RulesModel):
         null=True,
         blank=True,
     )
+    reviewer_unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("endorsed first by"),
+        related_name="exemplars_to_review",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The unit that endorses the exemplar before Home Affairs: the reviewer in force on "
+            "the day it was sent (a district until 30/6/2025); empty when it goes straight to "
+            "Home Affairs."
+        ),
+    )
     catalogue_version = models.ForeignKey(
         CatalogueVersion,
         verbose_name=_("criteria judged against"),
@@ -175,7 +192,7 @@ class Exemplar(RulesModel):
         indexes = [models.Index(fields=["year", "status"]), models.Index(fields=["unit", "year"])]
         rules_permissions = {
             "view": perms.can_view_exemplar,
-            "add": perms.is_unit_member_who_edits,
+            "add": perms.can_add_exemplar,
             "change": perms.can_edit_exemplar,
             "delete": perms.can_delete_exemplar,
             "submit": perms.can_submit_exemplar,
@@ -253,8 +270,14 @@ class Transition(models.Model):
     action = models.CharField(_("action"), max_length=24)
     from_status = models.CharField(_("from"), max_length=24, choices=ExemplarStatus.choices)
     to_status = models.CharField(_("to"), max_length=24, choices=ExemplarStatus.choices)
+    # Empty for a step the portal made by itself (work handed over when a reviewer ended).
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.PROTECT
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     comment = models.TextField(_("comment"), blank=True)

@@ -26,6 +26,7 @@ class ImportJob(RulesModel):
         EXEMPLARS = "exemplars", _("Exemplars")
         UNITS = "units", _("Units")
         USERS = "users", _("Users")
+        SUCCESSIONS = "successions", _("Unit successions")
 
     class Status(models.TextChoices):
         CHECKING = "checking", _("Being checked")

@@ -1,8 +1,12 @@
 """Units and their kinds, emulation blocs and quota rules.
 
 Rules that change with law or administrative reform (unit kinds, the unit tree, who reviews
-whom, quotas, criteria wording) are rows with years of validity, never code.
+whom, quotas, criteria wording) are rows, never code: kinds and blocs with years of
+validity, units with the days they were in force and the successions that link them, quota
+rules with the plan that sets them.
 """
+
+import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -117,7 +121,26 @@ class EmulationBloc(RulesModel, ValidityPeriod):
         return self.name
 
 
-class UnitQuerySet(ValidityQuerySet):
+def day_month_year(day) -> str:
+    """A date as Vietnamese offices write it in running text: "30/6/2025"."""
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+class UnitQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date):
+        """Units in force on ``day`` (an open end means "still in force")."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=day),
+        )
+
+    def active_in(self, year: int):
+        """Units in force on at least one day of ``year``."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=datetime.date(year, 12, 31)),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=datetime.date(year, 1, 1)),
+        )
+
     def search(self, query: str):
         """Accent-insensitive search on name, short name and code."""
         from ..search import search
@@ -131,8 +154,13 @@ class UnitQuerySet(ValidityQuerySet):
         return self.filter(unit_scope_filter(user))
 
 
-class Unit(RulesModel, ValidityPeriod):
-    """An agency, organisation or locality (cơ quan, đơn vị, địa phương)."""
+class Unit(RulesModel):
+    """An agency, organisation or locality (cơ quan, đơn vị, địa phương).
+
+    A unit is in force from ``valid_from`` to ``valid_until`` (both days included; empty means
+    open). A unit that ended is never deleted nor renamed in place: its records stay its own,
+    and ``UnitSuccession`` rows say which units carried on from it.
+    """
 
     code = models.CharField(
         _("code"),
@@ -162,6 +190,21 @@ class Unit(RulesModel, ValidityPeriod):
         null=True,
         blank=True,
     )
+    valid_from = models.DateField(
+        _("in force from"), null=True, blank=True, help_text=_("Empty when always.")
+    )
+    valid_until = models.DateField(
+        _("in force until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day of the unit; empty while it exists."),
+    )
+    end_basis = models.CharField(
+        _("legal basis of the end"),
+        max_length=255,
+        blank=True,
+        help_text=_("The law, resolution or decision that ended the unit."),
+    )
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -171,13 +214,23 @@ class Unit(RulesModel, ValidityPeriod):
     objects = UnitQuerySet.as_manager()
 
     class Meta:
-        ordering = ["kind__order", "name"]
+        ordering = ["kind__order", "name", "valid_from"]
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         rules_permissions = perms.administered(view_people=perms.can_reach_unit)
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name, and for a unit that ended, its last day: "Xã Gia Vân (đến 30/6/2025)"."""
+        if self.valid_until is None:
+            return self.name
+        return _("%(name)s (until %(date)s)") % {
+            "name": self.name,
+            "date": day_month_year(self.valid_until),
+        }
 
     def get_absolute_url(self):
         return reverse("registry:unit_detail", kwargs={"code": self.code})
@@ -188,6 +241,8 @@ class Unit(RulesModel, ValidityPeriod):
 
     def clean(self):
         super().clean()
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("The last day comes before the first.")})
         ancestor = self.parent
         seen = set()
         while ancestor is not None and ancestor.pk not in seen:
@@ -196,22 +251,196 @@ class Unit(RulesModel, ValidityPeriod):
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
 
+    def is_active_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or self.valid_until >= day
+        )
+
+    def is_active_in(self, year: int) -> bool:
+        """In force on at least one day of ``year``."""
+        return (self.valid_from is None or self.valid_from.year <= year) and (
+            self.valid_until is None or self.valid_until.year >= year
+        )
+
+    def has_ended(self, today: datetime.date | None = None) -> bool:
+        from django.utils import timezone
+
+        return self.valid_until is not None and self.valid_until < (today or timezone.localdate())
+
     @property
-    def reviewing_unit(self):
-        """The unit that endorses this unit's submissions before Home Affairs, if any."""
-        if self.parent_id and self.parent.kind.reviews_children:
-            return self.parent
+    def first_year(self) -> int | None:
+        return self.valid_from.year if self.valid_from else None
+
+    @property
+    def last_year(self) -> int | None:
+        return self.valid_until.year if self.valid_until else None
+
+    @property
+    def period_display(self) -> str:
+        start = day_month_year(self.valid_from) if self.valid_from else "…"
+        end = day_month_year(self.valid_until) if self.valid_until else _("now")
+        return f"{start} – {end}"
+
+    def reviewing_unit_on(self, day: datetime.date):
+        """The unit that endorses this unit's submissions sent on ``day`` before they go to
+        Home Affairs: the parent, if its kind reviews its children and it is in force that
+        day; otherwise none (the submission goes straight to Home Affairs)."""
+        parent = self.parent
+        if parent is not None and parent.kind.reviews_children and parent.is_active_on(day):
+            return parent
         return None
 
+    @property
+    def reviewing_unit(self):
+        """The unit that endorses this unit's submissions sent today, if any."""
+        from django.utils import timezone
 
-class QuotaRuleQuerySet(ValidityQuerySet):
+        return self.reviewing_unit_on(timezone.localdate())
+
+
+class UnitSuccession(RulesModel):
+    """One unit carried on by another from a date: a merger, split, renaming or absorption.
+
+    Several rows with one successor record a merger (several into one); several rows with one
+    predecessor a split (one into several). ``takes_over_work`` marks the successor that takes
+    the predecessor's unfinished work, its records and its results of the year (at most one per
+    predecessor); the others are kept for tracing.
+    """
+
+    class Kind(models.TextChoices):
+        MERGER = "merger", _("Merger")
+        SPLIT = "split", _("Split")
+        RENAMING = "renaming", _("Renaming")
+        ABSORPTION = "absorption", _("Absorption into another unit")
+
+    predecessor = models.ForeignKey(
+        Unit,
+        verbose_name=_("predecessor"),
+        related_name="successions_out",
+        on_delete=models.CASCADE,
+    )
+    successor = models.ForeignKey(
+        Unit,
+        verbose_name=_("successor"),
+        related_name="successions_in",
+        on_delete=models.CASCADE,
+    )
+    kind = models.CharField(_("kind of change"), max_length=16, choices=Kind.choices)
+    effective_on = models.DateField(
+        _("effective from"), help_text=_("The first day the successor carries on.")
+    )
+    legal_basis = models.CharField(
+        _("legal basis"),
+        max_length=255,
+        help_text=_('The resolution or decision, e.g. "Nghị quyết số 1674/NQ-UBTVQH15".'),
+    )
+    takes_over_work = models.BooleanField(
+        _("takes over the unit's work"),
+        default=True,
+        help_text=_(
+            "The successor takes over the predecessor's unfinished records and its results "
+            "of the year. At most one successor of a unit does."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["effective_on", "predecessor__name", "successor__name"]
+        verbose_name = _("unit succession")
+        verbose_name_plural = _("unit successions")
+        rules_permissions = perms.administered()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="unit_succession_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("successor")),
+                name="unit_succession_not_itself",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.predecessor} → {self.successor} ({self.get_kind_display()})"
+
+    def clean(self):
+        super().clean()
+        if not (self.predecessor_id and self.successor_id):
+            return
+        if self.predecessor_id == self.successor_id:
+            raise ValidationError({"successor": _("A unit cannot succeed itself.")})
+        if self.effective_on:
+            ended = self.predecessor.valid_until
+            if ended is None or ended >= self.effective_on:
+                raise ValidationError(
+                    {
+                        "effective_on": _(
+                            "%(unit)s must end before the successor carries on: set its last "
+                            "day (in force until) first."
+                        )
+                        % {"unit": self.predecessor.name}
+                    }
+                )
+            if not self.successor.is_active_on(self.effective_on):
+                raise ValidationError(
+                    {
+                        "effective_on": _("%(unit)s is not in force on that day.")
+                        % {"unit": self.successor.name}
+                    }
+                )
+        if self.takes_over_work:
+            other = (
+                UnitSuccession.objects.filter(
+                    predecessor_id=self.predecessor_id, takes_over_work=True
+                )
+                .exclude(pk=self.pk)
+                .select_related("successor")
+                .first()
+            )
+            if other is not None:
+                raise ValidationError(
+                    {
+                        "takes_over_work": _(
+                            "%(successor)s already takes over the work of %(unit)s."
+                        )
+                        % {"successor": other.successor.name, "unit": self.predecessor.name}
+                    }
+                )
+        # No circle: the predecessor must not descend from the successor.
+        seen, frontier = set(), {self.predecessor_id}
+        while frontier:
+            if self.successor_id in frontier:
+                raise ValidationError(
+                    _("This link would make a circle: %(unit)s already descends from it.")
+                    % {"unit": self.predecessor.name}
+                )
+            seen |= frontier
+            frontier = (
+                set(
+                    UnitSuccession.objects.filter(successor_id__in=frontier).values_list(
+                        "predecessor_id", flat=True
+                    )
+                )
+                - seen
+            )
+
+
+class QuotaRuleQuerySet(models.QuerySet):
+    def in_force(self, year: int):
+        """The rules of the plan in force in ``year`` (none when no plan covers it)."""
+        return self.filter(plan__period_from__lte=year, plan__period_to__gte=year)
+
     def for_kind(self, kind, year: int):
-        return self.filter(unit_kind=kind).active_in(year).order_by("-valid_from").first()
+        return self.in_force(year).filter(unit_kind=kind).select_related("plan").first()
 
 
-class QuotaRule(RulesModel, ValidityPeriod):
-    """The yearly minimum number of exemplars a unit of a kind must select (plan VI.7-VI.8)."""
+class QuotaRule(RulesModel):
+    """The yearly minimum of exemplars a unit of a kind selects, as a plan sets it (plan
+    VI.7-VI.8). A rule applies in the years of its plan's period."""
 
+    plan = models.ForeignKey(
+        "Plan", verbose_name=_("plan"), related_name="quota_rules", on_delete=models.CASCADE
+    )
     unit_kind = models.ForeignKey(
         UnitKind,
         verbose_name=_("unit kind"),
@@ -221,77 +450,36 @@ class QuotaRule(RulesModel, ValidityPeriod):
     minimum = models.PositiveSmallIntegerField(
         _("minimum exemplars per year"), validators=[MinValueValidator(0)]
     )
+    counts_endorsed = models.BooleanField(
+        _("counts what it endorsed"),
+        default=False,
+        help_text=_(
+            "Exemplars of its child units that the unit endorsed count toward its own minimum "
+            "(a district's exemplars include its communes' ones)."
+        ),
+    )
     source = models.CharField(
         _("legal source"),
         max_length=255,
         blank=True,
         help_text=_("The document and section that sets this minimum."),
     )
-    # The date of each year by which the exemplars must reach Home Affairs (data, not code).
-    deadline_month = models.PositiveSmallIntegerField(
-        _("deadline month"),
-        default=11,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
-        help_text=_("Month of the yearly deadline for sending the exemplars."),
-    )
-    deadline_day = models.PositiveSmallIntegerField(
-        _("deadline day"),
-        default=30,
-        validators=[MinValueValidator(1), MaxValueValidator(31)],
-        help_text=_("Day of the month of the yearly deadline (30/11 by default)."),
-    )
     history = HistoricalRecords()
 
     objects = QuotaRuleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["unit_kind__order", "-valid_from"]
+        ordering = ["plan", "unit_kind__order"]
         verbose_name = _("quota rule")
         verbose_name_plural = _("quota rules")
         rules_permissions = perms.administered()
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "unit_kind"], name="quota_rule_one_per_kind")
+        ]
 
     def __str__(self):
         return _("%(kind)s: at least %(minimum)s (%(period)s)") % {
             "kind": self.unit_kind,
             "minimum": self.minimum,
-            "period": self.period_display,
+            "period": self.plan.period_label if self.plan_id else "",
         }
-
-    def deadline_for(self, year: int):
-        """The deadline in ``year`` (a ``date``; day and month are checked to exist every year)."""
-        import datetime
-
-        return datetime.date(year, self.deadline_month, self.deadline_day)
-
-    def clean(self):
-        super().clean()
-        if self.deadline_month and self.deadline_day:
-            import datetime
-
-            try:
-                # 2001 is not a leap year: a deadline must exist in every year, so no 29/02.
-                datetime.date(2001, self.deadline_month, self.deadline_day)
-            except ValueError:
-                raise ValidationError(
-                    {"deadline_day": _("This day does not exist in that month of every year.")}
-                ) from None
-        if not self.unit_kind_id:
-            return
-        start = self.valid_from or 0
-        end = self.valid_to or 9999
-        overlapping = (
-            QuotaRule.objects.filter(unit_kind_id=self.unit_kind_id)
-            .exclude(pk=self.pk)
-            .filter(
-                Q(valid_from__isnull=True) | Q(valid_from__lte=end),
-                Q(valid_to__isnull=True) | Q(valid_to__gte=start),
-            )
-        )
-        if overlapping.exists():
-            raise ValidationError(
-                _(
-                    "Another quota rule for this unit kind covers some of these years: "
-                    "%(rule)s. Close it first (set its last year)."
-                )
-                % {"rule": overlapping.first()}
-            )

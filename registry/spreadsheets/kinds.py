@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from .resources import ExemplarResource, UnitResource, UserResource
+from .resources import ExemplarResource, UnitResource, UnitSuccessionResource, UserResource
 from .rules import IMPORT_PERMISSIONS
 
 
@@ -32,6 +32,9 @@ class ImportKind:
     help: dict[str, ColumnHelp]
     notes: list = field(default_factory=list)
     label_columns: tuple[str, ...] = ()
+    # When set, the row's label joins every label column with it ("A → B"); otherwise the
+    # first non-empty one names the row.
+    label_separator: str = ""
 
     @property
     def permission(self) -> str:
@@ -39,6 +42,9 @@ class ImportKind:
 
     def row_label(self, row: dict) -> str:
         """A few words naming the row in the report (its name, for instance)."""
+        if self.label_separator:
+            parts = [str(row.get(c) or "") for c in self.label_columns]
+            return self.label_separator.join(parts)[:120]
         return next((str(row[c]) for c in self.label_columns if row.get(c)), "")[:120]
 
     def allowed_by(self, user) -> bool:
@@ -48,6 +54,7 @@ class ImportKind:
 REQUIRED = _("Required")
 YES_NO = _("“Có” or “Không” (empty means “Không”).")
 WHOLE_NUMBER = _("A whole number.")
+DATE = _("A day, written dd/mm/yyyy.")
 TEXT_PHONE = _("Written as text, so the leading 0 stays.")
 
 EXEMPLARS = ImportKind(
@@ -130,12 +137,15 @@ UNITS = ImportKind(
     notes=[
         _(
             "One row per unit. A unit whose code is already in the portal is updated; a new "
-            "code creates a unit. Units are never deleted: close one by its last year."
+            "code creates a unit. Units are never deleted: close one by its last day in force "
+            "and the legal basis of its end, then link it to the units that carry on from it "
+            "(the “Unit successions” import)."
         ),
         _(
             "A parent unit may be a unit of an earlier row of the same file. If any row has "
             "an error, nothing is imported."
         ),
+        _("Dates are written as dd/mm/yyyy."),
     ],
     help={
         "code": ColumnHelp(
@@ -149,8 +159,62 @@ UNITS = ImportKind(
         "address": ColumnHelp("", "", ""),
         "phone": ColumnHelp("", TEXT_PHONE, ""),
         "email": ColumnHelp("", "", ""),
-        "valid_from": ColumnHelp("", _("First year; empty when always."), ""),
-        "valid_to": ColumnHelp("", _("Last year; empty while the unit exists."), ""),
+        "valid_from": ColumnHelp("", _("The first day in force; empty when always."), "01/07/2025"),
+        "valid_until": ColumnHelp(
+            "", _("The last day in force; empty while the unit exists."), "30/06/2025"
+        ),
+        "end_basis": ColumnHelp(
+            "",
+            _("For a unit that ended: the law, resolution or decision that ended it."),
+            "Nghị quyết số 1674/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội",
+        ),
+    },
+)
+
+SUCCESSIONS = ImportKind(
+    kind="successions",
+    slug="sap-xep-don-vi",
+    title=_("Unit successions"),
+    noun=_("unit successions"),
+    resource=UnitSuccessionResource,
+    filename="mau-nhap-sap-xep-don-vi",
+    label_columns=("predecessor", "successor"),
+    label_separator=" → ",
+    notes=[
+        _(
+            "One row per link between a unit that ended and a unit that carries on from it: "
+            "several rows with one successor record a merger, several rows with one "
+            "predecessor a split. Both units must be in the portal already (the “Units” "
+            "import), the predecessor with its last day in force."
+        ),
+        _(
+            "A link between the same two units is updated, so the file can be imported "
+            "again. If any row has an error, nothing is imported."
+        ),
+        _(
+            "“Takes over the work”: the successor that takes the predecessor's unfinished "
+            "records and its results of the year; at most one successor of a unit does."
+        ),
+        _("Dates are written as dd/mm/yyyy; allowed values are on the “Lists” sheet."),
+    ],
+    help={
+        "predecessor": ColumnHelp(
+            REQUIRED, _("The code of the unit that ended (or its exact name)."), "373-GIAVAN"
+        ),
+        "successor": ColumnHelp(
+            REQUIRED, _("The code of the unit that carries on (or its exact name)."), "14488"
+        ),
+        "kind": ColumnHelp(REQUIRED, _("Merger, split, renaming or absorption (see “Lists”)."), ""),
+        "effective_on": ColumnHelp(
+            REQUIRED, _("The first day the successor carries on, dd/mm/yyyy."), "01/07/2025"
+        ),
+        "legal_basis": ColumnHelp(
+            REQUIRED,
+            _("The resolution or decision."),
+            "Nghị quyết số 1674/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội",
+        ),
+        "takes_over_work": ColumnHelp("", _("“Có” or “Không” (empty means “Có”)."), "Có"),
+        "note": ColumnHelp("", "", ""),
     },
 )
 
@@ -182,7 +246,7 @@ USERS = ImportKind(
     },
 )
 
-KINDS: dict[str, ImportKind] = {spec.kind: spec for spec in (EXEMPLARS, UNITS, USERS)}
+KINDS: dict[str, ImportKind] = {spec.kind: spec for spec in (EXEMPLARS, UNITS, SUCCESSIONS, USERS)}
 BY_SLUG: dict[str, ImportKind] = {spec.slug: spec for spec in KINDS.values()}
 
 

@@ -11,8 +11,8 @@ related row are read once per import, each row is validated against the same mod
 the web form (``services.exemplar_create`` / ``exemplar_update``), nothing is written while
 any row has an error (a bulk write's database error names no row), and the writes then
 happen in one transaction with their history (``history.record_history``, since bulk writes
-send no signals). Units and users are few and run row by row inside one transaction, so that
-a unit created on one row can be the parent of the next.
+send no signals). Units, unit successions and users are few and run row by row inside one
+transaction, so that a unit created on one row can be the parent of the next.
 """
 
 import unicodedata
@@ -28,13 +28,29 @@ from import_export import fields, resources
 from import_export.instance_loaders import BaseInstanceLoader
 
 from ..enums import ExemplarStatus, Gender, Role, SubjectKind
-from ..forms import ExemplarForm
-from ..models import CatalogueVersion, EmulationBloc, Exemplar, Field, Unit, UnitKind, User
+from ..forms import ExemplarForm, no_plan_message, not_in_force_message
+from ..models import (
+    CatalogueVersion,
+    EmulationBloc,
+    Exemplar,
+    Field,
+    Unit,
+    UnitKind,
+    UnitSuccession,
+    User,
+)
 from ..models.exemplars import SEARCH_FIELDS
 from ..selectors import unit_ids_in_scope
 from ..text import fold
 from .history import record_history
-from .widgets import ChoiceWidget, IntegerWidget, NaturalKeyWidget, TextWidget, YesNoWidget
+from .widgets import (
+    ChoiceWidget,
+    DateWidget,
+    IntegerWidget,
+    NaturalKeyWidget,
+    TextWidget,
+    YesNoWidget,
+)
 
 NON_FIELD = "__all__"
 # How often the running import reports its progress (rows).
@@ -239,7 +255,9 @@ def _exporter(field):
 
 
 def _units():
-    return Unit.objects.only("pk", "code", "name", "valid_from", "valid_to", "parent_id", "kind_id")
+    return Unit.objects.only(
+        "pk", "code", "name", "valid_from", "valid_until", "parent_id", "kind_id"
+    )
 
 
 UNIT_NOT_FOUND = gettext_lazy(
@@ -393,7 +411,6 @@ class ExemplarResource(SpreadsheetResource):
             self.existing_keys.setdefault((key, unit_id, year), []).append(code)
         self.keys_in_file: dict[tuple, int] = {}
         self.versions: dict[int, CatalogueVersion | None] = {}
-        self.default_version = CatalogueVersion.objects.filter(published=True).first()
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
@@ -427,14 +444,7 @@ class ExemplarResource(SpreadsheetResource):
             and instance.year
             and not instance.unit.is_active_in(instance.year)
         ):
-            errors["year"] = [
-                _("%(unit)s was not active in %(year)s (active %(period)s).")
-                % {
-                    "unit": instance.unit,
-                    "year": instance.year,
-                    "period": instance.unit.period_display,
-                }
-            ]
+            errors["year"] = [not_in_force_message(instance.unit, instance.year)]
         if errors:
             raise ValidationError(errors)
 
@@ -457,8 +467,11 @@ class ExemplarResource(SpreadsheetResource):
             errors[NON_FIELD] = [message]
         if instance.year and "year" not in errors:
             version = self._catalogue_version(instance.year)
-            if new or version is not None:
+            if version is not None:
                 instance.catalogue_version = version
+            elif new or instance.year != self.originals.get(instance._row_number, {}).get("year"):
+                # A year no plan covers has no criteria to judge against (as on the form).
+                errors["year"] = [self._no_plan_message(instance.year)]
         if new:
             instance.created_by = self.user
         try:
@@ -474,8 +487,14 @@ class ExemplarResource(SpreadsheetResource):
 
     def _catalogue_version(self, year):
         if year not in self.versions:
-            self.versions[year] = CatalogueVersion.for_year(year) or self.default_version
+            self.versions[year] = CatalogueVersion.for_year(year)
         return self.versions[year]
+
+    def _no_plan_message(self, year) -> str:
+        messages = self.__dict__.setdefault("_no_plan_messages", {})
+        if year not in messages:
+            messages[year] = no_plan_message(year)
+        return messages[year]
 
     def _note_duplicates(self, instance) -> None:
         """The same name, unit and year twice is most likely one exemplar entered twice."""
@@ -631,8 +650,9 @@ class UnitResource(RowByRowResource):
     address = _column("address")
     phone = _column("phone")
     email = _column("email")
-    valid_from = _column("valid_from", IntegerWidget())
-    valid_to = _column("valid_to", IntegerWidget())
+    valid_from = _column("valid_from", DateWidget())
+    valid_until = _column("valid_until", DateWidget())
+    end_basis = _column("end_basis")
 
     class Meta:
         model = Unit
@@ -647,7 +667,8 @@ class UnitResource(RowByRowResource):
             "phone",
             "email",
             "valid_from",
-            "valid_to",
+            "valid_until",
+            "end_basis",
         )
         import_id_fields = ("code",)
         instance_loader_class = KeyLoader
@@ -661,6 +682,120 @@ class UnitResource(RowByRowResource):
     def after_save_instance(self, instance, row, **kwargs):
         # A later row of the file may name this unit as its parent.
         self.fields["parent"].widget.remember(instance)
+
+
+class PairLoader(BaseInstanceLoader):
+    """Successions already recorded, found by their (predecessor, successor) pair."""
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        self.instances = {
+            (link.predecessor_id, link.successor_id): link for link in resource.get_queryset()
+        }
+
+    def get_instance(self, row):
+        return self.instances.get(self.resource.pair(row))
+
+
+# Other words offices use for the kinds of change (the choices' labels are accepted too).
+SUCCESSION_ALIASES = {
+    "hợp nhất": UnitSuccession.Kind.MERGER,
+    "chia tách": UnitSuccession.Kind.SPLIT,
+    "chia": UnitSuccession.Kind.SPLIT,
+    "tách": UnitSuccession.Kind.SPLIT,
+    "đổi tên": UnitSuccession.Kind.RENAMING,
+    "sáp nhập": UnitSuccession.Kind.ABSORPTION,
+    "nhập vào": UnitSuccession.Kind.ABSORPTION,
+}
+
+
+class UnitSuccessionResource(RowByRowResource):
+    """Which unit carried on from which: one row per link, matched by its two units, so
+    that importing the file again updates the links instead of adding them twice."""
+
+    key_field = "predecessor"
+    predecessor = _column(
+        "predecessor",
+        NaturalKeyWidget(_units, not_found=UNIT_NOT_FOUND, ambiguous=UNIT_AMBIGUOUS),
+    )
+    successor = _column(
+        "successor",
+        NaturalKeyWidget(_units, not_found=UNIT_NOT_FOUND, ambiguous=UNIT_AMBIGUOUS),
+    )
+    kind = _column(
+        "kind",
+        ChoiceWidget(UnitSuccession.Kind.choices, required=True, aliases=SUCCESSION_ALIASES),
+    )
+    effective_on = _column("effective_on", DateWidget())
+    legal_basis = _column("legal_basis")
+    takes_over_work = _column("takes_over_work", YesNoWidget(empty=True))
+    note = _column("note")
+
+    class Meta:
+        model = UnitSuccession
+        fields = (
+            "predecessor",
+            "successor",
+            "kind",
+            "effective_on",
+            "legal_basis",
+            "takes_over_work",
+            "note",
+        )
+        import_id_fields = ("predecessor", "successor")
+        instance_loader_class = PairLoader
+        skip_diff = True
+        report_skipped = True
+        store_instance = True
+
+    def get_queryset(self):
+        return UnitSuccession.objects.select_related("predecessor", "successor")
+
+    def pair(self, row) -> tuple[int, int] | None:
+        """The row's two units, or None while either cell names no single unit (the
+        column's own error says why)."""
+        try:
+            predecessor = self.fields["predecessor"].widget.clean(row.get("predecessor"))
+            successor = self.fields["successor"].widget.clean(row.get("successor"))
+        except ValueError:
+            return None
+        if predecessor is None or successor is None:
+            return None
+        return predecessor.pk, successor.pk
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        number = kwargs["row_number"]
+        pair = self.pair(row)
+        if pair is not None:
+            if pair in self.keys_seen:
+                raise ValidationError(
+                    {
+                        NON_FIELD: _("The same two units are already linked on row %(row)s.")
+                        % {"row": self.sheet_row(self.keys_seen[pair])}
+                    }
+                )
+            self.keys_seen[pair] = number
+        if not new:
+            self.originals[number] = self.snapshot(instance)
+        instance._row_number = number
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name in ("predecessor", "successor"):
+            if name not in errors and getattr(instance, f"{name}_id") is None:
+                errors[name] = [_("This column is required.")]
+        if errors:
+            raise ValidationError(errors)
+
+    def report_key(self, instance, row) -> str:
+        """The link as the report names it: "373-GIAVAN → 14488"."""
+        if instance is not None and instance.predecessor_id and instance.successor_id:
+            return f"{instance.predecessor.code} → {instance.successor.code}"
+        return f"{row.get('predecessor') or ''} → {row.get('successor') or ''}"
 
 
 class UserResource(RowByRowResource):

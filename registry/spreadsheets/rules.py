@@ -2,7 +2,7 @@
 
 - Exemplars: a unit's editors and head, into their own unit only; Home Affairs, for any
   unit (plan: the Emulation and Commendation Board gathers the province's lists).
-- Units and users: administrators.
+- Units, unit successions and users: administrators.
 - An import is seen by the one who uploaded it, their unit's editors (exemplars of that
   unit), Home Affairs (every exemplar import) and administrators; only the uploader
   confirms it.
@@ -14,11 +14,13 @@ from .. import rules as perms
 
 can_import_exemplars = perms.is_unit_member_who_edits | perms.is_home_affairs
 can_import_units = perms.is_administrator
+can_import_successions = perms.is_administrator
 can_import_users = perms.is_administrator
 
 IMPORT_PERMISSIONS = {
     "exemplars": "registry.import_exemplars",
     "units": "registry.import_units",
+    "successions": "registry.import_successions",
     "users": "registry.import_users",
 }
 
@@ -53,7 +55,9 @@ can_confirm_import_job = uploaded_it & may_still_import_its_kind
 
 rules.add_perm("registry.import_exemplars", can_import_exemplars)
 rules.add_perm("registry.import_units", can_import_units)
+rules.add_perm("registry.import_successions", can_import_successions)
 rules.add_perm("registry.import_users", can_import_users)
 rules.add_perm(
-    "registry.view_import_history", can_import_exemplars | can_import_units | can_import_users
+    "registry.view_import_history",
+    can_import_exemplars | can_import_units | can_import_successions | can_import_users,
 )

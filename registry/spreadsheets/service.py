@@ -285,6 +285,8 @@ def _run(job, spec: ImportKind, sheet: ParsedSheet, *, dry_run: bool, on_written
 def _key(resource, instance, row: dict, *, written: bool) -> str:
     """The record's key for the report: as stored (an exemplar's generated code once
     written), else as the row gave it."""
+    if hasattr(resource, "report_key"):
+        return resource.report_key(instance, row)
     if instance is not None and (instance.pk or written):
         return str(getattr(instance, resource.key_field) or "")
     return str(row.get(resource.key_field) or "")

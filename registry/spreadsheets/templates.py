@@ -3,7 +3,8 @@ the instructions (what each column takes, with an example) and the lists of allo
 or, for CSV, the header line alone.
 
 Choice columns get a drop-down of their allowed values; text columns are formatted as text
-so that Excel keeps a phone number's leading 0.
+so that Excel keeps a phone number's leading 0, and date columns too, so that a spreadsheet
+set to another country's conventions does not read 01/07/2025 as 7 January.
 """
 
 import io
@@ -16,9 +17,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..enums import Gender, Role, SubjectKind
 from ..exports import csv_bytes, xlsx_text
-from ..models import EmulationBloc, Field, Unit, UnitKind
+from ..models import EmulationBloc, Field, Unit, UnitKind, UnitSuccession
 from .kinds import ImportKind
-from .resources import IntegerWidget, TextWidget
+from .resources import DateWidget, IntegerWidget, TextWidget
 from .safety import limit
 
 REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -61,7 +62,7 @@ def _write_data_sheet(sheet, spec: ImportKind, ranges: dict[str, str]) -> None:
         letter = get_column_letter(position)
         sheet.column_dimensions[letter].width = max(14, min(40, len(label) + 4))
         widget = fields[key].widget
-        if isinstance(widget, TextWidget):
+        if isinstance(widget, (TextWidget, DateWidget)):
             sheet.column_dimensions[letter].number_format = "@"
         if key in ranges:
             _drop_down(sheet, f"{letter}2:{letter}{last_row}", ranges[key])
@@ -103,6 +104,18 @@ def _lists(spec: ImportKind, user) -> list[tuple[tuple[str, ...], str, list[str]
         return [
             (("kind",), _("Unit kind"), [k.name for k in UnitKind.objects.all()]),
             (("bloc",), _("Emulation bloc"), [b.name for b in EmulationBloc.objects.all()]),
+        ]
+    if spec.kind == "successions":
+        units = Unit.objects.order_by("code")
+        return [
+            (
+                ("kind",),
+                _("Kind of change"),
+                [str(label) for _c, label in UnitSuccession.Kind.choices],
+            ),
+            (("takes_over_work",), _("Yes or no"), yes_no),
+            (("predecessor", "successor"), _("Unit code"), [u.code for u in units]),
+            ((), _("Unit"), [u.label for u in units]),
         ]
     return [
         (("role",), _("Role"), [str(label) for _c, label in Role.choices]),

@@ -1,10 +1,13 @@
 """How one cell becomes a value and back: what a person can type in a spreadsheet.
 
-Choices are written as their label ("Cá nhân", "Nữ"), yes/no as "Có"/"Không", related rows
-by a natural key (a unit's code or exact name, a field's code or name). A widget raises
-``ValueError`` with a message for the person who typed the cell; django-import-export files
-it under the row and the column.
+Choices are written as their label ("Cá nhân", "Nữ"), yes/no as "Có"/"Không", days as
+dd/mm/yyyy, related rows by a natural key (a unit's code or exact name, a field's code or
+name). A widget raises ``ValueError`` with a message for the person who typed the cell;
+django-import-export files it under the row and the column.
 """
+
+import datetime
+import re
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -73,6 +76,39 @@ class IntegerWidget(widgets.Widget):
         return value
 
 
+class DateWidget(widgets.Widget):
+    """A day written as offices write it: dd/mm/yyyy (or d/m/yyyy); a date cell of the
+    spreadsheet reaches here already written that way (``reading.cell_value``)."""
+
+    PATTERN = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+    ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = str(value).strip()
+        match = self.PATTERN.match(text)
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+        elif match := self.ISO.match(text):
+            year, month, day = (int(part) for part in match.groups())
+        else:
+            raise ValueError(_("Write the date as dd/mm/yyyy, for example 30/06/2025."))
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            raise ValueError(
+                _("“%(value)s” is not a day of the calendar.") % {"value": text}
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else value.strftime("%d/%m/%Y")
+
+
 class YesNoWidget(Remembering):
     """ "Có"/"Không" (or yes/no, x, 1/0); an empty cell is ``empty`` ("Không" by default)."""
 
@@ -100,12 +136,14 @@ class YesNoWidget(Remembering):
 
 
 class ChoiceWidget(Remembering):
-    """A choice written as its label in Vietnamese or English, or as its stored code."""
+    """A choice written as its label in Vietnamese or English, or as its stored code, or as
+    one of ``aliases`` (other words offices use for it; a label wins over an alias)."""
 
-    def __init__(self, choices, *, required=False):
+    def __init__(self, choices, *, required=False, aliases=None):
         super().__init__()
         self.choices = choices
         self.required = required
+        self.aliases = aliases or {}
         self._by_text = None
 
     def _lookup(self) -> dict[str, str]:
@@ -115,6 +153,8 @@ class ChoiceWidget(Remembering):
                 self._by_text[fold(code)] = code
                 for text in _both_languages(label):
                     self._by_text[text] = code
+            for alias, code in self.aliases.items():
+                self._by_text.setdefault(fold(alias), code)
         return self._by_text
 
     def clean_value(self, value):

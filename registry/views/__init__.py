@@ -11,6 +11,7 @@ from .exemplars import (
     NotificationListView,
     ReviewQueueView,
 )
+from .plans import PlanCopyView, PlanCreateView, PlanDetailView, PlanListView, PlanUpdateView
 from .tracking import (
     ExemplarFollowUpListView,
     FollowUpCreateView,
@@ -50,6 +51,11 @@ __all__ = [
     "NotificationListView",
     "NurturingNoteCreateView",
     "NurturingNoteListView",
+    "PlanCopyView",
+    "PlanCreateView",
+    "PlanDetailView",
+    "PlanListView",
+    "PlanUpdateView",
     "QuotaComplianceView",
     "QuotaRuleListView",
     "RegistrationView",

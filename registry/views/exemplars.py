@@ -21,6 +21,7 @@ from .. import selectors, services, workflow
 from ..enums import ExemplarStatus, Role
 from ..exports import XlsxExportMixin
 from ..forms import ExemplarFilterForm, ExemplarForm, TransitionForm
+from ..lineage import work_successor_on
 from ..models import Exemplar, Notification
 from ..spreadsheets.resources import ExemplarResource
 
@@ -31,7 +32,12 @@ class ScopedExemplarMixin:
     def get_exemplar(self) -> Exemplar:
         if not hasattr(self, "_exemplar"):
             exemplars = Exemplar.objects.visible_to(self.request.user).select_related(
-                "unit__kind", "unit__parent__kind", "field", "campaign", "catalogue_version"
+                "unit__kind",
+                "unit__parent__kind",
+                "reviewer_unit",
+                "field",
+                "campaign",
+                "catalogue_version",
             )
             self._exemplar = get_object_or_404(exemplars, code=self.kwargs["code"])
         return self._exemplar
@@ -170,7 +176,13 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
         exemplar = self.object
         user = self.request.user
         evidence = dict(exemplar.evidence.values_list("criterion_id", "text"))
+        # A record keeps the unit it was made by; for a unit that has ended, the page also
+        # says which unit carries on its work today.
+        unit_now = None
+        if exemplar.unit.has_ended():
+            unit_now = work_successor_on(exemplar.unit, timezone.localdate())
         context.update(
+            unit_now=unit_now,
             criteria=[
                 (c, evidence.get(c.pk, "")) for c in exemplar.criteria().select_related("field")
             ],
@@ -248,7 +260,12 @@ class ReviewQueueView(PermissionRequiredMixin, FilteredExemplarsMixin, ListView)
         return [workflow.MOVES["accept"], workflow.MOVES["return"]]
 
     def get_queryset(self):
-        return self.filtered(status=self.waiting_status())
+        waiting = self.filtered(status=self.waiting_status())
+        if self.request.user.role == Role.DISTRICT_REVIEWER:
+            # What was sent to this body (or handed over to it), not what its units sent
+            # elsewhere.
+            waiting = waiting.filter(reviewer_unit_id=self.request.user.unit_id)
+        return waiting
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,8 +1,6 @@
 """Quota compliance, follow-up of accepted exemplars, and the unit's annual registration of
 new factors with their nurturing notes. Reads and writes are in ``registry/tracking.py``."""
 
-import datetime
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -14,7 +12,7 @@ from django.views.generic import ListView, RedirectView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from .. import tracking
+from .. import quotas, tracking
 from ..exports import XlsxExportMixin
 from ..forms_tracking import (
     FollowUpForm,
@@ -45,71 +43,87 @@ class FilterFormMixin:
 
 
 class QuotaComplianceView(XlsxExportMixin, PermissionRequiredMixin, FilterFormMixin, ListView):
-    """Units behind their quota in a year, by unit kind and (communes) by district."""
+    """Every quota obligation of a year, once each, by unit kind and (communes) by district:
+    who owes what under the plan in force, what counts toward it, and who is behind."""
 
     template_name = "registry/quota_compliance.html"
     permission_required = "registry.view_quota_compliance"
     filter_form_class = QuotaComplianceFilterForm
-    context_object_name = "units"
+    context_object_name = "obligations"
     paginate_by = 50
-    export_filename = "don-vi-chua-dat-chi-tieu"
-    export_title = gettext_lazy("Units behind quota")
+    export_filename = "chi-tieu-dien-hinh"
+    export_title = gettext_lazy("Quota standing")
 
     def get_export_columns(self):
-        year = self.get_year()
         return [
-            (gettext_lazy("Unit code"), "code"),
-            (gettext_lazy("Unit"), "name"),
-            (gettext_lazy("Unit kind"), "kind.name"),
+            (gettext_lazy("Unit code"), "unit.code"),
+            (gettext_lazy("Unit"), "unit.label"),
+            (gettext_lazy("Unit kind"), "unit.kind.name"),
             (gettext_lazy("District"), "district_name"),
-            (gettext_lazy("Accepted"), "accepted"),
             (gettext_lazy("Minimum"), "minimum"),
+            (gettext_lazy("Accepted"), "accepted"),
+            (gettext_lazy("Of which its own"), "own.accepted"),
+            (gettext_lazy("Of which inherited"), "inherited.accepted"),
+            (gettext_lazy("Of which endorsed"), "endorsed.accepted"),
             (gettext_lazy("Sent up"), "submitted"),
-            (gettext_lazy("Still to be accepted"), lambda unit: unit.minimum - unit.accepted),
+            (gettext_lazy("Still to be accepted"), "remaining"),
             (
-                gettext_lazy("Deadline"),
-                lambda unit: datetime.date(year, unit.deadline_month, unit.deadline_day),
+                gettext_lazy("Results inherited from"),
+                lambda row: "; ".join(unit.label for unit in row.predecessors),
             ),
+            (gettext_lazy("Deadline"), "deadline"),
         ]
 
     def get_export_queryset(self):
-        return self.get_queryset().select_related("kind")
+        return self.get_queryset()
 
     def get_year(self) -> int:
         return self.filters().get("year") or timezone.localdate().year
 
+    def get_standing(self):
+        if not hasattr(self, "_standing"):
+            self._standing = quotas.standing(self.get_year())
+        return self._standing
+
     def get_queryset(self):
         data = self.filters()
         district = data.get("district")
-        return tracking.units_behind_quota(
-            year=self.get_year(),
+        rows = tracking.filter_obligations(
+            self.get_standing().rows,
             user=self.request.user,
             query=data.get("q", ""),
             kind=data.get("kind"),
             district_code=district.code if district else "",
         )
+        wanted = data.get("standing")
+        if wanted == "behind":
+            rows = [row for row in rows if row.behind]
+        elif wanted == "met":
+            rows = [row for row in rows if row.met]
+        return rows
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = self.get_year()
-        rows = []
-        for unit in context["units"]:
-            rows.append(
-                {
-                    "unit": unit,
-                    "deadline": datetime.date(year, unit.deadline_month, unit.deadline_day),
-                    "remaining": unit.minimum - unit.accepted,
-                }
-            )
+        standing = self.get_standing()
         form = self.get_filter_form()
         if not form.is_bound:
             form = QuotaComplianceFilterForm(initial={"year": year})
+        reach = tracking.filter_obligations(standing.rows, user=self.request.user)
         context.update(
             year=year,
+            plan=standing.plan,
             filter_form=form,
-            rows=rows,
             today=timezone.localdate(),
-            summary=tracking.behind_quota_summary(year=year, behind=self.object_list),
+            totals={
+                "owing": len(reach),
+                "met": sum(1 for row in reach if row.met),
+                "behind": sum(1 for row in reach if row.behind),
+            },
+            unattributed=standing.unattributed,
+            summary=tracking.behind_quota_summary(
+                year=year, behind=[row for row in self.object_list if row.behind], rows=reach
+            ),
         )
         return context
 

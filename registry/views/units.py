@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -11,10 +11,10 @@ from django.views.generic import DetailView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from .. import selectors
-from ..enums import CriterionKind, Role, SubjectKind
+from ..enums import CriterionKind, ExemplarStatus, Role, SubjectKind
 from ..exports import XlsxExportMixin
 from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm
-from ..models import CatalogueVersion, Criterion, QuotaRule, Unit
+from ..models import CatalogueVersion, Criterion, Exemplar, Plan, QuotaRule, Unit, plan_in_force
 from ..spreadsheets.resources import UnitResource
 
 
@@ -64,9 +64,28 @@ class HomeView(YearMixin, TemplateView):
                     Unit.objects.in_scope_of(user).exclude(pk=unit.pk).select_related("kind")
                 )
         if user.has_perm("registry.view_province_overview"):
-            context["kind_counts"] = selectors.kind_counts(year=year)
-            context["quota_rules"] = QuotaRule.objects.active_in(year).select_related("unit_kind")
+            context["kind_counts"] = kind_counts(year)
+            context["plan"] = plan_in_force(year)
+            context["quota_rules"] = QuotaRule.objects.in_force(year).select_related("unit_kind")
         return context
+
+
+def kind_counts(year: int):
+    """Units in force on some day of ``year``, per kind, for Home Affairs' overview."""
+    import datetime
+
+    from ..models import UnitKind
+
+    began = Q(units__valid_from__isnull=True) | Q(
+        units__valid_from__lte=datetime.date(year, 12, 31)
+    )
+    lasted = Q(units__valid_until__isnull=True) | Q(
+        units__valid_until__gte=datetime.date(year, 1, 1)
+    )
+    # An aggregation ignores the model's ordering: the kinds' order is given again.
+    return UnitKind.objects.annotate(active_units=Count("units", filter=began & lasted)).order_by(
+        "order", "name"
+    )
 
 
 class UnitListView(XlsxExportMixin, ListView):
@@ -98,7 +117,10 @@ class UnitListView(XlsxExportMixin, ListView):
                 "kind_code": data["kind"].code if data["kind"] else "",
                 "year": data["year"],
             }
-        return selectors.unit_list(parent_code=self.request.GET.get("parent", ""), **filters)
+        units = selectors.unit_list(parent_code=self.request.GET.get("parent", ""), **filters)
+        if self.filter_form.is_valid() and self.filter_form.cleaned_data["on"]:
+            units = units.active_on(self.filter_form.cleaned_data["on"])
+        return units
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -119,16 +141,48 @@ class UnitDetailView(YearMixin, DetailView):
         return Unit.objects.select_related("kind", "parent", "bloc", "bloc__head_unit")
 
     def get_context_data(self, **kwargs):
+        from .. import quotas
+        from ..lineage import Lineage, predecessors_of, successors_of
+
         context = super().get_context_data(**kwargs)
         unit = self.object
         year = self.get_year()
         context["year"] = year
-        context["quota"] = selectors.unit_quota(unit=unit, year=year)
+        context["quota"] = quotas.progress(unit=unit, year=year)
         children = unit.children.select_related("kind")
         context["children"] = children[:30]
         context["children_count"] = children.count()
         context["can_view_people"] = self.request.user.has_perm("registry.view_people_unit", unit)
+        context["successions_out"] = successors_of(unit)
+        context["successions_in"] = predecessors_of(unit)
+        context["predecessor_history"] = (
+            predecessor_history(Lineage.load().predecessor_ids(unit.pk))
+            if context["successions_in"]
+            else []
+        )
         return context
+
+
+def predecessor_history(unit_ids) -> list[dict]:
+    """Per year and unit, how many exemplars the units ``unit_ids`` sent and how many were
+    accepted: what a unit that carried on from them inherits. Counts only, since the
+    records themselves stay within their units' reach; drafts never sent are not counted."""
+    if not unit_ids:
+        return []
+    rows = (
+        Exemplar.objects.filter(unit_id__in=unit_ids)
+        .exclude(status=ExemplarStatus.DRAFT)
+        .values("year", "unit_id")
+        .annotate(
+            sent=Count("pk"),
+            accepted=Count("pk", filter=Q(status=ExemplarStatus.ACCEPTED)),
+        )
+        .order_by("-year")
+    )
+    units = Unit.objects.in_bulk(unit_ids)
+    history = [{**row, "unit": units[row["unit_id"]]} for row in rows]
+    history.sort(key=lambda row: (-row["year"], row["unit"].name))
+    return history
 
 
 class UnitPeopleView(ScopedUnitMixin, PermissionRequiredMixin, ListView):
@@ -149,8 +203,10 @@ class UnitPeopleView(ScopedUnitMixin, PermissionRequiredMixin, ListView):
         return super().get_context_data(unit=self.get_unit(), **kwargs)
 
 
-class CatalogueView(TemplateView):
-    """The criteria catalogue in the plan's wording, one version at a time."""
+class CatalogueView(YearMixin, TemplateView):
+    """The criteria catalogue in the plan's wording, one version at a time: by default the
+    one the plan in force adopts; for a year no plan covers, the page says there is none and
+    shows the latest published wording for reference only."""
 
     template_name = "registry/catalogue.html"
 
@@ -161,24 +217,36 @@ class CatalogueView(TemplateView):
         if form.is_bound and form.is_valid():
             version = form.cleaned_data["version"]
         if version is None:
-            year = timezone.localdate().year
-            version = (
-                CatalogueVersion.for_year(year)
-                or CatalogueVersion.objects.filter(published=True).first()
-            )
+            year = self.get_year()
+            context["year"] = year
+            version = CatalogueVersion.for_year(year)
+            if version is None:
+                context["uncovered_year"] = year
+                context["year_plan"] = plan_in_force(year)
+                version = CatalogueVersion.objects.filter(published=True).first()
             form = CatalogueVersionForm(initial={"version": version})
         context["form"] = form
         context["version"] = version
         context["subject_kinds"] = SubjectKind.choices
         if version is not None:
+            context["adopting_plans"] = list(version.plans.order_by("period_from"))
             criteria = Criterion.objects.filter(version=version).select_related("field")
             context["general_criteria"] = [c for c in criteria if c.kind == CriterionKind.GENERAL]
             context["specific_criteria"] = [c for c in criteria if c.kind == CriterionKind.SPECIFIC]
         return context
 
 
+def _deadline(rule: QuotaRule) -> str:
+    plan = rule.plan
+    if plan.deadline_day and plan.deadline_month:
+        return f"{plan.deadline_day:02d}/{plan.deadline_month:02d}"
+    return ""
+
+
 class QuotaRuleListView(XlsxExportMixin, YearMixin, ListView):
-    """Quota rules: the minimum per unit kind, for a year, with the rules' whole span."""
+    """The yearly minimum per unit kind in a year: the rules of the plan in force that year.
+    A year no plan covers has none (an expired plan's rules never carry on), and the page
+    says so."""
 
     template_name = "registry/quota_rule_list.html"
     context_object_name = "rules"
@@ -187,31 +255,39 @@ class QuotaRuleListView(XlsxExportMixin, YearMixin, ListView):
     export_columns = [
         (_("unit kind"), "unit_kind.name"),
         (_("minimum exemplars per year"), "minimum"),
-        (_("valid from (year)"), "valid_from"),
-        (_("valid to (year)"), "valid_to"),
-        (_("Deadline"), lambda rule: f"{rule.deadline_day:02d}/{rule.deadline_month:02d}"),
+        (_("counts what it endorsed"), lambda rule: _("Yes") if rule.counts_endorsed else ""),
+        (_("plan"), lambda rule: rule.plan.short_label),
+        (_("Deadline"), _deadline),
         (_("legal source"), "source"),
     ]
 
     def get_queryset(self):
         self.year = self.get_year()
-        return QuotaRule.objects.select_related("unit_kind").order_by(
-            "unit_kind__order", "-valid_from"
+        self.plan = plan_in_force(self.year)
+        if self.plan is None:
+            return QuotaRule.objects.none()
+        return self.plan.quota_rules.select_related("unit_kind", "plan").order_by(
+            "unit_kind__order"
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["year"] = self.year
-        context["year_form"] = YearForm(initial={"year": self.year})
-        context["active_ids"] = set(
-            QuotaRule.objects.active_in(self.year).values_list("pk", flat=True)
-        )
-        context["units_per_kind"] = dict(
-            Unit.objects.active_in(self.year)
-            .values("kind_id")
-            .annotate(n=Count("pk"))
-            .values_list("kind_id", "n")
-        )
+        year, plan = self.year, self.plan
+        context["year"] = year
+        context["year_form"] = YearForm(initial={"year": year})
+        context["plan"] = plan
+        if plan is not None:
+            from collections import Counter
+
+            from ..quotas import owing_units
+
+            context["deadline"] = plan.deadline_for(year)
+            if plan.quota_basis == Plan.QuotaBasis.REFERENCE_DATE:
+                context["reference"] = plan.reference_date(year)
+            # The units that owe the year's quota on the plan's terms, counted by kind.
+            owing = Counter(unit.kind_id for unit in owing_units(plan, year))
+            for rule in context["rules"]:
+                rule.unit_count = owing.get(rule.unit_kind_id, 0)
         return context
 
 

@@ -1,11 +1,16 @@
-"""The yearly consolidation (tổng hợp) of a province's exemplars (plan III.4, VI.1, VII.2).
+"""The yearly consolidation (tổng hợp) of a province's exemplars (plan III.4, VI.1, VII.2),
+and the period review (báo cáo tổng kết) of a plan's whole period.
 
 Home Affairs builds a ``Consolidation`` for a year, optionally for one campaign, and reads it
-live while it is being prepared. Publishing freezes what it shows into a numbered, dated
+live while it is being prepared. A period review is a consolidation of the same kind for the
+years of one plan (``plan``; its ``year`` is the plan's last year, so the two kinds sort
+together): it is published, reopened, compared and issued the same way.
+
+Publishing freezes what a consolidation shows into a numbered, dated
 ``ConsolidationVersion`` (its ``data`` is the whole snapshot, never recomputed), so that what
 was published stays exactly as published when records change later. Reopening a published
-consolidation needs a reason, kept on the version it reopens; publishing again yields the next
-version. ``DocumentRender`` keeps a version's large PDF, rendered once by the worker.
+consolidation needs a reason, kept on the version it reopens; publishing again yields the
+next version. ``DocumentRender`` keeps a version's large PDF, rendered once by the worker.
 """
 
 from django.conf import settings
@@ -25,7 +30,21 @@ class Consolidation(models.Model):
         OPEN = "open", _("Being prepared")
         PUBLISHED = "published", pgettext_lazy("consolidation status", "Published")
 
+    class Kind(models.TextChoices):
+        YEARLY = "yearly", _("Yearly consolidation")
+        PERIOD = "period", _("Period review")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.YEARLY)
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    plan = models.ForeignKey(
+        "registry.Plan",
+        verbose_name=_("plan"),
+        related_name="consolidations",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("The plan whose whole period a period review covers."),
+    )
     campaign = models.ForeignKey(
         "campaigns.Campaign",
         verbose_name=_("movement or campaign"),
@@ -61,7 +80,7 @@ class Consolidation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["year"],
-                condition=models.Q(campaign__isnull=True),
+                condition=models.Q(campaign__isnull=True, kind="yearly"),
                 name="consolidation_once_per_year",
                 violation_error_message=_("The consolidation of this year already exists."),
             ),
@@ -72,9 +91,28 @@ class Consolidation(models.Model):
                     "The consolidation of this year and campaign already exists."
                 ),
             ),
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(kind="period"),
+                name="period_review_once_per_plan",
+                violation_error_message=_("The period review of this plan already exists."),
+            ),
+            # A yearly consolidation has no plan; a period review has one and covers every
+            # exemplar of its years (no campaign).
+            models.CheckConstraint(
+                condition=models.Q(kind="yearly", plan__isnull=True)
+                | models.Q(kind="period", plan__isnull=False, campaign__isnull=True),
+                name="consolidation_kind_matches_plan",
+                violation_error_message=_(
+                    "A period review needs a plan and no campaign; a yearly consolidation has "
+                    "no plan."
+                ),
+            ),
         ]
 
     def __str__(self):
+        if self.is_period:
+            return _("Period review %(period)s") % {"period": self.plan.period_label}
         if self.campaign_id:
             return _("Consolidation %(year)s – %(campaign)s") % {
                 "year": self.year,
@@ -84,6 +122,10 @@ class Consolidation(models.Model):
 
     def get_absolute_url(self):
         return reverse("reports:consolidation_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_period(self) -> bool:
+        return self.kind == self.Kind.PERIOD
 
     @property
     def is_open(self) -> bool:

@@ -145,6 +145,7 @@ class IssuedDocument(models.Model):
 
     class Kind(models.TextChoices):
         CONSOLIDATED_REPORT = "consolidated_report", _("Yearly report on advanced exemplars")
+        PERIOD_REVIEW = "period_review", _("Report reviewing a plan's period")
         UNIT_EXEMPLARS = "unit_exemplars", _("Report with the unit's list of exemplars")
         EXEMPLAR_PROFILE = "exemplar_profile", _("Report on an exemplar's achievements")
         QUOTA_COMPLIANCE = "quota_compliance", _("Report on quota compliance")

@@ -1,6 +1,7 @@
-"""Pages of the yearly consolidation: the list, building one, its live view while it is being
-prepared, publishing, reopening, each published version, comparing versions, and the
-documents (xlsx at once; the PDF of a version rendered by the worker, with its progress).
+"""Pages of the yearly consolidation and the period review: the list, building one, its live
+view while it is being prepared, publishing, reopening, each published version, comparing
+versions, and the documents (xlsx at once; the PDF of a version rendered by the worker, with
+its progress). A period review is a consolidation of a plan's years and uses the same pages.
 
 Who may act is ``reports/rules/consolidations.py``; which state allows publishing or
 reopening is checked by ``reports.consolidation`` under a row lock.
@@ -28,6 +29,7 @@ from ..forms import (
     ConsolidationFilterForm,
     ConsolidationForm,
     NarrativeForm,
+    PeriodReviewForm,
     PublishForm,
     ReopenForm,
 )
@@ -60,10 +62,12 @@ class ConsolidationListView(
     filter_form_class = ConsolidationFilterForm
 
     def get_queryset(self):
-        consolidations = Consolidation.objects.select_related("campaign", "created_by")
+        consolidations = Consolidation.objects.select_related("campaign", "plan", "created_by")
         f = self.filters()
         if f.get("year"):
             consolidations = consolidations.filter(year=f["year"])
+        if f.get("kind"):
+            consolidations = consolidations.filter(kind=f["kind"])
         if f.get("status"):
             consolidations = consolidations.filter(status=f["status"])
         return consolidations.order_by("-year", "campaign__name", "pk")
@@ -102,11 +106,33 @@ class ConsolidationCreateView(ConsolidationPermissionMixin, FormView):
         return redirect(consolidation)
 
 
+class PeriodReviewCreateView(ConsolidationPermissionMixin, FormView):
+    """The period review of a plan: one per plan, from the plan's last year on."""
+
+    permission_required = "reports.add_consolidation"
+    template_name = "reports/period_review_form.html"
+    form_class = PeriodReviewForm
+
+    def form_valid(self, form):
+        try:
+            consolidation = consolidating.create_period_review(
+                plan=form.cleaned_data["plan"], by=self.request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("The period review is being prepared: check it, then publish it."),
+        )
+        return redirect(consolidation)
+
+
 class ConsolidationMixin(ConsolidationPermissionMixin):
     def get_consolidation(self) -> Consolidation:
         if not hasattr(self, "_consolidation"):
             self._consolidation = get_object_or_404(
-                Consolidation.objects.select_related("campaign", "created_by"),
+                Consolidation.objects.select_related("campaign", "plan", "created_by"),
                 pk=self.kwargs["pk"],
             )
         return self._consolidation
@@ -139,6 +165,7 @@ class ConsolidationMixin(ConsolidationPermissionMixin):
             "consolidation": consolidation,
             "version": version,
             "snapshot": snapshot,
+            "is_period": consolidating.is_period(snapshot),
             "document": document,
             "versions": versions,
             "compare_form": CompareForm(
@@ -177,10 +204,7 @@ class ConsolidationDetailView(ConsolidationMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        consolidation = self.get_consolidation()
-        snapshot = consolidating.build_snapshot(
-            year=consolidation.year, campaign=consolidation.campaign
-        )
+        snapshot = consolidating.snapshot_of(self.get_consolidation())
         return super().get_context_data(
             **self.snapshot_context(snapshot),
             publish_form=PublishForm(),
@@ -325,9 +349,7 @@ class ConsolidationXlsxView(ConsolidationMixin, View):
             snapshot = version.data
         else:
             version = None
-            snapshot = consolidating.build_snapshot(
-                year=consolidation.year, campaign=consolidation.campaign
-            )
+            snapshot = consolidating.snapshot_of(consolidation)
         with translation.override(DOCUMENT_LANGUAGE):
             document = documents.consolidated_report(
                 consolidation=consolidation, snapshot=snapshot, version=version
@@ -398,11 +420,16 @@ class NarrativeView(ConsolidationMixin, FormView):
 
 
 class VersionIssueView(IssuingMixin, ConsolidationMixin, View):
-    """Issuing the yearly report of a published version: signer and date, then the number;
-    the document worker renders the files."""
+    """Issuing the report of a published version (the yearly report, or the period review's):
+    signer and date, then the number; the document worker renders the files."""
 
     permission_required = "reports.view_consolidation"
-    kind = IssuedDocument.Kind.CONSOLIDATED_REPORT
+
+    @property
+    def kind(self):
+        if self.get_consolidation().is_period:
+            return IssuedDocument.Kind.PERIOD_REVIEW
+        return IssuedDocument.Kind.CONSOLIDATED_REPORT
 
     def issuing_unit(self):
         return documents.home_affairs()
@@ -455,6 +482,7 @@ class VersionIssueView(IssuingMixin, ConsolidationMixin, View):
 urlpatterns = [
     path("", ConsolidationListView.as_view(), name="consolidation_list"),
     path("tao-moi/", ConsolidationCreateView.as_view(), name="consolidation_create"),
+    path("tong-ket/tao-moi/", PeriodReviewCreateView.as_view(), name="period_review_create"),
     path("<int:pk>/", ConsolidationDetailView.as_view(), name="consolidation_detail"),
     path("<int:pk>/cong-bo/", PublishView.as_view(), name="consolidation_publish"),
     path("<int:pk>/mo-lai/", ReopenView.as_view(), name="consolidation_reopen"),

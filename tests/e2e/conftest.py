@@ -141,7 +141,8 @@ def _short_expect_timeout():
 
 
 def seed_reference_data() -> None:
-    """Seed unit kinds, quota rules and the catalogue as the data migration does.
+    """Seed unit kinds, the catalogue and the 2023-2025 plan with its quota rules, as the
+    data migrations do.
 
     A transactional test ends with a flush, which also wipes what migrations seeded, for
     the next transactional test (ours or another file's). Serialized rollback cannot be
@@ -151,6 +152,9 @@ def seed_reference_data() -> None:
     """
     migration = import_module("registry.migrations.0002_reference_data")
     migration.seed(apps, None)  # the function never touches the schema editor
+    from registry.data.plans import ensure_plan_2023_2025
+
+    ensure_plan_2023_2025()
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ class Command(BaseCommand):
         load_propagation_demo()
         awards_demo.load()
         spreadsheet_demo.load()
+        self.hand_over_pending_work()
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(
@@ -30,6 +31,18 @@ class Command(BaseCommand):
         for account in accounts:
             self.stdout.write(
                 f"  {account.username.ljust(width)}  {account.role.label:<24} "
-                f"{account.full_name} · {Unit.objects.get(code=account.unit_code).name}"
+                f"{account.full_name} · {Unit.objects.get(code=account.unit_code).label}"
             )
         self.stdout.write("")
+
+    def hand_over_pending_work(self):
+        """Exemplars still waiting for a district that ended (the demo's 2025 commune
+        exemplars) move on, as the daily ``hand_over_work`` would move them."""
+        try:
+            from registry.handover import hand_over_pending_work
+        except ImportError:
+            return
+        report = hand_over_pending_work()
+        self.stdout.write(
+            _("Exemplars handed over from units that ended: %(count)d") % {"count": report.moved}
+        )

@@ -6,7 +6,10 @@ from registry.services import units_load_province
 
 
 class Command(BaseCommand):
-    help = "Load a province, its communes and wards and its provincial bodies (idempotent)."
+    help = (
+        "Load a province, its communes and wards, its provincial bodies and the successions "
+        "between them (idempotent)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -27,4 +30,8 @@ class Command(BaseCommand):
                 "updated": len(report.updated),
                 "unchanged": report.unchanged,
             }
+        )
+        self.stdout.write(
+            _("Successions: %(changed)d created or updated, %(unchanged)d unchanged.")
+            % {"changed": len(report.links), "unchanged": report.unchanged_links}
         )

@@ -309,6 +309,8 @@ class Command(BaseCommand):
             publication_consent=rng.random() < 0.8,
             is_new_factor=rng.random() < 0.15,
             status=status,
+            # Sent through the district: it is the reviewer recorded at sending.
+            reviewer_unit=unit.parent if via_district and status != S.DRAFT else None,
             created_by=author,
             created_at=created,
             updated_at=created,

@@ -4,8 +4,9 @@
 
 Every unit's report of its exemplars (units with exemplars sent up that year), every
 exemplar's report, the quota report, both submissions of commendations (Home Affairs' to the
-chair; each proposing unit's to Home Affairs), the overview for the leaders, and the report
-of the latest published consolidation of the year. What was issued is written as issued (its
+chair; each proposing unit's to Home Affairs), the overview for the leaders, the report
+of the latest published consolidation of the year and, in a plan's last year, the latest
+published version of the plan's period review. What was issued is written as issued (its
 number, date and signer); the rest as drafts. One line per file; the command exits non-zero
 if any document fails.
 """
@@ -17,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from registry import tracking
 from registry.models import Exemplar, Unit, User
 from reports import issuing
-from reports.models import AwardProposal, ConsolidationVersion, IssuedDocument
+from reports.models import AwardProposal, Consolidation, ConsolidationVersion, IssuedDocument
 
 Kind = IssuedDocument.Kind
 
@@ -69,13 +70,24 @@ class Command(BaseCommand):
         yield Kind.DASHBOARD, {"year": year}
         version = (
             ConsolidationVersion.objects.filter(
-                consolidation__year=year, consolidation__campaign=None
+                consolidation__year=year,
+                consolidation__campaign=None,
+                consolidation__kind=Consolidation.Kind.YEARLY,
             )
             .order_by("-number")
             .first()
         )
         if version is not None:
             yield Kind.CONSOLIDATED_REPORT, {"version": version.pk}
+        review = (
+            ConsolidationVersion.objects.filter(
+                consolidation__year=year, consolidation__kind=Consolidation.Kind.PERIOD
+            )
+            .order_by("-number")
+            .first()
+        )
+        if review is not None:
+            yield Kind.PERIOD_REVIEW, {"version": review.pk}
 
     def write(self, folder: pathlib.Path, kind: str, params: dict, reader) -> int:
         issued = issuing.issued_for(kind, params).filter(status=IssuedDocument.Status.READY)
