@@ -18,10 +18,11 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from campaigns.models import Coverage
@@ -261,7 +262,17 @@ def _coverage(year: int, campaign) -> list[dict]:
 
 def build_snapshot(*, year: int | None = None, campaign=None, plan: Plan | None = None) -> dict:
     """Everything a consolidation shows, as plain data: of ``year`` (and ``campaign``), or,
-    given ``plan``, of the plan's whole period."""
+    given ``plan``, of the plan's whole period.
+
+    Names are frozen in Vietnamese, the language of the documents the snapshot feeds (a
+    unit that ended reads "Xã Gia Vân (đến 30/6/2025)"), whatever the reader's interface
+    language or a command's.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _build_snapshot(year=year, campaign=campaign, plan=plan)
+
+
+def _build_snapshot(*, year: int | None, campaign, plan: Plan | None) -> dict:
     if plan is not None:
         return _period_snapshot(plan)
     exemplars = _exemplars(year, campaign)

@@ -221,16 +221,21 @@ def describe_subject(exemplar: Exemplar) -> str:
     return ""
 
 
+def _implementing(citation: str, illustrative: bool) -> Paragraph:
+    """The report's opening line citing the plan it implements."""
+    if illustrative:
+        return Paragraph(
+            _("Implementing %(plan)s (an illustrative plan, not one the province issued);")
+            % {"plan": citation}
+        )
+    return Paragraph(_("Implementing %(plan)s;") % {"plan": citation})
+
+
 def _plan_paragraph(year: int) -> Paragraph | None:
     plan = plan_in_force(year)
     if plan is None:
         return None
-    if plan.illustrative:
-        return Paragraph(
-            _("Implementing %(plan)s (an illustrative plan, not one the province issued);")
-            % {"plan": plan.citation}
-        )
-    return Paragraph(_("Implementing %(plan)s;") % {"plan": plan.citation})
+    return _implementing(plan.citation, plan.illustrative)
 
 
 def _kind_counts(exemplars) -> str:
@@ -905,21 +910,170 @@ def _figure_tables(snapshot: dict, after_key_figures: list | None = None) -> lis
 
 class _Annexes:
     """The annexes of a report, numbered in Roman figures as they are added, so that the
-    text can cite each one's number."""
+    text can cite each one's number. The lists are taken by key from the report's ``tables``
+    and the titles filled in with ``fill`` (the report's year, or its period)."""
 
     ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
-    def __init__(self):
+    def __init__(self, tables: dict, fill: dict):
         self.annexes: list[Annex] = []
+        self.tables = tables
+        self.fill = fill
 
     def add(self, title: str, blocks: list, landscape: bool = False) -> str:
         number = self.ROMAN[len(self.annexes)]
-        self.annexes.append(Annex(title=title, blocks=blocks, number=number, landscape=landscape))
+        self.annexes.append(
+            Annex(title=title % self.fill, blocks=blocks, number=number, landscape=landscape)
+        )
         return number
+
+    def table(self, key: str, title: str, landscape: bool = False) -> str | None:
+        """One list as an annex of its own; none when the report has no such list or it has
+        no rows, so that the text cites no empty annex."""
+        table = self.tables[key]
+        if table is None or not table.data_rows:
+            return None
+        return self.add(title, [table], landscape)
+
+    def parts(self, title: str, parts: list[tuple[str, str]]) -> str | None:
+        """Several lists in one landscape annex, each under its own heading; none when the
+        report has none of them. The headings are numbered as written, so a part that is
+        missing leaves its number out rather than renumbering the rest."""
+        blocks: list = []
+        for heading, key in parts:
+            if self.tables[key] is not None:
+                blocks += [Heading(heading, level=2), self.tables[key]]
+        return self.add(title, blocks, landscape=True) if blocks else None
+
+    def media(self, title: str) -> str | None:
+        """The annex of how the exemplars were publicised: introduced to the media, then the
+        coverage published."""
+        return self.parts(
+            title,
+            [
+                (_("1. Exemplars introduced to the media"), "introductions"),
+                (_("2. Coverage published"), "coverage"),
+            ],
+        )
 
     @staticmethod
     def cite(number: str | None) -> str:
         return _(" (Annex %(number)s)") % {"number": number} if number else ""
+
+
+# What the yearly report and the period review share: both are Home Affairs' reports to the
+# Provincial People's Committee on the same consolidation, and differ only in the span they
+# cover (a year, or the plan's years) and in the lists that span calls for.
+
+
+def _report_narrative(consolidation, narrative: dict | None) -> dict:
+    """The narrative given (a published version's, as it was frozen), else the one being
+    written on the consolidation."""
+    return narrative or {
+        name: getattr(consolidation, name) for name in consolidation.NARRATIVE_FIELDS
+    }
+
+
+def _outreach_tables(snapshot: dict) -> dict:
+    """The lists of the commendations proposed and of the exemplars' publicity."""
+    return {
+        "proposals": _proposals_table(snapshot),
+        "introductions": _introductions_table(snapshot),
+        "coverage": _coverage_table(snapshot),
+    }
+
+
+def _outreach_paragraphs(totals: dict, *, media_annex, proposals_annex) -> list[Paragraph]:
+    """The sentence on publicity and commendations closing part I, when either has an
+    annex to cite."""
+    if not (proposals_annex or media_annex):
+        return []
+    cite = _Annexes.cite
+    return [
+        Paragraph(
+            _(
+                "Exemplars introduced to the media: %(introductions)s; articles and "
+                "programmes published: %(coverage)s%(media_annex)s. Commendations proposed: "
+                "%(proposals)s, conferred: %(conferred)s%(proposals_annex)s."
+            )
+            % {
+                "introductions": totals.get("introductions", 0),
+                "coverage": totals.get("coverage", 0),
+                "media_annex": cite(media_annex),
+                "proposals": totals.get("proposals", 0),
+                "conferred": totals.get("conferred", 0),
+                "proposals_annex": cite(proposals_annex),
+            }
+        )
+    ]
+
+
+def _narrative_sections(narrative: dict) -> list:
+    """Parts II to IV, each under its heading with what was written for it; the heading
+    stands even when nothing was, as the report's outline is fixed."""
+    blocks: list = []
+    for heading, key in (
+        (_("II. SHORTCOMINGS AND THEIR CAUSES"), "shortcomings"),
+        (_("III. TASKS AHEAD"), "tasks_ahead"),
+        (_("IV. PROPOSALS AND RECOMMENDATIONS"), "proposals_text"),
+    ):
+        blocks.append(Heading(heading))
+        blocks += _narrative(narrative.get(key, ""))
+    return blocks
+
+
+def _report_extra(consolidation, snapshot: dict, tables: dict) -> dict:
+    """What the consolidation's web page shows of the report's figures, so that the page and
+    the report cannot disagree."""
+    from . import consolidation as consolidating
+
+    totals = snapshot["totals"]
+    labels = consolidating.total_labels(snapshot)
+    return {
+        "consolidation": consolidation,
+        "totals": [(labels[key], totals.get(key, 0)) for key in labels],
+        "dimensions": [
+            (
+                title,
+                [
+                    (consolidating.label_of(key, row["label"]), row["count"])
+                    for row in snapshot.get(key, [])
+                ],
+            )
+            for key, title in consolidating.dimension_labels().items()
+            if snapshot.get(key)
+        ],
+        "tables": {key: table for key, table in tables.items() if table is not None},
+        "quota_by_kind": snapshot["quota"]["by_kind"],
+        "behind": snapshot["quota"]["behind"],
+    }
+
+
+def _home_affairs_report(
+    *, issue: Issue | None, version, filename: str, annexes: _Annexes, **fields
+) -> Document:
+    """A report from Home Affairs to the Provincial People's Committee, sent to the same
+    bodies; a published version's number goes into its label and its file name, so that
+    each version downloads under a name of its own."""
+    unit = home_affairs()
+    return _document(
+        unit=unit,
+        issue=issue or draft_issue(unit),
+        doc_type="BC",
+        addressee=[_("To: The Provincial People's Committee")],
+        recipients=[
+            _("The Provincial People's Committee (to report)"),
+            _("The Provincial Emulation and Commendation Council"),
+            _("The agencies, units and localities"),
+            ARCHIVED,
+        ],
+        filename=filename + (f"-v{version.number}" if version else ""),
+        annexes=annexes.annexes,
+        version=_("Consolidation version %(number)s") % {"number": version.number}
+        if version
+        else _("Live consolidation"),
+        **fields,
+    )
 
 
 def consolidated_report(
@@ -939,47 +1093,22 @@ def consolidated_report(
             narrative=narrative,
             issue=issue,
         )
-    unit = home_affairs()
-    issue = issue or draft_issue(unit)
-    narrative = narrative or {
-        name: getattr(consolidation, name) for name in consolidation.NARRATIVE_FIELDS
-    }
+    narrative = _report_narrative(consolidation, narrative)
     year, totals = snapshot["year"], snapshot["totals"]
     tables = {
         "exemplars": _accepted_table(snapshot),
         "behind": _behind_table(snapshot),
         "by_unit": _by_unit_table(snapshot),
-        "proposals": _proposals_table(snapshot),
-        "introductions": _introductions_table(snapshot),
-        "coverage": _coverage_table(snapshot),
+        **_outreach_tables(snapshot),
     }
-    annexes = _Annexes()
-
-    def annex(key: str, title: str, landscape: bool = False) -> str | None:
-        table = tables[key]
-        if table is None or not table.data_rows:
-            return None
-        return annexes.add(title % {"year": year}, [table], landscape)
-
-    accepted_annex = annex("exemplars", _("ADVANCED EXEMPLARS ACCEPTED IN %(year)s"))
-    behind_annex = annex("behind", _("UNITS BEHIND THEIR QUOTA IN %(year)s"))
-    by_unit_annex = annex("by_unit", _("ACCEPTED EXEMPLARS BY UNIT IN %(year)s"), True)
-    proposals_annex = annex(
+    annexes = _Annexes(tables, {"year": year})
+    accepted_annex = annexes.table("exemplars", _("ADVANCED EXEMPLARS ACCEPTED IN %(year)s"))
+    behind_annex = annexes.table("behind", _("UNITS BEHIND THEIR QUOTA IN %(year)s"))
+    by_unit_annex = annexes.table("by_unit", _("ACCEPTED EXEMPLARS BY UNIT IN %(year)s"), True)
+    proposals_annex = annexes.table(
         "proposals", _("COMMENDATION PROPOSALS FOR THE EXEMPLARS OF %(year)s"), True
     )
-    media_blocks: list = []
-    if tables["introductions"]:
-        media_blocks += [
-            Heading(_("1. Exemplars introduced to the media"), level=2),
-            tables["introductions"],
-        ]
-    if tables["coverage"]:
-        media_blocks += [Heading(_("2. Coverage published"), level=2), tables["coverage"]]
-    media_annex = None
-    if media_blocks:
-        media_annex = annexes.add(
-            _("PUBLICISING THE EXEMPLARS IN %(year)s") % {"year": year}, media_blocks, True
-        )
+    media_annex = annexes.media(_("PUBLICISING THE EXEMPLARS IN %(year)s"))
     cite = _Annexes.cite
     if snapshot["campaign"]:
         scope = _("in %(campaign)s") % {"campaign": snapshot["campaign"]}
@@ -1022,80 +1151,26 @@ def consolidated_report(
                 _("The results of each unit are in Annex %(number)s.") % {"number": by_unit_annex}
             )
         )
-    if proposals_annex or media_annex:
-        body.append(
-            Paragraph(
-                _(
-                    "Exemplars introduced to the media: %(introductions)s; articles and "
-                    "programmes published: %(coverage)s%(media_annex)s. Commendations proposed: "
-                    "%(proposals)s, conferred: %(conferred)s%(proposals_annex)s."
-                )
-                % {
-                    "introductions": totals.get("introductions", 0),
-                    "coverage": totals.get("coverage", 0),
-                    "media_annex": cite(media_annex),
-                    "proposals": totals.get("proposals", 0),
-                    "conferred": totals.get("conferred", 0),
-                    "proposals_annex": cite(proposals_annex),
-                }
-            )
-        )
-    for heading, key in (
-        (_("II. SHORTCOMINGS AND THEIR CAUSES"), "shortcomings"),
-        (_("III. TASKS AHEAD"), "tasks_ahead"),
-        (_("IV. PROPOSALS AND RECOMMENDATIONS"), "proposals_text"),
-    ):
-        body.append(Heading(heading))
-        body += _narrative(narrative.get(key, ""))
+    body += _outreach_paragraphs(totals, media_annex=media_annex, proposals_annex=proposals_annex)
+    body += _narrative_sections(narrative)
     campaign_part = f"-{consolidation.campaign.code}" if consolidation.campaign_id else ""
-    suffix = f"-v{version.number}" if version else ""
-    labels = consolidating.total_labels(snapshot)
-    return _document(
-        unit=unit,
+    return _home_affairs_report(
         issue=issue,
-        doc_type="BC",
+        version=version,
         kind="consolidated_report",
         year=year,
         subject=_("Results of finding, building and publicising advanced exemplars in %(year)s")
         % {"year": year}
         + (f" – {snapshot['campaign']}" if snapshot["campaign"] else ""),
-        addressee=[_("To: The Provincial People's Committee")],
         body=body,
         closing=_(
             "The above is the report of the Department of Home Affairs on the results of "
             "finding, building and publicising advanced exemplars in %(year)s./."
         )
         % {"year": year},
-        recipients=[
-            _("The Provincial People's Committee (to report)"),
-            _("The Provincial Emulation and Commendation Council"),
-            _("The agencies, units and localities"),
-            ARCHIVED,
-        ],
-        filename=f"bao-cao-dien-hinh-{year}{campaign_part}{suffix}",
-        annexes=annexes.annexes,
-        version=_("Consolidation version %(number)s") % {"number": version.number}
-        if version
-        else _("Live consolidation"),
-        # What the consolidation's web page shows of the same figures.
-        extra={
-            "consolidation": consolidation,
-            "totals": [(labels[key], totals.get(key, 0)) for key in labels],
-            "dimensions": [
-                (
-                    title,
-                    [
-                        (consolidating.label_of(key, row["label"]), row["count"])
-                        for row in snapshot.get(key, [])
-                    ],
-                )
-                for key, title in consolidating.dimension_labels().items()
-                if snapshot.get(key)
-            ],
-            "tables": {key: table for key, table in tables.items() if table is not None},
-            "quota_by_kind": snapshot["quota"]["by_kind"],
-            "behind": snapshot["quota"]["behind"],
-        },
+        filename=f"bao-cao-dien-hinh-{year}{campaign_part}",
+        annexes=annexes,
+        extra=_report_extra(consolidation, snapshot, tables),
     )
 
 
@@ -1230,6 +1305,14 @@ def _reform_table(snapshot: dict) -> Table | None:
     for title, members, ended in groups:
         if members:
             rows.append(GroupRow(f"{title} ({len(members)})"))
+        if not ended:
+            # New units with no recorded predecessor trace nothing: one line per kind and
+            # first day says how many (129 communes and wards began on 1/7/2025).
+            untraced: dict[tuple, int] = {}
+            for unit in [u for u in members if not u["predecessors"]]:
+                key = (unit["kind"], unit["valid_from"], unit["days"])
+                untraced[key] = untraced.get(key, 0) + 1
+            members = [u for u in members if u["predecessors"]]
         for unit in members:
             number += 1
             if ended:
@@ -1246,6 +1329,19 @@ def _reform_table(snapshot: dict) -> Table | None:
                 _day(unit["valid_from"]) or "…", _day(unit["valid_until"]) or _("now")
             )
             rows.append([number, unit["name"], unit["kind"], in_force, unit["days"], trace or "—"])
+        if not ended:
+            for (kind, valid_from, days), count in untraced.items():
+                number += 1
+                rows.append(
+                    [
+                        number,
+                        _("%(count)s units, without a recorded predecessor") % {"count": count},
+                        kind,
+                        "{} – {}".format(_day(valid_from) or "…", _("now")),
+                        days,
+                        _("Listed on the portal's unit pages."),
+                    ]
+                )
     return Table(
         columns=[
             _no(5),
@@ -1291,12 +1387,7 @@ def _period_plan_paragraph(consolidation, snapshot: dict) -> Paragraph:
     plan = consolidation.plan
     citation = plan.citation if plan is not None else snapshot["plan"]["citation"]
     illustrative = plan.illustrative if plan is not None else snapshot["plan"]["illustrative"]
-    if illustrative:
-        return Paragraph(
-            _("Implementing %(plan)s (an illustrative plan, not one the province issued);")
-            % {"plan": citation}
-        )
-    return Paragraph(_("Implementing %(plan)s;") % {"plan": citation})
+    return _implementing(citation, illustrative)
 
 
 def period_review_report(
@@ -1307,11 +1398,7 @@ def period_review_report(
     year, the units traced through the reform and each year's obligations not met."""
     from . import consolidation as consolidating
 
-    unit = home_affairs()
-    issue = issue or draft_issue(unit)
-    narrative = narrative or {
-        name: getattr(consolidation, name) for name in consolidation.NARRATIVE_FIELDS
-    }
+    narrative = _report_narrative(consolidation, narrative)
     totals = snapshot["totals"]
     period = snapshot["plan"]["period"]
     plan = consolidation.plan
@@ -1323,57 +1410,29 @@ def period_review_report(
         "reform": _reform_table(snapshot),
         "inherited": _inherited_table(snapshot),
         "by_unit": _by_unit_and_year_table(snapshot),
-        "proposals": _proposals_table(snapshot),
-        "introductions": _introductions_table(snapshot),
-        "coverage": _coverage_table(snapshot),
+        **_outreach_tables(snapshot),
     }
-    annexes = _Annexes()
-
-    def annex(key: str, title: str, landscape: bool = False) -> str | None:
-        table = tables[key]
-        if table is None or not table.data_rows:
-            return None
-        return annexes.add(title % {"period": period}, [table], landscape)
-
-    accepted_annex = annex(
+    annexes = _Annexes(tables, {"period": period})
+    accepted_annex = annexes.table(
         "exemplars", _("ADVANCED EXEMPLARS ACCEPTED IN THE PERIOD %(period)s"), True
     )
-    behind_annex = annex("behind", _("QUOTA OBLIGATIONS NOT MET IN THE PERIOD %(period)s"), True)
-    reform_blocks: list = []
-    if tables["reform"]:
-        reform_blocks += [
-            Heading(_("1. Units that ended or began"), level=2),
-            tables["reform"],
-        ]
-    if tables["inherited"]:
-        reform_blocks += [
-            Heading(_("2. Results counted for the units that carried on"), level=2),
-            tables["inherited"],
-        ]
-    reform_annex = None
-    if reform_blocks:
-        reform_annex = annexes.add(
-            _("UNITS REORGANISED IN THE PERIOD %(period)s") % {"period": period},
-            reform_blocks,
-            True,
-        )
-    by_unit_annex = annex("by_unit", _("ACCEPTED EXEMPLARS BY UNIT AND YEAR, %(period)s"), True)
-    proposals_annex = annex("proposals", _("COMMENDATION PROPOSALS IN THE PERIOD %(period)s"), True)
-    media_blocks: list = []
-    if tables["introductions"]:
-        media_blocks += [
-            Heading(_("1. Exemplars introduced to the media"), level=2),
-            tables["introductions"],
-        ]
-    if tables["coverage"]:
-        media_blocks += [Heading(_("2. Coverage published"), level=2), tables["coverage"]]
-    media_annex = None
-    if media_blocks:
-        media_annex = annexes.add(
-            _("PUBLICISING THE EXEMPLARS IN THE PERIOD %(period)s") % {"period": period},
-            media_blocks,
-            True,
-        )
+    behind_annex = annexes.table(
+        "behind", _("QUOTA OBLIGATIONS NOT MET IN THE PERIOD %(period)s"), True
+    )
+    reform_annex = annexes.parts(
+        _("UNITS REORGANISED IN THE PERIOD %(period)s"),
+        [
+            (_("1. Units that ended or began"), "reform"),
+            (_("2. Results counted for the units that carried on"), "inherited"),
+        ],
+    )
+    by_unit_annex = annexes.table(
+        "by_unit", _("ACCEPTED EXEMPLARS BY UNIT AND YEAR, %(period)s"), True
+    )
+    proposals_annex = annexes.table(
+        "proposals", _("COMMENDATION PROPOSALS IN THE PERIOD %(period)s"), True
+    )
+    media_annex = annexes.media(_("PUBLICISING THE EXEMPLARS IN THE PERIOD %(period)s"))
     cite = _Annexes.cite
     body: list = [
         _period_plan_paragraph(consolidation, snapshot),
@@ -1432,81 +1491,31 @@ def period_review_report(
                 % {"number": by_unit_annex}
             )
         )
-    if proposals_annex or media_annex:
-        body.append(
-            Paragraph(
-                _(
-                    "Exemplars introduced to the media: %(introductions)s; articles and "
-                    "programmes published: %(coverage)s%(media_annex)s. Commendations proposed: "
-                    "%(proposals)s, conferred: %(conferred)s%(proposals_annex)s."
-                )
-                % {
-                    "introductions": totals.get("introductions", 0),
-                    "coverage": totals.get("coverage", 0),
-                    "media_annex": cite(media_annex),
-                    "proposals": totals.get("proposals", 0),
-                    "conferred": totals.get("conferred", 0),
-                    "proposals_annex": cite(proposals_annex),
-                }
-            )
-        )
-    for heading, key in (
-        (_("II. SHORTCOMINGS AND THEIR CAUSES"), "shortcomings"),
-        (_("III. TASKS AHEAD"), "tasks_ahead"),
-        (_("IV. PROPOSALS AND RECOMMENDATIONS"), "proposals_text"),
-    ):
-        body.append(Heading(heading))
-        body += _narrative(narrative.get(key, ""))
+    body += _outreach_paragraphs(totals, media_annex=media_annex, proposals_annex=proposals_annex)
+    body += _narrative_sections(narrative)
     subject = _("Review of the implementation of %(plan)s") % {"plan": citation}
     if period not in citation:
         subject += _(" in the period %(period)s") % {"period": period}
     first, last = snapshot["years"][0], snapshot["years"][-1]
-    suffix = f"-v{version.number}" if version else ""
-    labels = consolidating.total_labels(snapshot)
     by_year_labels = consolidating.by_year_labels()
-    return _document(
-        unit=unit,
+    return _home_affairs_report(
         issue=issue,
-        doc_type="BC",
+        version=version,
         kind="period_review",
         year=snapshot["year"],
         subject=subject,
-        addressee=[_("To: The Provincial People's Committee")],
         body=body,
         closing=_(
             "The above is the review by the Department of Home Affairs of the plan's "
             "implementation in the period %(period)s./."
         )
         % {"period": period},
-        recipients=[
-            _("The Provincial People's Committee (to report)"),
-            _("The Provincial Emulation and Commendation Council"),
-            _("The agencies, units and localities"),
-            ARCHIVED,
-        ],
-        filename=f"bao-cao-tong-ket-{first}-{last}{suffix}",
-        annexes=annexes.annexes,
-        version=_("Consolidation version %(number)s") % {"number": version.number}
-        if version
-        else _("Live consolidation"),
-        # What the review's web page shows of the same figures.
+        filename=f"bao-cao-tong-ket-{first}-{last}",
+        annexes=annexes,
+        # The review's page also shows the figures year by year and the units traced
+        # through the reform.
         extra={
-            "consolidation": consolidation,
-            "totals": [(labels[key], totals.get(key, 0)) for key in labels],
-            "dimensions": [
-                (
-                    title,
-                    [
-                        (consolidating.label_of(key, row["label"]), row["count"])
-                        for row in snapshot.get(key, [])
-                    ],
-                )
-                for key, title in consolidating.dimension_labels().items()
-                if snapshot.get(key)
-            ],
-            "tables": {key: table for key, table in tables.items() if table is not None},
-            "quota_by_kind": snapshot["quota"]["by_kind"],
-            "behind": snapshot["quota"]["behind"],
+            **_report_extra(consolidation, snapshot, tables),
             "by_year_labels": list(by_year_labels.values()),
             "by_year": [
                 (row["year"], [row.get(key, 0) for key in by_year_labels])

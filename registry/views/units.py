@@ -58,6 +58,10 @@ class HomeView(YearMixin, TemplateView):
             from .. import tracking  # quota progress: minimum, submitted, accepted, deadline
 
             context["quota_progress"] = tracking.quota_progress(unit=unit, year=year)
+            if unit.has_ended():
+                from ..lineage import work_successor_on
+
+                context["work_successor"] = work_successor_on(unit, timezone.localdate())
             context["people"] = selectors.unit_people(user=user, unit=unit)
             if user.role == Role.DISTRICT_REVIEWER:
                 context["reviewed_units"] = (
