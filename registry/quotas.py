@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from .enums import ExemplarStatus as S
 from .lineage import Lineage
-from .models import Exemplar, Plan, QuotaRule, Transition, Unit, plan_in_force
+from .models import Exemplar, Plan, QuotaRule, Transition, Unit, UnitKind, plan_in_force
 
 # Sent up and not sent back: what counts as "submitted" towards the quota.
 SUBMITTED_STATUSES = frozenset({S.SUBMITTED_TO_DISTRICT, S.UNDER_REVIEW, S.ACCEPTED})
@@ -173,13 +173,36 @@ def _endorsed(year: int) -> dict[int, Tally]:
     return {row["reviewer_unit_id"]: Tally(row["submitted"], row["accepted"]) for row in rows}
 
 
+# What a standing row shows of its unit; the kinds and the few parents are shared objects,
+# so ten thousand communes make ten thousand instances, not forty thousand.
+UNIT_FIELDS = (
+    "pk",
+    "code",
+    "name",
+    "short_name",
+    "kind_id",
+    "parent_id",
+    "valid_from",
+    "valid_until",
+)
+
+
+def _with_kinds_and_parents(units: list[Unit]) -> list[Unit]:
+    kinds = UnitKind.objects.in_bulk()
+    parents = Unit.objects.select_related("kind").in_bulk({u.parent_id for u in units} - {None})
+    for unit in units:
+        unit.kind = kinds[unit.kind_id]
+        unit.parent = parents.get(unit.parent_id)
+    return units
+
+
 def owing_units(plan: Plan, year: int, lineage: Lineage | None = None) -> list[Unit]:
     """The units that owe a quota in ``year`` under ``plan``, each once."""
     kinds = [rule.unit_kind_id for rule in plan.quota_rules.all()]
-    units = Unit.objects.filter(kind_id__in=kinds).select_related("kind", "parent__kind")
+    units = Unit.objects.filter(kind_id__in=kinds).only(*UNIT_FIELDS)
     if plan.quota_basis == Plan.QuotaBasis.REFERENCE_DATE:
-        return list(units.active_on(plan.reference_date(year)))
-    candidates = list(units.active_in(year))
+        return _with_kinds_and_parents(list(units.active_on(plan.reference_date(year))))
+    candidates = _with_kinds_and_parents(list(units.active_in(year)))
     lineage = lineage or Lineage.load()
     in_year = {unit.pk for unit in candidates}
     # A unit whose work passed to a successor also in force that year owes nothing itself.

@@ -7,6 +7,7 @@ own (its peak memory is the render's); the dashboard is measured over every unit
 database and over the province's own units.
 """
 
+import datetime
 import os
 import statistics
 import sys
@@ -44,7 +45,7 @@ def main(extra_units: int = 10_000) -> None:
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     call_command("load_units", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    bench("load_units_s", time.perf_counter() - started, "s", "171 units")
+    bench("load_units_s", time.perf_counter() - started, "s", "172 units and their successions")
 
     province = Unit.objects.get(code="37")
     commune = UnitKind.objects.get(code="commune")
@@ -325,7 +326,11 @@ def dashboard(user) -> None:
     exemplars = Exemplar.objects.count()
     bench("generate_scale_data_s", generated, "s", f"{wanted} generated")
 
-    year = timezone.localdate().year
+    # The latest year a plan covers (quotas apply only under a plan), this year at most.
+    from registry.models import Plan
+
+    latest = Plan.objects.order_by("-period_to").values_list("period_to", flat=True).first()
+    year = min(timezone.localdate().year, latest or timezone.localdate().year)
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
     url = reverse("reports:dashboard")
@@ -357,12 +362,12 @@ def dashboard(user) -> None:
     # The province as it is (its own units, ~200 with the generated ones): the test
     # communes added above for the unit list closed for the while.
     test_units = Unit.objects.filter(code__startswith="B-")
-    assert not test_units.filter(valid_to__isnull=False).exists()
-    test_units.update(valid_to=year - 20)
+    assert not test_units.filter(valid_until__isnull=False).exists()
+    test_units.update(valid_until=datetime.date(year - 20, 12, 31))
     try:
         measure("dashboard", Unit.objects.active_in(year).count())
     finally:
-        test_units.update(valid_to=None)
+        test_units.update(valid_until=None)
     # A stress figure: the 10,000 test communes open too, every one of them behind quota.
     measure("dashboard_10k_units", Unit.objects.active_in(year).count())
 
