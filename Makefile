@@ -12,7 +12,7 @@ PORT   ?= 8000
 WORKERS ?= auto
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: demo document-worker serve test e2e bench lint format messages check-deploy system-deps browser-deps clean
+.PHONY: demo document-worker serve test e2e bench lint format messages check-deploy system-deps browser-deps clean backup restore postgres-client
 
 $(PY):
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -58,17 +58,17 @@ demo: $(VENV)/.installed system-deps
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ with the task workers beside it (Ctrl+C stops all)."
-	@$(PY) manage.py db_worker --no-reload --no-startup-delay & worker=$$!; \
-	  $(MAKE) --no-print-directory document-worker & documents=$$!; \
-	  trap 'kill $$worker $$documents 2>/dev/null; pkill -f "db_worker --queue-name documents" 2>/dev/null' EXIT INT TERM; \
-	  $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+	@exec $(PY) -m exemplar_portal.supervise \
+	  --run "web=$(PY) manage.py runserver --noreload $(HOST):$(PORT)" \
+	  --run "worker=$(PY) manage.py db_worker --no-reload --no-startup-delay" \
+	  --restart "documents=$(DOCUMENT_WORKER)"
 
 # Large PDFs: one render per worker process, started afresh after each (WeasyPrint keeps
 # its memory after a big document). Production runs the same under systemd (docs/).
+# exemplar_portal/supervise.py starts it again after each exit and stops it on Ctrl+C.
+DOCUMENT_WORKER = $(PY) manage.py db_worker --queue-name documents --max-tasks 1 --no-reload --no-startup-delay -v0
 document-worker:
-	@while :; do \
-	  $(PY) manage.py db_worker --queue-name documents --max-tasks 1 --no-reload --no-startup-delay -v0 || sleep 5; \
-	done
+	@exec $(PY) -m exemplar_portal.supervise --restart "documents=$(DOCUMENT_WORKER)"
 
 test: $(VENV)/.installed-test system-deps browser-deps
 	$(PY) manage.py makemigrations --check --dry-run -v0 --settings=exemplar_portal.settings_test
@@ -82,6 +82,7 @@ e2e: $(VENV)/.installed-test browser-deps
 bench: $(VENV)/.installed-test system-deps
 	$(PY) -m tests.bench
 
+
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -89,6 +90,15 @@ lint: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The demo and the developer commands run with DEBUG off, as production does, on a key of
+# this checkout's own (.secret-key, made once, never committed); production sets SECRET_KEY.
+LOCAL_SECRET_KEY = $(shell test -s .secret-key || (umask 077; head -c 48 /dev/urandom | base64 > .secret-key); cat .secret-key)
+demo messages: export SECRET_KEY ?= $(LOCAL_SECRET_KEY)
+# Without a .env (a developer's checkout) the other commands use that key as well.
+ifeq ($(wildcard .env),)
+document-worker backup restore: export SECRET_KEY ?= $(LOCAL_SECRET_KEY)
+endif
 
 # Refresh the message catalogues after changing user-facing text, then translate the
 # new entries in locale/vi/LC_MESSAGES/django.po and run it again to compile.
@@ -101,6 +111,26 @@ check-deploy: $(VENV)/.installed
 	  SECURE_SSL_REDIRECT=1 SESSION_COOKIE_SECURE=1 CSRF_COOKIE_SECURE=1 \
 	  SECURE_HSTS_SECONDS=31536000 SECURE_HSTS_INCLUDE_SUBDOMAINS=1 SECURE_HSTS_PRELOAD=1 \
 	  $(PY) manage.py check --deploy --fail-level WARNING
+
+# Backups of the database and the media files together (docs/operations.md, "Backups"):
+#   make backup [BACKUP_DIR=/backup]
+#   make restore FROM=/backup/exemplar-YYYYMMDD-HHMMSS [CLEAN=1]
+BACKUP_DIR ?= backups
+backup: $(VENV)/.installed postgres-client
+	$(PY) manage.py backup --out "$(BACKUP_DIR)"
+
+restore: $(VENV)/.installed postgres-client
+	@test -n "$(FROM)" || { echo "Name the backup: make restore FROM=$(BACKUP_DIR)/exemplar-YYYYMMDD-HHMMSS [CLEAN=1]"; exit 2; }
+	$(PY) manage.py restore "$(FROM)" $(if $(CLEAN),--clean)
+
+# pg_dump and pg_restore of the server's major version (PostgreSQL 15 on Debian 12); the
+# commands refuse older ones. Not needed for the SQLite demo.
+PG_MAJOR ?= 15
+postgres-client:
+	@command -v pg_dump >/dev/null && command -v pg_restore >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && $(APT_INSTALL) postgresql-client-$(PG_MAJOR); \
+	  else echo "pg_dump/pg_restore missing: a PostgreSQL database needs postgresql-client-$(PG_MAJOR) (apt-get install postgresql-client-$(PG_MAJOR))."; fi; }
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -18,8 +19,19 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-# The default key only suits a laptop; `manage.py check --deploy` flags it.
-SECRET_KEY = env.str("SECRET_KEY", default="django-insecure-exemplar-portal-development-only")
+# A development key serves only with DEBUG on; anywhere else the portal refuses to start on
+# a key the whole world can read (`make demo` makes a key of its own for its checkout).
+SECRET_KEY = env.str("SECRET_KEY", default="")
+_PUBLIC_KEYS = {"", "change-me-to-a-long-random-string"}
+if SECRET_KEY in _PUBLIC_KEYS or SECRET_KEY.startswith("django-insecure-"):
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY chưa được đặt (hoặc là khóa mẫu công khai): cổng không khởi động khi "
+            "DEBUG tắt. Đặt SECRET_KEY trong môi trường hoặc tệp .env (xem docs/deployment.md). "
+            "SECRET_KEY is not set or is a public example key; set it before starting with "
+            "DEBUG off."
+        )
+    SECRET_KEY = SECRET_KEY or "django-insecure-exemplar-portal-development-only"
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -45,7 +57,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every answer and every security event carries the request's id.
+    "registry.security.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "registry.middleware.PortalLocaleMiddleware",
@@ -55,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "registry.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "registry.auth.AbsoluteSessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -79,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "registry.context_processors.navigation",
+                "registry.drafts.session_page",
             ],
         },
     },
@@ -88,6 +105,9 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# A kept connection is checked before a request uses it, so that the first request after a
+# database restart finds a fresh one instead of failing.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a writer instead of failing at once when the web server and the task
     # worker touch the embedded database together.
@@ -111,6 +131,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "registry.auth.VietnameseCommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "registry:home"
@@ -119,6 +140,8 @@ LOGOUT_REDIRECT_URL = "login"
 # Idle timeout: the session ends after this many seconds without a request.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+# Absolute lifetime: the session ends this long after signing in, however busy.
+SESSION_ABSOLUTE_LIFETIME = env.int("SESSION_ABSOLUTE_LIFETIME", default=12 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -129,6 +152,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+# Failures count on the log-in name as the portal matches it: without case.
+AXES_USERNAME_CALLABLE = "registry.auth.axes_username"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
@@ -180,6 +205,25 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of the portal uses stay off, even for a script that got in.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "usb",
+    )
+}
 
 # Content-Security-Policy: no inline script or style anywhere; assets come from here only.
 CONTENT_SECURITY_POLICY = {
@@ -206,14 +250,60 @@ PORTAL = {
     "REVIEW_OVERDUE_DAYS": env.int("REVIEW_OVERDUE_DAYS", default=15),
     # Users of this unit (the finance department) read every unit's budget totals.
     "FINANCE_UNIT_CODE": env.str("PORTAL_FINANCE_UNIT_CODE", default="37-STC"),
+    # Security events (sign-ins, refusals, personal data viewed or exported) are kept this
+    # many days in the portal; purge_security_events removes older ones. The JSON log lines
+    # are kept as long as the server's log retention says.
+    "SECURITY_EVENT_RETENTION_DAYS": env.int("PORTAL_SECURITY_EVENT_RETENTION_DAYS", default=730),
+    # Photos and documents of records (registry/file_quota.py, registry/attachments.py):
+    # files per upload, files and bytes per record, bytes per unit (all its records), and
+    # days a removed exemplar attachment is kept before purge_deleted_attachments deletes it.
+    "ATTACHMENTS_PER_REQUEST": env.int("PORTAL_ATTACHMENTS_PER_REQUEST", default=10),
+    "ATTACHMENTS_PER_RECORD": env.int("PORTAL_ATTACHMENTS_PER_RECORD", default=30),
+    "ATTACHMENT_BYTES_PER_RECORD": env.int(
+        "PORTAL_ATTACHMENT_BYTES_PER_RECORD", default=200 * 1024 * 1024
+    ),
+    "ATTACHMENT_BYTES_PER_UNIT": env.int(
+        "PORTAL_ATTACHMENT_BYTES_PER_UNIT", default=5 * 1024 * 1024 * 1024
+    ),
+    "ATTACHMENT_RETENTION_DAYS": env.int("PORTAL_ATTACHMENT_RETENTION_DAYS", default=90),
+    # A spreadsheet import without a sign of progress for this long is marked failed (its
+    # worker stopped); the other import limits are in registry/spreadsheets/safety.py.
+    "IMPORT_STALE_MINUTES": env.int("PORTAL_IMPORT_STALE_MINUTES", default=10),
+    # Documents (reports/limits.py): characters of a record's free-text field printed (cut
+    # at a word, with a note); documents estimated above DOCUMENT_INLINE_PAGES pages go to
+    # the document worker; seconds a render may take in a web request (then the worker takes
+    # it over) and on the worker; pages per kind of document, as
+    # "exemplar_profile=60;unit_exemplars=300" (the rest keep their defaults).
+    "DOCUMENT_FIELD_CHARS": env.int("PORTAL_DOCUMENT_FIELD_CHARS", default=20_000),
+    "DOCUMENT_INLINE_PAGES": env.int("PORTAL_DOCUMENT_INLINE_PAGES", default=20),
+    "DOCUMENT_RENDER_SECONDS": env.int("PORTAL_DOCUMENT_RENDER_SECONDS", default=20),
+    "DOCUMENT_WORKER_SECONDS": env.int("PORTAL_DOCUMENT_WORKER_SECONDS", default=600),
+    "DOCUMENT_PAGE_LIMITS": env.dict(
+        "PORTAL_DOCUMENT_PAGE_LIMITS", cast={"value": int}, default={}
+    ),
 }
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        # One JSON object per line: what a log search tool reads without a parser.
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "{asctime}{levelname}{name}{message}",
+            "style": "{",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "json_ensure_ascii": False,
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "security": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Security events (registry/security.py): sign-ins, refusals, personal data read.
+        "portal.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
         # A locked-out or failed login is worth a line, not a traceback.
         "axes": {"level": "WARNING"},
         # WeasyPrint logs every rendering step; only its warnings matter.

@@ -54,3 +54,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler403 = "registry.security.permission_denied"
+handler500 = "registry.views.platform.server_error"

@@ -13,6 +13,7 @@ from .models import (
     Field,
     Plan,
     QuotaRule,
+    SecurityEvent,
     Unit,
     UnitKind,
     UnitSuccession,
@@ -222,3 +223,17 @@ class PlanAdmin(PortalAdmin):
         (None, {"fields": ["illustrative", "note"]}),
     ]
     inlines = [QuotaRuleInline]
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
+    """Who signed in, who was refused, who viewed or exported whose personal data. Read
+    only: the portal writes these; the same events go to the log as JSON lines."""
+
+    list_display = ["at", "kind", "username", "unit", "address", "target_label", "path"]
+    list_filter = ["kind", "at", "unit"]
+    search_fields = ["username", "address", "path", "target_id", "target_label", "request_id"]
+    date_hierarchy = "at"
+    list_select_related = ["unit"]
+    readonly_fields = [field.name for field in SecurityEvent._meta.fields]
+    show_full_result_count = False

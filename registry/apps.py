@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class RegistryConfig(AppConfig):
     name = "registry"
     verbose_name = _("Registry")
+
+    def ready(self):
+        # Signal receivers: the sign-in time (absolute session lifetime) and security events.
+        from . import auth, security  # noqa: F401

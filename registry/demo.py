@@ -568,7 +568,41 @@ def demo_exemplars() -> int:
         if sent_on is not None and moves:
             _backdate(exemplar, sent_on)
         count += 1
+    _demo_removed_attachment()
     return count
+
+
+def _demo_removed_attachment() -> None:
+    """Sở Y tế's draft of Vũ Thị Thanh Mai gets a photo and a report, and the report is
+    removed again: Home Affairs sees it under "removed files" and can restore it, and the
+    timeline shows both. Idempotent."""
+    import uuid
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from campaigns.demo_data.events import demo_photo
+
+    from . import attachments
+    from .models import Attachment, Exemplar
+
+    token = uuid.uuid5(uuid.NAMESPACE_URL, "demo-exemplar-mai-syt")
+    exemplar = Exemplar.objects.filter(creation_token=token).first()
+    if exemplar is None or Attachment.history.filter(exemplar_id=exemplar.pk).exists():
+        return
+    author = User.objects.get(username="canbo.syt")
+    _photo, report = attachments.attach(
+        exemplar=exemplar,
+        uploads=[
+            SimpleUploadedFile("cham-soc-nguoi-benh.jpg", demo_photo()),
+            SimpleUploadedFile(
+                "Bao cao thanh tich (ban cu).pdf",
+                _demo_pdf("Bao cao thanh tich ca nhan - Vu Thi Thanh Mai (ban cu)"),
+            ),
+        ],
+        caption="",
+        by=author,
+    )
+    attachments.remove(attachment=report, by=author)
 
 
 def _demo_reviews_and_pledge() -> None:

@@ -288,10 +288,15 @@ class XlsxExportMixin:
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == "xlsx":
+            self.exported("xlsx")
             return self.export_xlsx()
         if request.GET.get("export") == "csv":
+            self.exported("csv")
             return self.export_csv()
         return super().get(request, *args, **kwargs)
+
+    def exported(self, file_format: str) -> None:
+        """Called before a download; a list of personal data notes it (registry/security)."""
 
     def get_export_columns(self):
         return self.export_columns

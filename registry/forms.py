@@ -221,7 +221,11 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
     """The unit's form for an exemplar. Status, unit and reviewer fields are not in it, so
     whatever a request posts for them is ignored."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The version the user's text started from goes with a browser draft of the form
+    # (static/js/drafts.js), so that a restored draft cannot overwrite a later save unnoticed.
+    version = forms.IntegerField(
+        widget=forms.HiddenInput(attrs={"data-keep-in-draft": True}), required=False
+    )
     creation_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
     specific_evidence = forms.CharField(
         label=_("Evidence for the specific criterion of the field"),
@@ -432,12 +436,47 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
         self.fields["sort"].choices = [(k, v[1]) for k, v in self.SORTS.items()]
 
 
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """One or more files under one name (``<input type="file" multiple>``), cleaned to a
+    list. Their content is checked afterwards, all together (``registry.file_quota``), so
+    that a refusal names each file; here only "none at all" is an error."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if not files and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return files
+
+
+def upload_help() -> str:
+    """The help under a file field: the accepted files and how many go at once."""
+    from .file_quota import limit
+
+    return gettext(
+        "%(types)s Up to %(count)s files at once; the caption is given to each of them."
+    ) % {
+        "types": gettext("JPEG, PNG or WebP photos; PDF or DOCX documents; at most 10 MB."),
+        "count": limit("ATTACHMENTS_PER_REQUEST"),
+    }
+
+
 class AttachmentForm(BootstrapFormMixin, forms.Form):
-    file = forms.FileField(
-        label=_("Photo or document"),
-        help_text=_("JPEG, PNG or WebP photos; PDF or DOCX documents; at most 10 MB."),
-    )
+    """Photos and documents of an exemplar, one or several at once."""
+
+    file = MultipleFileField(label=_("Photo or document"))
     caption = forms.CharField(label=_("Caption"), required=False, max_length=255)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = upload_help()
 
 
 DATE_INPUT = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})

@@ -39,13 +39,13 @@ def history_with_changes(obj, limit: int = 30, skip=HISTORY_SKIP):
     Values are shown as a reader knows them: choice labels, the names of related rows,
     dates and amounts in the local format.
     """
+    # One entry past the limit, to say what the oldest one shown changed. A record written in
+    # bulk, seeded by a migration or brought in from another system may have no entry at all.
     entries = list(obj.history.select_related("history_user")[: limit + 1])
-    if not entries:
-        # A row seeded by a migration may have no history yet.
-        return []
     model = type(obj)
     rows = []
-    for newer, older in zip(entries, [*entries[1:], None], strict=True):
+    for index, newer in enumerate(entries[:limit]):
+        older = entries[index + 1] if index + 1 < len(entries) else None
         changes = []
         if older is not None:
             for change in newer.diff_against(older).changes:
@@ -56,7 +56,7 @@ def history_with_changes(obj, limit: int = 30, skip=HISTORY_SKIP):
                     (field.verbose_name, readable(field, change.old), readable(field, change.new))
                 )
         rows.append({"entry": newer, "changes": changes})
-    return rows[:limit]
+    return rows
 
 
 def readable(field, value) -> str:

@@ -168,6 +168,11 @@ can_view_exemplar_personal_data = can_reach_exemplar & (
     is_unit_member_who_edits | is_district_reviewer | is_home_affairs | is_administrator
 )
 rules.add_perm("registry.review_queue", is_home_affairs | is_district_reviewer)
+# Attachments removed from an exemplar, kept for the retention period (registry/attachments.py):
+# Home Affairs sees them on the record, opens them and puts them back. The object is the
+# exemplar.
+can_restore_attachment = is_home_affairs & can_reach_exemplar
+rules.add_perm("registry.restore_attachment", can_restore_attachment)
 
 
 # The admin shows the registry app to those who administer it.

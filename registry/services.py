@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db import models, transaction
+from django.db import IntegrityError, transaction
 
 from .data import units as unit_data
 from .models import Unit, UnitKind
@@ -206,7 +206,7 @@ def exemplar_create(*, unit, by, values: dict, evidence: dict[int, str], creatio
     from .models import CatalogueVersion, Exemplar
 
     if creation_token is not None:
-        existing = Exemplar.objects.filter(creation_token=creation_token).first()
+        existing = Exemplar.objects.filter(creation_token=creation_token, unit=unit).first()
         if existing is not None:
             return existing
     version = CatalogueVersion.for_year(values["year"])
@@ -225,9 +225,22 @@ def exemplar_create(*, unit, by, values: dict, evidence: dict[int, str], creatio
         catalogue_version=version,
         creation_token=creation_token,
     )
-    exemplar.full_clean(exclude=["created_by", "catalogue_version"])
+    exemplar.full_clean(exclude=["created_by", "catalogue_version", "creation_token"])
     exemplar._history_user = by
-    exemplar.save()
+    try:
+        with transaction.atomic():
+            exemplar.save()
+    except IntegrityError:
+        # The same form sent twice at once: the other request saved first (its row became
+        # visible when it committed); this one answers with that record.
+        existing = (
+            Exemplar.objects.filter(creation_token=creation_token, unit=unit).first()
+            if creation_token is not None
+            else None
+        )
+        if existing is None:
+            raise
+        return existing
     _save_evidence(exemplar, evidence)
     return exemplar
 
@@ -260,46 +273,18 @@ def exemplar_update(*, exemplar, by, values: dict, evidence: dict[int, str], exp
     return locked
 
 
-@transaction.atomic
 def attachment_add(*, exemplar, upload, caption: str, by):
-    """Check ``upload`` by its content and attach it to ``exemplar``.
+    """Check ``upload`` by its content and attach it to ``exemplar`` (one file of
+    ``registry.attachments.attach``, which names the side effects). Raises
+    ``UploadRejected``."""
+    from .attachments import attach
 
-    Side effects: stores the (re-encoded, metadata-free) file and a thumbnail under generated
-    names; bumps the exemplar's version (its content changed). Raises ``UploadRejected``.
-    """
-    from .models import Attachment, Exemplar
-    from .uploads import check_upload
-
-    checked = check_upload(upload)
-    attachment = Attachment(
-        exemplar=exemplar,
-        kind=checked.kind,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        caption=caption,
-        uploaded_by=by,
-    )
-    attachment.file.save(checked.content.name, checked.content, save=False)
-    if checked.thumbnail is not None:
-        attachment.thumbnail.save(checked.thumbnail.name, checked.thumbnail, save=False)
-    attachment.save()
-    Exemplar.objects.filter(pk=exemplar.pk).update(version=models.F("version") + 1)
-    return attachment
+    return attach(exemplar=exemplar, uploads=[upload], caption=caption, by=by)[0]
 
 
-@transaction.atomic
 def attachment_delete(*, attachment, by):
-    """Remove an attachment and its stored files (after the transaction commits)."""
-    from .models import Exemplar
+    """Take an attachment off its record; its file is kept for the retention period
+    (``registry.attachments.remove``)."""
+    from .attachments import remove
 
-    files = [f for f in (attachment.file, attachment.thumbnail) if f]
-    storage_names = [(f.storage, f.name) for f in files]
-    Exemplar.objects.filter(pk=attachment.exemplar_id).update(version=models.F("version") + 1)
-    attachment.delete()
-
-    def remove():
-        for storage, name in storage_names:
-            storage.delete(name)
-
-    transaction.on_commit(remove)
+    return remove(attachment=attachment, by=by)

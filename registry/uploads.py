@@ -12,6 +12,7 @@ Every refusal is an ``UploadRejected`` (a ``ValidationError``) whose message is 
 lazily, so it renders in whatever language is active when it is shown.
 """
 
+import hashlib
 import io
 import re
 import unicodedata
@@ -88,6 +89,8 @@ class CheckedUpload:
     thumbnail: ContentFile | None
     width: int | None
     height: int | None
+    # Of the bytes stored (after re-encoding), hex: proof of which file was kept.
+    sha256: str = ""
 
 
 def max_upload_bytes() -> int:
@@ -134,6 +137,7 @@ def check_upload(uploaded_file: UploadedFile) -> CheckedUpload:
             thumbnail=ContentFile(thumbnail, name=generated_name(".jpg")),
             width=width,
             height=height,
+            sha256=hashlib.sha256(data).hexdigest(),
         )
     return CheckedUpload(
         kind="document",
@@ -145,6 +149,7 @@ def check_upload(uploaded_file: UploadedFile) -> CheckedUpload:
         thumbnail=None,
         width=None,
         height=None,
+        sha256=hashlib.sha256(data).hexdigest(),
     )
 
 

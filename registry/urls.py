@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from . import views
+from .views import session as session_views
 
 app_name = "registry"
 
@@ -43,8 +44,15 @@ urlpatterns = [
         views.AttachmentDeleteView.as_view(),
         name="attachment_delete",
     ),
+    path(
+        "dien-hinh/<str:code>/tep/<int:pk>/khoi-phuc/",
+        views.AttachmentRestoreView.as_view(),
+        name="attachment_restore",
+    ),
     path("tham-dinh/", views.ReviewQueueView.as_view(), name="review_queue"),
     path("thong-bao/", views.NotificationListView.as_view(), name="notifications"),
+    # The idle warning's "continue working" (static/js/drafts.js).
+    path("phien-lam-viec/gia-han/", session_views.keep_alive, name="session_keep_alive"),
     # Quotas, follow-up and the annual registration (views/tracking.py).
     path("chi-tieu/tien-do/", views.QuotaComplianceView.as_view(), name="quota_compliance"),
     path("theo-doi/", views.FollowUpGapListView.as_view(), name="follow_up_gaps"),

@@ -13,6 +13,11 @@ urlpatterns = [
         name="import_confirm",
     ),
     path("nhap-du-lieu/lan/<int:pk>/huy/", views.ImportCancelView.as_view(), name="import_cancel"),
+    path(
+        "nhap-du-lieu/lan/<int:pk>/chay-lai/",
+        views.ImportRestartView.as_view(),
+        name="import_restart",
+    ),
     path("nhap-du-lieu/lan/<int:pk>/tep/", views.ImportFileView.as_view(), name="import_file"),
     path("nhap-du-lieu/<slug:kind>/", views.ImportStartView.as_view(), name="import_start"),
     path(

@@ -36,15 +36,18 @@ class AwardFormAdmin(PortalAdmin):
 
 @admin.register(DocumentRender)
 class DocumentRenderAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
-    """Rendered consolidated reports, kept per version and language. Deleting one makes the
-    next reader's request render it again (after a change of the document's layout)."""
+    """Rendered consolidated reports, kept per version and language, and drafts too large for
+    a web request. Deleting one makes the next reader's request render it again (after a
+    change of the document's layout)."""
 
-    list_display = ["version", "language", "status", "pages", "size", "finished_at"]
-    list_filter = ["status", "language"]
+    list_display = ["document", "version", "language", "status", "pages", "size", "finished_at"]
+    list_filter = ["document", "status", "language"]
     list_select_related = ["version__consolidation__campaign"]
     readonly_fields = [
         "version",
         "document",
+        "params",
+        "key",
         "language",
         "status",
         "stage",

@@ -10,6 +10,8 @@ A document is a draft ("DỰ THẢO", no number) until it is issued: ``Issue`` c
 registered number, the date and the signer into the builders. Documents are written in
 Vietnamese whatever the reader's interface language (``issuing.build`` switches to it).
 Who may build which document is decided by the views; the builders read what they are given.
+A record's free text always comes in through ``limits.record_text`` (or ``limits.bounded``):
+a text beyond the field limit is cut there, with a note pointing to the record on the portal.
 """
 
 import datetime
@@ -17,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Value, When
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -38,6 +41,7 @@ from .layout import (
     Table,
     cell_text,
 )
+from .limits import bounded, portal_url, record_text
 
 HOME_AFFAIRS_UNIT_CODE = "37-SNV"
 # Bodies that are People's Committees: they head their documents with their own name only.
@@ -430,8 +434,8 @@ def exemplar_profile(
         attachment_ids.append(photo.pk)
     body: list = [Heading(_("I. Particulars")), facts, Heading(_("II. Achievements"))]
     report = [
-        (_("Achievements"), exemplar.achievements),
-        (_("New model, good practice"), exemplar.new_model),
+        (_("Achievements"), record_text(exemplar, "achievements")),
+        (_("New model, good practice"), record_text(exemplar, "new_model")),
     ]
     report = [(label, text) for label, text in report if text.strip()]
     for n, (label, text) in enumerate(report, start=1):
@@ -445,11 +449,15 @@ def exemplar_profile(
         )
     )
     if evidence:
+        page = portal_url(exemplar.get_absolute_url())
         body.append(Heading(_("III. Against the criteria")))
         body.append(
             Table(
                 columns=[Column(_("Criterion"), width=28), Column(_("Evidence"), width=72)],
-                rows=[[criterion_label(item.criterion), item.text] for item in evidence],
+                rows=[
+                    [criterion_label(item.criterion), record_text(item, "text", url=page)]
+                    for item in evidence
+                ],
                 sheet=_("Criteria"),
             )
         )
@@ -644,6 +652,10 @@ def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
 # The yearly report of the consolidation -------------------------------------------------------
 
 
+def _exemplar_page(code: str) -> str:
+    return portal_url(reverse("registry:exemplar_detail", kwargs={"code": code}))
+
+
 def _iso_date(value: str) -> datetime.date | str:
     return datetime.date.fromisoformat(value) if value else ""
 
@@ -809,7 +821,7 @@ def _introductions_table(snapshot: dict) -> Table | None:
                 row["outlet"],
                 _iso_date(row["date"]),
                 str(occasions.get(row["occasion"], row["occasion"])),
-                row["angle"],
+                bounded(row["angle"], url=_exemplar_page(row["code"])),
             ]
             for n, row in enumerate(snapshot["introductions"], start=1)
         ],
@@ -969,9 +981,11 @@ class _Annexes:
 def _report_narrative(consolidation, narrative: dict | None) -> dict:
     """The narrative given (a published version's, as it was frozen), else the one being
     written on the consolidation."""
-    return narrative or {
+    narrative = narrative or {
         name: getattr(consolidation, name) for name in consolidation.NARRATIVE_FIELDS
     }
+    page = portal_url(consolidation.get_absolute_url())
+    return {name: bounded(text or "", url=page) for name, text in narrative.items()}
 
 
 def _outreach_tables(snapshot: dict) -> dict:

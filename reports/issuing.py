@@ -6,7 +6,8 @@
 - ``issue(...)`` gives a document the next number of its unit, year and type (in the
   database, so that two people issuing at once never get the same number), records it in
   the register (``IssuedDocument``) and renders its files: small documents at once, the
-  yearly report and the period review on the document worker;
+  yearly report, the period review and any document estimated large
+  (``limits.is_big``) on the document worker;
 - ``render_issued(issued)`` renders an issued document's files from what was recorded.
 """
 
@@ -20,13 +21,14 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from registry.models import Exemplar, Unit
+from registry import security
+from registry.models import Exemplar, SecurityEvent, Unit
 
-from . import documents
+from . import documents, limits
 from .docx import docx_bytes, text_width_mm
 from .layout import DRAFT_MARK, MOTTO, NATIONAL_TITLE, Document, Signature
 from .models import AwardProposal, ConsolidationVersion, DocumentCounter, IssuedDocument
-from .pdf import lay_out
+from .pdf import RenderGuard, lay_out
 from .workbooks import document_workbook
 
 logger = logging.getLogger(__name__)
@@ -62,9 +64,12 @@ def pdf_context(document: Document) -> dict:
 
 
 def render_pdf(document: Document) -> tuple[bytes, int]:
+    """The PDF and its pages, within the kind's page limit and the time limit of where it
+    runs (``limits.DocumentTooLong``, ``limits.RenderTimedOut``)."""
     html = render_to_string(PDF_TEMPLATE, pdf_context(document))
-    laid_out = lay_out(html, attachment_ids=document.attachment_ids)
-    return laid_out.write_pdf(), len(laid_out.pages)
+    with RenderGuard.for_kind(document.kind):
+        laid_out = lay_out(html, attachment_ids=document.attachment_ids)
+        return laid_out.write_pdf(), len(laid_out.pages)
 
 
 def render(document: Document, fmt: str) -> bytes:
@@ -207,6 +212,7 @@ def issue(
     if signer is None or signer.unit_id != unit.pk:
         raise NoSigner(unit)
     draft = build(kind, params, user=user)
+    on_worker = on_the_worker(kind, draft)
     with transaction.atomic():
         number = next_number(unit=unit, year=day.year, doc_type=draft.doc_type)
         issued = IssuedDocument.objects.create(
@@ -229,11 +235,24 @@ def issue(
         if version is not None:
             version.document_number = issued.number_text
             version.save(update_fields=["document_number"])
-        if kind in LARGE_KINDS:
+        if on_worker:
             transaction.on_commit(lambda: _enqueue(issued.pk))
-    if kind not in LARGE_KINDS:
+    security.record(
+        SecurityEvent.Kind.DOCUMENT_ISSUED,
+        user=user,
+        target=issued,
+        number=issued.number_text,
+        document_kind=kind,
+    )
+    if not on_worker:
         render_issued(issued)
     return issued
+
+
+def on_the_worker(kind: str, document: Document) -> bool:
+    """Whether the files of ``document`` are rendered by the document worker: the large kinds
+    always, others when estimated large."""
+    return kind in LARGE_KINDS or limits.is_big(document)
 
 
 def _enqueue(issued_id: int) -> None:
@@ -247,12 +266,17 @@ def prepare_again(issued: IssuedDocument) -> IssuedDocument:
     kinds on the document worker, small ones at once."""
     if issued.status == IssuedDocument.Status.READY:
         return issued
-    if issued.kind in LARGE_KINDS:
-        issued.status = IssuedDocument.Status.RENDERING
-        issued.save(update_fields=["status"])
-        transaction.on_commit(lambda: _enqueue(issued.pk))
-        return issued
+    if issued.kind in LARGE_KINDS or limits.is_big(_issued_document(issued)):
+        return _hand_to_worker(issued)
     return render_issued(issued)
+
+
+def _hand_to_worker(issued: IssuedDocument) -> IssuedDocument:
+    issued.status = IssuedDocument.Status.RENDERING
+    issued.error = ""
+    issued.save(update_fields=["status", "error"])
+    transaction.on_commit(lambda: _enqueue(issued.pk))
+    return issued
 
 
 def issue_of(issued: IssuedDocument) -> documents.Issue:
@@ -263,11 +287,15 @@ def issue_of(issued: IssuedDocument) -> documents.Issue:
     )
 
 
+def _issued_document(issued: IssuedDocument) -> Document:
+    return build(issued.kind, issued.params, user=issued.issued_by, issue=issue_of(issued))
+
+
 def render_issued(issued: IssuedDocument) -> IssuedDocument:
     """Render the issued document's PDF, DOCX and xlsx from what was recorded; a failure is
     kept on the record (the number stays taken: the register shows it)."""
     try:
-        document = build(issued.kind, issued.params, user=issued.issued_by, issue=issue_of(issued))
+        document = _issued_document(issued)
         made = files(document)
         stem = f"{document.filename}-so-{issued.number:02d}-{issued.year}"
         issued.pdf.save(f"{stem}.pdf", ContentFile(made.pdf), save=False)
@@ -276,6 +304,17 @@ def render_issued(issued: IssuedDocument) -> IssuedDocument:
         issued.pages = made.pages
         issued.status = IssuedDocument.Status.READY
         issued.error = ""
+    except limits.RenderTimedOut as error:
+        if not limits.in_worker():
+            # Too slow for a web request: the worker, which has more time, takes it over.
+            return _hand_to_worker(issued)
+        logger.warning("Rendering issued document %s stopped: %s", issued.pk, error)
+        issued.status = IssuedDocument.Status.FAILED
+        issued.error = error.message
+    except limits.DocumentTooLong as error:
+        logger.warning("Issued document %s is over its page limit", issued.pk)
+        issued.status = IssuedDocument.Status.FAILED
+        issued.error = error.message
     except Exception as error:
         logger.exception("Rendering issued document %s failed", issued.pk)
         issued.status = IssuedDocument.Status.FAILED

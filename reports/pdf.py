@@ -14,12 +14,15 @@ then leaves the resource out and the document still renders. Refusals are kept i
 ``refused`` so that tests and logs can see them.
 
 Rendering holds memory after large documents: small documents render on request, large ones
-belong to the worker.
+belong to the worker. ``RenderGuard`` keeps a render within its page limit and its time
+(``reports/limits.py`` explains how and why).
 """
 
 import logging
 import mimetypes
 import posixpath
+import threading
+import time
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -27,6 +30,8 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils._os import safe_join
 from PIL import ImageFile
+
+from .limits import DocumentTooLong, RenderTimedOut, page_limit, render_seconds
 
 # Importing WeasyPrint switches on Pillow's process-wide LOAD_TRUNCATED_IMAGES, which would let
 # truncated uploads through registry.uploads in the same process: keep Pillow's setting.
@@ -127,3 +132,85 @@ def render_pdf(template_name: str, context: dict, *, attachment_ids=(), fetcher=
     """``template_name`` rendered to PDF bytes; only the allowed resources are loaded."""
     html = render_to_string(template_name, context)
     return lay_out(html, attachment_ids=attachment_ids, fetcher=fetcher).write_pdf()
+
+
+# Keeping a render within its limits ------------------------------------------------------------
+
+# WeasyPrint reports each step of a render, and each page it lays out ("Step 5 - Creating
+# layout - Page %d"), to this logger: the guard reads the reports, nobody else sees them.
+PROGRESS_LOGGER = logging.getLogger("weasyprint.progress")
+_guards = threading.local()
+
+
+class _ProgressReader(logging.Filter):
+    """Hands WeasyPrint's progress reports to the guard of the render in this thread; what
+    the guard raises stops the render. The reports go no further (they never did: the
+    ``weasyprint`` logger only lets warnings through)."""
+
+    def filter(self, record):
+        guard = getattr(_guards, "active", None)
+        if guard is not None:
+            guard.report(record)
+        return False
+
+
+PROGRESS_LOGGER.addFilter(_ProgressReader())
+
+
+def _laid_out_page(record) -> int | None:
+    """The page number of a "page laid out" report, else None."""
+    if str(record.msg).endswith("Page %d") and record.args:
+        page = record.args[0] if isinstance(record.args, tuple) else None
+        return page if isinstance(page, int) else None
+    return None
+
+
+class RenderGuard:
+    """Around a render (``lay_out`` and ``write_pdf``): stops it with ``DocumentTooLong`` as
+    soon as a page past ``max_pages`` is laid out, and with ``RenderTimedOut`` at the first
+    report after ``seconds`` have passed. ``on_page(number)`` hears of each page laid out
+    (the worker shows it as progress).
+
+    ``RenderGuard.for_kind(kind)`` takes the kind's page limit and the time limit of where it
+    runs (a web request or the worker)."""
+
+    def __init__(self, *, kind: str, max_pages: int, seconds: float, on_page=None, clock=None):
+        self.kind = kind
+        self.max_pages = max_pages
+        self.seconds = seconds
+        self.on_page = on_page
+        self.clock = clock or time.monotonic
+        self.pages = 0
+        self.deadline = None
+
+    @classmethod
+    def for_kind(cls, kind: str, *, seconds: float | None = None, on_page=None):
+        return cls(
+            kind=kind,
+            max_pages=page_limit(kind),
+            seconds=render_seconds() if seconds is None else seconds,
+            on_page=on_page,
+        )
+
+    def __enter__(self):
+        # Reconfiguring logging resets the level of loggers it does not name: set it again.
+        PROGRESS_LOGGER.setLevel(logging.INFO)
+        self.deadline = self.clock() + self.seconds
+        self._outer = getattr(_guards, "active", None)
+        _guards.active = self
+        return self
+
+    def __exit__(self, *exc):
+        _guards.active = self._outer
+        return False
+
+    def report(self, record) -> None:
+        page = _laid_out_page(record)
+        if page is not None:
+            self.pages = max(self.pages, page)
+            if page > self.max_pages:
+                raise DocumentTooLong(self.kind, self.max_pages)
+            if self.on_page is not None:
+                self.on_page(page)
+        if self.clock() >= self.deadline:
+            raise RenderTimedOut(round(self.seconds))

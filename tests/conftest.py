@@ -109,6 +109,34 @@ def world(db) -> World:
     return build_world()
 
 
+def seed_reference_data() -> None:
+    """Seed unit kinds, the catalogue and the 2023-2025 plan with its quota rules, as the
+    data migrations do.
+
+    A transactional test ends with a flush, which also wipes what migrations seeded, for
+    the next transactional test (ours or another file's). Serialized rollback cannot be
+    relied on to bring it back: after another file's transactional test without it, the
+    flush recreates the content types under new ids and reloading the old ones fails on
+    their unique key. The migration's own function is idempotent (get_or_create).
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from registry.data.plans import ensure_plan_2023_2025
+
+    migration = import_module("registry.migrations.0002_reference_data")
+    migration.seed(apps, None)  # the function never touches the schema editor
+    ensure_plan_2023_2025()
+
+
+@pytest.fixture
+def committed_world(transactional_db) -> World:
+    """The personas, committed: for tests where other threads or processes must see them."""
+    seed_reference_data()
+    return build_world()
+
+
 @pytest.fixture
 def password() -> str:
     return TEST_PASSWORD

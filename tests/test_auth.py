@@ -192,3 +192,209 @@ class TestPasswords:
         response = client.post(reverse("password_reset"), {"email": "khong-co@ninhbinh.example"})
         assert response.status_code == 302
         assert mail.outbox == []
+
+
+class TestHardenedSignIn:
+    """Lockout, names and passwords as a hostile or unlucky user meets them."""
+
+    def _fail(self, client, username, times):
+        for _ in range(times):
+            client.post(reverse("login"), {"username": username, "password": "sai-mat-khau"})
+
+    def test_failures_count_on_the_name_whatever_its_case(self, world, client, password):
+        self._fail(client, "editor_a", settings.AXES_FAILURE_LIMIT - 2)
+        self._fail(client, "EDITOR_A", 1)
+        self._fail(client, "Editor_A", 1)
+        response = client.post(reverse("login"), {"username": "eDiToR_a", "password": password})
+        assert response.status_code == 429
+        assert "_auth_user_id" not in client.session
+
+    def test_a_right_password_under_another_case_does_not_lift_a_lock(
+        self, world, client, password
+    ):
+        self._fail(client, "editor_a", settings.AXES_FAILURE_LIMIT)
+        assert (
+            client.post(
+                reverse("login"), {"username": "EDITOR_A", "password": password}
+            ).status_code
+            == 429
+        )
+        assert (
+            client.post(
+                reverse("login"), {"username": "editor_a", "password": password}
+            ).status_code
+            == 429
+        )
+
+    def test_a_name_differing_only_in_case_cannot_be_created(self, world):
+        from django.db import IntegrityError, transaction
+
+        from registry.models import User
+
+        with pytest.raises(IntegrityError), transaction.atomic():
+            User.objects.create(username="EDITOR_A", unit=world.user("editor_a").unit)
+
+    def test_the_admin_refuses_a_rename_to_another_case_of_a_taken_name(self, world, client_for):
+        from django.core.exceptions import ValidationError
+
+        other = world.user("editor_b")
+        other.username = "Editor_A"
+        with pytest.raises(ValidationError) as caught:
+            other.full_clean()
+        assert "đã có người dùng với tên đăng nhập này" in str(caught.value).lower()
+
+        admin = client_for(world.user("administrator"))
+        url = reverse("admin:registry_user_change", args=[other.pk])
+        page = admin.get(url)
+        assert page.status_code == 200
+        form = page.context["adminform"].form
+        data = {
+            key: value
+            for key, value in form.initial.items()
+            if value is not None and not isinstance(value, list | tuple)
+        }
+        data.update(
+            {
+                "username": "EDITOR_A",
+                "unit": other.unit_id,
+                "date_joined_0": "01/01/2026",
+                "date_joined_1": "08:00:00",
+            }
+        )
+        response = admin.post(url, data)
+        assert response.status_code == 200
+        other.refresh_from_db()
+        assert other.username == "editor_b"
+        assert client_for(world.user("editor_a")).get(reverse("registry:home")).status_code == 200
+
+    def test_a_passphrase_typed_in_decomposed_form_signs_in(self, world, client):
+        import unicodedata
+
+        user = world.user("editor_a")
+        passphrase = "Hồ sơ điển hình tiên tiến năm 2026"
+        user.set_password(passphrase)
+        user.save()
+        decomposed = unicodedata.normalize("NFD", passphrase)
+        assert decomposed != passphrase
+        response = client.post(reverse("login"), {"username": "editor_a", "password": decomposed})
+        assert response.status_code == 302
+
+    def test_a_password_stored_before_normalisation_still_works_and_is_upgraded(self, world):
+        import unicodedata
+
+        from django.contrib.auth.hashers import make_password
+
+        user = world.user("editor_a")
+        decomposed = unicodedata.normalize("NFD", "Mật khẩu rất dài của tôi")
+        user.password = make_password(decomposed)
+        user.save()
+        assert user.check_password(decomposed)
+        user.refresh_from_db()
+        assert user.check_password(unicodedata.normalize("NFC", decomposed))
+
+    @pytest.mark.parametrize(
+        "weak", ["matkhau123", "MatKhau@2025", "Mật khẩu 2026", "anhyeuem2024", "NinhBinh1234"]
+    )
+    def test_common_vietnamese_passwords_are_refused(self, world, weak):
+        from django.contrib.auth.password_validation import validate_password
+        from django.core.exceptions import ValidationError
+
+        with pytest.raises(ValidationError) as caught:
+            validate_password(weak, world.user("editor_a"))
+        assert "password_too_common_vi" in [e.code for e in caught.value.error_list]
+
+    def test_a_long_own_passphrase_is_accepted(self, world):
+        from django.contrib.auth.password_validation import validate_password
+
+        validate_password("Đồng lúa Gia Viễn mùa gặt 2026", world.user("editor_a"))
+
+    def test_changing_to_a_common_password_says_why_in_vietnamese(
+        self, world, client_for, password
+    ):
+        client = client_for(world.user("editor_a"))
+        response = client.post(
+            reverse("password_change"),
+            {
+                "old_password": password,
+                "new_password1": "matkhau12345",
+                "new_password2": "matkhau12345",
+            },
+        )
+        assert response.status_code == 200
+        assert "quá phổ biến" in response.content.decode()
+
+    def test_every_answer_carries_a_permissions_policy(self, world, client):
+        header = client.get(reverse("login"))["Permissions-Policy"]
+        assert "camera=()" in header
+        assert "geolocation=()" in header
+        assert "microphone=()" in header
+
+    def test_a_session_ends_at_its_absolute_lifetime_however_busy(self, world, client, password):
+        import time
+
+        from registry.auth import SIGNED_IN_AT
+
+        client.post(reverse("login"), {"username": "editor_a", "password": password})
+        assert client.get(reverse("registry:home")).status_code == 200
+        session = client.session
+        assert session[SIGNED_IN_AT] <= time.time()
+        session[SIGNED_IN_AT] = int(time.time()) - settings.SESSION_ABSOLUTE_LIFETIME - 1
+        session.save()
+        response = client.get(reverse("registry:home"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+        assert "next=" in response["Location"]
+        assert "_auth_user_id" not in client.session
+        page = client.get(response["Location"])
+        assert "Phiên làm việc đã kết thúc sau 12 giờ" in page.content.decode()
+
+    def test_a_form_sent_after_the_lifetime_leads_back_to_its_page(self, world, client, password):
+        import time
+
+        from registry.auth import SIGNED_IN_AT
+
+        client.post(reverse("login"), {"username": "editor_a", "password": password})
+        session = client.session
+        session[SIGNED_IN_AT] = int(time.time()) - settings.SESSION_ABSOLUTE_LIFETIME - 1
+        session.save()
+        form = reverse("registry:exemplar_create")
+        response = client.post(form, {"year": 2025}, HTTP_REFERER=f"http://testserver{form}")
+        assert response.status_code == 302
+        assert response["Location"] == f"{reverse('login')}?next={form}"
+
+
+class TestSecretKey:
+    """The portal refuses to start with DEBUG off on a missing or public key."""
+
+    def _import_settings(self, **env):
+        import os
+        import subprocess
+        import sys
+
+        clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+        clean.update(env)
+        return subprocess.run(
+            [sys.executable, "-c", "import exemplar_portal.settings"],
+            env=clean,
+            capture_output=True,
+            text=True,
+            cwd=settings.BASE_DIR,
+            check=False,
+        )
+
+    @pytest.mark.parametrize(
+        "env",
+        [
+            {"DEBUG": "0"},
+            {"DEBUG": "0", "SECRET_KEY": "change-me-to-a-long-random-string"},
+            {"DEBUG": "0", "SECRET_KEY": "django-insecure-exemplar-portal-development-only"},
+        ],
+    )
+    def test_refuses_to_start_without_a_key_of_its_own(self, env):
+        result = self._import_settings(**env)
+        assert result.returncode != 0
+        assert "SECRET_KEY chưa được đặt" in result.stderr
+
+    def test_starts_with_a_key_or_in_debug(self):
+        assert self._import_settings(DEBUG="0", SECRET_KEY="x" * 50).returncode == 0
+        assert self._import_settings(DEBUG="1").returncode == 0

@@ -58,6 +58,95 @@ def test_the_same_form_sent_twice_makes_one_record(world, client_for):
     assert first["Location"] == second["Location"]
 
 
+def test_a_send_that_lost_the_race_answers_with_the_record_already_made(
+    world, client_for, monkeypatch
+):
+    """Both requests looked before either saved: the second's insert meets the token's
+    unique constraint and answers with the first record instead of a 500."""
+    from django.db.models import QuerySet
+
+    client = client_for(world.user("editor_a"))
+    data = form_data()
+    first = client.post(reverse("registry:exemplar_create"), data)
+    real_first = QuerySet.first
+    missed = []
+
+    def first_misses_once(queryset):
+        if queryset.model is Exemplar and not missed:
+            missed.append(True)
+            return None
+        return real_first(queryset)
+
+    monkeypatch.setattr(QuerySet, "first", first_misses_once)
+    second = client.post(reverse("registry:exemplar_create"), data)
+    assert missed
+    assert second.status_code == 302
+    assert second["Location"] == first["Location"]
+    assert Exemplar.objects.count() == 1
+
+
+def test_two_sends_at_the_same_moment_make_one_record_and_no_error(committed_world, password):
+    """On PostgreSQL the second insert waits for the first transaction, then fails on the
+    token; the second request must still answer with the record (no 500)."""
+    import threading
+
+    from django.db import connection, connections
+    from django.test import Client
+
+    from registry import services
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite takes one writer at a time; the race needs PostgreSQL")
+    data = form_data()
+    inserted, release = threading.Event(), threading.Event()
+    real_save_evidence = services._save_evidence
+
+    def hold_first_transaction(exemplar, evidence):
+        real_save_evidence(exemplar, evidence)
+        if not inserted.is_set():
+            inserted.set()
+            release.wait(timeout=30)
+
+    answers = {}
+
+    def send(name):
+        client = Client(raise_request_exception=False)
+        client.post(reverse("login"), {"username": "editor_a", "password": password})
+        answers[name] = client.post(reverse("registry:exemplar_create"), data)
+        connections.close_all()
+
+    original = services._save_evidence
+    services._save_evidence = hold_first_transaction
+    try:
+        first = threading.Thread(target=send, args=("first",))
+        first.start()
+        assert inserted.wait(timeout=30)
+        second = threading.Thread(target=send, args=("second",))
+        second.start()
+        # Wait until the second request is blocked on the first one's row lock.
+        with connection.cursor() as cursor:
+            for _ in range(600):
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                )
+                if cursor.fetchone()[0]:
+                    break
+                threading.Event().wait(0.05)
+            else:
+                pytest.fail("the second request never waited for the first")
+        release.set()
+        first.join(timeout=30)
+        second.join(timeout=30)
+    finally:
+        services._save_evidence = original
+        release.set()
+    assert answers["first"].status_code == 302
+    assert answers["second"].status_code == 302
+    assert answers["second"]["Location"] == answers["first"]["Location"]
+    assert Exemplar.objects.count() == 1
+
+
 def test_posted_status_unit_and_version_are_ignored(world, client_for):
     client = client_for(world.user("editor_a"))
     client.post(

@@ -337,6 +337,12 @@ class TestIssuing:
         )
         assert issued.number == 1 and issued.number_text == "01/BC-SYT"
         assert issued.status == IssuedDocument.Status.READY
+        from registry.models import SecurityEvent
+
+        event = SecurityEvent.objects.get(kind=SecurityEvent.Kind.DOCUMENT_ISSUED)
+        assert event.user == world.user("head_a")
+        assert event.detail["number"] == "01/BC-SYT"
+        assert event.target_type == "reports.issueddocument"
         pages = pdf_pages(issued.pdf.read())
         text = " ".join(pages)
         assert "Số: 01/BC-SYT" in text

@@ -10,6 +10,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -70,7 +71,10 @@ def xlsx(rows, *, kind="exemplars", name="dien-hinh.xlsx", header=None):
 
 
 def upload(client, file, url=START):
-    return client.post(url, {"file": file})
+    """Upload ``file``. The request queues the check once its transaction commits; the
+    worker (the immediate backend of the tests) then runs it."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(url, {"file": file})
 
 
 def job_of(response) -> ImportJob:
@@ -212,9 +216,16 @@ def test_who_may_import_what(world, client_for, persona, slug):
     assert client.get(url).status_code == expected
     assert client.get(reverse("registry:import_template", args=[slug])).status_code == expected
     response = upload(client, xlsx([{}], kind=KIND_OF_SLUG[slug]), url=url)
-    # An empty row is not a row: the file is refused, but only after the permission.
-    assert response.status_code == (400 if allowed else 403)
-    assert not ImportJob.objects.exists()
+    # An empty row is not a row: the check refuses the file, but only after the permission.
+    if allowed:
+        job = job_of(response)
+        assert job.status == ImportJob.Status.REJECTED
+        assert job.report == {"refusal": "no_rows"}
+        page = client.get(job.get_absolute_url()).content.decode()
+        assert _("The file has a header but no rows to import.") in page
+    else:
+        assert response.status_code == 403
+        assert not ImportJob.objects.exists()
 
 
 def test_the_import_pages_are_linked_for_those_allowed(world, client_for):
@@ -287,6 +298,19 @@ def test_home_affairs_imports_for_any_unit_but_names_it(world, client_for):
     job = job_of(upload(client, xlsx([exemplar_row()])))
     [bad] = rows_of(job, "error")
     assert bad["errors"] == [["Đơn vị", _("This column is required.")]]
+
+
+def test_the_editor_of_a_unit_that_carries_on_others_leaves_the_unit_empty(db, client_for):
+    """A commune formed in the 2025 reform keeps its predecessors' records as its own; its
+    editors still leave "Unit" empty, as the template says, and the rows are the commune's."""
+    from tests.reform import build_reform
+
+    reform = build_reform()
+    client = client_for(reform.new_a.users.get())
+    job = job_of(upload(client, xlsx([exemplar_row(), exemplar_row(full_name="Lê Văn Hòa")])))
+    assert job.status == ImportJob.Status.READY, job.report
+    assert confirm(client, job).status_code == 302
+    assert set(Exemplar.objects.values_list("unit", flat=True)) == {reform.new_a.pk}
 
 
 def test_a_year_when_the_unit_did_not_exist_is_an_error(world, client_for):
@@ -475,7 +499,7 @@ def test_a_large_file_runs_in_the_background_with_its_progress(
     client = client_for(world.user("editor_a"))
     rows = [exemplar_row(full_name=f"Nguyễn Văn Thử {n}") for n in range(12)]
     with django_capture_on_commit_callbacks() as callbacks:
-        job = job_of(upload(client, xlsx(rows)))
+        job = job_of(client.post(START, {"file": xlsx(rows)}))
     assert job.in_background and job.status == ImportJob.Status.CHECKING
     page = client.get(job.get_absolute_url())
     assert 'hx-trigger="every 2s"' in page.content.decode()

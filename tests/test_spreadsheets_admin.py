@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from registry.enums import Role
 from registry.models import ImportJob, Unit, User
 from registry.spreadsheets.resources import UnitResource
-from tests.test_spreadsheets import confirm, job_of, rows_of, xlsx
+from tests.test_spreadsheets import confirm, job_of, rows_of, upload, xlsx
 
 pytestmark = pytest.mark.integration
 
@@ -56,7 +56,7 @@ def test_units_are_created_and_updated_with_parents_from_the_same_file(world, ad
         unit_row(code="37-syt", name="Sở Y tế", short_name="SYT", address="Số 2 Lê Thái Tổ"),
         unit_row(code="37-SGDDT", name="Sở Giáo dục và Đào tạo", short_name="tạo"),
     ]
-    job = job_of(admin.post(UNITS, {"file": xlsx(rows, kind="units", name="don-vi.xlsx")}))
+    job = job_of(upload(admin, xlsx(rows, kind="units", name="don-vi.xlsx"), url=UNITS))
     assert job.status == ImportJob.Status.READY, job.report
     assert [r["action"] for r in rows_of(job)] == ["new", "new", "updated", "unchanged"]
     # The check is rolled back.
@@ -89,7 +89,7 @@ def test_a_bad_unit_row_stops_the_whole_file(world, admin):
         unit_row(code="37-SDL", name="Sở Du lịch", valid_until="31/02/2025"),
         unit_row(code="37-SNG", name="Sở Ngoại vụ", valid_from="2025"),
     ]
-    job = job_of(admin.post(UNITS, {"file": xlsx(rows, kind="units", name="don-vi.xlsx")}))
+    job = job_of(upload(admin, xlsx(rows, kind="units", name="don-vi.xlsx"), url=UNITS))
     assert job.status == ImportJob.Status.INVALID
     errors = {r["row"]: {column for column, _m in r["errors"]} for r in rows_of(job, "error")}
     until, since = UnitResource.label("valid_until"), UnitResource.label("valid_from")
@@ -120,7 +120,7 @@ def test_users_are_created_without_a_password_and_updated_by_log_in_name(world, 
             username="EDITOR_B", full_name="Đỗ Thị Lan Anh", unit="37-SGDDT", role="unit_head"
         ),
     ]
-    job = job_of(admin.post(USERS, {"file": xlsx(rows, kind="users", name="nguoi-dung.xlsx")}))
+    job = job_of(upload(admin, xlsx(rows, kind="users", name="nguoi-dung.xlsx"), url=USERS))
     assert [r["action"] for r in rows_of(job)] == ["new", "updated"], job.report
     confirm(admin, job)
     created = User.objects.get(username="canbo.moi")
@@ -140,7 +140,7 @@ def test_user_rows_follow_the_models_rules(world, admin):
         user_row(username="nguoi dung", full_name="Có Dấu Cách"),
         user_row(username="thieu.donvi", full_name="Không Đơn Vị", unit=""),
     ]
-    job = job_of(admin.post(USERS, {"file": xlsx(rows, kind="users", name="nguoi-dung.xlsx")}))
+    job = job_of(upload(admin, xlsx(rows, kind="users", name="nguoi-dung.xlsx"), url=USERS))
     assert job.status == ImportJob.Status.INVALID
     errors = {r["row"]: r["errors"] for r in rows_of(job, "error")}
     assert set(errors) == {2, 3, 4, 5}
@@ -182,8 +182,8 @@ def test_the_unit_list_exported_and_uploaded_again_is_unchanged(world, admin, fi
     from tests.test_spreadsheets_exports import body
 
     export = admin.get(reverse("registry:unit_list"), {"export": file_format})
-    upload = SimpleUploadedFile(f"don-vi.{file_format}", body(export))
-    job = job_of(admin.post(UNITS, {"file": upload}))
+    exported = SimpleUploadedFile(f"don-vi.{file_format}", body(export))
+    job = job_of(upload(admin, exported, url=UNITS))
     assert job.status == ImportJob.Status.READY, job.report
     assert job.total_rows == Unit.objects.count() == job.unchanged_rows
 
@@ -235,7 +235,7 @@ def link_row(**values):
 
 
 def successions_file(rows):
-    return {"file": xlsx(rows, kind="successions", name="sap-xep.xlsx")}
+    return xlsx(rows, kind="successions", name="sap-xep.xlsx")
 
 
 def test_successions_are_created_then_updated_by_their_two_units(world, admin, communes):
@@ -246,7 +246,7 @@ def test_successions_are_created_then_updated_by_their_two_units(world, admin, c
         link_row(note="Minh họa"),
         link_row(predecessor="373-GIATHANH", kind="merger", takes_over_work=""),
     ]
-    job = job_of(admin.post(SUCCESSIONS, successions_file(rows)))
+    job = job_of(upload(admin, successions_file(rows), url=SUCCESSIONS))
     assert job.status == ImportJob.Status.READY, job.report
     assert [r["action"] for r in rows_of(job)] == ["new", "new"]
     assert [r["code"] for r in rows_of(job)] == ["373-GIAVAN → 14488", "373-GIATHANH → 14488"]
@@ -267,7 +267,7 @@ def test_successions_are_created_then_updated_by_their_two_units(world, admin, c
     assert entry.history_change_reason == _("Imported from a spreadsheet")
 
     rows[0]["note"] = "Đã đối chiếu với Nghị quyết"
-    again = job_of(admin.post(SUCCESSIONS, successions_file(rows)))
+    again = job_of(upload(admin, successions_file(rows), url=SUCCESSIONS))
     assert [r["action"] for r in rows_of(again)] == ["updated", "unchanged"], again.report
     confirm(admin, again)
     assert UnitSuccession.objects.count() == 2
@@ -289,7 +289,7 @@ def test_a_bad_succession_row_stops_the_whole_file(world, admin, communes):
         link_row(successor="37-SGDDT"),
         link_row(predecessor="373-GIATHANH", successor="373-GIATHANH"),
     ]
-    job = job_of(admin.post(SUCCESSIONS, successions_file(rows)))
+    job = job_of(upload(admin, successions_file(rows), url=SUCCESSIONS))
     assert job.status == ImportJob.Status.INVALID
     errors = {r["row"]: {column for column, _m in r["errors"]} for r in rows_of(job, "error")}
     assert errors == {

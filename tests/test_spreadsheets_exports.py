@@ -16,7 +16,7 @@ from registry.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes
 from registry.models import Exemplar, ImportJob
 from registry.spreadsheets.kinds import EXEMPLARS
 from tests.factories.exemplars import ExemplarFactory
-from tests.test_spreadsheets import START, confirm, job_of, rows_of
+from tests.test_spreadsheets import confirm, job_of, rows_of, upload
 
 pytestmark = pytest.mark.integration
 
@@ -174,9 +174,7 @@ def test_an_export_uploaded_again_is_every_row_unchanged(
     client = client_for(world.user(persona))
     export = client.get(EXEMPLARS_URL, {"export": file_format})
     assert export.status_code == 200
-    job = job_of(
-        client.post(START, {"file": SimpleUploadedFile(f"xuat.{file_format}", body(export))})
-    )
+    job = job_of(upload(client, SimpleUploadedFile(f"xuat.{file_format}", body(export))))
     reached = 3 if persona == "editor_a" else 4
     assert job.status == ImportJob.Status.READY, job.report
     assert (job.total_rows, job.unchanged_rows, job.new_rows, job.updated_rows) == (
@@ -203,7 +201,7 @@ def test_an_edited_export_updates_only_the_changed_draft(world, client_for, exem
             row[header.index("Số nhân khẩu")].value = 6
     buffer = io.BytesIO()
     book.save(buffer)
-    job = job_of(client.post(START, {"file": SimpleUploadedFile("sua.xlsx", buffer.getvalue())}))
+    job = job_of(upload(client, SimpleUploadedFile("sua.xlsx", buffer.getvalue())))
     assert [r["code"] for r in rows_of(job, "updated")] == [exemplars[2].code]
     assert job.unchanged_rows == 2
     confirm(client, job)

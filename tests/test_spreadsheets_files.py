@@ -1,6 +1,8 @@
-"""Bad spreadsheets get a clear message on the upload form, never a 500, and nothing is
-stored: wrong type, macros, empty, too large, too many rows, wrong columns, zip bombs and
-XML entity attacks. Readable ones are read the way Excel shows them."""
+"""Bad spreadsheets get a clear message, never a 500, and nothing is written. What costs
+nothing to read is refused on the upload form itself and nothing is stored: wrong type,
+macros, empty, too large, zip bombs. The rest is refused by the worker's check, on the
+import's page: too many rows, wrong columns, XML entity attacks, damaged sheets. Readable
+files are read the way Excel shows them."""
 
 import io
 import unicodedata
@@ -8,6 +10,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from registry.models import Exemplar, ImportJob
@@ -15,7 +18,15 @@ from registry.spreadsheets import safety
 from registry.spreadsheets.kinds import EXEMPLARS
 from registry.spreadsheets.reading import read_sheet
 from registry.spreadsheets.safety import SpreadsheetRejected, check_spreadsheet
-from tests.test_spreadsheets import START, exemplar_row, headers, keys, workbook, xlsx
+from tests.test_spreadsheets import (
+    exemplar_row,
+    headers,
+    job_of,
+    keys,
+    upload,
+    workbook,
+    xlsx,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -28,13 +39,26 @@ def editor(world, client_for):
 def refused(client, file, code: str) -> str:
     """The upload is refused on the form itself for the reason ``code``; returns the
     message; nothing is stored."""
-    response = client.post(START, {"file": file})
+    response = upload(client, file)
     assert response.status_code == 400, response.status_code
     [error] = response.context["form"].errors.as_data()["file"]
     assert error.code == code, (error.code, error.messages)
     assert not ImportJob.objects.exists()
     assert not Exemplar.objects.exists()
     return " ".join(error.messages)
+
+
+def rejected(client, file, code: str) -> str:
+    """The upload is stored, and the worker's check refuses it for the reason ``code``: the
+    import's page says why; nothing is written. Returns the message."""
+    job = job_of(upload(client, file))
+    assert job.status == ImportJob.Status.REJECTED, (job.status, job.message)
+    assert job.report == {"refusal": code}, (job.report, job.message)
+    page = client.get(job.get_absolute_url())
+    assert page.status_code == 200
+    assert escape(job.message) in page.content.decode()
+    assert not Exemplar.objects.exists()
+    return job.message
 
 
 def with_part(data: bytes, name: str, content: bytes) -> bytes:
@@ -82,7 +106,7 @@ def test_an_empty_file_is_refused(editor):
 
 
 def test_a_header_without_rows_is_refused(editor):
-    message = refused(editor, xlsx([]), "no_rows")
+    message = rejected(editor, xlsx([]), "no_rows")
     assert message == _("The file has a header but no rows to import.")
 
 
@@ -95,7 +119,7 @@ def test_a_file_over_the_size_limit_is_refused(editor, settings):
 def test_a_file_over_the_row_limit_is_refused(editor, settings):
     settings.PORTAL = {**settings.PORTAL, "IMPORT_MAX_ROWS": 10}
     rows = [exemplar_row(full_name=f"Người {n}") for n in range(11)]
-    message = refused(editor, xlsx(rows), "too_many_rows")
+    message = rejected(editor, xlsx(rows), "too_many_rows")
     assert message == _(
         "The file has too many rows: at most %(limit)s rows can be imported at once."
     ) % {"limit": 10}
@@ -105,16 +129,16 @@ def test_wrong_columns_are_named(editor):
     header = headers()
     header[header.index("Năm")] = "Năm học"
     header.remove("Giới tính")
-    message = refused(editor, xlsx([exemplar_row()], header=header), "wrong_columns")
+    message = rejected(editor, xlsx([exemplar_row()], header=header), "wrong_columns")
     assert "“Năm học”" in message and "“Năm”" in message and "“Giới tính”" in message
     repeated = [*headers(), "Họ và tên"]
-    message = refused(editor, xlsx([exemplar_row()], header=repeated), "wrong_columns")
+    message = rejected(editor, xlsx([exemplar_row()], header=repeated), "wrong_columns")
     assert "“Họ và tên”" in message
 
 
 def test_a_header_not_in_the_first_row_is_refused(editor):
     data = "\n".join(["", ",".join(headers()), "x"]).encode()
-    refused(editor, SimpleUploadedFile("lech.csv", data), "no_header")
+    rejected(editor, SimpleUploadedFile("lech.csv", data), "no_header")
 
 
 def test_a_zip_bomb_is_refused_before_inflating(editor, settings):
@@ -155,7 +179,7 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 )
 def test_xml_entity_attacks_are_refused(editor, part, content):
     attack = with_part(workbook([exemplar_row()]), part, content)
-    refused(editor, SimpleUploadedFile("thuc-the.xlsx", attack), "xml_entities")
+    rejected(editor, SimpleUploadedFile("thuc-the.xlsx", attack), "xml_entities")
 
 
 def test_the_reader_refuses_a_declaration_the_first_check_did_not_see(editor):
@@ -181,7 +205,7 @@ def test_other_files_named_xlsx_are_refused(editor, data):
 
 def test_a_workbook_with_a_broken_sheet_is_refused(editor):
     broken = with_part(workbook([exemplar_row()]), "xl/worksheets/sheet1.xml", b"<sheetD")
-    refused(editor, SimpleUploadedFile("hong.xlsx", broken), "not_xlsx")
+    rejected(editor, SimpleUploadedFile("hong.xlsx", broken), "not_xlsx")
 
 
 def test_a_workbook_named_csv_is_refused(editor):

@@ -22,6 +22,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from registry.drafts import draft_saved
 from registry.exports import XlsxExportMixin, display, joined
 from registry.history import history_with_changes
 from registry.models import Exemplar
@@ -335,6 +336,7 @@ class DifficultyCreateView(PermissionRequiredMixin, FormView):
             body=form.cleaned_data["body"],
         )
         messages.success(self.request, _("Your difficulty or proposal is sent to Home Affairs."))
+        draft_saved(self.request)
         return redirect(difficulty)
 
 

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -28,6 +28,7 @@ from django.views.generic.edit import FormView
 
 from registry.exports import XlsxExportMixin
 from registry.models import Unit
+from registry.security import get_in_reach
 from registry.selectors import unit_ids_in_scope, unit_scope_filter
 
 from ..forms.budgets import (
@@ -337,9 +338,7 @@ class BudgetUnitMixin(LoginRequiredMixin):
 
     def get_unit(self):
         if not hasattr(self, "_unit"):
-            self._unit = get_object_or_404(
-                budget_units(self.request.user), code=self.kwargs["code"]
-            )
+            self._unit = get_in_reach(budget_units(self.request.user), code=self.kwargs["code"])
         return self._unit
 
     def get_year(self) -> int:
@@ -482,7 +481,7 @@ class SpendingObjectMixin(SpendingFormMixin):
 
     def get_spending(self):
         if not hasattr(self, "_spending"):
-            self._spending = get_object_or_404(
+            self._spending = get_in_reach(
                 BudgetSpending.objects.select_related("unit", "item").filter(
                     unit__in=budget_units(self.request.user).values("pk")
                 ),

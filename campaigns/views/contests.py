@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -22,6 +22,7 @@ from registry.exports import XlsxExportMixin, display, joined
 from registry.history import history_with_changes
 from registry.models import Exemplar
 from registry.search import search
+from registry.security import get_in_reach
 
 from .. import judging
 from ..forms.contests import (
@@ -72,7 +73,7 @@ class ContestMixin:
 
     def get_contest(self) -> Contest:
         if not hasattr(self, "_contest"):
-            self._contest = get_object_or_404(
+            self._contest = get_in_reach(
                 Contest.objects.select_related("organiser", "campaign"),
                 pk=self.kwargs["pk"],
             )
@@ -296,7 +297,7 @@ class RoundMixin:
 
     def get_round(self) -> ContestRound:
         if not hasattr(self, "_round"):
-            self._round = get_object_or_404(
+            self._round = get_in_reach(
                 ContestRound.objects.select_related("contest", "contest__organiser"),
                 pk=self.kwargs["pk"],
             )
@@ -400,7 +401,7 @@ class ContestScoreView(RoundMixin, PermissionRequiredMixin, TemplateView):
 
     def get_entry(self) -> ContestEntry:
         if not hasattr(self, "_entry"):
-            self._entry = get_object_or_404(
+            self._entry = get_in_reach(
                 self.get_round().entries.select_related("author_unit"), pk=self.kwargs["entry"]
             )
         return self._entry
@@ -559,7 +560,7 @@ class EntryMixin:
 
     def get_entry(self) -> ContestEntry:
         if not hasattr(self, "_entry"):
-            self._entry = get_object_or_404(
+            self._entry = get_in_reach(
                 contest_entries_visible_to(self.request.user).select_related(
                     "contest", "author_unit"
                 ),

@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Max, Prefetch, Q
 from django.db.models.functions import ExtractYear, TruncMonth
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from registry.exports import XlsxExportMixin, display
 from registry.history import history_with_changes
 from registry.models import Exemplar
 from registry.search import search, search_words
+from registry.security import get_in_reach
 from registry.text import fold
 
 from ..forms.coverage import ColumnFilterForm, ColumnForm, CoverageFilterForm, CoverageForm
@@ -165,9 +166,7 @@ class CoverageObjectMixin(PermissionRequiredMixin):
 
     def get_object(self):
         if not hasattr(self, "_object"):
-            self._object = get_object_or_404(
-                coverage_in_reach(self.request.user), pk=self.kwargs["pk"]
-            )
+            self._object = get_in_reach(coverage_in_reach(self.request.user), pk=self.kwargs["pk"])
         return self._object
 
     def get_permission_object(self):
@@ -341,7 +340,7 @@ class ColumnUpdateView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
 
     def get_column(self):
         if not hasattr(self, "_column"):
-            self._column = get_object_or_404(
+            self._column = get_in_reach(
                 Column.objects.select_related("outlet"), pk=self.kwargs["pk"]
             )
         return self._column

@@ -227,6 +227,9 @@ class EventFilesMixin(EventObjectMixin, RecordFilesMixin):
     def get_record(self):
         return self.get_event()
 
+    def get_quota_unit(self):
+        return self.get_event().organiser
+
 
 class EventFileUploadView(EventFilesMixin, RecordFileUploadView):
     def refused(self, form):

@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from registry.uploads import UploadRejected, check_upload
+from registry.file_quota import attached_message, store_batch
+from registry.uploads import UploadRejected
 
 from ..forms.files import RecordFileForm
 
@@ -54,6 +55,10 @@ class RecordFilesMixin:
     def get_record(self):
         raise NotImplementedError
 
+    def get_quota_unit(self):
+        """The unit whose room the record's files take (``registry.file_quota``), if any."""
+        return None
+
     def get_file(self):
         if not hasattr(self, "_file"):
             self._file = get_object_or_404(self.get_record().files, pk=self.kwargs["file_pk"])
@@ -65,7 +70,9 @@ class RecordFilesMixin:
 
 
 class RecordFileUploadView(RecordFilesMixin, View):
-    """POST: a checked photo or document attached; a refused file goes back with the reason."""
+    """POST: checked photos and documents attached, all of them or none
+    (``registry.file_quota.store_batch``, within the record's and the unit's limits); a
+    refusal goes back with a reason per file."""
 
     def refused(self, form):
         """The record's page again, with the refused form; a subclass renders it."""
@@ -76,24 +83,33 @@ class RecordFileUploadView(RecordFilesMixin, View):
         self.check_change()
         form = RecordFileForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
-                checked = check_upload(form.cleaned_data["file"])
-            except UploadRejected as rejection:
-                form.add_error("file", rejection)
-            else:
-                with transaction.atomic():
-                    stored = self.file_model.from_upload(
-                        checked,
-                        uploaded_by=request.user,
-                        caption=form.cleaned_data["caption"],
-                        **{self.record_field: record},
-                    )
-                    record.note_in_history(
-                        _("File added: %(name)s") % {"name": stored.original_name}
-                    )
-                messages.success(
-                    request, _("“%(name)s” is attached.") % {"name": stored.original_name}
+
+            def store(checked):
+                return self.file_model.from_upload(
+                    checked,
+                    uploaded_by=request.user,
+                    caption=form.cleaned_data["caption"],
+                    **{self.record_field: record},
                 )
+
+            try:
+                with transaction.atomic():
+                    stored = store_batch(
+                        form.cleaned_data["file"],
+                        record=record,
+                        kept=lambda: self.file_model.objects.filter(**{self.record_field: record}),
+                        unit=self.get_quota_unit(),
+                        store=store,
+                    )
+                    for row in stored:
+                        record.note_in_history(
+                            _("File added: %(name)s") % {"name": row.original_name}
+                        )
+            except UploadRejected as rejection:
+                for line in rejection.messages:
+                    form.add_error("file", line)
+            else:
+                messages.success(request, attached_message(stored))
                 return redirect(record)
         return self.refused(form)
 

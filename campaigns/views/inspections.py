@@ -18,6 +18,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from registry.drafts import draft_saved
 from registry.exports import XlsxExportMixin, display
 from registry.history import history_with_changes
 from registry.search import search
@@ -231,6 +232,7 @@ class InspectionCreateView(PermissionRequiredMixin, FormView):
     def form_valid(self, form):
         inspection = save_inspection(form, self.request.user)
         messages.success(self.request, _("The inspection is added to the plan."))
+        draft_saved(self.request)
         return redirect(inspection)
 
 
@@ -306,6 +308,7 @@ class InspectionUpdateView(InspectionActionMixin, FormView):
     def form_valid(self, form):
         inspection = save_inspection(form, self.request.user)
         messages.success(self.request, _("The inspection is saved."))
+        draft_saved(self.request)
         return redirect(inspection)
 
 

@@ -13,6 +13,7 @@ from .exemplars import (
 from .imports import ImportJob
 from .people import PortalUserManager, User
 from .plans import Plan, plan_in_force
+from .security import SecurityEvent
 from .units import (
     EmulationBloc,
     QuotaRule,
@@ -39,6 +40,7 @@ __all__ = [
     "Plan",
     "PortalUserManager",
     "QuotaRule",
+    "SecurityEvent",
     "Transition",
     "Unit",
     "UnitKind",

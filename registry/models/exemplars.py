@@ -391,8 +391,28 @@ def _thumbnail_path(instance, filename):
     return f"attachments/{instance.exemplar.year}/thumbs/{filename}"
 
 
+class AttachmentQuerySet(models.QuerySet):
+    def removed(self):
+        """Attachments removed from their record, kept until the retention period ends."""
+        return self.filter(deleted_at__isnull=False)
+
+
+class LiveAttachmentManager(models.Manager.from_queryset(AttachmentQuerySet)):
+    """Attachments still on their record: what its pages, documents and quotas see."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
 class Attachment(models.Model):
-    """A photo or document of an exemplar, checked by content and stored under a new name."""
+    """A photo or document of an exemplar, checked by content and stored under a new name.
+
+    Removing one only marks it (``deleted_at``, ``deleted_by``): it leaves the record's pages
+    and counts (``objects`` and ``exemplar.attachments`` hold the others only) but its file
+    is kept, and Home Affairs can restore it, until ``purge_deleted_attachments`` deletes it
+    for good after the retention period (``registry.attachments``). Its history (uploaded,
+    removed, restored, purged) is the exemplar's timeline.
+    """
 
     class Kind(models.TextChoices):
         PHOTO = "photo", _("Photo")
@@ -418,9 +438,27 @@ class Attachment(models.Model):
         editable=False,
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    # Of the stored bytes (after re-encoding), hex; empty for a file whose bytes were missing
+    # when the checksums were first computed.
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True, editable=False)
+    deleted_at = models.DateTimeField(_("removed"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("removed by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    history = HistoricalRecords()
+
+    objects = LiveAttachmentManager()
+    all_objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "uploaded_at"]
+        base_manager_name = "all_objects"
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
 

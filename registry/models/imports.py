@@ -17,9 +17,11 @@ from .units import Unit
 class ImportJob(RulesModel):
     """One uploaded spreadsheet, from the check (a dry run) to the confirmed import.
 
-    ``report`` holds one entry per row of the sheet: its number as the spreadsheet shows
-    it, what the import does with it (new, updated, unchanged or error), a label, and the
-    errors and warnings by column, in the language of the person who uploaded it.
+    ``report`` holds, in the language of the person who uploaded it, an entry per row
+    listed: its number as the spreadsheet shows it, what the import does with it (new,
+    updated, unchanged or error), a label, and the errors and warnings by column. It is
+    bounded (``service.bounded_report``): the first rows, and the rows of the first errors
+    of each column, with the count of those left out.
     """
 
     class Kind(models.TextChoices):
@@ -81,6 +83,10 @@ class ImportJob(RulesModel):
     warning_rows = models.PositiveIntegerField(_("rows with warnings"), default=0)
     message = models.TextField(_("message"), blank=True)
     report = models.JSONField(_("report"), default=dict, blank=True)
+    # The last sign of life of the check or the write: when it was queued or started, and
+    # with each step of its progress. A running job without one for IMPORT_STALE_MINUTES
+    # is taken as stopped (``service.recover_stale``).
+    heartbeat_at = models.DateTimeField(_("last sign of progress"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

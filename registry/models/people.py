@@ -3,16 +3,19 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..auth import normalise_password
 from ..enums import Role
 from .units import Unit
 
 
 class PortalUserManager(UserManager):
     def get_by_natural_key(self, username):
-        # Log-in names are not case-sensitive: "SoNoiVu" and "sonoivu" are one account.
+        # Log-in names are not case-sensitive: "SoNoiVu" and "sonoivu" are one account (a
+        # constraint keeps them one).
         return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
 
 
@@ -41,6 +44,15 @@ class User(AbstractUser):
         ordering = ["full_name", "username"]
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("username"),
+                name="registry_user_username_ci_unique",
+                violation_error_message=_(
+                    "A user with that log-in name already exists (log-in names ignore case)."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.full_name or self.username
@@ -50,6 +62,22 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.full_name.split()[-1] if self.full_name else self.username
+
+    def set_password(self, raw_password):
+        super().set_password(normalise_password(raw_password))
+
+    def check_password(self, raw_password):
+        # Passwords set before normalisation was introduced were hashed as typed: try that
+        # form too, and store the normalised one once it matches.
+        normalised = normalise_password(raw_password)
+        if super().check_password(normalised):
+            return True
+        if normalised != raw_password and super().check_password(raw_password):
+            self.set_password(raw_password)
+            self._password = None  # an upgrade of the stored form, not a password change
+            self.save(update_fields=["password"])
+            return True
+        return False
 
     def clean(self):
         super().clean()

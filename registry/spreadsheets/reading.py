@@ -5,6 +5,11 @@ Headers are matched without accents, case or extra spaces, in Vietnamese or Engl
 "Ho va ten" finds "Họ và tên". Every column of the import must be there (an update never
 blanks a column that was left out); columns that only exports carry are ignored; any other
 column refuses the file, since it is most likely the wrong file.
+
+A cell, a row and the whole sheet hold at most ``IMPORT_MAX_CELL_CHARS``,
+``IMPORT_MAX_ROW_CHARS`` and ``IMPORT_MAX_SHEET_CHARS`` characters: a workbook is stopped as
+the text arrives (``xlsx``), a CSV file as its rows are split, and the refusal names the
+cell or the row.
 """
 
 import csv
@@ -25,13 +30,24 @@ from .safety import (
     CSV,
     CheckedSpreadsheet,
     SpreadsheetRejected,
+    cell_too_long,
     decode_csv,
     entity_attack,
     limit,
     not_a_workbook,
+    row_too_long,
+    sheet_too_long,
     too_many_rows,
+    xml_too_large,
 )
-from .xlsx import SheetReader, XMLDeclarationRefused
+from .xlsx import (
+    Limits,
+    PartTooLarge,
+    SheetReader,
+    TooMuchText,
+    XMLDeclarationRefused,
+    column_letter,
+)
 
 # Wider sheets are cut here: no import has more than a few dozen columns.
 MAX_COLUMNS = 80
@@ -95,11 +111,12 @@ def read_sheet(
 ) -> ParsedSheet:
     """Read ``checked`` into a ``ParsedSheet`` with one key per entry of ``columns``
     ((key, label) pairs); raise ``SpreadsheetRejected`` for a file that cannot be read."""
+    limits = content_limits()
     if checked.file_format == CSV:
-        return _parse(_csv_rows(checked.data, columns), columns, ignored)
+        return _parse(_bounded(_csv_rows(checked.data, columns), limits), columns, ignored)
     wanted = labels_in_both_languages(sheet_title)
     try:
-        reader = SheetReader(checked.data)
+        reader = SheetReader(checked.data, limits)
         try:
             rows = reader.rows(lambda title: fold(title) in wanted, MAX_COLUMNS)
             return _parse(rows, columns, ignored)
@@ -107,12 +124,64 @@ def read_sheet(
             reader.close()
     except SpreadsheetRejected:
         raise
+    except TooMuchText as exc:
+        raise _too_much(exc) from None
+    except PartTooLarge:
+        raise xml_too_large() from None
     except (XMLDeclarationRefused, DefusedXmlException) as exc:
         raise entity_attack() from exc
     except Exception as exc:
         # A malformed part fails in many unrelated ways (KeyError, ValueError, IndexError,
         # ParseError, zipfile errors…): all mean a damaged file.
         raise not_a_workbook() from exc
+
+
+def content_limits() -> Limits:
+    """The limits of the settings, for the workbook reader."""
+    return Limits(
+        cell_chars=limit("IMPORT_MAX_CELL_CHARS"),
+        row_chars=limit("IMPORT_MAX_ROW_CHARS"),
+        sheet_chars=limit("IMPORT_MAX_SHEET_CHARS"),
+        part_bytes=limit("XLSX_MAX_XML_BYTES"),
+    )
+
+
+def _too_much(exc: TooMuchText) -> SpreadsheetRejected:
+    if exc.scope == "cell":
+        return cell_too_long(exc.cell)
+    if exc.scope == "row":
+        return row_too_long(exc.row)
+    return sheet_too_long(exc.row)
+
+
+def _bounded(rows, limits: Limits):
+    """The rows of a CSV file, stopped at the first cell, row or sheet over its limit; a
+    line the csv module cannot split refuses the file."""
+    total = 0
+    number = 0
+    try:
+        for number, row in enumerate(rows, start=1):
+            in_row = 0
+            for column, cell in enumerate(row):
+                size = len(cell)
+                if size > limits.cell_chars:
+                    raise cell_too_long(f"{column_letter(column)}{number}")
+                in_row += size
+            if in_row > limits.row_chars:
+                raise row_too_long(number)
+            total += in_row
+            if total > limits.sheet_chars:
+                raise sheet_too_long(number)
+            yield row
+    except csv.Error as exc:
+        # The csv module refuses a cell of more than its own limit (128 KiB) before the
+        # count above sees it.
+        if "field limit" in str(exc):
+            raise cell_too_long(row=number + 1) from None
+        raise SpreadsheetRejected(
+            _("The file is not a CSV text file. Please save the sheet as CSV UTF-8 (.csv)."),
+            code="not_csv",
+        ) from None
 
 
 def _csv_rows(data: bytes, columns):
@@ -212,4 +281,9 @@ def _match_header(header, columns, ignored) -> list[int]:
 
 
 def _listed(names: list[str]) -> str:
-    return ", ".join(f"“{name}”" for name in names)
+    # A header cell may be long: the message names each column by its first characters.
+    return ", ".join(f"“{_cut(name, 80)}”" for name in names[:20]) + ("…" if names[20:] else "")
+
+
+def _cut(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"

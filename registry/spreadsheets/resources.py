@@ -431,7 +431,9 @@ class ExemplarResource(SpreadsheetResource):
             errors[name_field] = [_("Enter the name of the exemplar.")]
         if "unit" not in errors:
             if instance.unit_id is None:
-                if self.scope is not None and len(self.scope) == 1 and self.user.unit_id:
+                # A unit's editors may leave it empty: the row is their unit's, also when the
+                # unit carries on the work of units that ended (their scope holds those too).
+                if self.scope is not None and self.user.unit_id in self.scope:
                     instance.unit = self.user.unit
                 else:
                     errors["unit"] = [_("This column is required.")]

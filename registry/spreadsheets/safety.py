@@ -1,15 +1,19 @@
-"""Checks an uploaded spreadsheet before anything parses it.
+"""Checks an uploaded spreadsheet before anything parses it, in two stages.
 
-Judged by its bytes, in this order: the name's extension (.xlsx or .csv; a macro workbook
-.xlsm or an old .xls is named as such), the size (counted, never the client's claim), then
-for a workbook the zip's directory: number of entries and their declared uncompressed size
-before a byte is inflated (a zip bomb stops here; zipfile never inflates an entry past its
-declared size, so a lying header cannot bomb either), no macro part, a real spreadsheet main
-part, and no XML document type declaration anywhere (entities live there: "billion laughs",
-external entities). openpyxl also parses with defusedxml, a second line behind this one.
+``check_spreadsheet``, in the web request, judges the upload by what costs nothing to read,
+in this order: the name's extension (.xlsx or .csv; a macro workbook .xlsm or an old .xls
+is named as such), the size (counted, never the client's claim), then for a workbook the
+zip's directory: number of entries and their declared uncompressed size before a byte is
+inflated (a zip bomb stops here; zipfile never inflates an entry past its declared size, so
+a lying header cannot bomb either), no macro part and a real spreadsheet main part (the
+small content-types part is the only one inflated). Nothing of the sheet is inflated there.
 
-What passes is ``CheckedSpreadsheet``, with a cheap estimate of its rows so that a large file
-goes to the background worker before it is parsed.
+The rest is judged on the background worker, as the sheet is read (``xlsx``, ``reading``),
+in one streaming pass: no XML document type declaration in any part read (entities live
+there: "billion laughs", external entities), no part over ``XLSX_MAX_XML_BYTES`` once
+inflated (counted as it is read), the characters of each cell, row and of the sheet as they
+arrive (``IMPORT_MAX_CELL_CHARS``, ``IMPORT_MAX_ROW_CHARS``, ``IMPORT_MAX_SHEET_CHARS``;
+the refusals name the cell or the row), and the number of rows (``IMPORT_MAX_ROWS``).
 """
 
 import codecs
@@ -43,11 +47,24 @@ DEFAULT_LIMITS = {
     # A workbook has a dozen parts; its XML inflates 15-20 times.
     "XLSX_MAX_ENTRIES": 500,
     "XLSX_MAX_UNCOMPRESSED_BYTES": 200 * 1024 * 1024,
+    # One XML part (the sheet, its shared strings) as it is inflated, counted.
+    "XLSX_MAX_XML_BYTES": 100 * 1024 * 1024,
+    # Characters: one cell (Excel's own maximum), one row, the whole sheet.
+    "IMPORT_MAX_CELL_CHARS": 32_767,
+    "IMPORT_MAX_ROW_CHARS": 100_000,
+    "IMPORT_MAX_SHEET_CHARS": 30_000_000,
+    # The stored report: errors (and warnings) listed per column, rows listed besides those.
+    "IMPORT_REPORT_ERRORS_PER_COLUMN": 20,
+    "IMPORT_REPORT_ROWS": 500,
+    # A check or an import without a sign of life for this long is taken as stopped.
+    "IMPORT_STALE_MINUTES": 10,
 }
 
 XLSX = "xlsx"
 CSV = "csv"
 _XLSX_MAIN = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+# The content types part lists a dozen parts in a few kilobytes.
+_MAX_CONTENT_TYPES_BYTES = 1024 * 1024
 _lazy_filesize = lazy(filesizeformat, str)
 # "20.000" in Vietnamese, "20,000" in English: formatted when the message is shown.
 _grouped = lazy(lambda value: number_format(value, force_grouping=True), str)
@@ -67,6 +84,8 @@ class CheckedSpreadsheet:
     file_format: str
     data: bytes
     original_name: str
+    # A cheap count of a CSV file's lines; 0 for a workbook, whose sheet is not inflated
+    # before ``check_contents``.
     estimated_rows: int
 
     @property
@@ -76,7 +95,8 @@ class CheckedSpreadsheet:
 
 def check_spreadsheet(uploaded_file) -> CheckedSpreadsheet:
     """Check ``uploaded_file`` (an ``UploadedFile`` or any object with ``name`` and
-    ``chunks()``) and return its bytes, or raise ``SpreadsheetRejected``."""
+    ``chunks()``) by what costs nothing to read, and return its bytes, or raise
+    ``SpreadsheetRejected``. Inflates no sheet: ``check_contents`` does, on the worker."""
     name = unicodedata.normalize("NFC", (uploaded_file.name or "").strip())
     file_format = _format_from_name(name)
     data = _read_limited(uploaded_file)
@@ -84,6 +104,18 @@ def check_spreadsheet(uploaded_file) -> CheckedSpreadsheet:
     if rows > 2 * limit("IMPORT_MAX_ROWS"):
         raise too_many_rows()
     return CheckedSpreadsheet(file_format, data, name[-150:], rows)
+
+
+def estimate_rows(checked: CheckedSpreadsheet) -> int:
+    """The lines of a CSV file (an upper estimate of its rows; refused past twice the
+    limit), for the progress of its check; 0 for a workbook, whose rows are counted as the
+    sheet is read."""
+    if checked.file_format == XLSX:
+        return 0
+    rows = _check_csv(checked.data)
+    if rows > 2 * limit("IMPORT_MAX_ROWS"):
+        raise too_many_rows()
+    return rows
 
 
 def too_many_rows() -> SpreadsheetRejected:
@@ -160,8 +192,67 @@ def entity_attack() -> SpreadsheetRejected:
     )
 
 
+def xml_too_large() -> SpreadsheetRejected:
+    return SpreadsheetRejected(
+        _(
+            "The sheet is too large once uncompressed: more than %(limit)s. Please split it "
+            "into smaller files."
+        ),
+        code="xml_too_large",
+        params={"limit": _lazy_filesize(limit("XLSX_MAX_XML_BYTES"))},
+    )
+
+
+def cell_too_long(cell: str = "", row: int = 0) -> SpreadsheetRejected:
+    """A cell over ``IMPORT_MAX_CELL_CHARS``: named as Excel names it ("C5"), else by its
+    row, else (a shared string no cell was found to use) the workbook's."""
+    params = {"limit": _grouped(limit("IMPORT_MAX_CELL_CHARS")), "cell": cell, "row": row}
+    if cell:
+        message = _(
+            "Cell %(cell)s holds more than %(limit)s characters, more than a cell may hold "
+            "(the limit of Excel itself). Shorten it and upload the file again."
+        )
+    elif row:
+        message = _(
+            "A cell of row %(row)s holds more than %(limit)s characters, more than a cell may "
+            "hold (the limit of Excel itself). Shorten it and upload the file again."
+        )
+    else:
+        message = _(
+            "A cell of the workbook holds more than %(limit)s characters, more than a cell "
+            "may hold (the limit of Excel itself). Shorten it and upload the file again."
+        )
+    return SpreadsheetRejected(message, code="cell_too_long", params=params)
+
+
+def row_too_long(row: int) -> SpreadsheetRejected:
+    return SpreadsheetRejected(
+        _(
+            "Row %(row)s holds more than %(limit)s characters in all. Shorten its cells and "
+            "upload the file again."
+        ),
+        code="row_too_long",
+        params={"limit": _grouped(limit("IMPORT_MAX_ROW_CHARS")), "row": row},
+    )
+
+
+def sheet_too_long(row: int = 0) -> SpreadsheetRejected:
+    params = {"limit": _grouped(limit("IMPORT_MAX_SHEET_CHARS")), "row": row}
+    if row:
+        message = _(
+            "The sheet holds more than %(limit)s characters in all (passed at row %(row)s). "
+            "Please split it into smaller files."
+        )
+    else:
+        message = _(
+            "The sheet holds more than %(limit)s characters in all. Please split it into "
+            "smaller files."
+        )
+    return SpreadsheetRejected(message, code="sheet_too_long", params=params)
+
+
 def _check_workbook(data: bytes) -> int:
-    """Check the zip and its parts; return the number of sheet rows (an upper estimate)."""
+    """Check the zip's directory and its content types, inflating no other part."""
     if not data.startswith(b"PK\x03\x04"):
         raise not_a_workbook()
     try:
@@ -182,33 +273,30 @@ def _check_workbook(data: bytes) -> int:
                 raise _macros()
             if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
                 raise not_a_workbook()
+            if archive.getinfo("[Content_Types].xml").file_size > _MAX_CONTENT_TYPES_BYTES:
+                raise not_a_workbook()
             content_types = archive.read("[Content_Types].xml")
             if b"macroEnabled" in content_types:
                 raise _macros()
             if _XLSX_MAIN not in content_types:
                 raise not_a_workbook()
-            rows = 0
-            for entry in entries:
-                if not entry.filename.endswith((".xml", ".rels")):
-                    continue
-                counted = _scan_xml(archive, entry)
-                if entry.filename.startswith("xl/worksheets/"):
-                    rows = max(rows, counted)
     except SpreadsheetRejected:
         raise
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        OSError,
-        EOFError,
-        ValueError,
-        KeyError,
-        RuntimeError,
-        NotImplementedError,
-    ) as exc:
+    except _DAMAGED as exc:
         raise not_a_workbook() from exc
-    # The header row is not a data row.
-    return max(rows - 1, 0)
+    return 0
+
+
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    RuntimeError,
+    NotImplementedError,
+)
 
 
 def _macros() -> SpreadsheetRejected:
@@ -219,21 +307,6 @@ def _macros() -> SpreadsheetRejected:
         ),
         code="macros",
     )
-
-
-def _scan_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> int:
-    """Refuse a document type declaration; count the ``<row`` elements of a sheet."""
-    rows = 0
-    tail = b""
-    with archive.open(entry) as stream:
-        while chunk := stream.read(1 << 20):
-            # XML spells these in capitals only; the tail catches one split across chunks.
-            window = tail + chunk
-            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                raise entity_attack()
-            rows += chunk.count(b"<row ") + chunk.count(b"<row>")
-            tail = chunk[-16:]
-    return rows
 
 
 def _check_csv(data: bytes) -> int:

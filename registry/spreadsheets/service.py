@@ -1,16 +1,25 @@
 """Imports from start to finish: upload → check (a dry run, row by row) → confirm.
 
-``start_import`` checks the file's safety, stores it (``default_storage``, so any app server
-or worker can read it) and records an ``ImportJob``; a small file is checked at once, a
-large one (``IMPORT_BACKGROUND_ROWS``) by the background worker, whose progress the job
-shows. The check reads the rows once and keeps them beside the upload, so that
-``confirm_import`` writes exactly what was previewed, validated again against the data as
-it is then. All or nothing: a single row in error and nothing is written.
+``start_import`` checks what costs nothing to read of the file (``safety.check_spreadsheet``:
+its type, size and zip directory), stores it (``default_storage``, so any app server or
+worker can read it), records an ``ImportJob`` and queues its check: every file is read on
+the background worker, never in a web request, and the job's page shows the progress. The
+check reads the rows once, within the limits of ``safety``, and keeps them beside the
+upload, so that ``confirm_import`` writes exactly what was previewed, validated again
+against the data as it is then; a large file (``IMPORT_BACKGROUND_ROWS``) is written by the
+worker too. All or nothing: a single row in error and nothing is written.
+
+The stored report is bounded (``bounded_report``); each step leaves a heartbeat on the job,
+and a job without one for ``IMPORT_STALE_MINUTES`` is marked failed (``recover_stale``, run
+when the imports are looked at and by ``manage.py recover_stale_imports``); its owner may run
+it again from the stored file (``restart_import``).
 """
 
+import datetime
 import gc
 import logging
 import uuid
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -23,12 +32,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.results import RowResult
 
-from ..models import ImportJob
+from .. import security
+from ..models import ImportJob, SecurityEvent
 from ..selectors import unit_ids_in_scope
 from .kinds import KINDS, ImportKind
 from .reading import ParsedSheet, read_sheet
 from .resources import NON_FIELD
-from .safety import CheckedSpreadsheet, SpreadsheetRejected, check_spreadsheet, limit
+from .safety import (
+    CheckedSpreadsheet,
+    SpreadsheetRejected,
+    check_spreadsheet,
+    estimate_rows,
+    limit,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +62,19 @@ ACTION_LABELS = {
     "error": gettext_lazy("Error"),
 }
 S = ImportJob.Status
+RUNNING = (S.CHECKING, S.IMPORTING)
+# No message, label or code of a report is longer than these (characters).
+MESSAGE_LENGTH = 500
+LABEL_LENGTH = 150
+CODE_LENGTH = 60
+# The message of a refused or failed job.
+JOB_MESSAGE_LENGTH = 2000
+
+
+def cut(text, length: int) -> str:
+    """``text`` as a string of at most ``length`` characters."""
+    text = str(text)
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 class ImportNotPossible(Exception):
@@ -74,17 +103,15 @@ def visible_jobs(user):
 
 
 def start_import(*, kind: str, upload, user) -> ImportJob:
-    """Check ``upload``, store it and check its rows (now or in the background).
+    """Check what costs nothing to read of ``upload``, store it and queue its check.
 
-    Raises ``SpreadsheetRejected`` for a file that is unsafe or unreadable; nothing is
-    stored then. Side effects: the file in storage, an ``ImportJob``, a queued task for a
-    large file.
+    Raises ``SpreadsheetRejected`` for a file refused by its type, size or zip directory;
+    nothing is stored then. Side effects: the file in storage, an ``ImportJob`` (being
+    checked), a task queued once the transaction commits. The sheet itself is read by the
+    worker only (``run_step``): whatever it refuses, the job's page says.
     """
     spec = KINDS[kind]
     checked = check_spreadsheet(upload)
-    background = checked.estimated_rows > limit("IMPORT_BACKGROUND_ROWS")
-    # A small file is read now, so that a wrong header answers on the upload form itself.
-    sheet = None if background else _read(spec, checked)
     # A unit's editors import for their unit only; Home Affairs and administrators for any.
     scope_unit = user.unit if unit_ids_in_scope(user) is not None else None
     job = ImportJob(
@@ -95,16 +122,15 @@ def start_import(*, kind: str, upload, user) -> ImportJob:
         original_name=checked.original_name,
         file_format=checked.file_format,
         file_size=checked.size,
-        in_background=background,
-        total_rows=len(sheet.rows) if sheet else checked.estimated_rows,
+        # The check runs on the worker; whether the write does is decided by the check.
+        in_background=True,
+        total_rows=checked.estimated_rows,
+        heartbeat_at=timezone.now(),
     )
     stored_name = f"{uuid.uuid4().hex}.{checked.file_format}"
     job.file.save(stored_name, ContentFile(checked.data), save=False)
     job.save()
-    if background:
-        _enqueue(job, "check")
-    else:
-        _guarded(job, lambda: _check(job, sheet))
+    _enqueue(job, "check")
     return job
 
 
@@ -114,8 +140,9 @@ def confirm_import(*, job: ImportJob, user) -> ImportJob:
     Raises ``ImportNotPossible`` unless the job is checked and error-free; a second click
     finds it already started. The caller checks ``registry.confirm_importjob``.
     """
+    now = timezone.now()
     started = ImportJob.objects.filter(pk=job.pk, status=S.READY).update(
-        status=S.IMPORTING, confirmed_at=timezone.now(), processed_rows=0
+        status=S.IMPORTING, confirmed_at=now, processed_rows=0, heartbeat_at=now
     )
     if not started:
         raise ImportNotPossible
@@ -124,7 +151,99 @@ def confirm_import(*, job: ImportJob, user) -> ImportJob:
         _enqueue(job, "import")
     else:
         _guarded(job, lambda: _import(job))
+        job.refresh_from_db()
     return job
+
+
+def restart_import(*, job: ImportJob) -> ImportJob:
+    """Check a failed import again from its stored file, from the start, in the background.
+
+    Raises ``ImportNotPossible`` unless the job has failed. The caller checks
+    ``registry.confirm_importjob`` (its owner). Nothing of the failed run was written (all or
+    nothing), so the new check finds the data as it is.
+    """
+    old_rows_file = job.rows_file.name
+    restarted = ImportJob.objects.filter(pk=job.pk, status=S.FAILED).update(
+        status=S.CHECKING,
+        message="",
+        report={},
+        rows_file="",
+        in_background=True,
+        total_rows=0,
+        processed_rows=0,
+        new_rows=0,
+        updated_rows=0,
+        unchanged_rows=0,
+        error_rows=0,
+        warning_rows=0,
+        confirmed_at=None,
+        finished_at=None,
+        heartbeat_at=timezone.now(),
+    )
+    if not restarted:
+        raise ImportNotPossible
+    logger.info("Import %s restarted by its owner", job.pk)
+    if old_rows_file:
+        storage = job.rows_file.storage
+        transaction.on_commit(lambda: storage.delete(old_rows_file))
+    job.refresh_from_db()
+    _enqueue(job, "check")
+    return job
+
+
+def _stale_before() -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(minutes=limit("IMPORT_STALE_MINUTES"))
+
+
+def _stale(jobs):
+    before = _stale_before()
+    return jobs.filter(status__in=RUNNING).filter(
+        Q(heartbeat_at__lt=before) | Q(heartbeat_at__isnull=True, created_at__lt=before)
+    )
+
+
+def is_stale(job: ImportJob) -> bool:
+    """``job`` runs, but has shown no sign of life for ``IMPORT_STALE_MINUTES``."""
+    return job.is_running and (job.heartbeat_at or job.created_at) < _stale_before()
+
+
+def _stale_message(status: str, in_background: bool):
+    if status == S.CHECKING:
+        return _(
+            "The background worker stopped while checking the file; nothing was written. "
+            "You can run it again."
+        )
+    if in_background:
+        return _(
+            "The background worker stopped while writing the rows; nothing was written. "
+            "You can run it again."
+        )
+    return _(
+        "The server stopped while writing the rows; nothing was written. You can run it again."
+    )
+
+
+def recover_stale(jobs=None) -> int:
+    """Mark failed every running import of ``jobs`` (all by default) that has shown no sign
+    of life for ``IMPORT_STALE_MINUTES``: its worker stopped (a restart, a crash, memory).
+    Its write, if any, was one transaction and rolled back with the worker; one that comes
+    back to life finds the job taken from it and writes nothing (``_import``). Returns how
+    many were marked."""
+    candidates = _stale(ImportJob.objects.all() if jobs is None else jobs)
+    now = timezone.now()
+    recovered = 0
+    for pk, status, language, in_background in candidates.values_list(
+        "pk", "status", "language", "in_background"
+    ):
+        with translation.override(language):
+            message = str(_stale_message(status, in_background))
+        marked = _stale(ImportJob.objects.filter(pk=pk, status=status)).update(
+            status=S.FAILED, message=message, finished_at=now
+        )
+        if marked:
+            logger.warning("Import %s stopped while %s; marked failed", pk, status)
+        recovered += marked
+    return recovered
 
 
 def cancel_import(*, job: ImportJob) -> None:
@@ -142,6 +261,7 @@ def run_step(job_id: int, step: str) -> None:
     expected = {"check": S.CHECKING, "import": S.IMPORTING}[step]
     if job.status != expected:
         return
+    _beat(job)
     with translation.override(job.language), _collector_paused():
         _guarded(job, (lambda: _check(job)) if step == "check" else (lambda: _import(job)))
 
@@ -164,6 +284,11 @@ def _collector_paused():
             gc.enable()
 
 
+def _beat(job: ImportJob, **progress) -> None:
+    """A sign of life of the running step (``progress``: fields to update with it)."""
+    ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now(), **progress)
+
+
 def _enqueue(job: ImportJob, step: str) -> None:
     from ..tasks import run_import
 
@@ -182,7 +307,9 @@ def _guarded(job: ImportJob, work) -> None:
             "administrators can see the details in the server log."
         )
         job.finished_at = timezone.now()
-        job.save(update_fields=["status", "message", "finished_at"])
+        ImportJob.objects.filter(pk=job.pk, status__in=RUNNING).update(
+            status=job.status, message=job.message, finished_at=job.finished_at
+        )
         raise
 
 
@@ -196,23 +323,36 @@ def _read(spec: ImportKind, checked: CheckedSpreadsheet) -> ParsedSheet:
     )
 
 
-def _check(job: ImportJob, sheet: ParsedSheet | None = None) -> None:
+def _check(job: ImportJob) -> None:
     spec = KINDS[job.kind]
-    if sheet is None:
-        with job.file.open("rb") as stored:
-            data = stored.read()
-        checked = CheckedSpreadsheet(job.file_format, data, job.original_name, 0)
-        try:
-            sheet = _read(spec, checked)
-        except SpreadsheetRejected as rejected:
-            job.status = S.REJECTED
-            job.message = " ".join(rejected.messages)
-            job.finished_at = timezone.now()
-            job.save(update_fields=["status", "message", "finished_at"])
-            return
+    with job.file.open("rb") as stored:
+        data = stored.read()
+    checked = CheckedSpreadsheet(job.file_format, data, job.original_name, 0)
+    try:
+        _beat(job, total_rows=estimate_rows(checked))
+        sheet = _read(spec, checked)
+    except SpreadsheetRejected as rejected:
+        ImportJob.objects.filter(pk=job.pk, status=S.CHECKING).update(
+            status=S.REJECTED,
+            message=cut(" ".join(rejected.messages), JOB_MESSAGE_LENGTH),
+            report={"refusal": rejected.code or ""},
+            finished_at=timezone.now(),
+        )
+        job.refresh_from_db()
+        security.record(
+            SecurityEvent.Kind.IMPORT_REFUSED,
+            user=job.created_by,
+            target=job,
+            import_kind=job.kind,
+            file=job.original_name,
+            reason=rejected.code or "",
+        )
+        return
     job.total_rows = len(sheet.rows)
+    job.in_background = job.total_rows > limit("IMPORT_BACKGROUND_ROWS")
     job.rows_file.save(f"{uuid.uuid4().hex}.json", ContentFile(sheet.to_json()), save=False)
-    job.save(update_fields=["total_rows", "rows_file"])
+    job.heartbeat_at = timezone.now()
+    job.save(update_fields=["total_rows", "in_background", "rows_file", "heartbeat_at"])
     outcome = _run(job, spec, sheet, dry_run=True)
     _record(job, outcome, written=False)
 
@@ -222,19 +362,38 @@ def _import(job: ImportJob) -> None:
     with job.rows_file.open("rb") as stored:
         sheet = ParsedSheet.from_json(stored.read())
 
+    confirmed_at = job.confirmed_at
+
     def written():
-        # In the transaction of the writes: the job says "imported" exactly when it is.
-        job.status = S.DONE
+        # In the transaction of the writes: the job says "imported" exactly when it is, and
+        # a run that lost its job (marked stopped, then run again) rolls back instead.
         job.finished_at = timezone.now()
-        job.save(update_fields=["status", "finished_at"])
+        done = ImportJob.objects.filter(
+            pk=job.pk, status=S.IMPORTING, confirmed_at=confirmed_at
+        ).update(status=S.DONE, finished_at=job.finished_at)
+        if not done:
+            raise JobTakenAway(job.pk)
+        job.status = S.DONE
 
     outcome = _run(job, spec, sheet, dry_run=False, on_written=written)
+    if (
+        job.status != S.DONE
+        and not ImportJob.objects.filter(
+            pk=job.pk, status=S.IMPORTING, confirmed_at=confirmed_at
+        ).exists()
+    ):
+        logger.warning("Import %s was taken from this run; nothing written", job.pk)
+        return
     _record(job, outcome, written=job.status == S.DONE)
+
+
+class JobTakenAway(Exception):
+    """The job is no longer this run's: its write rolls back."""
 
 
 def _run(job, spec: ImportKind, sheet: ParsedSheet, *, dry_run: bool, on_written=None) -> Outcome:
     def progress(done):
-        ImportJob.objects.filter(pk=job.pk).update(processed_rows=done)
+        _beat(job, processed_rows=done)
 
     resource = spec.resource(
         user=job.created_by,
@@ -261,24 +420,29 @@ def _run(job, spec: ImportKind, sheet: ParsedSheet, *, dry_run: bool, on_written
         if row_result.validation_error is not None:
             for attribute, messages in row_result.validation_error.message_dict.items():
                 column = "" if attribute == NON_FIELD else resource.label(attribute)
-                errors.extend([column, message] for message in messages)
+                errors.extend(
+                    [cut(column, LABEL_LENGTH), cut(message, MESSAGE_LENGTH)]
+                    for message in messages
+                )
         for error in row_result.errors:
-            logger.error("Import %s, row %s: %r", job.pk, number, error.error)
+            logger.error("Import %s, row %s: %r", job.pk, number, cut(error.error, 2000))
             errors.append(["", _("This row could not be read.")])
         rows.append(
             {
                 "row": sheet.numbers[number - 1],
                 "action": action,
-                "label": spec.row_label(row),
-                "code": _key(resource, row_result.instance, row, written=not dry_run),
+                "label": cut(spec.row_label(row), LABEL_LENGTH),
+                "code": cut(
+                    _key(resource, row_result.instance, row, written=not dry_run), CODE_LENGTH
+                ),
                 "errors": errors,
                 "warnings": [
-                    [resource.label(attribute), message]
+                    [cut(resource.label(attribute), LABEL_LENGTH), cut(message, MESSAGE_LENGTH)]
                     for attribute, message in resource.warnings.get(number, [])
                 ],
             }
         )
-    base_errors = [_error_text(error.error) for error in result.base_errors]
+    base_errors = [cut(_error_text(error.error), MESSAGE_LENGTH) for error in result.base_errors]
     return Outcome(rows, base_errors)
 
 
@@ -293,6 +457,8 @@ def _key(resource, instance, row: dict, *, written: bool) -> str:
 
 
 def _error_text(error) -> str:
+    if isinstance(error, JobTakenAway):
+        return _("The import could not be written because of an unexpected error.")
     messages = getattr(error, "messages", None)
     if messages:
         return " ".join(str(m) for m in messages)
@@ -300,23 +466,76 @@ def _error_text(error) -> str:
     return _("The import could not be written because of an unexpected error.")
 
 
+def bounded_report(outcome: Outcome) -> dict:
+    """The report to store, of a size that does not grow with the file: the first
+    ``IMPORT_REPORT_ERRORS_PER_COLUMN`` errors (and warnings) of each column, the rows that
+    carry them and the first ``IMPORT_REPORT_ROWS`` rows; with how many errors and warnings
+    of each column, and how many rows, were left out. Every text is already cut
+    (``_run``)."""
+    per_column = limit("IMPORT_REPORT_ERRORS_PER_COLUMN")
+    first_rows = limit("IMPORT_REPORT_ROWS")
+    counted = {"errors": Counter(), "warnings": Counter()}
+    shown = {"errors": Counter(), "warnings": Counter()}
+    rows = []
+    for index, row in enumerate(outcome.rows):
+        kept = {}
+        for kind in ("errors", "warnings"):
+            kept[kind] = []
+            for column, message in row[kind]:
+                counted[kind][column] += 1
+                if shown[kind][column] < per_column:
+                    shown[kind][column] += 1
+                    kept[kind].append([column, message])
+        if index < first_rows or kept["errors"] or kept["warnings"]:
+            rows.append({**row, **kept})
+    return {
+        "rows": rows,
+        "errors": outcome.errors[:per_column],
+        "more_errors": [
+            [c, n - shown["errors"][c]]
+            for c, n in counted["errors"].items()
+            if n > shown["errors"][c]
+        ],
+        "more_warnings": [
+            [c, n - shown["warnings"][c]]
+            for c, n in counted["warnings"].items()
+            if n > shown["warnings"][c]
+        ],
+        "error_count": sum(counted["errors"].values()) + len(outcome.errors),
+        "rows_left_out": len(outcome.rows) - len(rows),
+    }
+
+
 def _record(job: ImportJob, outcome: Outcome, *, written: bool) -> None:
+    """Store the outcome of a step, unless the job was taken from it meanwhile (marked
+    stopped, and perhaps run again)."""
     counts = {action: 0 for action in ACTION_LABELS}
     for row in outcome.rows:
         counts[row["action"]] += 1
-    job.new_rows = counts["new"]
-    job.updated_rows = counts["updated"]
-    job.unchanged_rows = counts["unchanged"]
-    job.error_rows = counts["error"]
-    job.warning_rows = sum(1 for row in outcome.rows if row["warnings"])
-    job.processed_rows = len(outcome.rows)
-    job.report = {"rows": outcome.rows, "errors": outcome.errors}
+    fields = {
+        "new_rows": counts["new"],
+        "updated_rows": counts["updated"],
+        "unchanged_rows": counts["unchanged"],
+        "error_rows": counts["error"],
+        "warning_rows": sum(1 for row in outcome.rows if row["warnings"]),
+        "processed_rows": len(outcome.rows),
+        "report": bounded_report(outcome),
+        "heartbeat_at": timezone.now(),
+    }
+    jobs = ImportJob.objects.filter(pk=job.pk)
     if job.status == S.CHECKING:
-        job.status = S.INVALID if job.error_rows or outcome.errors else S.READY
-        if job.status == S.INVALID:
-            job.finished_at = timezone.now()
+        jobs = jobs.filter(status=S.CHECKING)
+        fields["status"] = S.INVALID if fields["error_rows"] or outcome.errors else S.READY
+        if fields["status"] == S.INVALID:
+            fields["finished_at"] = timezone.now()
     elif not written:
-        job.status = S.FAILED
-        job.finished_at = timezone.now()
-        job.message = _("Nothing was imported: the rows were checked again and some failed.")
-    job.save()
+        jobs = jobs.filter(status=S.IMPORTING, confirmed_at=job.confirmed_at)
+        fields["status"] = S.FAILED
+        fields["finished_at"] = timezone.now()
+        fields["message"] = _("Nothing was imported: the rows were checked again and some failed.")
+    if jobs.update(**fields):
+        for name, value in fields.items():
+            setattr(job, name, value)
+    else:
+        logger.warning("Import %s was taken from this run; its outcome is not stored", job.pk)
+        job.refresh_from_db()

@@ -1,7 +1,12 @@
 """Pages of the registry, one module per area. Views are thin: a selector reads, a
 predicate allows, a service writes, a template shows."""
 
-from .attachments import AttachmentDeleteView, AttachmentDownloadView, AttachmentUploadView
+from .attachments import (
+    AttachmentDeleteView,
+    AttachmentDownloadView,
+    AttachmentRestoreView,
+    AttachmentUploadView,
+)
 from .exemplars import (
     ExemplarCreateView,
     ExemplarDetailView,
@@ -12,6 +17,7 @@ from .exemplars import (
     ReviewQueueView,
 )
 from .plans import PlanCopyView, PlanCreateView, PlanDetailView, PlanListView, PlanUpdateView
+from .platform import health
 from .tracking import (
     ExemplarFollowUpListView,
     FollowUpCreateView,
@@ -30,12 +36,12 @@ from .units import (
     UnitDetailView,
     UnitListView,
     UnitPeopleView,
-    health,
 )
 
 __all__ = [
     "AttachmentDeleteView",
     "AttachmentDownloadView",
+    "AttachmentRestoreView",
     "AttachmentUploadView",
     "CatalogueView",
     "ExemplarCreateView",

@@ -1,5 +1,6 @@
-"""Photos and documents of an exemplar: upload (checked by content), download for those who
-may see the exemplar, delete while the exemplar is editable."""
+"""Photos and documents of an exemplar: upload (several at once, checked by content, within
+the limits), download for those who may see the exemplar, removal while the exemplar is
+editable (the file is kept for the retention period), and restoration by Home Affairs."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -9,13 +10,17 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from .. import services
+from .. import attachments, services
+from ..file_quota import attached_message
 from ..forms import AttachmentForm
+from ..models import Attachment
 from ..uploads import UploadRejected
 from .exemplars import ScopedExemplarMixin
 
 
 class AttachmentUploadView(ScopedExemplarMixin, PermissionRequiredMixin, View):
+    """POST: every file attached, or none, with a reason per file (``attachments.attach``)."""
+
     permission_required = "registry.change_exemplar"
 
     def post(self, request, code):
@@ -27,28 +32,34 @@ class AttachmentUploadView(ScopedExemplarMixin, PermissionRequiredMixin, View):
                     messages.error(request, error)
             return redirect(exemplar)
         try:
-            attachment = services.attachment_add(
+            rows = attachments.attach(
                 exemplar=exemplar,
-                upload=form.cleaned_data["file"],
+                uploads=form.cleaned_data["file"],
                 caption=form.cleaned_data["caption"],
                 by=request.user,
             )
         except UploadRejected as rejection:
-            messages.error(request, " ".join(rejection.messages))
+            for line in rejection.messages:
+                messages.error(request, line)
             return redirect(exemplar)
-        messages.success(request, _("“%(name)s” is attached.") % {"name": attachment.original_name})
+        messages.success(request, attached_message(rows))
         return redirect(exemplar)
 
 
 class AttachmentDownloadView(ScopedExemplarMixin, PermissionRequiredMixin, View):
-    """Served by the application after the scope check, never straight from the disk."""
+    """Served by the application after the scope check, never straight from the disk. A
+    removed file is served only to those who may restore it."""
 
     permission_required = "registry.view_exemplar"
     thumbnail = False
 
     def get(self, request, code, pk):
         exemplar = self.get_exemplar()
-        attachment = get_object_or_404(exemplar.attachments, pk=pk)
+        if request.user.has_perm("registry.restore_attachment", exemplar):
+            files = Attachment.all_objects.filter(exemplar=exemplar)
+        else:
+            files = exemplar.attachments.all()
+        attachment = get_object_or_404(files, pk=pk)
         stored = attachment.thumbnail if self.thumbnail else attachment.file
         if not stored:
             raise Http404
@@ -65,7 +76,7 @@ class AttachmentDownloadView(ScopedExemplarMixin, PermissionRequiredMixin, View)
 
 
 class AttachmentDeleteView(ScopedExemplarMixin, PermissionRequiredMixin, TemplateView):
-    """Asks first; deletes on POST."""
+    """Asks first; on POST takes the file off the record (kept for the retention period)."""
 
     permission_required = "registry.change_exemplar"
     template_name = "registry/attachment_confirm_delete.html"
@@ -75,7 +86,10 @@ class AttachmentDeleteView(ScopedExemplarMixin, PermissionRequiredMixin, Templat
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            exemplar=self.get_exemplar(), attachment=self.get_attachment(), **kwargs
+            exemplar=self.get_exemplar(),
+            attachment=self.get_attachment(),
+            retention_days=attachments.retention_days(),
+            **kwargs,
         )
 
     def post(self, request, code, pk):
@@ -85,4 +99,31 @@ class AttachmentDeleteView(ScopedExemplarMixin, PermissionRequiredMixin, Templat
         name = attachment.original_name
         services.attachment_delete(attachment=attachment, by=request.user)
         messages.success(request, _("“%(name)s” is removed.") % {"name": name})
+        return redirect(self.get_exemplar())
+
+
+class AttachmentRestoreView(ScopedExemplarMixin, PermissionRequiredMixin, TemplateView):
+    """Home Affairs puts a removed file back on the record: asks first, restores on POST."""
+
+    permission_required = "registry.restore_attachment"
+    template_name = "registry/attachment_confirm_restore.html"
+
+    def get_attachment(self):
+        removed = Attachment.all_objects.removed().filter(exemplar=self.get_exemplar())
+        return get_object_or_404(removed, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            exemplar=self.get_exemplar(), attachment=self.get_attachment(), **kwargs
+        )
+
+    def post(self, request, code, pk):
+        attachment = self.get_attachment()
+        try:
+            attachments.restore(attachment=attachment, by=request.user)
+        except UploadRejected as rejection:
+            for line in rejection.messages:
+                messages.error(request, line)
+            return redirect(self.get_exemplar())
+        messages.success(request, _("“%(name)s” is restored.") % {"name": attachment.original_name})
         return redirect(self.get_exemplar())

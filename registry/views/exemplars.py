@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,8 +17,10 @@ from campaigns.selectors import exemplar_propagation
 from registry.history import history_with_changes
 from reports.selectors import exemplar_awards
 
-from .. import selectors, services, workflow
-from ..enums import ExemplarStatus, Role
+from .. import attachments as attachment_files
+from .. import security, selectors, services, workflow
+from ..drafts import draft_saved
+from ..enums import ExemplarStatus, Role, SubjectKind
 from ..exports import XlsxExportMixin
 from ..forms import ExemplarFilterForm, ExemplarForm, TransitionForm
 from ..lineage import work_successor_on
@@ -39,7 +41,7 @@ class ScopedExemplarMixin:
                 "campaign",
                 "catalogue_version",
             )
-            self._exemplar = get_object_or_404(exemplars, code=self.kwargs["code"])
+            self._exemplar = security.get_in_reach(exemplars, code=self.kwargs["code"])
         return self._exemplar
 
     def get_object(self, queryset=None):
@@ -88,6 +90,18 @@ class ExemplarListView(XlsxExportMixin, FilteredExemplarsMixin, ListView):
     def get_export_columns(self):
         return ExemplarResource.export_columns(self.request.user)
 
+    def exported(self, file_format):
+        if any(
+            ExemplarResource.may_export(name, self.request.user)
+            for name in ExemplarResource.PERSONAL
+        ):
+            security.personal_data_exported(
+                "exemplars",
+                self.get_export_queryset().count(),
+                format=file_format,
+                query=self.request.GET.urlencode(),
+            )
+
     def get_export_queryset(self):
         return self.get_queryset().select_related("campaign")
 
@@ -119,6 +133,7 @@ class ExemplarCreateView(PermissionRequiredMixin, FormView):
             creation_token=form.cleaned_data.get("creation_token"),
         )
         messages.success(self.request, _("The draft is saved. Check it, then submit it."))
+        draft_saved(self.request)
         return redirect(exemplar)
 
 
@@ -161,6 +176,7 @@ class ExemplarUpdateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView)
             )
             return self.render_to_response(self.get_context_data(form=form), status=409)
         messages.success(self.request, _("The changes are saved."))
+        draft_saved(self.request)
         return redirect(exemplar)
 
 
@@ -181,18 +197,26 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
         unit_now = None
         if exemplar.unit.has_ended():
             unit_now = work_successor_on(exemplar.unit, timezone.localdate())
+        transitions = list(exemplar.transitions.select_related("by"))
+        can_edit = user.has_perm("registry.change_exemplar", exemplar)
+        show_personal_data = user.has_perm("registry.view_personal_data_exemplar", exemplar)
+        if show_personal_data and exemplar.subject_kind == SubjectKind.INDIVIDUAL:
+            security.personal_data_viewed(exemplar)
         context.update(
             unit_now=unit_now,
             criteria=[
                 (c, evidence.get(c.pk, "")) for c in exemplar.criteria().select_related("field")
             ],
-            transitions=exemplar.transitions.select_related("by"),
+            transitions=transitions,
+            # Review steps and what happened to the files (registry/attachments.py).
+            timeline=attachment_files.timeline(exemplar, transitions),
             attachments=exemplar.attachments.all(),
+            **attachment_files.page_context(exemplar, user, can_edit=can_edit),
             moves=workflow.moves_for(exemplar, user),
             transition_form=transition_form
             or TransitionForm(initial={"version": exemplar.version}),
-            can_edit=user.has_perm("registry.change_exemplar", exemplar),
-            show_personal_data=user.has_perm("registry.view_personal_data_exemplar", exemplar),
+            can_edit=can_edit,
+            show_personal_data=show_personal_data,
             missing=workflow.completeness_errors(exemplar) if exemplar.is_editable else [],
             history=history_with_changes(exemplar),
             **exemplar_propagation(user=user, exemplar=exemplar),

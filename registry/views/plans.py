@@ -4,7 +4,7 @@ administrators enter them, with their quota rules, and copy one as the next plan
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +16,7 @@ from ..forms import PlanFilterForm, PlanForm, quota_rule_formset
 from ..history import history_with_changes
 from ..models import Plan, Unit
 from ..plans import next_period, overlapping_plan, plan_copy
+from ..security import get_in_reach
 from ..text import fold
 
 
@@ -33,7 +34,7 @@ def deadline_label(plan: Plan) -> str:
 class PlanMixin:
     def get_plan(self) -> Plan:
         if not hasattr(self, "_plan"):
-            self._plan = get_object_or_404(
+            self._plan = get_in_reach(
                 Plan.objects.select_related("catalogue"), pk=self.kwargs["pk"]
             )
         return self._plan

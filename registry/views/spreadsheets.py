@@ -1,19 +1,23 @@
 """Spreadsheet imports: the list of imports and the kinds a user may run, the upload with
 its template, the check's report (with progress while the worker runs it), the
-confirmation, and the stored file for the record. The work is ``registry.spreadsheets``."""
+confirmation, running a stopped import again, and the stored file for the record. The work
+is ``registry.spreadsheets``. Opening the list or an import marks the imports whose worker
+stopped (``service.recover_stale``)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, View
+from django.views.generic import DetailView, ListView, TemplateView, View
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from .. import security
 from ..exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
-from ..models import ImportJob
+from ..models import ImportJob, SecurityEvent
 from ..spreadsheets import service, templates
 from ..spreadsheets.forms import ImportUploadForm, ReportFilterForm
 from ..spreadsheets.kinds import BY_SLUG, KINDS, kinds_for
@@ -43,7 +47,8 @@ class ImportListView(PermissionRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        # A report holds every row of its file: lists never need it.
+        service.recover_stale()
+        # Lists never need the reports.
         return service.visible_jobs(self.request.user).defer("report")
 
     def get_context_data(self, **kwargs):
@@ -51,8 +56,9 @@ class ImportListView(PermissionRequiredMixin, ListView):
 
 
 class ImportStartView(ImportKindMixin, FormView):
-    """Upload a filled template; a small file is checked at once, a large one in the
-    background, and either way the next page is the import's report."""
+    """Upload a filled template: refused here for its type, size or zip directory; otherwise
+    stored and checked by the background worker, and the next page is the import's report,
+    with its progress until the check ends."""
 
     template_name = "registry/import_start.html"
     form_class = ImportUploadForm
@@ -74,6 +80,12 @@ class ImportStartView(ImportKindMixin, FormView):
                 kind=self.spec.kind, upload=form.cleaned_data["file"], user=self.request.user
             )
         except SpreadsheetRejected as rejected:
+            security.record(
+                SecurityEvent.Kind.IMPORT_REFUSED,
+                import_kind=self.spec.kind,
+                file=form.cleaned_data["file"].name[:150],
+                reason=rejected.code or "",
+            )
             form.add_error("file", rejected)
             return self.form_invalid(form)
         return redirect(job)
@@ -110,6 +122,9 @@ class ScopedJobMixin:
             if not self.with_report:
                 jobs = jobs.defer("report")
             self._job = get_object_or_404(jobs, pk=self.kwargs["pk"])
+            if service.is_stale(self._job):
+                service.recover_stale(ImportJob.objects.filter(pk=self._job.pk))
+                self._job.refresh_from_db()
         return self._job
 
 
@@ -154,12 +169,27 @@ class ImportJobView(ScopedJobMixin, DetailView):
             rows=page.object_list,
             action_labels=service.ACTION_LABELS,
             file_errors=job.report.get("errors", []),
+            more_errors=_left_out(job.report.get("more_errors", [])),
+            more_warnings=_left_out(job.report.get("more_warnings", [])),
+            rows_left_out=_grouped(job.report.get("rows_left_out", 0)),
             can_confirm=job.status == ImportJob.Status.READY
             and user.has_perm("registry.confirm_importjob", job),
             can_cancel=job.status in (ImportJob.Status.READY, ImportJob.Status.INVALID)
             and user.has_perm("registry.confirm_importjob", job),
+            can_restart=job.status == ImportJob.Status.FAILED
+            and user.has_perm("registry.confirm_importjob", job),
         )
         return context
+
+
+def _grouped(number: int) -> str:
+    """``number`` as the reader writes it ("1.234" in Vietnamese), or "" for none."""
+    return number_format(number, force_grouping=True) if number else ""
+
+
+def _left_out(counts) -> list[tuple[str, str]]:
+    """(column, count) of the errors or warnings a report leaves out, most first."""
+    return [(column, _grouped(n)) for column, n in sorted(counts, key=lambda item: -item[1])]
 
 
 class ImportConfirmView(ScopedJobMixin, PermissionRequiredMixin, View):
@@ -210,6 +240,39 @@ class ImportCancelView(ScopedJobMixin, PermissionRequiredMixin, View):
             messages.error(request, _("This import cannot be cancelled any more."))
         else:
             messages.success(request, _("The import was cancelled; nothing was written."))
+        return redirect(job)
+
+
+class ImportRestartView(ScopedJobMixin, PermissionRequiredMixin, TemplateView):
+    """Run a failed import again, from its stored file: a page to confirm, then the check
+    starts over in the background. Its owner only."""
+
+    permission_required = "registry.confirm_importjob"
+    template_name = "registry/import_confirm_restart.html"
+
+    def get_permission_object(self):
+        return self.get_object()
+
+    def get_context_data(self, **kwargs):
+        job = self.get_object()
+        return super().get_context_data(job=job, spec=KINDS[job.kind], **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if self.get_object().status != ImportJob.Status.FAILED:
+            return redirect(self.get_object())
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, pk):
+        job = self.get_object()
+        try:
+            job = service.restart_import(job=job)
+        except service.ImportNotPossible:
+            messages.error(request, _("This import cannot be run again."))
+        else:
+            messages.info(
+                request,
+                _("The file is being checked again from the start; this page shows its progress."),
+            )
         return redirect(job)
 
 

@@ -13,6 +13,7 @@ from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from .. import quotas, tracking
+from ..drafts import draft_saved
 from ..exports import XlsxExportMixin
 from ..forms_tracking import (
     FollowUpForm,
@@ -188,6 +189,7 @@ class FollowUpCreateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView)
         exemplar = self.get_exemplar()
         tracking.follow_up_create(exemplar=exemplar, by=self.request.user, values=form.values())
         messages.success(self.request, _("The follow-up is saved."))
+        draft_saved(self.request)
         return redirect(exemplar)
 
     def form_invalid(self, form):

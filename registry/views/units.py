@@ -1,10 +1,6 @@
 """Pages of the registry. Views are thin: a selector reads, a predicate allows, a template shows."""
 
-from django.contrib.auth.decorators import login_not_required
-from django.db import connection
 from django.db.models import Count, Q
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -15,6 +11,7 @@ from ..enums import CriterionKind, ExemplarStatus, Role, SubjectKind
 from ..exports import XlsxExportMixin
 from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm
 from ..models import CatalogueVersion, Criterion, Exemplar, Plan, QuotaRule, Unit, plan_in_force
+from ..security import get_in_reach
 from ..spreadsheets.resources import UnitResource
 
 
@@ -28,7 +25,7 @@ class ScopedUnitMixin:
     def get_unit(self) -> Unit:
         if not hasattr(self, "_unit"):
             units = Unit.objects.in_scope_of(self.request.user).select_related("kind", "parent")
-            self._unit = get_object_or_404(units, code=self.kwargs["code"])
+            self._unit = get_in_reach(units, code=self.kwargs["code"])
         return self._unit
 
 
@@ -293,11 +290,3 @@ class QuotaRuleListView(XlsxExportMixin, YearMixin, ListView):
             for rule in context["rules"]:
                 rule.unit_count = owing.get(rule.unit_kind_id, 0)
         return context
-
-
-@login_not_required
-def health(request):
-    """For the load balancer and monitoring: the app answers and the database too."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")

@@ -10,7 +10,8 @@ Publishing freezes what a consolidation shows into a numbered, dated
 ``ConsolidationVersion`` (its ``data`` is the whole snapshot, never recomputed), so that what
 was published stays exactly as published when records change later. Reopening a published
 consolidation needs a reason, kept on the version it reopens; publishing again yields the
-next version. ``DocumentRender`` keeps a version's large PDF, rendered once by the worker.
+next version. ``DocumentRender`` keeps a version's large PDF, rendered once by the worker, and
+the drafts of other documents too large for a web request (``reports/limits.py``).
 """
 
 from django.conf import settings
@@ -198,17 +199,34 @@ class ConsolidationVersion(models.Model):
 
 
 class DocumentRender(models.Model):
-    """A large document rendered by the background worker, kept as the cache of a version:
-    one file per version, document and language, rendered once."""
+    """A large document rendered by the background worker and kept: a version's report (one
+    file per version, document and language, rendered once), or the draft of another
+    document estimated too large for a web request (no version; ``params`` say what to build,
+    ``key`` is the fingerprint of its content: the same content is rendered once)."""
 
     class Document(models.TextChoices):
         CONSOLIDATED_REPORT = "consolidated_report", _("Consolidated report")
+        # Drafts, by the kinds of ``IssuedDocument``.
+        UNIT_EXEMPLARS = "unit_exemplars", _("Report with the unit's list of exemplars")
+        EXEMPLAR_PROFILE = "exemplar_profile", _("Report on an exemplar's achievements")
+        QUOTA_COMPLIANCE = "quota_compliance", _("Report on quota compliance")
+        PROPOSALS_TO_PROVINCE = (
+            "proposals_province",
+            _("Submission of commendations to the Provincial People's Committee"),
+        )
+        PROPOSALS_TO_HOME_AFFAIRS = (
+            "proposals_unit",
+            _("Submission of commendations to the Department of Home Affairs"),
+        )
+        DASHBOARD = "dashboard", _("Overview report for the provincial leaders")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting for the worker")
         RUNNING = "running", _("Being rendered")
         DONE = "done", _("Ready")
         FAILED = "failed", _("Failed")
+        # Past a limit of ``reports/limits.py``; ``error`` says which, to the reader.
+        REFUSED = "refused", _("Over the limits")
 
     class Stage(models.TextChoices):
         WAITING = "waiting", _("Waiting for the worker")
@@ -222,6 +240,8 @@ class DocumentRender(models.Model):
         verbose_name=_("version"),
         related_name="renders",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
     )
     document = models.CharField(
         _("document"),
@@ -230,6 +250,9 @@ class DocumentRender(models.Model):
         default=Document.CONSOLIDATED_REPORT,
     )
     language = models.CharField(_("language"), max_length=8, default="vi")
+    # A draft's: what it is built from (the document's parameters, the signer shown).
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    key = models.CharField(_("content fingerprint"), max_length=64, blank=True, default="")
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
     )
@@ -259,10 +282,17 @@ class DocumentRender(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["version", "document", "language"], name="document_render_once"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["document", "key", "language"],
+                condition=models.Q(version__isnull=True),
+                name="document_draft_render_once",
+            ),
         ]
 
     def __str__(self):
+        if self.version_id is None:
+            return f"{self.get_document_display()} – {self.key[:12]} ({self.language})"
         return f"{self.get_document_display()} – {self.version} ({self.language})"
 
     @property

@@ -19,6 +19,7 @@ from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from campaigns.views import FilteredListMixin
+from registry.drafts import draft_saved
 from registry.enums import ExemplarStatus
 from registry.exports import XlsxExportMixin, display
 from registry.history import history_with_changes
@@ -147,6 +148,7 @@ class ProposalCreateView(PermissionRequiredMixin, FormView):
         with transaction.atomic():
             proposal = form.save()
         messages.success(self.request, _("The award proposal is sent to Home Affairs."))
+        draft_saved(self.request)
         return redirect(proposal)
 
 
@@ -173,6 +175,7 @@ class ProposalUpdateView(ProposalObjectMixin, PermissionRequiredMixin, FormView)
             form.instance.status = Status.PROPOSED
             proposal = form.save()
         messages.success(self.request, _("The changes are saved."))
+        draft_saved(self.request)
         return redirect(proposal)
 
 

@@ -12,7 +12,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
@@ -21,6 +21,7 @@ from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from campaigns.views import FilteredListMixin
+from registry.drafts import draft_saved
 
 from .. import consolidation as consolidating
 from .. import documents, issuing
@@ -36,7 +37,7 @@ from ..forms import (
 from ..issuing import DOCUMENT_LANGUAGE
 from ..models import Consolidation, ConsolidationVersion, DocumentRender, IssuedDocument
 from ..rendering import current_render, request_render
-from .documents import CONTENT_TYPES, IssuingMixin, file_response
+from .documents import CONTENT_TYPES, IssuingMixin, file_response, render_urls
 
 # The page lists this many accepted exemplars; the xlsx and the PDF list every one.
 ANNEX_SHOWN = 500
@@ -223,6 +224,7 @@ class VersionDetailView(ConsolidationMixin, TemplateView):
         return super().get_context_data(
             **context,
             render=current_render(version=version, language=render_language()),
+            urls=version_render_urls(version),
             issued_reports=version.issued_documents.select_related("unit").order_by("-issued_at"),
             may_write=self.request.user.has_perm("reports.publish_consolidation", consolidation),
             may_issue=self.request.user.has_perm("reports.issue_province_document"),
@@ -357,6 +359,15 @@ class ConsolidationXlsxView(ConsolidationMixin, View):
         return file_response(issuing.render(document, "xlsx"), document.filename, "xlsx")
 
 
+def version_render_urls(version) -> dict:
+    return render_urls(
+        reverse(
+            "reports:consolidation_version_pdf",
+            kwargs={"pk": version.consolidation_id, "number": version.number},
+        )
+    )
+
+
 class VersionPdfView(ConsolidationMixin, View):
     """GET: the version's PDF once rendered; POST: ask the worker to render it. The progress
     (``?progress=1``) is a fragment the version page asks for every two seconds."""
@@ -367,7 +378,7 @@ class VersionPdfView(ConsolidationMixin, View):
             return render(
                 request,
                 "reports/partials/render_progress.html",
-                {"render": render_job, "version": self.get_version()},
+                {"render": render_job, "urls": version_render_urls(self.get_version())},
             )
         if render_job is None or not render_job.is_ready:
             messages.info(request, _("The PDF is not ready yet: prepare it first."))
@@ -415,6 +426,7 @@ class NarrativeView(ConsolidationMixin, FormView):
         consolidation = form.save()
         DocumentRender.objects.filter(version__consolidation=consolidation).delete()
         messages.success(self.request, _("The report's text is saved."))
+        draft_saved(self.request)
         latest = consolidation.latest_version()
         return redirect(latest or consolidation)
 

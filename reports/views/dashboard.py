@@ -48,6 +48,7 @@ class DashboardDocumentView(DocumentView):
     kind = IssuedDocument.Kind.DASHBOARD
     permission_required = "reports.view_dashboard"
     url_name = "dashboard_document"
+    per_reader = True
 
 
 urlpatterns = [

@@ -4,12 +4,17 @@ Each document has one URL for its draft (``?format=pdf`` — the default —, ``
 ``xlsx``; ``?signer=<id>`` previews another signer) and one for issuing it (``…/phat-hanh/``:
 GET shows who signs and on which date, POST takes the next number of the register and keeps
 the files as issued). Small documents render in the request; the yearly report belongs to
-the document worker (``reports/views/consolidations.py``).
+the document worker (``reports/views/consolidations.py``), and so does the PDF or DOCX of any
+other draft estimated too large for a request, or whose render in the request ran out of
+time (``reports/limits.py``): the draft's URL then answers with a page that follows the
+worker's progress and offers the files when they are ready (``?render=<id>``, the same URL
+with the same permissions, so only those who may read the draft reach its files). A draft
+past its kind's page limit is not rendered: the page says so.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -21,9 +26,9 @@ from registry.exports import XLSX_CONTENT_TYPE
 from registry.forms import YearForm
 from registry.models import Exemplar, Unit
 
-from .. import documents, issuing
+from .. import documents, issuing, limits, rendering
 from ..forms import IssueForm
-from ..models import IssuedDocument, Signer
+from ..models import DocumentRender, IssuedDocument, Signer
 from ..pdf import PDF_CONTENT_TYPE
 from ..rules import documents as _rules  # noqa: F401  (registers the permissions)
 from ..rules import register as _register_rules  # noqa: F401
@@ -43,6 +48,29 @@ def file_response(content: bytes, filename: str, fmt: str) -> HttpResponse:
 def draft_file(document, fmt: str) -> HttpResponse:
     """A draft in one format, named as a draft."""
     return file_response(issuing.render(document, fmt), f"{document.filename}-du-thao", fmt)
+
+
+def stored_file_response(stored, fmt: str) -> FileResponse:
+    """A kept file of a render: the PDF to read in the browser, the DOCX to download."""
+    return FileResponse(
+        stored.open("rb"),
+        content_type=CONTENT_TYPES[fmt],
+        as_attachment=fmt != "pdf",
+        filename=stored.name.rsplit("/", 1)[-1],
+    )
+
+
+def render_urls(base: str, *, pdf: str = "") -> dict:
+    """Where the progress fragment (``reports/partials/render_progress.html``) of a render
+    whose URL is ``base`` asks for its progress, its files (the PDF at ``pdf``, else at
+    ``base``), and to prepare it again (POST)."""
+    join = "&" if "?" in base else "?"
+    return {
+        "progress": f"{base}{join}progress=1",
+        "prepare": base,
+        "pdf": pdf or base,
+        "docx": f"{base}{join}format=docx",
+    }
 
 
 class IssuingMixin:
@@ -159,17 +187,135 @@ class DocumentView(IssuingMixin, PermissionRequiredMixin, View):
     def get(self, request, *args, **kwargs):
         if self.issue:
             return self.issue_get(request)
+        if "render" in request.GET:
+            return self.render_get(request)
         fmt = request.GET.get("format", "pdf")
         if fmt not in CONTENT_TYPES:
             raise Http404
-        draft = documents.draft_issue(self.issuing_unit(), self.chosen_signer())
+        signer = self.chosen_signer()
+        draft = documents.draft_issue(self.issuing_unit(), signer)
         document = issuing.build(self.kind, self.get_params(), user=request.user, issue=draft)
-        return draft_file(document, fmt)
+        if fmt == "xlsx":
+            # Tables only, written straight out: no layout to wait for.
+            return draft_file(document, fmt)
+        if limits.is_big(document):
+            return self.queue(document, fmt, signer)
+        try:
+            return draft_file(document, fmt)
+        except limits.DocumentTooLong as error:
+            return self.too_long(error.limit)
+        except limits.RenderTimedOut:
+            # Too slow for a web request: the worker, which has more time, takes it over.
+            return self.queue(document, fmt, signer)
 
     def post(self, request, *args, **kwargs):
-        if not self.issue:
-            return HttpResponse(status=405)
-        return self.issue_post(request)
+        if self.issue:
+            return self.issue_post(request)
+        if "render" in request.GET:
+            render_job = rendering.retry(self.get_render(), request.user)
+            return redirect(self.render_page(render_job))
+        return HttpResponse(status=405)
+
+    # Drafts rendered by the document worker ----------------------------------------------------
+
+    # The dashboard's draft depends on who reads it: its renders are the reader's own.
+    per_reader = False
+
+    def render_params(self, signer=None) -> dict:
+        """What a queued draft is built from: the document's parameters and the signer shown
+        (``signer``: a ``Signer``, else the one asked for)."""
+        if signer is None:
+            signer = self.chosen_signer()
+        params = {"document": self.get_params(), "signer": signer.pk if signer else None}
+        if self.per_reader:
+            params["reader"] = self.request.user.pk
+        return params
+
+    def render_page(self, render_job) -> str:
+        """The page of a queued draft: the draft's URL (with the signer it shows)."""
+        base = self.draft_url()
+        join = "" if base.endswith(("?", "&")) else "&"
+        signer = render_job.params.get("signer")
+        return f"{base}{join}render={render_job.pk}" + (f"&signer={signer}" if signer else "")
+
+    def queue(self, document, fmt: str, signer) -> HttpResponse:
+        """Hand ``document`` to the document worker (once per content); its files when they
+        are kept already, else the page that follows the worker's progress."""
+        params = self.render_params(signer)
+        render_job = rendering.request_draft(
+            kind=self.kind,
+            params=params,
+            key=limits.fingerprint(document, params),
+            user=self.request.user,
+            language=issuing.DOCUMENT_LANGUAGE,
+        )
+        render_job.refresh_from_db()  # the worker may already have finished it
+        if render_job.is_ready:
+            return self.render_file(render_job, fmt)
+        return redirect(self.render_page(render_job))
+
+    def get_render(self) -> DocumentRender:
+        """The queued draft named by ``?render=``, if it is this document as this reader may
+        read it (the same parameters: a draft with personal data is never another's)."""
+        value = self.request.GET.get("render", "")
+        render_job = None
+        if value.isdigit():
+            render_job = DocumentRender.objects.filter(
+                pk=int(value), version=None, document=self.kind
+            ).first()
+        if render_job is None or render_job.params != self.render_params():
+            raise Http404
+        return render_job
+
+    def render_file(self, render_job, fmt: str):
+        stored = render_job.docx if fmt == "docx" else render_job.file
+        if not (render_job.is_ready and stored):
+            return redirect(self.render_page(render_job))
+        return stored_file_response(stored, fmt)
+
+    def render_get(self, request):
+        render_job = self.get_render()
+        page = self.render_page(render_job)
+        urls = render_urls(page, pdf=f"{page}&format=pdf")
+        context = {"render": render_job, "urls": urls}
+        if request.GET.get("progress"):
+            return render(request, "reports/partials/render_progress.html", context)
+        fmt = request.GET.get("format")
+        if fmt is not None:
+            if fmt not in ("pdf", "docx"):
+                raise Http404
+            return self.render_file(render_job, fmt)
+        return render(
+            request,
+            "reports/document_render.html",
+            {
+                **context,
+                "kind_label": Kind(self.kind).label,
+                "about": self.describe(),
+                "back_url": self.record_url(),
+            },
+        )
+
+    def too_long(self, limit: int) -> HttpResponse:
+        """The page saying the draft is past its page limit, in the reader's language."""
+        return render(
+            self.request,
+            "reports/document_too_long.html",
+            {
+                "kind_label": Kind(self.kind).label,
+                "about": self.describe(),
+                "message": limits.DocumentTooLong(self.kind, limit).message,
+                "back_url": self.record_url(),
+            },
+        )
+
+    def describe(self) -> str:
+        """What the document is about, under its kind on the pages above."""
+        return _("Year %(year)s") % {"year": self.get_year()}
+
+    def record_url(self) -> str:
+        """Where the reader reads the records in full (the way back from the pages above)."""
+        return reverse("reports:register")
 
 
 class UnitExemplarsDocumentView(DocumentView):
@@ -196,6 +342,12 @@ class UnitExemplarsDocumentView(DocumentView):
 
     def url_kwargs(self):
         return {"code": self.get_unit().code}
+
+    def describe(self):
+        return f"{self.get_unit().name} – {super().describe()}"
+
+    def record_url(self):
+        return self.get_unit().get_absolute_url()
 
 
 class ExemplarProfileDocumentView(DocumentView):
@@ -231,6 +383,12 @@ class ExemplarProfileDocumentView(DocumentView):
 
     def url_kwargs(self):
         return {"code": self.get_exemplar().code}
+
+    def describe(self):
+        return self.get_exemplar().subject_name
+
+    def record_url(self):
+        return self.get_exemplar().get_absolute_url()
 
 
 class QuotaComplianceDocumentView(DocumentView):

@@ -13,7 +13,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -24,6 +24,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from campaigns.views import FilteredListMixin
 from registry.history import history_with_changes
 from registry.models import Exemplar, Unit
+from registry.security import get_in_reach
 
 from .. import issuing
 from ..forms import RegisterFilterForm, SignerForm
@@ -75,9 +76,7 @@ class RegisterListView(LoginRequiredMixin, FilteredListMixin, ListView):
 class IssuedDocumentMixin(LoginRequiredMixin):
     def get_issued(self) -> IssuedDocument:
         if not hasattr(self, "_issued"):
-            self._issued = get_object_or_404(
-                registers_in_reach(self.request.user), pk=self.kwargs["pk"]
-            )
+            self._issued = get_in_reach(registers_in_reach(self.request.user), pk=self.kwargs["pk"])
         return self._issued
 
     def may_read_files(self) -> bool:
@@ -150,7 +149,7 @@ class UnitSignersMixin(LoginRequiredMixin, PermissionRequiredMixin):
     def get_unit(self) -> Unit:
         if not hasattr(self, "_unit"):
             units = Unit.objects.in_scope_of(self.request.user).select_related("kind")
-            self._unit = get_object_or_404(units, code=self.kwargs["code"])
+            self._unit = get_in_reach(units, code=self.kwargs["code"])
         return self._unit
 
     def get_permission_object(self):
@@ -193,7 +192,7 @@ class SignerCreateView(UnitSignersMixin, CreateView):
 
 class SignerObjectMixin(UnitSignersMixin):
     def get_object(self, queryset=None):
-        return get_object_or_404(Signer, pk=self.kwargs["pk"], unit=self.get_unit())
+        return get_in_reach(Signer, pk=self.kwargs["pk"], unit=self.get_unit())
 
 
 class SignerUpdateView(SignerObjectMixin, UpdateView):

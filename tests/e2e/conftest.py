@@ -7,15 +7,13 @@ test gets a fresh context, so cookies and sessions never leak from one journey t
 import os
 import re
 from contextlib import contextmanager
-from importlib import import_module
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.apps import apps
 from playwright.sync_api import Page, expect
 
-from tests.conftest import World, build_world
+from tests.conftest import World, build_world, seed_reference_data
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -138,23 +136,6 @@ def page(page: Page) -> Page:
 @pytest.fixture(scope="session", autouse=True)
 def _short_expect_timeout():
     expect.set_options(timeout=TIMEOUT_MS)
-
-
-def seed_reference_data() -> None:
-    """Seed unit kinds, the catalogue and the 2023-2025 plan with its quota rules, as the
-    data migrations do.
-
-    A transactional test ends with a flush, which also wipes what migrations seeded, for
-    the next transactional test (ours or another file's). Serialized rollback cannot be
-    relied on to bring it back: after another file's transactional test without it, the
-    flush recreates the content types under new ids and reloading the old ones fails on
-    their unique key. The migration's own function is idempotent (get_or_create).
-    """
-    migration = import_module("registry.migrations.0002_reference_data")
-    migration.seed(apps, None)  # the function never touches the schema editor
-    from registry.data.plans import ensure_plan_2023_2025
-
-    ensure_plan_2023_2025()
 
 
 @pytest.fixture

@@ -297,6 +297,7 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
     )
     expected = [
         ("Tạo bản nháp", None),
+        (PHOTO_NAME, commune),  # the photo attached (registry/attachments.py)
         (f"{DRAFT} → {AT_DISTRICT}", commune),
         (f"{AT_DISTRICT} → {AT_HOME_AFFAIRS}", district),
         (f"{AT_HOME_AFFAIRS} → {RETURNED}", province),
@@ -309,6 +310,6 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
         expect(step).to_contain_text(move)
         if by:
             expect(step).to_contain_text(f" · {by}")
-    expect(steps.nth(3)).to_contain_text(f"“{RETURN_REASON}”")
+    expect(steps.nth(4)).to_contain_text(f"“{RETURN_REASON}”")
     expect(page.get_by_role("region", name="Thành tích")).to_contain_text(ADDED)
     axe_check(page)

@@ -99,3 +99,99 @@ def test_exemplars_from_a_filled_template_become_drafts(
     expect(page.get_by_text("Bản nháp").first).to_be_visible()
     assert {e.status for e in Exemplar.objects.all()} == {"draft"}
     assert Exemplar.objects.filter(unit=world.dept_a).count() == 2
+
+
+def test_a_cell_longer_than_excel_allows_is_refused_with_the_cell_named(
+    page: Page, world, login, axe_check, tmp_path
+):
+    """A unit pastes a whole report into one cell: the check, run by the worker, refuses
+    the file and names the cell; nothing is written."""
+    import zipfile
+
+    from registry.spreadsheets.safety import cell_too_long
+    from registry.spreadsheets.xlsx import column_letter
+    from tests.test_spreadsheets_files import with_part
+
+    login(world.user("editor_a"))
+    page.goto("/nhap-du-lieu/dien-hinh/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name=_("Template (.xlsx)")).click()
+    template = tmp_path / download.value.suggested_filename
+    download.value.save_as(template)
+    book = load_workbook(io.BytesIO(fill_template(template)))
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    column = column_letter(header.index("Thành tích"))
+    sheet[f"{column}2"] = "THAY-THE"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    # Excel and openpyxl cut a cell at 32,767 characters; another program may not.
+    part = "xl/worksheets/sheet1.xml"
+    xml = zipfile.ZipFile(buffer).read(part)
+    longer = xml.replace(b"THAY-THE", ("Báo cáo thành tích. " * 2_000).encode())
+    filled = tmp_path / "o-qua-dai.xlsx"
+    filled.write_bytes(with_part(buffer.getvalue(), part, longer))
+
+    page.get_by_label(_("Spreadsheet file")).set_input_files(filled)
+    page.get_by_role("button", name=_("Check the file")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("o-qua-dai.xlsx")
+    refusal = " ".join(cell_too_long(f"{column}2").messages)
+    assert f"{column}2" in refusal
+    expect(page.get_by_role("alert")).to_contain_text(refusal)
+    axe_check(page)
+    assert not Exemplar.objects.exists()
+
+
+def test_an_import_whose_worker_stopped_is_run_again_by_its_owner(
+    page: Page, world, login, axe_check, tmp_path, monkeypatch
+):
+    """The worker stopped while checking a file: after a while the import says so, and its
+    owner runs it again from the stored file, then confirms it."""
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from registry.models import ImportJob
+    from registry.spreadsheets import service
+    from registry.spreadsheets.kinds import EXEMPLARS
+    from registry.spreadsheets.templates import template_workbook
+
+    editor = world.user("editor_a")
+    template = tmp_path / "mau.xlsx"
+    template.write_bytes(template_workbook(EXEMPLARS, editor))
+    upload = SimpleUploadedFile("dien-hinh-dang-do.xlsx", fill_template(template))
+    with monkeypatch.context() as no_worker:
+        # The check is queued, and no worker ever takes it.
+        no_worker.setattr(service, "_enqueue", lambda job, step: None)
+        job = service.start_import(kind="exemplars", upload=upload, user=editor)
+    ImportJob.objects.filter(pk=job.pk).update(
+        heartbeat_at=timezone.now() - datetime.timedelta(minutes=25)
+    )
+
+    login(editor)
+    page.goto("/nhap-du-lieu/")
+    row = page.get_by_role("row").filter(has_text="dien-hinh-dang-do.xlsx")
+    expect(row).to_contain_text(str(ImportJob.Status.FAILED.label))
+    row.get_by_role("link", name="dien-hinh-dang-do.xlsx").click()
+    stopped = _(
+        "The background worker stopped while checking the file; nothing was written. "
+        "You can run it again."
+    )
+    expect(page.get_by_role("alert")).to_contain_text(stopped)
+    axe_check(page)
+
+    page.get_by_role("link", name=_("Run it again")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("dien-hinh-dang-do.xlsx")
+    axe_check(page)
+    page.get_by_role("button", name=_("Run it again")).click()
+    rows = page.get_by_role("region", name=_("Row by row")).get_by_role("row")
+    expect(rows).to_have_count(3)
+    for name in NAMES:
+        expect(rows.filter(has_text=name)).to_contain_text(_("New"))
+    assert not Exemplar.objects.exists()
+
+    page.get_by_role("button", name=_("Confirm the import")).click()
+    done = _("Imported: %(new)s new, %(updated)s updated, %(unchanged)s unchanged.")
+    expect(page.get_by_text(done % {"new": 2, "updated": 0, "unchanged": 0})).to_be_visible()
+    assert Exemplar.objects.filter(unit=world.dept_a).count() == 2

@@ -8,7 +8,8 @@ chair; each proposing unit's to Home Affairs), the overview for the leaders, the
 of the latest published consolidation of the year and, in a plan's last year, the latest
 published version of the plan's period review. What was issued is written as issued (its
 number, date and signer); the rest as drafts. One line per file; the command exits non-zero
-if any document fails.
+if any document fails. It renders with the document worker's time limit, and within each
+kind's page limit (``reports/limits.py``).
 """
 
 import pathlib
@@ -17,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from registry import tracking
 from registry.models import Exemplar, Unit, User
-from reports import issuing
+from reports import issuing, limits
 from reports.models import AwardProposal, Consolidation, ConsolidationVersion, IssuedDocument
 
 Kind = IssuedDocument.Kind
@@ -42,7 +43,8 @@ class Command(BaseCommand):
         written = 0
         for kind, params in self.documents(year):
             try:
-                written += self.write(folder, kind, params, reader)
+                with limits.on_worker():
+                    written += self.write(folder, kind, params, reader)
             except Exception as error:
                 failures += 1
                 self.stderr.write(f"FAILED {kind} {issuing.about(params)}: {error}")

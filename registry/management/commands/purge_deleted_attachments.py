@@ -1,0 +1,37 @@
+from django.core.management.base import BaseCommand
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from registry.attachments import purge_removed, retention_days
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete for good the exemplar attachments removed longer ago than the retention period "
+        "(PORTAL_ATTACHMENT_RETENTION_DAYS): their files, thumbnails and rows. Each one is "
+        "recorded on its exemplar's timeline. Running it again changes nothing, so it is safe "
+        "to run daily."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Only count what would be deleted."
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        report = purge_removed(dry_run=dry_run)
+        summary = _(
+            "Removed attachments past the %(days)s days of retention (removed before "
+            "%(cutoff)s): %(files)d (%(size)s)."
+        ) % {
+            "days": retention_days(),
+            "cutoff": timezone.localtime(report.cutoff).strftime("%Y-%m-%d %H:%M"),
+            "files": report.files,
+            "size": filesizeformat(report.bytes),
+        }
+        if dry_run:
+            summary += " " + _("Dry run: nothing was changed.")
+        else:
+            summary += " " + _("They are deleted for good.")
+        self.stdout.write(self.style.SUCCESS(summary))

@@ -1,0 +1,52 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError, connection
+from django.utils.translation import gettext as _
+
+from registry.backups import BackupError, restore_backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore a backup made by 'manage.py backup' (its folder, or its manifest.json) into "
+        "the database of DATABASE_URL and into MEDIA_ROOT. The whole backup is checked first; "
+        "the database and the media folder must be empty unless --clean is given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("backup", help="The backup's folder (or its manifest.json).")
+        parser.add_argument(
+            "--clean",
+            action="store_true",
+            help="Replace what a database or media folder that is not empty holds (PostgreSQL: "
+            "the backup's tables, sequences and the like are dropped and created again; other "
+            "objects stay).",
+        )
+
+    def handle(self, *args, backup, clean=False, **options):
+        try:
+            result = restore_backup(backup, clean=clean)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        except OperationalError as error:
+            raise CommandError(
+                _("Cannot reach the database %(database)s: %(error)s")
+                % {"database": connection.settings_dict["NAME"], "error": error}
+            ) from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Restored into database %(database)s; %(files)d media files into %(path)s.")
+                % {
+                    "database": result.database,
+                    "files": result.media_files,
+                    "path": result.media_root,
+                }
+            )
+        )
+        if result.pending_migrations:
+            self.stdout.write(
+                _(
+                    "The backup predates %(count)d migrations of this version: run "
+                    "'manage.py migrate' now."
+                )
+                % {"count": len(result.pending_migrations)}
+            )
