@@ -82,6 +82,35 @@ e2e: $(VENV)/.installed-test browser-deps
 bench: $(VENV)/.installed-test system-deps
 	$(PY) -m tests.bench
 
+# The portal as production runs it (gunicorn, PostgreSQL, the task workers) under many people
+# at once, on 127.0.0.1 with a database of its own (docs/operations.md, "Load test"). Needs
+# PostgreSQL on LOAD_PG. Not part of `make test` or CI.
+.PHONY: loadtest loadtest-faults loadtest-soak
+LOAD_USERS     ?= 200
+LOAD_TIME      ?= 120
+LOAD_EXEMPLARS ?= 20000
+LOAD_UNITS     ?= 200
+LOAD_WEB       ?= 3
+LOAD_WAIT      ?= 3,15
+LOAD_PG        ?= postgres://postgres@127.0.0.1:5432
+LOAD_ARGS      ?=
+SOAK_USERS     ?= 50
+SOAK_TIME      ?= 900
+LOAD_RUN = $(PY) -m tests.load.run --exemplars $(LOAD_EXEMPLARS) --units $(LOAD_UNITS) \
+  --web-workers $(LOAD_WEB) --wait $(LOAD_WAIT) --pg $(LOAD_PG)
+
+$(VENV)/.installed-load: pyproject.toml $(VENV)/.installed
+	$(PIP) install -q -e ".[load]"
+	@touch $@
+
+loadtest: $(VENV)/.installed-load system-deps
+	$(LOAD_RUN) --users $(LOAD_USERS) --run-time $(LOAD_TIME) $(LOAD_ARGS)
+
+loadtest-faults: $(VENV)/.installed-load system-deps
+	$(LOAD_RUN) --users $(LOAD_USERS) --run-time $(LOAD_TIME) --faults $(LOAD_ARGS)
+
+loadtest-soak: $(VENV)/.installed-load system-deps
+	$(LOAD_RUN) --soak --users $(SOAK_USERS) --run-time $(SOAK_TIME) $(LOAD_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

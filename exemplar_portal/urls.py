@@ -55,5 +55,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "registry.views.platform.bad_request"
 handler403 = "registry.security.permission_denied"
 handler500 = "registry.views.platform.server_error"

@@ -207,6 +207,41 @@ class TestDatabaseAway:
         assert response.content == b"database unavailable"
         assert client.get(reverse("health")).status_code == 200
 
+    def test_the_drivers_own_error_is_a_503_too(self, rf):
+        """Closing a server-side cursor on a dead connection raises psycopg's error past
+        Django's wrapper (found by the load test's fault run)."""
+        psycopg = pytest.importorskip("psycopg")
+        from registry.views.platform import server_error
+
+        try:
+            raise psycopg.OperationalError("consuming input failed: server closed the connection")
+        except psycopg.OperationalError:
+            response = server_error(rf.get("/tham-dinh/"))
+        assert response.status_code == 503
+        assert response["Retry-After"] == "30"
+
+    def test_a_session_the_database_could_not_save_is_a_503_not_a_400(self, rf):
+        from django.contrib.sessions.backends.base import UpdateError
+        from django.contrib.sessions.exceptions import SessionInterrupted
+        from django.db import OperationalError
+
+        from registry.views.platform import bad_request
+
+        # Django raises it inside ``except UpdateError``, itself raised inside the database
+        # error's handler: the chain is the exceptions' context.
+        interrupted = SessionInterrupted("The request's session was deleted")
+        interrupted.__context__ = UpdateError()
+        interrupted.__context__.__context__ = OperationalError("connection lost")
+        response = bad_request(rf.get("/bao-cao/"), interrupted)
+        assert response.status_code == 503
+
+    def test_a_plain_bad_request_stays_400(self, rf):
+        from django.core.exceptions import BadRequest
+
+        from registry.views.platform import bad_request
+
+        assert bad_request(rf.get("/"), BadRequest("sai")).status_code == 400
+
     def test_other_errors_stay_500(self, rf):
         from registry.views.platform import server_error
 

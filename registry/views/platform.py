@@ -12,6 +12,15 @@ from django.views import defaults
 
 logger = logging.getLogger(__name__)
 
+# Django's own errors and, raised past Django's wrapper, the driver's.
+_UNREACHABLE: tuple[type[BaseException], ...] = (OperationalError, InterfaceError)
+try:
+    import psycopg
+
+    _UNREACHABLE += (psycopg.OperationalError, psycopg.InterfaceError)
+except ImportError:  # SQLite only
+    pass
+
 # Seconds after which a browser or a load balancer may try again.
 RETRY_AFTER = 30
 
@@ -23,14 +32,35 @@ def database_unavailable() -> HttpResponse:
     return response
 
 
+def _database_away(error: BaseException | None) -> bool:
+    """Whether ``error``, or what it was raised from (a session that could not be saved
+    becomes ``SessionInterrupted``; closing a cursor on a dead connection raises the
+    driver's own error), is the database not answering."""
+    seen = 0
+    while error is not None and seen < 8:
+        if isinstance(error, _UNREACHABLE):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
 def server_error(request, template_name="500.html"):
     """Django's 500 page, except when the database cannot be reached: then 503 with
     Retry-After, because waiting is all the user can do and it passes by itself."""
     error = sys.exc_info()[1]
-    if isinstance(error, OperationalError | InterfaceError):
+    if _database_away(error):
         logger.warning("Database unreachable while serving %s: %s", request.path, error)
         return database_unavailable()
     return defaults.server_error(request, template_name)
+
+
+def bad_request(request, exception, template_name="400.html"):
+    """Django's 400 page, except for a session the database could not save: 503."""
+    if _database_away(exception):
+        logger.warning("Database unreachable while serving %s: %s", request.path, exception)
+        return database_unavailable()
+    return defaults.bad_request(request, exception, template_name)
 
 
 @login_not_required
