@@ -22,6 +22,11 @@ DEBUG = env.bool("DEBUG", default=False)
 # A development key serves only with DEBUG on; anywhere else the portal refuses to start on
 # a key the whole world can read (`make demo` makes a key of its own for its checkout).
 SECRET_KEY = env.str("SECRET_KEY", default="")
+# A developer's checkout keeps its own key in a file (`make demo` writes it), so that
+# manage.py works there without an environment; production sets SECRET_KEY.
+_KEY_FILE = Path(env.str("SECRET_KEY_FILE", default=str(BASE_DIR / ".secret-key")))
+if not SECRET_KEY and _KEY_FILE.is_file():
+    SECRET_KEY = _KEY_FILE.read_text().strip()
 _PUBLIC_KEYS = {"", "change-me-to-a-long-random-string"}
 if SECRET_KEY in _PUBLIC_KEYS or SECRET_KEY.startswith("django-insecure-"):
     if not DEBUG:

@@ -372,6 +372,7 @@ class TestSecretKey:
         import sys
 
         clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+        clean["SECRET_KEY_FILE"] = "/nonexistent/.secret-key"
         clean.update(env)
         return subprocess.run(
             [sys.executable, "-c", "import exemplar_portal.settings"],
@@ -395,6 +396,9 @@ class TestSecretKey:
         assert result.returncode != 0
         assert "SECRET_KEY chưa được đặt" in result.stderr
 
-    def test_starts_with_a_key_or_in_debug(self):
+    def test_starts_with_a_key_or_in_debug(self, tmp_path):
         assert self._import_settings(DEBUG="0", SECRET_KEY="x" * 50).returncode == 0
         assert self._import_settings(DEBUG="1").returncode == 0
+        key_file = tmp_path / ".secret-key"
+        key_file.write_text("k" * 50 + "\n")
+        assert self._import_settings(DEBUG="0", SECRET_KEY_FILE=str(key_file)).returncode == 0
