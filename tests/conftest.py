@@ -130,6 +130,27 @@ def seed_reference_data() -> None:
     ensure_plan_2023_2025()
 
 
+def wait_until_a_request_waits_on_a_lock(what: str, timeout: float = 30) -> None:
+    """On PostgreSQL, return once another connection of the test database is blocked on a
+    lock (the second of two concurrent requests); fail the test after ``timeout``."""
+    import threading
+    import time
+
+    from django.db import connection
+
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                return
+            threading.Event().wait(0.05)
+    pytest.fail(f"{what} never waited for the first")
+
+
 @pytest.fixture
 def committed_world(transactional_db) -> World:
     """The personas, committed: for tests where other threads or processes must see them."""

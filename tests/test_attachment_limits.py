@@ -15,6 +15,7 @@ from campaigns.models import Campaign, CampaignFile, EventFile
 from registry import attachments, file_quota
 from registry.models import Attachment, Exemplar
 from registry.uploads import check_upload
+from tests.conftest import wait_until_a_request_waits_on_a_lock
 from tests.factories.exemplars import ExemplarFactory
 from tests.test_events import make_event
 from tests.test_uploads import minimal_pdf
@@ -366,17 +367,7 @@ def test_two_uploads_at_once_cannot_both_take_the_units_last_room(committed_worl
         assert measured.wait(timeout=30)
         second = threading.Thread(target=send, args=(1,))
         second.start()
-        with connection.cursor() as cursor:
-            for _ in range(600):
-                cursor.execute(
-                    "SELECT count(*) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-                )
-                if cursor.fetchone()[0]:
-                    break
-                threading.Event().wait(0.05)
-            else:
-                pytest.fail("the second upload never waited for the first")
+        wait_until_a_request_waits_on_a_lock("the second upload")
         release.set()
         first.join(timeout=30)
         second.join(timeout=30)

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from registry.enums import ExemplarStatus as S
 from registry.models import CriterionEvidence, Exemplar, Field
+from tests.conftest import wait_until_a_request_waits_on_a_lock
 from tests.factories.exemplars import ExemplarFactory
 
 pytestmark = pytest.mark.integration
@@ -123,18 +124,7 @@ def test_two_sends_at_the_same_moment_make_one_record_and_no_error(committed_wor
         assert inserted.wait(timeout=30)
         second = threading.Thread(target=send, args=("second",))
         second.start()
-        # Wait until the second request is blocked on the first one's row lock.
-        with connection.cursor() as cursor:
-            for _ in range(600):
-                cursor.execute(
-                    "SELECT count(*) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-                )
-                if cursor.fetchone()[0]:
-                    break
-                threading.Event().wait(0.05)
-            else:
-                pytest.fail("the second request never waited for the first")
+        wait_until_a_request_waits_on_a_lock("the second request")
         release.set()
         first.join(timeout=30)
         second.join(timeout=30)
