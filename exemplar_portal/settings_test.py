@@ -24,3 +24,6 @@ TASKS = {
     }
 }
 WHITENOISE_AUTOREFRESH = True
+# Tests read the dashboard right after changing the data: no cached figures (one test
+# turns the cache on).
+PORTAL = {**PORTAL, "DASHBOARD_CACHE_SECONDS": 0}  # noqa: F405

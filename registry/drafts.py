@@ -13,8 +13,9 @@ minute before the session ends and offers to keep it alive (``views.session.keep
 
 import json
 
-from django.conf import settings
 from django.utils.functional import SimpleLazyObject
+
+from .auth import idle_seconds_left
 
 # The session key holding the paths of the forms saved since the last page was shown.
 SAVED_DRAFTS = "portal_saved_drafts"
@@ -41,6 +42,6 @@ def session_page(request) -> dict:
     if user is None or not user.is_authenticated or not hasattr(request, "session"):
         return {}
     return {
-        "session_idle_timeout": settings.SESSION_COOKIE_AGE,
+        "session_idle_timeout": idle_seconds_left(request),
         "saved_drafts": SimpleLazyObject(lambda: _pop_saved_drafts(request)),
     }

@@ -63,7 +63,7 @@ class HandOverReport:
 def destination(reviewer: Unit, today: datetime.date, lineage: Lineage | None = None):
     """Where the pending work of ``reviewer`` (ended) goes on ``today``: the unit carrying on
     its work that day if it reviews its child units, else ``None`` (Home Affairs)."""
-    lineage = lineage or Lineage.load()
+    lineage = lineage or Lineage.load_ids()
     chain = lineage.work_successor_chain(reviewer.pk)
     units = Unit.objects.select_related("kind").in_bulk(chain)
     for unit_id in chain:
@@ -123,7 +123,7 @@ def hand_over_pending_work(
     """
     today = today or timezone.localdate()
     report = HandOverReport(today=today, dry_run=dry_run)
-    lineage = Lineage.load()
+    lineage = Lineage.load_ids()
     destinations: dict[int, Unit | None] = {}
     candidates = list(pending_at_ended_reviewers(today).values_list("pk", flat=True))
     with override("vi"):

@@ -10,8 +10,17 @@ hundred links at most).
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .models import Unit, UnitSuccession
+
+
+class LinkIds(NamedTuple):
+    """A succession link as the walks below need it: ids and the work flag, no objects."""
+
+    predecessor_id: int
+    successor_id: int
+    takes_over_work: bool
 
 
 @dataclass
@@ -27,6 +36,19 @@ class Lineage:
         for link in UnitSuccession.objects.select_related(
             "predecessor", "successor", "successor__kind", "predecessor__kind"
         ):
+            lineage.forward[link.predecessor_id].append(link)
+            lineage.backward[link.successor_id].append(link)
+        return lineage
+
+    @classmethod
+    def load_ids(cls) -> "Lineage":
+        """The links as ids only: what scoping needs on every request, without building a
+        unit and a unit kind per link."""
+        lineage = cls()
+        rows = UnitSuccession.objects.values_list(
+            "predecessor_id", "successor_id", "takes_over_work"
+        )
+        for link in map(LinkIds._make, rows):
             lineage.forward[link.predecessor_id].append(link)
             lineage.backward[link.successor_id].append(link)
         return lineage
@@ -82,13 +104,13 @@ class Lineage:
 
 def work_predecessor_ids(unit_id: int) -> set[int]:
     """The units whose work ``unit_id`` took over, directly or down a chain."""
-    return Lineage.load().predecessor_ids(unit_id, work_only=True)
+    return Lineage.load_ids().predecessor_ids(unit_id, work_only=True)
 
 
 def related_unit_ids(unit_id: int) -> set[int]:
     """The unit, every unit it descends from and every unit that descends from it: what a
     search by one unit finds records of."""
-    lineage = Lineage.load()
+    lineage = Lineage.load_ids()
     return {unit_id, *lineage.predecessor_ids(unit_id), *lineage.successor_ids(unit_id)}
 
 
@@ -115,7 +137,7 @@ def work_successor_on(unit: Unit, day: datetime.date) -> Unit | None:
     is in force; ``None`` when the chain ends with no unit in force)."""
     if unit.is_active_on(day):
         return unit
-    lineage = Lineage.load()
+    lineage = Lineage.load_ids()
     chain = lineage.work_successor_chain(unit.pk)
     if not chain:
         return None

@@ -203,7 +203,7 @@ def owing_units(plan: Plan, year: int, lineage: Lineage | None = None) -> list[U
     if plan.quota_basis == Plan.QuotaBasis.REFERENCE_DATE:
         return _with_kinds_and_parents(list(units.active_on(plan.reference_date(year))))
     candidates = _with_kinds_and_parents(list(units.active_in(year)))
-    lineage = lineage or Lineage.load()
+    lineage = lineage or Lineage.load_ids()
     in_year = {unit.pk for unit in candidates}
     # A unit whose work passed to a successor also in force that year owes nothing itself.
     return [
@@ -219,7 +219,7 @@ def standing(year: int, *, today: datetime.date | None = None) -> Standing:
     plan = plan_in_force(year)
     if plan is None:
         return Standing(year=year, plan=None, rows=[])
-    lineage = Lineage.load()
+    lineage = Lineage.load_ids()
     rules = {rule.unit_kind_id: rule for rule in plan.quota_rules.all()}
     owing = owing_units(plan, year, lineage)
     area_day = (

@@ -1,9 +1,10 @@
 """Accent-insensitive search, one function for every list.
 
-On PostgreSQL: full-text search over the record's own fields passed through ``unaccent``
-(simple configuration, prefix matching, every word must match). Elsewhere (the embedded
-SQLite): every word must appear in the record's folded ``search_text``. Both treat
-"nguyen thi" and "Nguyễn Thị" alike.
+On PostgreSQL: full-text search (simple configuration, prefix matching, every word must
+match) over the record's folded ``search_text`` where the model keeps one (exemplars,
+units: an expression index answers it, see registry migration 0018), else over its own
+fields passed through ``unaccent``. Elsewhere (the embedded SQLite): every word must appear
+in the folded ``search_text``. All treat "nguyen thi" and "Nguyễn Thị" alike.
 """
 
 import re
@@ -21,21 +22,36 @@ def search_words(query: str) -> list[str]:
     return [w for w in (re.sub(r"[^a-z0-9]", "", word) for word in fold(query).split()) if w]
 
 
-def search(queryset: QuerySet, query: str, *, fields: list[str]) -> QuerySet:
+def folded_vector() -> SearchVector:
+    """The full-text vector of a record's folded ``search_text``: the expression the GIN
+    index of migration 0018 is built on (the two must stay the same)."""
+    return SearchVector("search_text", config="simple")
+
+
+def search(queryset: QuerySet, query: str, *, fields: list[str], folded: bool = False) -> QuerySet:
+    """Rows whose ``fields`` hold every word of ``query`` (as a prefix on PostgreSQL).
+
+    ``folded``: the model keeps those fields folded in ``search_text`` (kept by its
+    ``save``), so PostgreSQL searches that through its index instead of every row's fields.
+    """
     words = search_words(query)
     if not words:
         return queryset
     if connection.vendor == "postgresql":
-        vector = SearchVector(
-            *[
-                Func(
-                    Coalesce(F(name), Value(""), output_field=TextField()),
-                    function="unaccent",
-                    output_field=TextField(),
-                )
-                for name in fields
-            ],
-            config="simple",
+        vector = (
+            folded_vector()
+            if folded
+            else SearchVector(
+                *[
+                    Func(
+                        Coalesce(F(name), Value(""), output_field=TextField()),
+                        function="unaccent",
+                        output_field=TextField(),
+                    )
+                    for name in fields
+                ],
+                config="simple",
+            )
         )
         terms = SearchQuery(
             " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"

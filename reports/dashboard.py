@@ -14,8 +14,12 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from campaigns.models import Coverage, Event
@@ -97,6 +101,7 @@ class Dashboard:
     previous_year: int
     figures: list[KeyFigure] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+    computed_at: datetime.datetime | None = None
 
 
 # Key figures ------------------------------------------------------------------------------
@@ -419,7 +424,35 @@ def build_dashboard(*, user, year: int) -> Dashboard:
     ]
     charts = _exemplar_charts(exemplars, year)
     charts[2:2] = quota_charts
-    return Dashboard(year=year, previous_year=year - 1, figures=figures, charts=charts)
+    return Dashboard(
+        year=year,
+        previous_year=year - 1,
+        figures=figures,
+        charts=charts,
+        computed_at=timezone.now(),
+    )
+
+
+def reach_key(user) -> str:
+    """What the dashboard's figures depend on besides the year: the reader's reach, which
+    follows from the role and the unit (``registry.selectors``, ``visible_to``)."""
+    return f"{user.role or '-'}:{user.unit_id or 0}:{int(bool(user.is_superuser))}"
+
+
+def dashboard_for(*, user, year: int) -> Dashboard:
+    """``build_dashboard``, kept in the cache for ``PORTAL_DASHBOARD_CACHE_SECONDS`` (60) per
+    reach, year and language: on a deadline's morning a hundred leaders and reviewers open
+    the same figures, computed once a minute instead of once per visit. The page says when
+    they were computed. 0 turns the cache off."""
+    seconds = settings.PORTAL["DASHBOARD_CACHE_SECONDS"]
+    if seconds <= 0:
+        return build_dashboard(user=user, year=year)
+    key = f"dashboard:1:{reach_key(user)}:{year}:{get_language()}"
+    dashboard = cache.get(key)
+    if dashboard is None:
+        dashboard = build_dashboard(user=user, year=year)
+        cache.set(key, dashboard, seconds)
+    return dashboard
 
 
 # The dashboard's aggregates in one raw SQL statement (exemplar counts, quota compliance by

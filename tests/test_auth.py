@@ -128,9 +128,18 @@ class TestSessions:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
 
-    def test_each_request_extends_the_idle_window(self, world, client, password):
+    def test_a_request_after_the_refresh_interval_extends_the_idle_window(
+        self, world, client, password
+    ):
+        import time
+
+        from registry.auth import REFRESHED_AT
+
         client.post(reverse("login"), {"username": "editor_a", "password": password})
-        key = client.session.session_key
+        session = client.session
+        session[REFRESHED_AT] = int(time.time()) - settings.SESSION_REFRESH_INTERVAL - 1
+        session.save()
+        key = session.session_key
         Session.objects.filter(session_key=key).update(
             expire_date=timezone.now() + timedelta(seconds=30)
         )
@@ -139,6 +148,32 @@ class TestSessions:
         assert session.expire_date > timezone.now() + timedelta(
             seconds=settings.SESSION_COOKIE_AGE - 60
         )
+
+    def test_a_page_view_within_the_interval_writes_no_session(self, world, client, password):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client.post(reverse("login"), {"username": "editor_a", "password": password})
+        key = client.session.session_key
+        before = Session.objects.get(session_key=key).expire_date
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("registry:home")).status_code == 200
+        writes = [q["sql"] for q in queries if "django_session" in q["sql"]]
+        assert writes and all(sql.lstrip().startswith("SELECT") for sql in writes), writes
+        assert Session.objects.get(session_key=key).expire_date == before
+
+    def test_the_page_counts_down_from_what_is_left_of_the_window(self, world, client, password):
+        import time
+
+        from registry.auth import REFRESHED_AT
+
+        client.post(reverse("login"), {"username": "editor_a", "password": password})
+        session = client.session
+        session[REFRESHED_AT] = int(time.time()) - 40
+        session.save()
+        body = client.get(reverse("registry:home")).content.decode()
+        left = int(re.search(r'data-session-timeout="(\d+)"', body).group(1))
+        assert settings.SESSION_COOKIE_AGE - 45 <= left <= settings.SESSION_COOKIE_AGE - 40
 
     def test_signed_in_pages_are_never_cached(self, world, client_for):
         response = client_for(world.user("editor_a")).get(reverse("registry:home"))
@@ -402,3 +437,42 @@ class TestSecretKey:
         key_file = tmp_path / ".secret-key"
         key_file.write_text("k" * 50 + "\n")
         assert self._import_settings(DEBUG="0", SECRET_KEY_FILE=str(key_file)).returncode == 0
+
+
+class TestPasswordHashing:
+    """Production hashes with Argon2id at OWASP's parameters; older PBKDF2 hashes still sign
+    in and are re-made with Argon2id (the suite itself hashes with MD5 for speed)."""
+
+    PRODUCTION = [
+        "registry.auth.PortalArgon2PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+
+    def test_production_settings_put_argon2id_first(self):
+        from exemplar_portal import settings as production
+
+        assert production.PASSWORD_HASHERS[0] == "registry.auth.PortalArgon2PasswordHasher"
+        assert "django.contrib.auth.hashers.PBKDF2PasswordHasher" in production.PASSWORD_HASHERS
+
+    def test_a_new_password_is_argon2id_with_owasp_parameters(self, settings):
+        from django.contrib.auth.hashers import check_password, make_password
+
+        settings.PASSWORD_HASHERS = self.PRODUCTION
+        encoded = make_password("Đồng lúa Gia Viễn mùa gặt 2026")
+        assert encoded.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$"), encoded
+        assert check_password("Đồng lúa Gia Viễn mùa gặt 2026", encoded)
+        assert not check_password("Đồng lúa Gia Viễn mùa gặt 2025", encoded)
+
+    def test_a_pbkdf2_password_signs_in_and_is_rehashed(self, settings, world, client):
+        from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+        settings.PASSWORD_HASHERS = self.PRODUCTION
+        user = world.user("editor_a")
+        passphrase = "Hồ sơ điển hình tiên tiến 2026"
+        user.password = PBKDF2PasswordHasher().encode(passphrase, "saltsaltsalt", iterations=1000)
+        user.save()
+        response = client.post(reverse("login"), {"username": "editor_a", "password": passphrase})
+        assert response.status_code == 302
+        user.refresh_from_db()
+        assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+        assert user.check_password(passphrase)

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from campaigns.models import Coverage, Event, MediaOutlet
 from registry.enums import ExemplarStatus as S
@@ -262,6 +262,71 @@ class TestDrillDown:
         html = client_for(figures.user("leader")).get(URL, {"year": 2025}).content.decode()
         assert "?year=2025&amp;unit=37-SYT" in html
         assert "year=2025&amp;district=376" in html
+
+
+class TestCache:
+    """Readers of one reach share the figures for a minute; other reaches never see them."""
+
+    @pytest.fixture
+    def cached(self, settings):
+        from django.core.cache import cache
+
+        settings.PORTAL = {**settings.PORTAL, "DASHBOARD_CACHE_SECONDS": 60}
+        cache.clear()
+        yield
+        cache.clear()
+
+    def registered(self, response) -> int:
+        return response.context["dashboard"].figures[0].value
+
+    def test_figures_are_kept_for_a_minute_and_say_when_they_were_computed(
+        self, figures, client_for, cached, django_assert_max_num_queries
+    ):
+        leader = client_for(figures.user("leader"))
+        first = leader.get(URL, {"year": 2025})
+        assert self.registered(first) == 6
+        ExemplarFactory.create(unit=figures.dept_a, status=S.ACCEPTED, with_evidence=False)
+        with django_assert_max_num_queries(12):  # the page without the dashboard's queries
+            again = leader.get(URL, {"year": 2025})
+        assert self.registered(again) == 6
+        computed = first.context["dashboard"].computed_at
+        assert again.context["dashboard"].computed_at == computed
+        html = again.content.decode()
+        time = timezone.localtime(computed).strftime("%H:%M")
+        assert f"Số liệu lúc {time}" in html
+
+    def test_after_the_minute_the_figures_are_computed_again(
+        self, figures, client_for, cached, settings
+    ):
+        leader = client_for(figures.user("leader"))
+        assert self.registered(leader.get(URL, {"year": 2025})) == 6
+        ExemplarFactory.create(unit=figures.dept_a, status=S.ACCEPTED, with_evidence=False)
+        from django.core.cache import cache
+
+        cache.clear()  # what the minute's end does
+        assert self.registered(leader.get(URL, {"year": 2025})) == 7
+
+    def test_each_reach_year_and_language_has_its_own_figures(self, figures, client_for, cached):
+        leader = client_for(figures.user("leader"))
+        assert self.registered(leader.get(URL, {"year": 2025})) == 6
+        assert self.registered(leader.get(URL, {"year": 2024})) == 2
+        # A reader of one unit (the document of Sở Y tế's head, say) never gets the
+        # province's figures kept for the leaders.
+        from reports.dashboard import dashboard_for
+
+        own = dashboard_for(user=figures.user("head_a"), year=2025)
+        assert own.figures[0].value == 2
+        leader.cookies["django_language"] = "en"
+        english = leader.get(URL, {"year": 2025})
+        assert english.context["dashboard"].figures[0].label == "Exemplars registered"
+        assert self.registered(english) == 6
+
+    def test_turned_off_by_zero(self, figures, client_for, settings):
+        settings.PORTAL = {**settings.PORTAL, "DASHBOARD_CACHE_SECONDS": 0}
+        leader = client_for(figures.user("leader"))
+        assert self.registered(leader.get(URL, {"year": 2025})) == 6
+        ExemplarFactory.create(unit=figures.dept_a, status=S.ACCEPTED, with_evidence=False)
+        assert self.registered(leader.get(URL, {"year": 2025})) == 7
 
 
 class TestPermissions:

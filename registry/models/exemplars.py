@@ -65,7 +65,7 @@ class ExemplarQuerySet(models.QuerySet):
     def search(self, query: str):
         from ..search import search
 
-        return search(self, query, fields=SEARCH_FIELDS)
+        return search(self, query, fields=SEARCH_FIELDS, folded=True)
 
 
 class Exemplar(RulesModel):
@@ -189,7 +189,14 @@ class Exemplar(RulesModel):
         ordering = ["-year", "unit__name", "-created_at"]
         verbose_name = _("exemplar")
         verbose_name_plural = _("exemplars")
-        indexes = [models.Index(fields=["year", "status"]), models.Index(fields=["unit", "year"])]
+        indexes = [
+            models.Index(fields=["year", "status"]),
+            models.Index(fields=["unit", "year"]),
+            # The review queue (oldest waiting first) and the province-wide list (latest
+            # changed first) read 25 rows in index order instead of sorting every record.
+            models.Index(fields=["status", "status_changed_at"]),
+            models.Index(fields=["-updated_at"]),
+        ]
         rules_permissions = {
             "view": perms.can_view_exemplar,
             "add": perms.can_add_exemplar,
@@ -207,9 +214,14 @@ class Exemplar(RulesModel):
     def get_absolute_url(self):
         return reverse("registry:exemplar_detail", kwargs={"code": self.code})
 
-    def save(self, *args, **kwargs):
+    def derive_search_fields(self) -> None:
+        """Set what searches and duplicate checks read (``subject_key``, ``search_text``)
+        from the record's own fields; ``save`` does it, bulk writes call it themselves."""
         self.subject_key = fold(self.subject_name)[:255]
         self.search_text = fold(" ".join(getattr(self, name) or "" for name in SEARCH_FIELDS))
+
+    def save(self, *args, **kwargs):
+        self.derive_search_fields()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],

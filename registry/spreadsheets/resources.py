@@ -39,7 +39,6 @@ from ..models import (
     UnitSuccession,
     User,
 )
-from ..models.exemplars import SEARCH_FIELDS
 from ..selectors import unit_ids_in_scope
 from ..text import fold
 from .history import record_history
@@ -557,8 +556,7 @@ class ExemplarResource(SpreadsheetResource):
             exemplar.updated_at = now
         for exemplar in (*created, *updated):
             # What ``Exemplar.save`` derives, since bulk writes do not call it.
-            exemplar.subject_key = fold(exemplar.subject_name)[:255]
-            exemplar.search_text = fold(" ".join(getattr(exemplar, n) or "" for n in SEARCH_FIELDS))
+            exemplar.derive_search_fields()
         with transaction.atomic():
             self._check_unchanged_since_read(updated)
             Exemplar.objects.bulk_create(created, batch_size=500)

@@ -53,6 +53,9 @@ class ScopedExemplarMixin:
 
 class FilteredExemplarsMixin:
     paginate_by = 25
+    # The long texts a list never shows: left out of its query (PostgreSQL would otherwise
+    # read them out of their TOAST storage, and sort them, for every row on the page).
+    NOT_LISTED = ("achievements", "new_model", "search_text")
 
     def get_filter_form(self):
         if not hasattr(self, "_filter_form"):
@@ -85,7 +88,7 @@ class ExemplarListView(XlsxExportMixin, FilteredExemplarsMixin, ListView):
     import_kind = "exemplars"
 
     def get_queryset(self):
-        return self.filtered()
+        return self.filtered().defer(*self.NOT_LISTED)
 
     def get_export_columns(self):
         return ExemplarResource.export_columns(self.request.user)
@@ -103,7 +106,7 @@ class ExemplarListView(XlsxExportMixin, FilteredExemplarsMixin, ListView):
             )
 
     def get_export_queryset(self):
-        return self.get_queryset().select_related("campaign")
+        return self.filtered().select_related("campaign")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filter_form=self.get_filter_form(), **kwargs)
@@ -289,7 +292,7 @@ class ReviewQueueView(PermissionRequiredMixin, FilteredExemplarsMixin, ListView)
             # What was sent to this body (or handed over to it), not what its units sent
             # elsewhere.
             waiting = waiting.filter(reviewer_unit_id=self.request.user.unit_id)
-        return waiting
+        return waiting.defer(*self.NOT_LISTED)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

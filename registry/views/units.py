@@ -157,7 +157,7 @@ class UnitDetailView(YearMixin, DetailView):
         context["successions_out"] = successors_of(unit)
         context["successions_in"] = predecessors_of(unit)
         context["predecessor_history"] = (
-            predecessor_history(Lineage.load().predecessor_ids(unit.pk))
+            predecessor_history(Lineage.load_ids().predecessor_ids(unit.pk))
             if context["successions_in"]
             else []
         )

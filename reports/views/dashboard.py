@@ -14,7 +14,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from registry.forms import BootstrapFormMixin, year_field
 
-from ..dashboard import build_dashboard
+from ..dashboard import dashboard_for
 from ..models import IssuedDocument
 from .documents import DocumentView, document_urls
 
@@ -38,7 +38,7 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
         if not (form.is_bound and form.is_valid()):
             form = DashboardYearForm(initial={"year": year})
         return super().get_context_data(
-            form=form, dashboard=build_dashboard(user=self.request.user, year=year), **kwargs
+            form=form, dashboard=dashboard_for(user=self.request.user, year=year), **kwargs
         )
 
 

@@ -160,8 +160,29 @@ class Supervised(threading.Thread):
         self.join(15)
 
 
+# Where the machine's processor time goes, by the kind of process (see ``cpu_by_group``).
+CPU_GROUPS = ("web", "tasks", "database", "locust")
+
+
+def cpu_group(process) -> str | None:
+    """The group a process's processor time counts in: the web workers, the task and document
+    workers, PostgreSQL (every backend on the server), Locust; ``None`` for the rest."""
+    name = process.info["name"] or ""
+    command = " ".join(process.info["cmdline"] or ())
+    if name.startswith("postgres"):
+        return "database"
+    if "gunicorn" in command:
+        return "web"
+    if "db_worker" in command:
+        return "tasks"
+    if "locust" in command:
+        return "locust"
+    return None
+
+
 class Memory(threading.Thread):
-    """Samples the resident memory of the gunicorn workers (and task workers) every second."""
+    """Samples the resident memory of the gunicorn workers (and task workers) every second,
+    and the processor time spent by each group of processes (``CPU_GROUPS``)."""
 
     def __init__(self, master_pid: int, others):
         super().__init__(name="memory", daemon=True)
@@ -171,7 +192,36 @@ class Memory(threading.Thread):
         self.peak_worker = 0
         self.peak_tasks = 0
         self.load = []  # the machine's 1-minute load average, each second
+        self.cpu = []  # (time, {group: CPU seconds so far, "busy": the machine's})
+        self._cpu_seen: dict[tuple, float] = {}  # (pid, start time) -> CPU seconds
         self.stopping = threading.Event()
+
+    def cpu_by_group(self) -> dict[str, float]:
+        """CPU seconds used so far by each group; a process that has ended keeps what it
+        used (gunicorn recycles its workers, the document worker exits after each task)."""
+        import psutil
+
+        for process in psutil.process_iter(["name", "cmdline", "cpu_times", "create_time"]):
+            group = cpu_group(process)
+            times = process.info["cpu_times"]
+            if group is None or times is None:
+                continue
+            key = (process.pid, process.info["create_time"], group)
+            self._cpu_seen[key] = times.user + times.system
+        totals = dict.fromkeys(CPU_GROUPS, 0.0)
+        for (_pid, _created, group), seconds in self._cpu_seen.items():
+            totals[group] += seconds
+        machine = psutil.cpu_times()
+        totals["busy"] = sum(machine) - machine.idle - getattr(machine, "iowait", 0.0)
+        return totals
+
+    def cpu_between(self, start: float, end: float) -> dict[str, float]:
+        """CPU seconds of each group (and the machine's busy time) between two moments."""
+        if not self.cpu:
+            return {}
+        first = min(self.cpu, key=lambda sample: abs(sample[0] - start))
+        last = min(self.cpu, key=lambda sample: abs(sample[0] - end))
+        return {group: last[1][group] - first[1][group] for group in first[1]}
 
     def run(self):
         import psutil
@@ -193,6 +243,7 @@ class Memory(threading.Thread):
                     continue
             self.samples.append((time.time(), sizes))
             self.load.append(os.getloadavg()[0])
+            self.cpu.append((time.time(), self.cpu_by_group()))
             self.peak_total = max(self.peak_total, sum(sizes.values()))
             self.peak_worker = max([self.peak_worker, *sizes.values()])
             for supervised in self.others:
@@ -723,6 +774,17 @@ class Harness:
                 # whatever else runs; a load far above the cores means queueing.
                 load = sum(self.memory.load) / len(self.memory.load)
                 bench("load_host_load_avg", load, f"(on {os.cpu_count()} cores)", size)
+            # Where the processors' time went in the steady state, in cores used on average:
+            # the web workers, the task and document workers, PostgreSQL, Locust itself.
+            used = self.memory.cpu_between(steady_from, steady_from + window)
+            for group in (*CPU_GROUPS, "busy"):
+                if group in used:
+                    name = "machine" if group == "busy" else group
+                    cores = used[group] / max(window, 1)
+                    bench(f"load_cpu_{name}_cores", cores, f"cores of {os.cpu_count()}", size)
+            if used.get("web") and len(steady):
+                per_request = used["web"] / len(steady) * 1000
+                bench("load_cpu_web_ms_per_request", per_request, "ms", size)
         print(flush=True)
 
         targets = [
