@@ -44,17 +44,17 @@ def _difficulty_notify(*, difficulty_pk: int, by_pk: int, event: str) -> int:
     """Tell the other side of a thread about ``event``; returns how many were told.
 
     Side effects: one portal ``Notification`` (kind "difficulty") per recipient, never the
-    actor, and one e-mail each queued with ``send_portal_mail``. The other side of a Home
+    actor, and one e-mail each queued, in each recipient's language. The other side of a Home
     Affairs reviewer is the unit's editors and heads; of the unit, Home Affairs reviewers.
     """
     from django.conf import settings
     from django.urls import reverse
-    from django.utils.translation import gettext as _
-    from django.utils.translation import override
+    from django.utils.translation import gettext_noop
 
     from registry.enums import Role
     from registry.models import Notification, User
-    from registry.tasks import send_portal_mail
+    from registry.notifications import notify_each
+    from registry.phrases import Phrase
 
     from .models import Difficulty
 
@@ -70,29 +70,21 @@ def _difficulty_notify(*, difficulty_pk: int, by_pk: int, event: str) -> int:
     link = settings.PORTAL["BASE_URL"].rstrip("/") + reverse(
         "campaigns:difficulty_detail", kwargs={"pk": difficulty.pk}
     )
-    count = 0
-    with override("vi"):
-        values = {
-            "subject": difficulty.subject,
-            "unit": difficulty.unit.short_name or difficulty.unit.name,
-            "by": by,
-        }
-        if event == "open":
-            message = _("New difficulty or proposal from %(unit)s: “%(subject)s” (%(by)s).")
-        elif event == "reply":
-            message = _("New message on “%(subject)s” (%(unit)s) from %(by)s.")
-        else:
-            message = _("“%(subject)s” (%(unit)s) was closed by %(by)s.")
-        message = message % values
-        body = message + "\n\n" + _("Open it in the portal: %(link)s") % {"link": link}
-        for user in recipients:
-            Notification.objects.create(
-                recipient=user, kind=Notification.Kind.DIFFICULTY, message=message[:500]
-            )
-            if user.email:
-                send_portal_mail.enqueue(subject=message[:150], body=body, to=[user.email])
-            count += 1
-    return count
+    values = {
+        "subject": difficulty.subject,
+        "unit": difficulty.unit.short_name or difficulty.unit.name,
+        "by": str(by),
+    }
+    if event == "open":
+        message = gettext_noop("New difficulty or proposal from %(unit)s: “%(subject)s” (%(by)s).")
+    elif event == "reply":
+        message = gettext_noop("New message on “%(subject)s” (%(unit)s) from %(by)s.")
+    else:
+        message = gettext_noop("“%(subject)s” (%(unit)s) was closed by %(by)s.")
+    # Each recipient reads it in their own language.
+    return notify_each(
+        recipients, message=Phrase(message, **values), link=link, kind=Notification.Kind.DIFFICULTY
+    )
 
 
 def _difficulty_notify_on_commit(difficulty, by, event):
@@ -175,16 +167,16 @@ def _regulation_notify(*, regulation_pk: int, by_pk: int, event: str) -> int:
     """Tell the other side about ``event`` ("send", "acknowledge", "return").
 
     Side effects: one portal ``Notification`` (kind "review") per recipient, never the actor,
-    and one e-mail each queued with ``send_portal_mail``. A sending is told to Home Affairs
+    and one e-mail each queued, in each recipient's language. A sending is told to Home Affairs
     reviewers; an acknowledgement or a return, to the unit's editors and heads.
     """
     from django.conf import settings
-    from django.utils.translation import gettext as _
-    from django.utils.translation import override
+    from django.utils.translation import gettext_noop
 
     from registry.enums import Role
-    from registry.models import Notification, User
-    from registry.tasks import send_portal_mail
+    from registry.models import User
+    from registry.notifications import notify_each
+    from registry.phrases import Phrase
 
     from .models import UnitRegulation
 
@@ -198,30 +190,22 @@ def _regulation_notify(*, regulation_pk: int, by_pk: int, event: str) -> int:
         )
     recipients = recipients.exclude(pk=by.pk).distinct()
     link = settings.PORTAL["BASE_URL"].rstrip("/") + regulation.get_absolute_url()
-    count = 0
-    with override("vi"):
-        values = {
-            "unit": regulation.unit.short_name or regulation.unit.name,
-            "title": regulation.requirement.title,
-            "by": by,
-            "reason": regulation.review_note,
-        }
-        if event == "send":
-            message = _("%(unit)s sent its regulation “%(title)s” (%(by)s).")
-        elif event == "acknowledge":
-            message = _("The regulation “%(title)s” of %(unit)s was acknowledged by %(by)s.")
-        else:
-            message = _("The regulation “%(title)s” of %(unit)s was returned by %(by)s: %(reason)s")
-        message = message % values
-        body = message + "\n\n" + _("Open it in the portal: %(link)s") % {"link": link}
-        for user in recipients:
-            Notification.objects.create(
-                recipient=user, kind=Notification.Kind.REVIEW, message=message[:500]
-            )
-            if user.email:
-                send_portal_mail.enqueue(subject=message[:150], body=body, to=[user.email])
-            count += 1
-    return count
+    values = {
+        "unit": regulation.unit.short_name or regulation.unit.name,
+        "title": regulation.requirement.title,
+        "by": str(by),
+        "reason": regulation.review_note,
+    }
+    if event == "send":
+        message = gettext_noop("%(unit)s sent its regulation “%(title)s” (%(by)s).")
+    elif event == "acknowledge":
+        message = gettext_noop("The regulation “%(title)s” of %(unit)s was acknowledged by %(by)s.")
+    else:
+        message = gettext_noop(
+            "The regulation “%(title)s” of %(unit)s was returned by %(by)s: %(reason)s"
+        )
+    # Each recipient reads it in their own language.
+    return notify_each(recipients, message=Phrase(message, **values), link=link)
 
 
 def _regulation_notify_on_commit(regulation, by, event):

@@ -27,3 +27,5 @@ WHITENOISE_AUTOREFRESH = True
 # Tests read the dashboard right after changing the data: no cached figures (one test
 # turns the cache on).
 PORTAL = {**PORTAL, "DASHBOARD_CACHE_SECONDS": 0}  # noqa: F405
+# load_demo leaves out the demo province (hundreds of records): its own tests load it.
+DEMO_PROVINCE_SCALE = 0

@@ -1,10 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.i18n import set_language
 
 from registry.forms import (
     LoginForm,
@@ -13,6 +11,7 @@ from registry.forms import (
     QueuedPasswordResetForm,
 )
 from registry.views import health
+from registry.views.session import set_language
 
 admin.site.site_header = _("Exemplar portal administration")
 admin.site.site_title = _("Exemplar portal")
@@ -42,7 +41,7 @@ urlpatterns = [
         name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("quan-tri/", admin.site.urls),
     path("healthz", health, name="health"),
     path("phong-trao/", include("campaigns.urls")),

@@ -28,9 +28,17 @@ class PortalAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(UnitKind)
 class UnitKindAdmin(PortalAdmin):
-    list_display = ["name", "code", "reviews_children", "valid_from", "valid_to", "order"]
-    search_fields = ["name", "code"]
-    fields = ["code", "name", "order", "reviews_children", "valid_from", "valid_to"]
+    list_display = [
+        "name",
+        "name_en",
+        "code",
+        "reviews_children",
+        "valid_from",
+        "valid_to",
+        "order",
+    ]
+    search_fields = ["name", "name_en", "code"]
+    fields = ["code", "name", "name_en", "order", "reviews_children", "valid_from", "valid_to"]
 
 
 @admin.register(EmulationBloc)
@@ -159,8 +167,8 @@ class CatalogueVersionAdmin(PortalAdmin):
 
 @admin.register(Field)
 class FieldAdmin(PortalAdmin):
-    list_display = ["name", "code", "order"]
-    search_fields = ["name", "code"]
+    list_display = ["name", "name_en", "code", "order"]
+    search_fields = ["name", "name_en", "code"]
 
 
 @admin.register(User)
@@ -173,7 +181,7 @@ class UserAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin, DjangoUser
     ordering = ["username"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
-        (_("Person"), {"fields": ["full_name", "email", "phone", "position"]}),
+        (_("Person"), {"fields": ["full_name", "email", "phone", "position", "language"]}),
         (_("Unit and role"), {"fields": ["unit", "role", "is_active"]}),
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]

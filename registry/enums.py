@@ -57,6 +57,12 @@ class ExemplarStatus(models.TextChoices):
     def final(cls):
         return {cls.ACCEPTED, cls.REFUSED}
 
+    @classmethod
+    def with_reason(cls):
+        """States a reviewer puts a record in only with a reason, which the unit must read:
+        returned (by the district or Home Affairs, or reopened) and refused."""
+        return {cls.RETURNED_BY_DISTRICT, cls.RETURNED, cls.REFUSED}
+
 
 class Gender(models.TextChoices):
     FEMALE = "female", _("Female")

@@ -12,11 +12,53 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import CatalogueVersion, Plan, QuotaRule, UnitKind
 from .models.units import day_month_year
+from .selectors import (
+    FIRST_YEAR,
+    STATUS_SENT_UP,
+    UNIT_SCOPE_OWN,
+    UNIT_SCOPE_QUOTA,
+    unit_default_year,
+)
 from .tasks import send_portal_mail
+
+# Django's empty choice (``BLANK_CHOICE_DASH``, ``ModelChoiceField.empty_label``), and what the
+# portal says instead: "choose" where a choice is needed, "none" where none may be left.
+DJANGO_BLANK = "---------"
+CHOOSE = _("— Choose —")
+CHOOSE_NONE = _("— None —")
+# The placeholder of every date field: dates read and write day first (formats/vi).
+DATE_PLACEHOLDER = _("dd/mm/yyyy")
+DATE_FORMAT = "%d/%m/%Y"
+
+
+def _name_the_blank(field: forms.Field) -> None:
+    """Replace Django's "---------" by words, on a select of records or of fixed choices."""
+    label = CHOOSE if field.required else CHOOSE_NONE
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DJANGO_BLANK:
+            field.empty_label = label
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+        choices = list(field.choices)
+        if any(text == DJANGO_BLANK for value, text in choices if value in ("", None)):
+            field.choices = [
+                (value, label if value in ("", None) and text == DJANGO_BLANK else text)
+                for value, text in choices
+            ]
+
+
+def _day_first(widget: forms.DateInput) -> None:
+    """A date typed and shown as dd/mm/yyyy, with a placeholder that says so."""
+    if widget.input_type != "text":
+        return
+    widget.format = DATE_FORMAT
+    widget.attrs["placeholder"] = DATE_PLACEHOLDER
+    widget.attrs.setdefault("inputmode", "numeric")
+    widget.attrs.setdefault("autocomplete", "off")
 
 
 class BootstrapFormMixin:
-    """Give every widget the layout's classes, so templates render fields one way."""
+    """Give every widget the layout's classes, so templates render fields one way; selects
+    name their empty choice in words and date fields read and write dd/mm/yyyy."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,6 +71,9 @@ class BootstrapFormMixin:
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            _name_the_blank(field)
+            if isinstance(widget, forms.DateInput):
+                _day_first(widget)
 
     def full_clean(self):
         super().full_clean()
@@ -79,7 +124,7 @@ class QueuedPasswordResetForm(BootstrapFormMixin, PasswordResetForm):
 
 def _years():
     this_year = timezone.localdate().year
-    return [(y, str(y)) for y in range(this_year + 1, 2022, -1)]
+    return [(y, str(y)) for y in range(this_year + 1, FIRST_YEAR - 1, -1)]
 
 
 def _year_choices():
@@ -137,6 +182,13 @@ class CatalogueVersionForm(BootstrapFormMixin, forms.Form):
 
 class YearForm(BootstrapFormMixin, forms.Form):
     year = year_field(optional=False)
+
+    def __init__(self, *args, years=None, **kwargs):
+        """``years`` narrows the choice to those years (a unit's home offers the years the
+        unit was in force)."""
+        super().__init__(*args, **kwargs)
+        if years is not None:
+            self.fields["year"].choices = [(year, str(year)) for year in years]
 
 
 def not_in_force_message(unit, year: int) -> str:
@@ -284,10 +336,8 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.unit = unit
         self.fields["subject_kind"].widget.attrs["class"] = "form-check-input"
-        year = self.instance.year if self.instance.pk else timezone.localdate().year
-        if not self.instance.pk and unit is not None and unit.last_year and unit.last_year < year:
-            # A unit that ceased to exist (a district, a merged commune) records its last years.
-            year = unit.last_year
+        # A new record gets the year the unit's home opens on (a unit that ended, its last).
+        year = self.instance.year if self.instance.pk else unit_default_year(unit)
         self.fields["year"].initial = year
         if self.instance.pk:
             self.catalogue_version = self.instance.catalogue_version
@@ -312,14 +362,64 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
                 widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
                 initial=existing.get(criterion.pk, ""),
             )
+            # The form numbers the criteria as the catalogue does ("General criterion 1").
+            self.fields[name].criterion = criterion
+        # Each field's own criterion, numbered as in the catalogue: the form shows the one
+        # of the field chosen above the evidence for it.
+        self.specific_criteria = list(
+            Criterion.objects.filter(version=self.catalogue_version, kind="specific")
+            .select_related("field")
+            .order_by("number")
+        )
         if self.instance.pk:
             specific = self.instance.criteria().filter(kind="specific").first()
             if specific:
                 self.fields["specific_evidence"].initial = existing.get(specific.pk, "")
         self.fields["publication_consent"].required = False
+        # The subject's name is needed to save at all (``clean``), whatever the kind.
+        for name in self.NAME_FIELD.values():
+            self.fields[name].widget.attrs["aria-required"] = "true"
+        self._describe_what_sending_needs()
+
+    def needed_to_send(self) -> set[str]:
+        """The fields that sending needs (``workflow.completeness_errors`` checks the same),
+        which the form marks "needed to send"; the subject's name, needed to save at all, is
+        marked as required instead."""
+        from . import workflow
+
+        needed = workflow.fields_needed_to_send() | {
+            f"evidence_{c.pk}" for c in self.general_criteria
+        }
+        return needed - set(self.NAME_FIELD.values())
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe_what_sending_needs()
+
+    def _describe_what_sending_needs(self):
+        """Screen readers read "needed to send" with each field sending needs (the mark's
+        id is ``<field id>_send``, see ``registry/partials/exemplar_form_field.html``), with
+        the field's help and errors."""
+        for name in self.needed_to_send():
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            ids = [bound.auto_id + "_send"]
+            if self.fields[name].help_text:
+                ids.append(bound.auto_id + "_helptext")
+            if name == "specific_evidence":
+                ids.append("specific-criterion")
+            if name in self.errors:
+                ids.insert(0, bound.auto_id + "_errors")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
 
     def general_evidence_fields(self):
         return [self[f"evidence_{c.pk}"] for c in self.general_criteria]
+
+    def chosen_specific_criterion(self):
+        """The specific criterion of the field of work chosen (as typed, or saved), if any."""
+        value = self["field"].value()
+        return next((c for c in self.specific_criteria if str(c.field_id) == str(value)), None)
 
     def subject_field_groups(self):
         return {kind: [self[name] for name in names] for kind, names in self.SUBJECT_FIELDS.items()}
@@ -385,6 +485,21 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
     )
 
+    def describe_comment(self, *, required: bool = False, error: str = "") -> None:
+        """Tie the comment box to its help (``id_comment_helptext``) and, when a move was
+        refused for want of a reason, mark it invalid with the message (``id_comment_errors``)
+        and put the focus on it."""
+        attrs = self.fields["comment"].widget.attrs
+        ids = ["id_comment_helptext"]
+        if required:
+            attrs["aria-required"] = "true"
+        if error:
+            ids.insert(0, "id_comment_errors")
+            attrs["aria-invalid"] = "true"
+            attrs["autofocus"] = True
+            attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+        attrs["aria-describedby"] = " ".join(ids)
+
 
 class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Name, with or without accents"))
@@ -406,6 +521,15 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
         empty_label=_("All kinds"),
     )
     unit = forms.CharField(label=_("Unit code"), required=False, max_length=40)
+    unit_scope = forms.ChoiceField(
+        label=_("Records of the unit"),
+        required=False,
+        choices=[
+            ("", _("With its predecessors and successors")),
+            (UNIT_SCOPE_OWN, _("Its own only")),
+            (UNIT_SCOPE_QUOTA, _("Counted toward its quota")),
+        ],
+    )
     campaign = forms.ModelChoiceField(
         label=_("Campaign"),
         required=False,
@@ -422,18 +546,48 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
         "unit": ("unit__name", _("Unit")),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, statuses=None, default_sort=None, **kwargs):
+        """``statuses``: the only statuses the list can hold (a review queue's); with one,
+        there is nothing to choose and the status filter is left out. ``default_sort``: the
+        order the list takes when none is chosen, shown first and selected."""
         from campaigns.models import Campaign
 
         from .enums import ExemplarStatus, SubjectKind
         from .models import Field
 
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("All statuses")), *ExemplarStatus.choices]
+        self.fields["status"].choices = [
+            ("", _("All statuses")),
+            *ExemplarStatus.choices,
+            # What the dashboard's "sent up for review" counts (``selectors.status_group``).
+            (_("Several statuses"), [(STATUS_SENT_UP, _("Sent up for review"))]),
+        ]
         self.fields["subject_kind"].choices = [("", _("All subjects")), *SubjectKind.choices]
         self.fields["field"].queryset = Field.objects.all()
         self.fields["campaign"].queryset = Campaign.objects.all()
         self.fields["sort"].choices = [(k, v[1]) for k, v in self.SORTS.items()]
+        if statuses is not None:
+            statuses = [ExemplarStatus(status) for status in statuses]
+            if len(statuses) > 1:
+                self.fields["status"].choices = [
+                    ("", _("All statuses")),
+                    *((status.value, status.label) for status in statuses),
+                ]
+            else:
+                del self.fields["status"]
+        if default_sort is not None:
+            sorts = self.fields["sort"].choices
+            self.fields["sort"].choices = sorted(sorts, key=lambda c: c[0] != default_sort)
+            self.fields["sort"].initial = default_sort
+
+    def clean(self):
+        data = super().clean()
+        if data.get("unit") and data.get("unit_scope") == UNIT_SCOPE_QUOTA and not data.get("year"):
+            self.add_error(
+                "unit_scope",
+                _("Choose a year: what counts toward a unit's quota is counted year by year."),
+            )
+        return data
 
 
 class MultipleFileInput(forms.FileInput):

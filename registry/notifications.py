@@ -5,15 +5,20 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 
+from . import phrases
 from .enums import ExemplarStatus as S
 from .enums import Role
 from .models import Notification, Transition, User
+from .phrases import Phrase
 from .tasks import send_portal_mail
 
 # Who keeps a unit's own records (a district's reviewers keep the district's own).
 UNIT_STAFF_ROLES = [Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER]
+# Moves that send a record up, which may be made more than once: their notifications say
+# which round it is ("sent, round 2").
+SENDING_ACTIONS = frozenset({"submit", "endorse"})
 
 
 def unit_staff(exemplar):
@@ -53,23 +58,74 @@ def _recipients(record: Transition):
     return staff
 
 
-def deliver(recipients, *, exemplar, message: str, comment: str = "") -> int:
+def deliver(recipients, *, exemplar, message, comment: str = "", transition=None) -> int:
     """One portal notification and one queued e-mail per recipient; returns how many.
 
-    Call inside ``override("vi")``: the texts are in the portal's language.
+    ``message`` is a ``Phrase``: each recipient reads it, and their e-mail, in their own
+    language (a plain text is sent as it is). ``transition``, the review step told of: the
+    notification shows its comment in full, and the e-mail gives it as the reason of a
+    return or a refusal.
     """
     link = settings.PORTAL["BASE_URL"].rstrip("/") + reverse(
         "registry:exemplar_detail", kwargs={"code": exemplar.code}
     )
-    body = message
+    details = []
     if comment:
-        body += "\n\n" + _("Comment: %(comment)s") % {"comment": comment}
-    body += "\n\n" + _("Open it in the portal: %(link)s") % {"link": link}
+        if transition is not None and transition.comment_is_reason:
+            details.append(Phrase(gettext_noop("Reason: %(comment)s"), comment=comment))
+        else:
+            details.append(Phrase(gettext_noop("Comment: %(comment)s"), comment=comment))
+    return notify_each(
+        recipients,
+        message=message,
+        link=link,
+        exemplar=exemplar,
+        details=details,
+        transition=transition,
+    )
+
+
+def notify_each(
+    recipients,
+    *,
+    message,
+    link: str | None,
+    kind=Notification.Kind.REVIEW,
+    exemplar=None,
+    details=(),
+    transition=None,
+) -> int:
+    """One portal notification and, for those with an address, one queued e-mail per
+    recipient, each in the recipient's language; returns how many were told.
+
+    ``message`` (a ``Phrase``, or a text sent as it is) is the notification and the e-mail's
+    subject; the e-mail's body adds ``details`` (phrases or texts) and the link, unless the
+    details give it themselves (``link=None``).
+    """
+    with override(settings.LANGUAGE_CODE):
+        stored = str(message)  # the portal's language, for the admin and old readers
+    text = message.to_json() if isinstance(message, Phrase) else None
     count = 0
     for user in recipients:
-        Notification.objects.create(recipient=user, exemplar=exemplar, message=message[:500])
+        with override(user.preferred_language):
+            subject = str(message)
+            body = "\n\n".join(
+                [
+                    subject,
+                    *(str(detail) for detail in details),
+                    *([_("Open it in the portal: %(link)s") % {"link": link}] if link else []),
+                ]
+            )
+        Notification.objects.create(
+            recipient=user,
+            exemplar=exemplar,
+            kind=kind,
+            message=stored[:500],
+            text=text,
+            transition=transition,
+        )
         if user.email:
-            send_portal_mail.enqueue(subject=message[:150], body=body, to=[user.email])
+            send_portal_mail.enqueue(subject=subject[:150], body=body, to=[user.email])
         count += 1
     return count
 
@@ -95,18 +151,30 @@ def notify_transition(transition_pk: int) -> int:
     recipients = _recipients(record)
     if record.by_id is not None:
         recipients = recipients.exclude(pk=record.by_id)
-    with override("vi"):
-        message = _("%(subject)s (%(unit)s, %(year)s): %(status)s by %(by)s.") % {
-            **_about(exemplar),
-            "status": S(record.to_status).label,
-            "by": record.by if record.by_id else _("the portal (automatic)"),
-        }
-        return deliver(
-            recipients.distinct().order_by("pk"),
-            exemplar=exemplar,
-            message=message,
-            comment=record.comment,
+    by = str(record.by) if record.by_id else phrases.text(gettext_noop("the portal (automatic)"))
+    about = {**_about(exemplar), "status": phrases.status(record.to_status), "by": by}
+    if record.action in SENDING_ACTIONS:
+        # A record sent again reaches the same reviewers: say which time it is.
+        about["round"] = Transition.objects.filter(
+            exemplar=exemplar, action=record.action, pk__lte=record.pk
+        ).count()
+        message = Phrase(
+            gettext_noop(
+                "%(subject)s (%(unit)s, %(year)s): %(status)s by %(by)s (round %(round)s)."
+            ),
+            **about,
         )
+    else:
+        message = Phrase(
+            gettext_noop("%(subject)s (%(unit)s, %(year)s): %(status)s by %(by)s."), **about
+        )
+    return deliver(
+        recipients.distinct().order_by("pk"),
+        exemplar=exemplar,
+        message=message,
+        comment=record.comment,
+        transition=record,
+    )
 
 
 def notify_hand_over(transition_pk: int, ended_unit_id: int) -> int:
@@ -126,9 +194,9 @@ def notify_hand_over(transition_pk: int, ended_unit_id: int) -> int:
         Q(unit_id=ended_unit_id, role=Role.DISTRICT_REVIEWER) | now_reviewing | Q(pk__in=staff),
         is_active=True,
     )
-    with override("vi"):
-        message = _("%(subject)s (%(unit)s, %(year)s): %(comment)s") % {
-            **_about(exemplar),
-            "comment": record.comment,
-        }
-        return deliver(recipients.distinct().order_by("pk"), exemplar=exemplar, message=message)
+    message = Phrase(
+        gettext_noop("%(subject)s (%(unit)s, %(year)s): %(comment)s"),
+        **_about(exemplar),
+        comment=record.comment,
+    )
+    return deliver(recipients.distinct().order_by("pk"), exemplar=exemplar, message=message)

@@ -69,6 +69,9 @@ class QuotaProgress:
     endorsed: Tally = field(default_factory=Tally)
     predecessors: list = field(default_factory=list)
     area: Unit | None = None
+    # For a unit that owes nothing of its own: the unit whose quota counts what it achieved
+    # that year (its work passed to it), if any.
+    counted_for: Unit | None = None
 
     @property
     def submitted(self) -> int:
@@ -105,6 +108,13 @@ class QuotaProgress:
         if self.deadline is None:
             return None
         return (self.deadline - self.today).days
+
+    @property
+    def reference_day(self) -> datetime.date | None:
+        """The day whose units owe the year's quota, when the plan counts them that way."""
+        if self.plan is None or self.plan.quota_basis != Plan.QuotaBasis.REFERENCE_DATE:
+            return None
+        return self.plan.reference_date(self.year)
 
     @property
     def percent(self) -> int:
@@ -282,7 +292,8 @@ def standing(year: int, *, today: datetime.date | None = None) -> Standing:
 def progress(*, unit: Unit, year: int, today: datetime.date | None = None) -> QuotaProgress:
     """Where ``unit`` stands in ``year`` (a row with ``minimum=None`` when it owes nothing)."""
     today = today or timezone.localdate()
-    row = standing(year, today=today).by_unit().get(unit.pk)
+    rows = standing(year, today=today)
+    row = rows.by_unit().get(unit.pk)
     if row is not None:
         return row
     plan = plan_in_force(year)
@@ -295,8 +306,37 @@ def progress(*, unit: Unit, year: int, today: datetime.date | None = None) -> Qu
         today=today,
         plan=plan,
         own=own,
+        # The rule of the unit's kind, if the plan has one: the unit owes nothing all the same.
+        rule=plan.rule_for(unit.kind_id) if plan is not None else None,
+        counted_for=_heir(unit, rows),
     )
+
+
+def _heir(unit: Unit, rows: Standing) -> Unit | None:
+    """The unit owing a quota in ``rows``' year that inherits ``unit``'s results, following
+    the chain of work successors as ``standing`` does."""
+    owing = rows.by_unit()
+    heir = next(
+        (pk for pk in Lineage.load_ids().work_successor_chain(unit.pk) if pk in owing), None
+    )
+    return owing[heir].unit if heir is not None else None
 
 
 def kind_totals(rows: list[QuotaProgress]) -> Counter:
     return Counter(row.unit.kind_id for row in rows)
+
+
+def counted_toward(unit_id: int, year: int) -> Q:
+    """The exemplars of ``year`` that ``standing`` counts toward ``unit_id``'s quota, as a
+    filter: its own, those of the units whose work it inherited that year, and those it
+    endorsed as first reviewer when its rule counts them. The list behind a unit's
+    "accepted X / at least Y" (with ``status=accepted``) shows exactly the X. A unit that owes
+    nothing that year counts its own only (as ``progress`` does)."""
+    row = standing(year).by_unit().get(unit_id)
+    counted = Q(unit_id=unit_id)
+    if row is not None:
+        counted = Q(unit_id__in={unit_id, *(unit.pk for unit in row.predecessors)})
+        if row.rule.counts_endorsed:
+            endorsed = Transition.objects.filter(action="endorse").values("exemplar_id")
+            counted |= Q(reviewer_unit_id=unit_id, pk__in=endorsed)
+    return Q(year=year) & counted

@@ -118,6 +118,25 @@ def unit_quota(*, unit, year: int):
     return QuotaRule.objects.for_kind(unit.kind_id, year)
 
 
+# Statuses a list filters on together (``status=sent_up``): sent up and not sent back, what
+# the dashboard's "sent up for review" counts and the quota's "submitted".
+STATUS_SENT_UP = "sent_up"
+# Which records of a unit the list shows (``unit_scope``): by default its own and those of
+# the units it descends from or that descend from it; ``own``, its own only; ``quota``, those
+# counted toward its quota of the year (``registry.quotas.counted_toward``).
+UNIT_SCOPE_OWN = "own"
+UNIT_SCOPE_QUOTA = "quota"
+
+
+def status_group(value: str) -> frozenset | None:
+    """The statuses of the group ``value`` names (None when it names one status)."""
+    if value != STATUS_SENT_UP:
+        return None
+    from .quotas import SUBMITTED_STATUSES
+
+    return SUBMITTED_STATUSES
+
+
 def exemplar_list(*, user, filters: dict | None = None, sort: str = "-updated_at"):
     """Exemplars the user reaches, filtered; the related rows a list shows are joined."""
     from .models import Exemplar
@@ -129,7 +148,8 @@ def exemplar_list(*, user, filters: dict | None = None, sort: str = "-updated_at
     if filters.get("year"):
         qs = qs.filter(year=filters["year"])
     if filters.get("status"):
-        qs = qs.filter(status=filters["status"])
+        group = status_group(filters["status"])
+        qs = qs.filter(status__in=group) if group else qs.filter(status=filters["status"])
     if filters.get("subject_kind"):
         qs = qs.filter(subject_kind=filters["subject_kind"])
     if filters.get("field"):
@@ -143,7 +163,17 @@ def exemplar_list(*, user, filters: dict | None = None, sort: str = "-updated_at
         from .models import Unit
 
         unit_id = Unit.objects.filter(code=filters["unit"]).values_list("pk", flat=True).first()
-        qs = qs.filter(unit__in=related_unit_ids(unit_id)) if unit_id else qs.none()
+        scope = filters.get("unit_scope")
+        if not unit_id:
+            qs = qs.none()
+        elif scope == UNIT_SCOPE_OWN:
+            qs = qs.filter(unit_id=unit_id)
+        elif scope == UNIT_SCOPE_QUOTA and filters.get("year"):
+            from .quotas import counted_toward
+
+            qs = qs.filter(counted_toward(unit_id, int(filters["year"])))
+        else:
+            qs = qs.filter(unit__in=related_unit_ids(unit_id))
     if filters.get("campaign"):
         qs = qs.filter(campaign=filters["campaign"])
     return qs.order_by(sort, "pk")
@@ -169,3 +199,115 @@ def possible_duplicates(exemplars) -> set[tuple[str, int]]:
         .filter(units__gt=1)
     )
     return {(row["subject_key"], row["year"]) for row in rows}
+
+
+# The years a unit's pages speak of. The year lists of the forms start in 2023, the first
+# year of the plan the portal was built for, and end next year (a unit registers its new
+# factors at the start of the year).
+FIRST_YEAR = 2023
+
+
+def unit_years(unit, *, today=None) -> list[int]:
+    """The years offered for ``unit``, latest first: the portal's years (2023 to next year)
+    in which the unit was in force. A commune that ended on 30/6/2025 has 2025, 2024, 2023;
+    one founded on 1/7/2025 has next year down to 2025. Without a unit, all of them."""
+    from django.utils import timezone
+
+    last = (today or timezone.localdate()).year + 1
+    first = FIRST_YEAR
+    if unit is not None:
+        if unit.last_year is not None:
+            last = min(last, unit.last_year)
+        if unit.first_year is not None:
+            first = max(first, unit.first_year)
+    return list(range(last, first - 1, -1))
+
+
+def unit_default_year(unit, *, today=None) -> int:
+    """The year a unit's home opens on and a new exemplar of the unit is given: one answer
+    for both, so the two never disagree.
+
+    While the unit is in force, the current year (before it began, its first year); once it
+    ended, its last year. Unless the plans say otherwise: when no plan with a published
+    catalogue covers that year (no exemplar can be recorded in it yet), the latest earlier
+    year of the unit that one covers. Without a unit, the current year.
+    """
+    from django.utils import timezone
+
+    from .models import Plan
+
+    year = (today or timezone.localdate()).year
+    if unit is None:
+        return year
+    years = unit_years(unit, today=today)
+    if not years:  # a unit that ended before the portal's first year
+        return unit.last_year or year
+    year = min(max(year, years[-1]), years[0])
+    periods = Plan.objects.filter(
+        catalogue__published=True, period_from__lte=year, period_to__gte=years[-1]
+    ).values_list("period_from", "period_to")
+    covered = [y for y in years if y <= year and any(a <= y <= b for a, b in periods)]
+    if covered and covered[0] != year:
+        # ``year`` itself is not covered: the latest covered year before it.
+        return covered[0]
+    return year
+
+
+def unit_records_by_status(*, user, unit, year: int) -> list[dict]:
+    """How many of ``unit``'s records of ``year`` stand in each status, in the workflow's
+    order (statuses with none left out), as ``user`` reaches them: the records the unit
+    keeps, with those of the units whose work it took over.
+
+    Counted on the exemplar list's own query (``exemplar_list`` with the unit and the year),
+    so the list a figure links to (``?year=…&unit=…&status=…``) shows exactly those records.
+    """
+    from .enums import ExemplarStatus
+
+    rows = (
+        exemplar_list(user=user, filters={"year": year, "unit": unit.code})
+        .order_by()
+        .values("status")
+        .annotate(count=Count("pk"))
+    )
+    counts = {row["status"]: row["count"] for row in rows}
+    return [
+        {"status": status.value, "label": status.label, "count": counts[status]}
+        for status in ExemplarStatus
+        if counts.get(status)
+    ]
+
+
+def unit_returned_records(*, user, unit) -> QuerySet:
+    """``unit``'s records that a reviewer sent back and that wait for the unit to complete
+    and send again, whatever their year, the longest waiting first. Each carries the latest
+    reason given (``return_reason``), when (``returned_at``) and by whom (``returned_by``):
+    the comment of the step that put the record in its present status."""
+    from django.db.models import OuterRef, Subquery
+
+    from .enums import ExemplarStatus
+    from .models import Transition
+
+    step = Transition.objects.filter(exemplar=OuterRef("pk"), to_status=OuterRef("status"))
+    step = step.order_by("-at", "-pk")
+    return (
+        exemplar_list(user=user, filters={"unit": unit.code}, sort="status_changed_at")
+        .filter(status__in=[ExemplarStatus.RETURNED, ExemplarStatus.RETURNED_BY_DISTRICT])
+        .annotate(
+            return_reason=Subquery(step.values("comment")[:1]),
+            returned_at=Subquery(step.values("at")[:1]),
+            returned_by=Subquery(step.values("by__full_name")[:1]),
+        )
+    )
+
+
+def exemplars_awaiting_endorsement(*, user) -> QuerySet:
+    """The records sent to (or handed over to) the user's district for endorsement: what
+    its review queue lists."""
+    from .enums import ExemplarStatus
+    from .models import Exemplar
+
+    if not user.unit_id:
+        return Exemplar.objects.none()
+    return Exemplar.objects.visible_to(user).filter(
+        status=ExemplarStatus.SUBMITTED_TO_DISTRICT, reviewer_unit_id=user.unit_id
+    )

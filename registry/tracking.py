@@ -31,15 +31,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 
-from . import quotas
+from . import phrases, quotas
 from .enums import ExemplarStatus as S
 from .enums import Role
 from .models import Exemplar, FollowUp, Notification, NurturingNote, Unit, User
+from .notifications import notify_each
+from .phrases import Phrase
 from .quotas import QuotaProgress
 from .selectors import unit_ids_in_scope
-from .tasks import send_portal_mail
 
 # Sent up and not sent back: what counts as "submitted" (the quota rule's own definition).
 SUBMITTED_STATUSES = quotas.SUBMITTED_STATUSES
@@ -122,7 +123,7 @@ def behind_quota_summary(
             {
                 "kind_id": kind.pk,
                 "kind__code": kind.code,
-                "kind__name": kind.name,
+                "kind__name": kind.label,
                 "kind__order": kind.order,
                 "behind": 0,
                 "active": owing.get(kind.pk, 0),
@@ -160,10 +161,6 @@ class ReminderReport:
     lines: list[str] = field(default_factory=list)
 
 
-def _reminder_prefix() -> str:
-    return _("Quota reminder:")
-
-
 def _day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
     start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
     return start, start + datetime.timedelta(days=1)
@@ -175,7 +172,7 @@ def send_quota_reminders(*, year: int, dry_run: bool = False) -> ReminderReport:
     Side effects (unless ``dry_run``): one ``Notification`` for each active editor and head
     of the unit, and one e-mail each queued with ``send_portal_mail``. A unit whose staff
     already got a quota reminder today is skipped; so is a unit with nobody to remind.
-    Messages are written in Vietnamese, the portal's language.
+    Each person reads the reminder in their own language.
     """
     report = ReminderReport(year=year, dry_run=dry_run)
     today = timezone.localdate()
@@ -189,7 +186,6 @@ def send_quota_reminders(*, year: int, dry_run: bool = False) -> ReminderReport:
     ).order_by("pk"):
         staff.setdefault(user.unit_id, []).append(user)
     with override("vi"):
-        prefix = _reminder_prefix()
         reminded_today = set(
             Notification.objects.filter(
                 recipient__unit__in=units,
@@ -223,15 +219,6 @@ def send_quota_reminders(*, year: int, dry_run: bool = False) -> ReminderReport:
                 report.nobody.append(unit.code)
                 report.lines.append(_("%(unit)s: no editor or head to remind.") % facts)
                 continue
-            message = (
-                prefix
-                + " "
-                + _(
-                    "%(unit)s, year %(year)s: %(accepted)s accepted of at least %(minimum)s "
-                    "exemplars (%(submitted)s sent). Deadline: %(deadline)s."
-                )
-                % facts
-            )[:500]
             report.reminded.append(unit.code)
             report.people += len(recipients)
             report.lines.append(
@@ -240,29 +227,37 @@ def send_quota_reminders(*, year: int, dry_run: bool = False) -> ReminderReport:
             )
             if dry_run:
                 continue
-            with transaction.atomic():
-                Notification.objects.bulk_create(
-                    [
-                        Notification(
-                            recipient=user, message=message, kind=Notification.Kind.QUOTA_REMINDER
-                        )
-                        for user in recipients
-                    ]
-                )
-            body = "\n\n".join(
-                [
-                    message,
-                    _(
-                        "Please register, complete and send the unit's exemplars to the "
-                        "Department of Home Affairs before the deadline."
+            # Each person reads the reminder in their own language (``registry.phrases``).
+            message = phrases.sentences(
+                phrases.text(gettext_noop("Quota reminder:")),
+                Phrase(
+                    gettext_noop(
+                        "%(unit)s, year %(year)s: %(accepted)s accepted of at least "
+                        "%(minimum)s exemplars (%(submitted)s sent). Deadline: %(deadline)s."
                     ),
-                    _("Open it in the portal: %(link)s")
-                    % {"link": link.replace("CODE", unit.code)},
-                ]
+                    **{
+                        **facts,
+                        "deadline": phrases.date(row.deadline)
+                        if row.deadline
+                        else phrases.text(gettext_noop("none set by the plan")),
+                    },
+                ),
             )
-            for user in recipients:
-                if user.email:
-                    send_portal_mail.enqueue(subject=message[:150], body=body, to=[user.email])
+            with transaction.atomic():
+                notify_each(
+                    recipients,
+                    message=message,
+                    link=link.replace("CODE", unit.code),
+                    kind=Notification.Kind.QUOTA_REMINDER,
+                    details=[
+                        Phrase(
+                            gettext_noop(
+                                "Please register, complete and send the unit's exemplars to "
+                                "the Department of Home Affairs before the deadline."
+                            )
+                        )
+                    ],
+                )
     return report
 
 

@@ -34,6 +34,34 @@ class ConflictError(WorkflowError):
     """Someone else changed the exemplar after the user opened it."""
 
 
+class ReasonMissingError(WorkflowError):
+    """A move that needs a reason (return, refuse, reopen) was asked for without one."""
+
+
+class IncompleteError(WorkflowError):
+    """The exemplar lacks what sending needs; ``missing`` lists it (``MissingItem``)."""
+
+    def __init__(self, missing: list["MissingItem"]):
+        super().__init__([item.message for item in missing])
+        self.missing = missing
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    """One thing an exemplar still lacks before it can be sent: the name of the form field
+    that holds it (its anchor on the form is ``anchor``) and what to tell the user."""
+
+    field: str
+    message: str
+
+    @property
+    def anchor(self) -> str:
+        return f"id_{self.field}"
+
+    def __str__(self):
+        return str(self.message)
+
+
 @dataclass(frozen=True)
 class Move:
     action: str
@@ -43,6 +71,12 @@ class Move:
     permission: str
     comment_required: bool = False
     style: str = "primary"
+    # Whether the move records the user's comment at all: the record's page asks for one
+    # only where a move on offer takes it.
+    takes_comment: bool = True
+    # What the user is told once the move is made, as people say it; ``%(unit)s`` is the
+    # unit the record goes to next (see ``done_message``).
+    done: str = ""
 
     def target_for(self, exemplar: Exemplar) -> S:
         return self.target(exemplar) if callable(self.target) else self.target
@@ -80,6 +114,8 @@ MOVES = {
             frozenset({S.DRAFT, S.RETURNED_BY_DISTRICT, S.RETURNED}),
             _after_submit,
             "registry.submit_exemplar",
+            takes_comment=False,
+            done=_("The record has been sent to %(unit)s."),
         ),
         Move(
             "endorse",
@@ -88,6 +124,7 @@ MOVES = {
             S.UNDER_REVIEW,
             "registry.district_review_exemplar",
             style="success",
+            done=_("The record has been endorsed and sent to %(unit)s."),
         ),
         Move(
             "district_return",
@@ -97,6 +134,7 @@ MOVES = {
             "registry.district_review_exemplar",
             comment_required=True,
             style="warning",
+            done=_("The record has been returned to %(unit)s with the reason."),
         ),
         Move(
             "accept",
@@ -105,6 +143,7 @@ MOVES = {
             S.ACCEPTED,
             "registry.review_exemplar",
             style="success",
+            done=_("The record has been accepted into the province's list of exemplars."),
         ),
         Move(
             "return",
@@ -114,6 +153,7 @@ MOVES = {
             "registry.review_exemplar",
             comment_required=True,
             style="warning",
+            done=_("The record has been returned to %(unit)s with the reason."),
         ),
         Move(
             "refuse",
@@ -123,6 +163,7 @@ MOVES = {
             "registry.review_exemplar",
             comment_required=True,
             style="danger",
+            done=_("The record has been refused; %(unit)s is told the reason."),
         ),
         Move(
             "reopen",
@@ -132,6 +173,7 @@ MOVES = {
             "registry.review_exemplar",
             comment_required=True,
             style="secondary",
+            done=_("The record has been reopened for %(unit)s to change it."),
         ),
     ]
 }
@@ -146,30 +188,88 @@ def moves_for(exemplar: Exemplar, user) -> list[Move]:
     ]
 
 
-def completeness_errors(exemplar: Exemplar) -> list[str]:
-    """What is still missing before the exemplar can be sent (empty when complete)."""
-    from .enums import SubjectKind
+# What sending needs besides the evidence for each criterion and the consent to publication:
+# the subject's own fields by kind, then what every record has. The form marks the same
+# fields "needed to send" (``fields_needed_to_send``).
+SUBJECT_FIELDS_TO_SEND = {
+    "individual": ["full_name", "gender", "birth_year", "position", "workplace"],
+    "collective": ["collective_name", "head_name", "member_count"],
+    "household": ["household_head", "household_address", "household_members"],
+}
+COMMON_FIELDS_TO_SEND = ["achievements", "new_model", "contact_name", "contact_phone"]
 
-    errors = []
-    required = {
-        SubjectKind.INDIVIDUAL: ["full_name", "gender", "birth_year", "position", "workplace"],
-        SubjectKind.COLLECTIVE: ["collective_name", "head_name", "member_count"],
-        SubjectKind.HOUSEHOLD: ["household_head", "household_address", "household_members"],
-    }[exemplar.subject_kind] + ["achievements", "new_model", "contact_name", "contact_phone"]
+
+def fields_needed_to_send() -> set[str]:
+    """The names of the form's fields that sending needs (for every subject kind; the
+    general criteria's evidence fields are named after their criterion, ``evidence_<id>``)."""
+    names = {name for names in SUBJECT_FIELDS_TO_SEND.values() for name in names}
+    return names | set(COMMON_FIELDS_TO_SEND) | {"specific_evidence", "publication_consent"}
+
+
+def completeness_errors(exemplar: Exemplar) -> list[MissingItem]:
+    """What is still missing before the exemplar can be sent (empty when complete), in the
+    order of the form, each with the form field that holds it. Sending refuses an
+    incomplete record with this list, and the record's page shows it."""
+    missing = []
+    required = SUBJECT_FIELDS_TO_SEND[exemplar.subject_kind] + COMMON_FIELDS_TO_SEND
     for name in required:
         if getattr(exemplar, name) in (None, ""):
             field = Exemplar._meta.get_field(name)
-            errors.append(_("%(field)s is missing.") % {"field": field.verbose_name.capitalize()})
+            missing.append(
+                MissingItem(
+                    name,
+                    _("%(field)s is missing.") % {"field": field.verbose_name.capitalize()},
+                )
+            )
     answered = set(exemplar.evidence.exclude(text="").values_list("criterion_id", flat=True))
-    for criterion in exemplar.criteria():
-        if criterion.pk not in answered:
-            errors.append(
-                _("Evidence for the criterion “%(criterion)s” is missing.")
-                % {"criterion": criterion.field.name if criterion.field_id else criterion.number}
+    for criterion in exemplar.criteria().select_related("field"):
+        if criterion.pk in answered:
+            continue
+        if criterion.field_id:
+            missing.append(
+                MissingItem(
+                    "specific_evidence",
+                    _(
+                        "Evidence for the specific criterion of the field "
+                        "“%(number)s. %(field)s” is missing."
+                    )
+                    % {"number": criterion.number, "field": criterion.field.name},
+                )
+            )
+        else:
+            missing.append(
+                MissingItem(
+                    f"evidence_{criterion.pk}",
+                    _("Evidence for general criterion %(number)s is missing.")
+                    % {"number": criterion.number},
+                )
             )
     if not exemplar.publication_consent:
-        errors.append(_("The consent to publication has not been given."))
-    return errors
+        missing.append(
+            MissingItem("publication_consent", _("The consent to publication has not been given."))
+        )
+    return missing
+
+
+def destination_name(reviewer: Unit | None) -> str:
+    """Where a record sent to ``reviewer`` goes, as a user reads it: the reviewing unit's
+    name, or the Department of Home Affairs when no one endorses it first."""
+    return reviewer.name if reviewer is not None else str(_("Department of Home Affairs"))
+
+
+def done_message(action: str, exemplar: Exemplar) -> str:
+    """What the user is told after making ``action`` on ``exemplar`` (as it now is): the
+    move's own sentence, naming the unit the record has gone to."""
+    move = MOVES[action]
+    if not move.done:
+        return _("Done: %(action)s.") % {"action": move.label}
+    if exemplar.status == S.SUBMITTED_TO_DISTRICT:
+        unit = destination_name(exemplar.reviewer_unit)
+    elif exemplar.status == S.UNDER_REVIEW:
+        unit = destination_name(None)
+    else:
+        unit = exemplar.unit.name
+    return move.done % {"unit": unit}
 
 
 def transition(
@@ -208,12 +308,12 @@ def transition(
                 % {"status": locked.get_status_display(), "action": move.label}
             )
         if move.comment_required and not comment:
-            raise WorkflowError(_("Please give the reason in the comment."))
+            raise ReasonMissingError(_("Please give the reason in the comment."))
         update_fields = []
         if action == "submit":
             missing = completeness_errors(locked)
             if missing:
-                raise WorkflowError(missing)
+                raise IncompleteError(missing)
             # The reviewer in force on the day of sending is recorded: it alone endorses or
             # returns the exemplar, whatever becomes of the unit tree afterwards. Moves back
             # to the unit or on to Home Affairs leave it as it was.
@@ -270,7 +370,8 @@ def write_step(
     locked.status = record.to_status
     locked.status_changed_at = timezone.now()
     locked.version += 1
-    locked._change_reason = f"{label}: {comment}"[:100] if comment else label[:100]
+    # The reason in full: the exemplar's history keeps it as a text (see ``Exemplar.history``).
+    locked._change_reason = f"{label}: {comment}" if comment else label
     locked._history_user = by
     fields = {"status", "status_changed_at", "version", *(update_fields or ())}
     locked.save(update_fields=sorted(fields))

@@ -1,10 +1,18 @@
 """The leaders' dashboard: key figures of a year against the previous one, and charts.
 
 Every figure is an aggregate computed in SQL; the number of queries is fixed (about a dozen)
-whatever the number of exemplars or units. Every bar links to the filtered list behind it:
-the exemplar list (``registry:exemplar_list``: year, status, field, subject_kind, unit_kind,
-unit), the units behind quota (``registry:quota_compliance``: year, kind, district), the
-coverage and event lists (``year``).
+whatever the number of exemplars or units. Every figure and every bar of every series links
+to the list of exactly the rows it counts (``tests/test_dashboard.py`` follows each link and
+counts): the exemplar list (``registry:exemplar_list``: year, status or the ``sent_up``
+group, field, subject_kind, unit_kind, unit with ``unit_scope``), the quota standing
+(``registry:quota_compliance``: year, kind, district, standing met/behind), the coverage,
+event, proposal and introduction lists (``year``). A bar's label links to its whole group.
+
+What the figures count within the reader's reach (``Exemplar.objects.visible_to``, the same
+rows the lists show): "registered" is every record of the year, drafts included, since a
+unit's registration at the start of the year is a draft (plan II, III.2); leaders and Home
+Affairs therefore see other units' drafts, in the figure and in the list behind it
+(docs/architecture.md, "The dashboard's figures").
 
 Quota compliance reuses ``registry.tracking.units_behind_quota``: a unit is behind when
 that function says so, and met otherwise when a quota rule covers its kind in the year.
@@ -28,6 +36,7 @@ from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
 from registry.forms import ExemplarFilterForm
 from registry.models import Exemplar
+from registry.selectors import STATUS_SENT_UP, UNIT_SCOPE_OWN, UNIT_SCOPE_QUOTA
 
 TOP_UNITS = 10
 COMMUNES_BEHIND_SHOWN = 20
@@ -46,6 +55,7 @@ class KeyFigure:
     previous: int | None = None
     url: str = ""
     total: int | None = None  # "value of total" figures (quota compliance)
+    caption: str = ""  # what the figure counts, under it
 
     @property
     def change(self) -> int | None:
@@ -54,9 +64,19 @@ class KeyFigure:
 
 @dataclass(frozen=True)
 class Bar:
+    """One group of a chart: its label (linked to ``url``, the whole group) and one value per
+    series, each linked to the list of the rows it counts (``urls``)."""
+
     label: str
     values: tuple[int, ...]
     url: str
+    urls: tuple[str, ...] = ()
+
+    @property
+    def cells(self) -> list[tuple[int, str]]:
+        """(value, URL of what it counts) per series: the table's cells."""
+        urls = self.urls or ("",) * len(self.values)
+        return list(zip(self.values, urls, strict=True))
 
 
 @dataclass
@@ -80,6 +100,20 @@ class Chart:
         return f"chart-{self.key}-data"
 
     @property
+    def table(self) -> list[tuple[Bar, list[tuple[int, str, str]]]]:
+        """The table under the chart: each bar with its cells (value, URL, series label)."""
+        return [
+            (
+                bar,
+                [
+                    (value, url, label)
+                    for (value, url), label in zip(bar.cells, self.series, strict=True)
+                ],
+            )
+            for bar in self.bars
+        ]
+
+    @property
     def payload(self) -> dict:
         """What static/js/dashboard.js draws (passed with ``json_script``)."""
         return {
@@ -89,7 +123,11 @@ class Chart:
             "labels": [bar.label for bar in self.bars],
             "urls": [bar.url for bar in self.bars],
             "series": [
-                {"label": label, "data": [bar.values[i] for bar in self.bars]}
+                {
+                    "label": label,
+                    "data": [bar.values[i] for bar in self.bars],
+                    "urls": [bar.cells[i][1] for bar in self.bars],
+                }
                 for i, label in enumerate(self.series)
             ],
         }
@@ -125,17 +163,24 @@ def _exemplar_figures(exemplars, year: int) -> list[KeyFigure]:
             row[f"registered_{year}"],
             row[f"registered_{year - 1}"],
             link(url, year=year),
+            caption=_(
+                "Every record of the year, drafts included: units register their exemplars "
+                "at the start of the year."
+            ),
         ),
         KeyFigure(
             _("Sent up for review"),
             row[f"submitted_{year}"],
             row[f"submitted_{year - 1}"],
+            link(url, year=year, status=STATUS_SENT_UP),
+            caption=_("Awaiting the district, under review at Home Affairs or accepted."),
         ),
         KeyFigure(
             _("Accepted"),
             row[f"accepted_{year}"],
             row[f"accepted_{year - 1}"],
             link(url, year=year, status=S.ACCEPTED),
+            caption=_("Accepted by Home Affairs; they count toward the units' quotas."),
         ),
     ]
 
@@ -157,9 +202,14 @@ def _propagation_figures(user, year: int) -> list[KeyFigure]:
             coverage["this"],
             coverage["last"],
             link("campaigns:coverage_list", year=year),
+            caption=_("News items, articles, reportage and programmes published in the year."),
         ),
         KeyFigure(
-            _("Events"), events["this"], events["last"], link("campaigns:event_list", year=year)
+            _("Events"),
+            events["this"],
+            events["last"],
+            link("campaigns:event_list", year=year),
+            caption=_("Conferences, meetings, visits and other events held in the year."),
         ),
     ]
 
@@ -187,18 +237,21 @@ def _recognition_figures(user, year: int) -> list[KeyFigure]:
             proposals["proposed"],
             proposals["proposed_before"],
             link("reports:proposal_list", year=year),
+            caption=_("Proposals for the year's achievements, at whatever stage."),
         ),
         KeyFigure(
             _("Commendations conferred"),
             proposals["conferred"],
             proposals["conferred_before"],
             link("reports:proposal_list", year=year, status=AwardProposal.Status.CONFERRED),
+            caption=_("Proposals for the year's achievements that a decision conferred."),
         ),
         KeyFigure(
             _("Introductions to the media"),
             introductions["this"],
             introductions["last"],
             link("reports:introduction_list", year=year),
+            caption=_("Exemplars Home Affairs introduced to the media in the year."),
         ),
     ]
 
@@ -223,11 +276,7 @@ def _quota_charts(user, year: int) -> tuple[KeyFigure | None, list[Chart]]:
         entry["total"] += 1
         entry["behind"] += row.behind
     bars = [
-        Bar(
-            entry["kind"].name,
-            (entry["total"] - entry["behind"], entry["behind"]),
-            link("registry:quota_compliance", year=year, kind=entry["kind"].code),
-        )
+        _standing_bar(entry, year, kind=entry["kind"].code)
         for entry in sorted(kinds.values(), key=lambda e: (e["kind"].order, e["kind"].name))
     ]
     met_label, behind_label = _("Met the quota"), _("Behind quota")
@@ -244,8 +293,12 @@ def _quota_charts(user, year: int) -> tuple[KeyFigure | None, list[Chart]]:
     figure = KeyFigure(
         _("Units that met their quota"),
         sum(bar.values[0] for bar in bars),
-        url=link("registry:quota_compliance", year=year),
+        url=link("registry:quota_compliance", year=year, standing="met"),
         total=sum(sum(bar.values) for bar in bars),
+        caption=_(
+            "Units with at least their minimum of accepted exemplars, out of the units that "
+            "owe a quota in the year."
+        ),
     )
 
     areas: dict[str, dict] = {}
@@ -257,11 +310,7 @@ def _quota_charts(user, year: int) -> tuple[KeyFigure | None, list[Chart]]:
             entry["total"] += 1
             entry["behind"] += row.behind
     district_bars = [
-        Bar(
-            entry["name"],
-            (entry["total"] - entry["behind"], entry["behind"]),
-            link("registry:quota_compliance", year=year, district=code),
-        )
+        _standing_bar(entry, year, district=code)
         for code, entry in sorted(areas.items(), key=lambda item: item[1]["name"])
     ]
     behind = [
@@ -300,7 +349,14 @@ def _quota_charts(user, year: int) -> tuple[KeyFigure | None, list[Chart]]:
                     Bar(
                         unit["name"],
                         (unit["accepted"], unit["minimum"]),
-                        link_unit(year, unit["code"]),
+                        link_counted(year, unit["code"]),
+                        (
+                            link_counted(year, unit["code"], status=S.ACCEPTED),
+                            # The minimum counts no record: it opens the commune's page,
+                            # which states its quota of the year.
+                            reverse("registry:unit_detail", kwargs={"code": unit["code"]})
+                            + f"?year={year}",
+                        ),
                     )
                     for unit in communes[:COMMUNES_BEHIND_SHOWN]
                 ],
@@ -315,11 +371,37 @@ def _quota_charts(user, year: int) -> tuple[KeyFigure | None, list[Chart]]:
     return figure, charts
 
 
-def link_unit(year: int, code: str) -> str:
-    return link("registry:exemplar_list", year=year, unit=code)
+def _standing_bar(entry: dict, year: int, **group) -> Bar:
+    """Met and behind among the obligations of a group (a unit kind, a district): each
+    linked to the quota standing of the group filtered to it."""
+    url = "registry:quota_compliance"
+    return Bar(
+        entry.get("name") or entry["kind"].label,
+        (entry["total"] - entry["behind"], entry["behind"]),
+        link(url, year=year, **group),
+        (
+            link(url, year=year, **group, standing="met"),
+            link(url, year=year, **group, standing="behind"),
+        ),
+    )
+
+
+def link_counted(year: int, code: str, **params) -> str:
+    """The exemplars counted toward the quota of the unit ``code`` in ``year``."""
+    return link(
+        "registry:exemplar_list", year=year, unit=code, unit_scope=UNIT_SCOPE_QUOTA, **params
+    )
 
 
 # Exemplar charts --------------------------------------------------------------------------
+
+
+def _named(row: dict, prefix: str) -> str:
+    """A field's or unit kind's name in the reader's language (``EnglishNamed.label``)."""
+    english = row.get(f"{prefix}name_en")
+    if english and (get_language() or "").startswith("en"):
+        return english
+    return row[f"{prefix}name"]
 
 
 def _counts(exemplars, *group):
@@ -335,20 +417,32 @@ def _exemplar_charts(exemplars, year: int) -> list[Chart]:
     in_year = exemplars.filter(year=year)
     url = "registry:exemplar_list"
 
-    def bars(rows, label, **params):
-        return [
-            Bar(
-                label(row),
-                (row["registered"], row["accepted"]),
-                link(url, year=row.get("year", year), **{k: row[v] for k, v in params.items()}),
+    def bars(rows, label, fixed=None, **params):
+        """Registered (every record of the group) and accepted, each linked to its rows;
+        ``params`` name the list's filters by the row's columns, ``fixed`` adds filters."""
+        made = []
+        for row in rows:
+            group = {"year": row.get("year", year), **{k: row[v] for k, v in params.items()}}
+            group.update(fixed or {})
+            registered = link(url, **group)
+            accepted = link(url, **group, status=S.ACCEPTED)
+            made.append(
+                Bar(
+                    label(row),
+                    (row["registered"], row["accepted"]),
+                    registered,
+                    (registered, accepted),
+                )
             )
-            for row in rows
-        ]
+        return made
 
-    by_field = _counts(in_year, "field__code", "field__name", "field__order").order_by(
-        "field__order", "field__name"
+    # Every record has a field (``Exemplar.field`` is required).
+    by_field = _counts(
+        in_year, "field__code", "field__name", "field__name_en", "field__order"
+    ).order_by("field__order", "field__name")
+    by_kind = _counts(
+        in_year, "unit__kind__code", "unit__kind__name", "unit__kind__name_en", "unit__kind__order"
     )
-    by_kind = _counts(in_year, "unit__kind__code", "unit__kind__name", "unit__kind__order")
     by_kind = by_kind.order_by("unit__kind__order", "unit__kind__name")
     subject_names = dict(SubjectKind.choices)
     by_subject = sorted(
@@ -369,14 +463,14 @@ def _exemplar_charts(exemplars, year: int) -> list[Chart]:
             "by-field",
             _("Exemplars by field"),
             series,
-            bars(by_field, lambda r: r["field__name"] or _("No field"), field="field__code"),
+            bars(by_field, lambda r: _named(r, "field__"), field="field__code"),
             horizontal=True,
         ),
         Chart(
             "by-unit-kind",
             _("Exemplars by unit kind"),
             series,
-            bars(by_kind, lambda r: r["unit__kind__name"], unit_kind="unit__kind__code"),
+            bars(by_kind, lambda r: _named(r, "unit__kind__"), unit_kind="unit__kind__code"),
         ),
         Chart(
             "by-subject",
@@ -395,7 +489,7 @@ def _exemplar_charts(exemplars, year: int) -> list[Chart]:
             [
                 # The exemplar list filters on the portal's years only; earlier ones (imported
                 # history) are shown without a link rather than linked to an unfiltered list.
-                bar if int(bar.label) in listable else Bar(bar.label, bar.values, "")
+                bar if int(bar.label) in listable else Bar(bar.label, bar.values, "", ())
                 for bar in bars(trend, lambda r: str(r["year"]))
             ],
             kind="line",
@@ -404,7 +498,13 @@ def _exemplar_charts(exemplars, year: int) -> list[Chart]:
             "top-units",
             _("Units with the most exemplars"),
             series,
-            bars(top, lambda r: r["unit__name"], unit="unit__code"),
+            # Each unit's own records (not its predecessors' or successors'), as counted.
+            bars(
+                top,
+                lambda r: r["unit__name"],
+                {"unit_scope": UNIT_SCOPE_OWN},
+                unit="unit__code",
+            ),
             horizontal=True,
             note=_("The %(n)s units that registered the most exemplars in the year.")
             % {"n": TOP_UNITS},
@@ -447,7 +547,7 @@ def dashboard_for(*, user, year: int) -> Dashboard:
     seconds = settings.PORTAL["DASHBOARD_CACHE_SECONDS"]
     if seconds <= 0:
         return build_dashboard(user=user, year=year)
-    key = f"dashboard:1:{reach_key(user)}:{year}:{get_language()}"
+    key = f"dashboard:2:{reach_key(user)}:{year}:{get_language()}"
     dashboard = cache.get(key)
     if dashboard is None:
         dashboard = build_dashboard(user=user, year=year)

@@ -123,11 +123,13 @@ def seed_reference_data() -> None:
 
     from django.apps import apps
 
+    from registry.data.english_names import fill_english_names
     from registry.data.plans import ensure_plan_2023_2025
 
     migration = import_module("registry.migrations.0002_reference_data")
     migration.seed(apps, None)  # the function never touches the schema editor
     ensure_plan_2023_2025()
+    fill_english_names()
 
 
 def wait_until_a_request_waits_on_a_lock(what: str, timeout: float = 30) -> None:

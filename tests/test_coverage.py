@@ -15,6 +15,7 @@ from campaigns.models import Column, Coverage, MediaOutlet
 from campaigns.rules.coverage import coverable_exemplars, outlets_run_by
 from campaigns.views.coverage import column_output, month_starts
 from registry.enums import ExemplarStatus as S
+from registry.forms import CHOOSE
 from registry.models import Exemplar
 from tests.factories.exemplars import ExemplarFactory
 
@@ -653,8 +654,9 @@ def test_a_new_columns_outlet_is_chosen_when_the_user_runs_only_one(world, clien
     client = client_for(world.user("media"))
     url = reverse("campaigns:column_create")
     outlet = client.get(url).context["form"]["outlet"]
-    assert [label for _value, label in outlet.field.choices] == [
-        "---------",
+    # The empty choice in words, not Django's "---------" (registry.forms.BootstrapFormMixin).
+    assert [str(label) for _value, label in outlet.field.choices] == [
+        str(CHOOSE),
         "Báo Ninh Bình",
         "Phát thanh - Truyền hình Ninh Bình",
     ]

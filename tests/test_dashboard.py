@@ -182,7 +182,7 @@ class TestFigures:
         assert [(bar.label, bar.values) for bar in chart.bars] == [("Xã Kim Chính", (0, 2))]
         assert _params(chart.bars[0].url) == (
             reverse("registry:exemplar_list"),
-            {"year": "2026", "unit": "376-KIMCHINH"},
+            {"year": "2026", "unit": "376-KIMCHINH", "unit_scope": "quota"},
         )
 
     def test_page_shows_figures_tables_and_chart_data(self, figures, client_for):
@@ -222,7 +222,8 @@ class TestDrillDown:
         exemplars = reverse("registry:exemplar_list")
         quota = reverse("registry:quota_compliance")
         expected = {
-            ("by-unit-kind", "Xã, phường, đặc khu"): (
+            # Read in English, the kinds carry their English names (registry EnglishNamed).
+            ("by-unit-kind", "Commune, ward or special zone"): (
                 exemplars,
                 {"year": "2025", "unit_kind": "commune"},
             ),
@@ -231,8 +232,14 @@ class TestDrillDown:
                 {"year": "2025", "subject_kind": "collective"},
             ),
             ("trend", "2024"): (exemplars, {"year": "2024"}),
-            ("top-units", "Sở Y tế"): (exemplars, {"year": "2025", "unit": "37-SYT"}),
-            ("quota-by-kind", "Sở, ban, ngành"): (quota, {"year": "2025", "kind": "department"}),
+            ("top-units", "Sở Y tế"): (
+                exemplars,
+                {"year": "2025", "unit": "37-SYT", "unit_scope": "own"},
+            ),
+            ("quota-by-kind", "Department, board or sector"): (
+                quota,
+                {"year": "2025", "kind": "department"},
+            ),
             ("quota-by-district", "Huyện Kim Sơn"): (quota, {"year": "2025", "district": "376"}),
         }
         for (key, label), target in expected.items():
@@ -260,8 +267,164 @@ class TestDrillDown:
 
     def test_tables_carry_the_links_for_readers_without_javascript(self, figures, client_for):
         html = client_for(figures.user("leader")).get(URL, {"year": 2025}).content.decode()
-        assert "?year=2025&amp;unit=37-SYT" in html
+        assert "?year=2025&amp;unit=37-SYT&amp;unit_scope=own" in html
         assert "year=2025&amp;district=376" in html
+
+
+def listed(client, url) -> int:
+    """The rows of the list at ``url``, as its reader sees them (every page)."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    paginator = response.context.get("paginator")
+    return paginator.count if paginator else len(response.context["object_list"])
+
+
+@pytest.fixture
+def recognitions(figures):
+    """Adds to ``figures``: a 2025 accepted exemplar of Sở Y tế conferred an award and
+    introduced to the media, a 2024 one proposed again in 2025 (3 proposals in all)."""
+    from reports.models import AwardForm, AwardProposal, MediaIntroduction
+
+    lan = ExemplarFactory(unit=figures.dept_a, year=2025, status="accepted", with_evidence=False)
+    hoa = ExemplarFactory(unit=figures.dept_a, year=2024, status="accepted", with_evidence=False)
+    award = AwardForm.objects.filter(for_individuals=True).first()
+    by = figures.user("home_affairs")
+    for exemplar, year, status in [
+        (lan, 2025, AwardProposal.Status.CONFERRED),
+        (hoa, 2025, AwardProposal.Status.PROPOSED),
+        (hoa, 2024, AwardProposal.Status.CONFERRED),
+    ]:
+        AwardProposal.objects.create(
+            exemplar=exemplar,
+            award=award,
+            year=year,
+            proposing_unit=figures.dept_a,
+            reasons="Thành tích xuất sắc.",
+            status=status,
+            created_by=by,
+        )
+    outlet = MediaOutlet.objects.create(
+        name="Phát thanh - Truyền hình Ninh Bình", kind="broadcaster", unit=figures.press
+    )
+    MediaIntroduction.objects.create(
+        exemplar=lan, outlet=outlet, date=datetime.date(2025, 6, 5), created_by=by
+    )
+    return figures
+
+
+def without_districts(world):
+    """2026, after the districts: Kim Chính (minimum 2 under a 2026-2030 plan) has one
+    accepted exemplar and one draft; Gia Vân ended with its district."""
+    last_day = datetime.date(2025, 6, 30)
+    for unit in (world.district_a, world.district_b, world.commune_a):
+        unit.valid_until = last_day
+        unit.save()
+    plan = Plan.objects.create(
+        title="tuyên truyền gương điển hình tiên tiến giai đoạn 2026 - 2030",
+        period_from=2026,
+        period_to=2030,
+    )
+    QuotaRule.objects.create(plan=plan, unit_kind=kind("commune"), minimum=2)
+    for status in (S.ACCEPTED, S.DRAFT):
+        ExemplarFactory.create(unit=world.commune_b, year=2026, status=status, with_evidence=False)
+
+
+class TestEveryCountOpensItsRows:
+    """Each figure, and each bar of each series of each chart, links to a list of exactly as
+    many rows as it counts, for the reader who sees the dashboard."""
+
+    CHARTS_2025 = [
+        "by-field",
+        "by-unit-kind",
+        "by-subject",
+        "trend",
+        "top-units",
+        "quota-by-kind",
+        "quota-by-district",
+    ]
+
+    def assert_every_bar_opens_its_rows(self, client, chart):
+        assert chart.bars, chart.key
+        checked = 0
+        for bar in chart.bars:
+            assert len(bar.urls) == len(chart.series) == len(bar.values), bar
+            for series, value, url in zip(chart.series, bar.values, bar.urls, strict=True):
+                if chart.key == "quota-by-commune" and series == "Minimum":
+                    continue  # a minimum counts no record (see the next test)
+                assert listed(client, url) == value, (chart.key, bar.label, series, url)
+                checked += 1
+            # The label opens the whole group: every row of the chart's first series.
+            if chart.key not in ("quota-by-kind", "quota-by-district", "quota-by-commune"):
+                assert bar.url == bar.urls[0]
+        # The series open different lists (the accepted bar is not the registered one).
+        assert any(len(set(bar.urls)) == len(bar.urls) for bar in chart.bars)
+        assert checked
+
+    @pytest.mark.parametrize("key", CHARTS_2025)
+    @pytest.mark.parametrize("persona", ["leader", "home_affairs"])
+    def test_each_bar_of_the_chart(self, figures, client_for, key, persona):
+        reader = figures.user(persona)
+        with translation.override("en"):
+            chart = _chart(build_dashboard(user=reader, year=2025), key)
+        self.assert_every_bar_opens_its_rows(client_for(reader), chart)
+
+    def test_each_bar_of_the_communes_furthest_behind(self, figures, client_for):
+        without_districts(figures)
+        leader = figures.user("leader")
+        client = client_for(leader)
+        with translation.override("en"):
+            chart = _chart(build_dashboard(user=leader, year=2026), "quota-by-commune")
+        assert [(bar.label, bar.values) for bar in chart.bars] == [("Xã Kim Chính", (1, 2))]
+        self.assert_every_bar_opens_its_rows(client, chart)
+        # The minimum opens the commune's page, which states its quota of the year.
+        response = client.get(chart.bars[0].urls[1])
+        assert response.context["unit"].code == "376-KIMCHINH"
+        assert (response.context["year"], response.context["quota"].minimum) == (2026, 2)
+
+    def test_each_key_figure(self, recognitions, client_for):
+        leader = recognitions.user("leader")
+        client = client_for(leader)
+        with translation.override("en"):
+            figures = build_dashboard(user=leader, year=2025).figures
+        assert all(figure.url and figure.caption for figure in figures)
+        counted = {figure.label: (figure.value, listed(client, figure.url)) for figure in figures}
+        assert counted == {
+            "Exemplars registered": (7, 7),
+            "Sent up for review": (6, 6),
+            "Accepted": (4, 4),
+            "Units that met their quota": (2, 2),
+            "Media coverage": (2, 2),
+            "Events": (1, 1),
+            "Commendations proposed": (2, 2),
+            "Commendations conferred": (1, 1),
+            "Introductions to the media": (1, 1),
+        }
+
+    def test_the_registered_figure_and_its_list_include_drafts(self, figures, client_for):
+        # Units register at the start of the year: a draft is a registration, counted and
+        # listed alike (docs/architecture.md).
+        leader = figures.user("leader")
+        registered = build_dashboard(user=leader, year=2025).figures[0]
+        response = client_for(leader).get(registered.url)
+        statuses = [exemplar.status for exemplar in response.context["exemplars"]]
+        assert S.DRAFT in statuses and len(statuses) == registered.value == 6
+
+    def test_table_cells_link_to_what_they_count(self, figures, client_for):
+        response = client_for(figures.user("leader")).get(URL, {"year": 2025})
+        html = response.content.decode()
+        chart = _chart(response.context["dashboard"], "by-field")
+        health = next(bar for bar in chart.bars if "field=health" in bar.url)
+        for i, (value, url) in enumerate(zip(health.values, health.urls, strict=True)):
+            link = (
+                f'<a href="{url.replace("&", "&amp;")}" data-series="{i}" '
+                f'aria-label="{value} – {chart.series[i]}, {health.label}">{value}</a>'
+            )
+            assert link in html
+        assert "status=accepted" in health.urls[1]
+        payload = json.loads(
+            html.split('id="chart-by-field-data" type="application/json">')[1].split("</script>")[0]
+        )
+        assert payload["series"][1]["urls"] == [bar.urls[1] for bar in chart.bars]
 
 
 class TestCache:

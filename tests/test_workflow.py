@@ -192,8 +192,11 @@ class TestPages:
         response = client.post(
             url, {"action": "return", "version": exemplar.version, "comment": "Thiếu ảnh"}
         )
-        assert response.status_code == 409
-        content = response.content.decode()
+        # Back on the record's page, as it now is, with the message and the text kept.
+        assert response.status_code == 302
+        assert response.headers["Location"] == f"{exemplar.get_absolute_url()}#next-step"
+        page = client.get(exemplar.get_absolute_url())
+        content = page.content.decode()
         assert "Người khác đã thay đổi" in content
         assert "Thiếu ảnh" in content
 

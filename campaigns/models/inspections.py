@@ -289,11 +289,13 @@ def notify_recommendation(recommendation_pk: int, *, by_pk: int) -> int:
     and heads, and its district reviewers when the unit inspected is a district.
     """
     from django.utils.text import Truncator
-    from django.utils.translation import gettext, override
+    from django.utils.translation import gettext_noop
 
+    from registry import phrases
     from registry.enums import Role
-    from registry.models import Notification, User
-    from registry.tasks import send_portal_mail
+    from registry.models import User
+    from registry.notifications import notify_each
+    from registry.phrases import Phrase
 
     recommendation = Recommendation.objects.select_related("inspection__unit").get(
         pk=recommendation_pk
@@ -309,37 +311,30 @@ def notify_recommendation(recommendation_pk: int, *, by_pk: int) -> int:
         .distinct()
     )
     link = settings.PORTAL["BASE_URL"].rstrip("/") + inspection.get_absolute_url()
-    count = 0
-    with override("vi"):
 
-        def describe(text):
-            sentence = gettext(
-                "The %(kind)s team recorded a recommendation for %(unit)s: “%(text)s”."
-            ) % {
-                "kind": inspection.get_kind_display().lower(),
-                "unit": inspection.unit.short_name or inspection.unit.name,
-                # The quotation closes the sentence: no full stop of its own inside it.
-                "text": text.rstrip().rstrip("."),
-            }
-            if recommendation.due_on:
-                sentence += " " + gettext("Due by %(date)s.") % {
-                    "date": recommendation.due_on.strftime("%d/%m/%Y")
-                }
-            return sentence
-
-        message = describe(Truncator(recommendation.text).chars(200))
-        body = "\n\n".join(
-            [
-                describe(recommendation.text),
-                gettext("Record what the unit does about it as follow-up notes: %(link)s")
-                % {"link": link},
-            ]
+    def describe(text):
+        sentence = Phrase(
+            gettext_noop("The %(kind)s team recorded a recommendation for %(unit)s: “%(text)s”."),
+            kind=phrases.choice(Inspection, "kind", inspection.kind, lower=True),
+            unit=inspection.unit.short_name or inspection.unit.name,
+            # The quotation closes the sentence: no full stop of its own inside it.
+            text=text.rstrip().rstrip("."),
         )
-        for user in recipients:
-            Notification.objects.create(
-                recipient=user, kind=Notification.Kind.REVIEW, message=message[:500]
-            )
-            if user.email:
-                send_portal_mail.enqueue(subject=message[:150], body=body, to=[user.email])
-            count += 1
-    return count
+        if recommendation.due_on:
+            due = Phrase(gettext_noop("Due by %(date)s."), date=phrases.date(recommendation.due_on))
+            return phrases.sentences(sentence, due)
+        return sentence
+
+    # Each recipient reads it, and the e-mail, in their own language.
+    return notify_each(
+        recipients,
+        message=describe(Truncator(recommendation.text).chars(200)),
+        link=None,
+        details=[
+            describe(recommendation.text),
+            Phrase(
+                gettext_noop("Record what the unit does about it as follow-up notes: %(link)s"),
+                link=link,
+            ),
+        ],
+    )

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from .. import rules as perms
 from ..enums import CriterionKind
-from .units import ValidityPeriod
+from .units import EnglishNamed, ValidityPeriod
 
 
 class CatalogueVersion(RulesModel, ValidityPeriod):
@@ -51,7 +51,7 @@ class CatalogueVersion(RulesModel, ValidityPeriod):
         return plan.catalogue
 
 
-class Field(RulesModel):
+class Field(EnglishNamed, RulesModel):
     """A field of work (lĩnh vực) with its own specific criterion in each catalogue version."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -64,9 +64,6 @@ class Field(RulesModel):
         verbose_name = _("field")
         verbose_name_plural = _("fields")
         rules_permissions = perms.administered()
-
-    def __str__(self):
-        return self.name
 
 
 class Criterion(RulesModel):
@@ -120,6 +117,17 @@ class Criterion(RulesModel):
         if self.field_id:
             return f"{self.field}: {self.text[:60]}"
         return f"{self.number}. {self.text[:60]}"
+
+    @property
+    def heading(self) -> str:
+        """The criterion as the catalogue numbers it: "General criterion 1" to 4, and a
+        field's own "Specific criterion: 6. Health" (the field's number in the catalogue)."""
+        if self.kind == CriterionKind.GENERAL:
+            return _("General criterion %(number)s") % {"number": self.number}
+        return _("Specific criterion: %(number)s. %(field)s") % {
+            "number": self.number,
+            "field": self.field,
+        }
 
     def clean(self):
         super().clean()

@@ -181,7 +181,11 @@ class Exemplar(RulesModel):
     search_text = models.TextField(editable=False, default="")
     # The subject's name folded (no accents, lower case): how duplicates across units are found.
     subject_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
-    history = HistoricalRecords(excluded_fields=["search_text", "subject_key", "updated_at"])
+    # A change's reason is a text: a reviewer's reason for a return is kept in full.
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "subject_key", "updated_at"],
+        history_change_reason_field=models.TextField(null=True),
+    )
 
     objects = ExemplarQuerySet.as_manager()
 
@@ -302,6 +306,11 @@ class Transition(models.Model):
     def __str__(self):
         return f"{self.exemplar}: {self.from_status} → {self.to_status}"
 
+    @property
+    def comment_is_reason(self) -> bool:
+        """The comment is the reason for a return, a reopening or a refusal."""
+        return self.to_status in ExemplarStatus.with_reason()
+
 
 class DatedExemplarNote(models.Model):
     """A dated note about an exemplar, written by someone, kept with its history."""
@@ -380,7 +389,20 @@ class Notification(models.Model):
         DIFFICULTY = "difficulty", _("Difficulty or proposal")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REVIEW)
+    # The review step a notification tells of: its reason (a return's, a refusal's) is shown
+    # with the notification in full.
+    transition = models.ForeignKey(
+        Transition,
+        verbose_name=_("review step"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    # The text in the portal's language, as sent; ``text`` keeps what it was made of (the
+    # English message id and its parameters) so that each reader sees it in their language.
     message = models.CharField(_("message"), max_length=500)
+    text = models.JSONField(_("message and its parameters"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
@@ -392,6 +414,15 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.message
+
+    def render(self) -> str:
+        """The message in the active language (the reader's); as stored when it has no text
+        of its own (notifications older than translated ones)."""
+        from ..phrases import Phrase
+
+        if not self.text:
+            return self.message
+        return Phrase.from_json(self.text).render()[:500]
 
 
 def _attachment_path(instance, filename):

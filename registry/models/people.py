@@ -1,5 +1,6 @@
 """People who work in the portal, each with a unit and a role."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -36,6 +37,8 @@ class User(AbstractUser):
     )
     position = models.CharField(_("position"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # Set by the language switcher; notifications and e-mails are written in it.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     objects = PortalUserManager()
@@ -59,6 +62,11 @@ class User(AbstractUser):
 
     def get_full_name(self):
         return self.full_name or self.username
+
+    @property
+    def preferred_language(self) -> str:
+        """The language the user reads the portal in: what they chose, else Vietnamese."""
+        return self.language or settings.LANGUAGE_CODE
 
     def get_short_name(self):
         return self.full_name.split()[-1] if self.full_name else self.username

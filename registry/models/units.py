@@ -70,7 +70,34 @@ class ValidityPeriod(models.Model):
         return f"{start} – {end}"
 
 
-class UnitKind(RulesModel, ValidityPeriod):
+class EnglishNamed(models.Model):
+    """Reference data whose Vietnamese name has an English one: readers of the English
+    portal see ``name_en`` (``label``, ``str``), everyone else, documents and exports the
+    Vietnamese ``name``."""
+
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown to those who read the portal in English; empty: the Vietnamese name."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def label(self) -> str:
+        from django.utils.translation import get_language
+
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
+    def __str__(self):
+        return self.label
+
+
+class UnitKind(EnglishNamed, RulesModel, ValidityPeriod):
     """A kind of unit: department, mass organisation, district, commune…"""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -91,9 +118,6 @@ class UnitKind(RulesModel, ValidityPeriod):
         verbose_name = _("unit kind")
         verbose_name_plural = _("unit kinds")
         rules_permissions = perms.administered()
-
-    def __str__(self):
-        return self.name
 
 
 class EmulationBloc(RulesModel, ValidityPeriod):
@@ -277,9 +301,12 @@ class Unit(RulesModel):
 
     @property
     def period_display(self) -> str:
-        start = day_month_year(self.valid_from) if self.valid_from else "…"
+        """ "1/7/2025 – now"; a unit whose first day is not recorded (it existed before the
+        portal's data) says so in words rather than with a bare "…"."""
         end = day_month_year(self.valid_until) if self.valid_until else _("now")
-        return f"{start} – {end}"
+        if self.valid_from is None:
+            return _("from before the records until %(end)s") % {"end": end}
+        return f"{day_month_year(self.valid_from)} – {end}"
 
     def reviewing_unit_on(self, day: datetime.date):
         """The unit that endorses this unit's submissions sent on ``day`` before they go to

@@ -34,6 +34,7 @@ class ScopedExemplarMixin:
     def get_exemplar(self) -> Exemplar:
         if not hasattr(self, "_exemplar"):
             exemplars = Exemplar.objects.visible_to(self.request.user).select_related(
+                "created_by",
                 "unit__kind",
                 "unit__parent__kind",
                 "reviewer_unit",
@@ -59,8 +60,13 @@ class FilteredExemplarsMixin:
 
     def get_filter_form(self):
         if not hasattr(self, "_filter_form"):
-            self._filter_form = ExemplarFilterForm(self.request.GET or None)
+            self._filter_form = ExemplarFilterForm(
+                self.request.GET or None, **self.get_filter_form_kwargs()
+            )
         return self._filter_form
+
+    def get_filter_form_kwargs(self) -> dict:
+        return {}
 
     def filtered(self, **fixed):
         form = self.get_filter_form()
@@ -183,24 +189,52 @@ class ExemplarUpdateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView)
         return redirect(exemplar)
 
 
+# A review move that could not be made, kept for the record's page the user is sent back to:
+# what they typed stays in the comment box, and what went wrong is shown where it belongs.
+MOVE_ATTEMPT = "record_move_attempt"
+# At most this much of a comment too long to take is kept for the user to shorten.
+KEPT_COMMENT_CHARACTERS = 20_000
+# The query of the record's page that asks to confirm the sending (the step without script).
+CONFIRM_SEND = ("xac-nhan", "gui")
+
+
+def _either(labels) -> str:
+    """“Return” or “Refuse”: the names of the moves, as a sentence gives them."""
+    quoted = [f"“{label}”" for label in labels]
+    return (" " + _("or") + " ").join(quoted)
+
+
 class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailView):
-    """The record as it will be sent (a preview for drafts), its timeline and its moves."""
+    """The record as it will be sent (a preview for drafts), its timeline and its moves.
+
+    A returned or refused record opens with the reviewer's reason. The next-step box offers
+    the user's own moves only, with the comment box where a move takes one; sending is
+    confirmed first (a dialog, or with ``?xac-nhan=gui`` a confirmation step without script).
+    """
 
     template_name = "registry/exemplar_detail.html"
     permission_required = "registry.view_exemplar"
     context_object_name = "exemplar"
 
-    def get_context_data(self, transition_form=None, **kwargs):
+    def pop_move_attempt(self) -> dict:
+        attempt = self.request.session.get(MOVE_ATTEMPT)
+        if not attempt or attempt.get("code") != self.object.code:
+            return {}
+        del self.request.session[MOVE_ATTEMPT]
+        return attempt
+
+    def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         exemplar = self.object
         user = self.request.user
+        attempt = self.pop_move_attempt()
         evidence = dict(exemplar.evidence.values_list("criterion_id", "text"))
         # A record keeps the unit it was made by; for a unit that has ended, the page also
         # says which unit carries on its work today.
         unit_now = None
         if exemplar.unit.has_ended():
             unit_now = work_successor_on(exemplar.unit, timezone.localdate())
-        transitions = list(exemplar.transitions.select_related("by"))
+        transitions = list(exemplar.transitions.select_related("by__unit"))
         can_edit = user.has_perm("registry.change_exemplar", exemplar)
         show_personal_data = user.has_perm("registry.view_personal_data_exemplar", exemplar)
         if show_personal_data and exemplar.subject_kind == SubjectKind.INDIVIDUAL:
@@ -211,55 +245,128 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
                 (c, evidence.get(c.pk, "")) for c in exemplar.criteria().select_related("field")
             ],
             transitions=transitions,
+            # The latest reviewer's reason, shown first on a returned or refused record.
+            reason_step=self.reason_step(exemplar, transitions),
             # Review steps and what happened to the files (registry/attachments.py).
             timeline=attachment_files.timeline(exemplar, transitions),
             attachments=exemplar.attachments.all(),
             **attachment_files.page_context(exemplar, user, can_edit=can_edit),
-            moves=workflow.moves_for(exemplar, user),
-            transition_form=transition_form
-            or TransitionForm(initial={"version": exemplar.version}),
             can_edit=can_edit,
             show_personal_data=show_personal_data,
-            missing=workflow.completeness_errors(exemplar) if exemplar.is_editable else [],
             history=history_with_changes(exemplar),
+            **self.next_step_context(exemplar, user, attempt),
             **exemplar_propagation(user=user, exemplar=exemplar),
             **exemplar_awards(user=user, exemplar=exemplar),
         )
         return context
 
+    @staticmethod
+    def reason_step(exemplar, transitions):
+        if exemplar.status not in ExemplarStatus.with_reason():
+            return None
+        steps = [t for t in transitions if t.to_status == exemplar.status and t.comment]
+        return steps[-1] if steps else None
+
+    def next_step_context(self, exemplar, user, attempt: dict) -> dict:
+        """The moves the user may make, split into the sending (confirmed first) and the
+        others, the comment box those take, and what sending still lacks."""
+        moves = workflow.moves_for(exemplar, user)
+        send = next((move for move in moves if move.action == "submit"), None)
+        others = [move for move in moves if move.action != "submit"]
+        commented = [move for move in others if move.takes_comment]
+        missing = workflow.completeness_errors(exemplar) if exemplar.is_editable else []
+        form = TransitionForm(
+            initial={"version": exemplar.version, "comment": attempt.get("comment", "")}
+        )
+        comment_help = ""
+        if commented:
+            needing = [move.label for move in commented if move.comment_required]
+            if needing and len(needing) == len(commented):
+                comment_help = _("Required: say what must change, and why.")
+            elif needing:
+                comment_help = _("Required for %(moves)s: say what must change, and why.") % {
+                    "moves": _either(needing)
+                }
+            else:
+                comment_help = _("Optional.")
+            form.describe_comment(
+                required=bool(needing) and len(needing) == len(commented),
+                error=attempt.get("comment_error", ""),
+            )
+        send_to = None
+        if send is not None:
+            send_to = workflow.destination_name(workflow.reviewer_on_sending(exemplar))
+        confirming = (
+            send is not None
+            and not missing
+            and self.request.GET.get(CONFIRM_SEND[0]) == CONFIRM_SEND[1]
+        )
+        return {
+            "moves": moves,
+            "send_move": send,
+            "other_moves": others,
+            "commented_moves": commented,
+            "transition_form": form,
+            "comment_help": comment_help,
+            "comment_error": attempt.get("comment_error", ""),
+            "missing": missing,
+            "send_failed": bool(attempt.get("incomplete")) and bool(missing),
+            "send_to": send_to,
+            "confirming_send": confirming,
+            "confirm_send_query": "=".join(CONFIRM_SEND),
+        }
+
 
 class ExemplarTransitionView(ScopedExemplarMixin, View):
-    """One review move from the record's page (submit, endorse, accept, return…)."""
+    """One review move from the record's page (submit, endorse, accept, return…).
+
+    Whatever happens, the user goes back to the record's page: with the move's message, or,
+    when the move cannot be made, with what they typed kept and what went wrong shown where
+    it belongs (the list of what sending lacks, a reason asked for next to the comment box).
+    """
 
     def post(self, request, code):
         exemplar = self.get_exemplar()
         form = TransitionForm(request.POST)
         if not form.is_valid():
+            if "comment" in form.errors:
+                # Too long a comment: said next to the box, with the text kept to shorten.
+                request.session[MOVE_ATTEMPT] = {
+                    "code": exemplar.code,
+                    "action": request.POST.get("action", ""),
+                    "comment": request.POST.get("comment", "")[:KEPT_COMMENT_CHARACTERS],
+                    "comment_error": " ".join(form.errors["comment"]),
+                }
+                return HttpResponseRedirect(f"{exemplar.get_absolute_url()}#id_comment")
             messages.error(request, _("The request was incomplete. Please try again."))
             return redirect(exemplar)
+        action = form.cleaned_data["action"]
+        comment = form.cleaned_data["comment"]
         try:
-            workflow.transition(
+            exemplar = workflow.transition(
                 exemplar=exemplar,
-                action=form.cleaned_data["action"],
+                action=action,
                 by=request.user,
-                comment=form.cleaned_data["comment"],
+                comment=comment,
                 expected_version=form.cleaned_data["version"],
             )
         except PermissionDenied:
             raise
         except workflow.WorkflowError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            view = ExemplarDetailView(request=request, kwargs={"code": code}, args=())
-            view.object = exemplar
-            view._exemplar = exemplar
-            context = view.get_context_data(transition_form=form)
-            status = 409 if isinstance(error, workflow.ConflictError) else 400
-            return view.render_to_response(context, status=status)
-        messages.success(
-            request,
-            _("Done: %(action)s.") % {"action": workflow.MOVES[form.cleaned_data["action"]].label},
-        )
+            attempt = {"code": exemplar.code, "action": action, "comment": comment}
+            anchor = "next-step"
+            if isinstance(error, workflow.IncompleteError):
+                attempt["incomplete"] = True
+                anchor = "missing"
+            elif isinstance(error, workflow.ReasonMissingError):
+                attempt["comment_error"] = " ".join(error.messages)
+                anchor = "id_comment"
+            else:
+                for message in error.messages:
+                    messages.error(request, message)
+            request.session[MOVE_ATTEMPT] = attempt
+            return HttpResponseRedirect(f"{exemplar.get_absolute_url()}#{anchor}")
+        messages.success(request, workflow.done_message(action, exemplar))
         return redirect(exemplar)
 
 
@@ -274,12 +381,17 @@ class ReviewQueueView(PermissionRequiredMixin, FilteredExemplarsMixin, ListView)
     partial_template_name = "registry/partials/review_results.html"
     permission_required = "registry.review_queue"
     context_object_name = "exemplars"
-    default_sort = "status_changed_at"
+    # The oldest waiting first: the sort control's "waiting longest", shown as chosen.
+    default_sort = ExemplarFilterForm.SORTS["oldest"][0]
 
-    def waiting_status(self):
+    def waiting_statuses(self) -> list[str]:
+        """The statuses that wait for this reviewer: only these are listed or offered."""
         if self.request.user.role == Role.DISTRICT_REVIEWER:
-            return ExemplarStatus.SUBMITTED_TO_DISTRICT
-        return ExemplarStatus.UNDER_REVIEW
+            return [ExemplarStatus.SUBMITTED_TO_DISTRICT]
+        return [ExemplarStatus.UNDER_REVIEW]
+
+    def get_filter_form_kwargs(self) -> dict:
+        return {"statuses": self.waiting_statuses(), "default_sort": "oldest"}
 
     def bulk_actions(self):
         if self.request.user.role == Role.DISTRICT_REVIEWER:
@@ -287,7 +399,7 @@ class ReviewQueueView(PermissionRequiredMixin, FilteredExemplarsMixin, ListView)
         return [workflow.MOVES["accept"], workflow.MOVES["return"]]
 
     def get_queryset(self):
-        waiting = self.filtered(status=self.waiting_status())
+        waiting = self.filtered().filter(status__in=self.waiting_statuses())
         if self.request.user.role == Role.DISTRICT_REVIEWER:
             # What was sent to this body (or handed over to it), not what its units sent
             # elsewhere.
@@ -351,7 +463,9 @@ class NotificationListView(ListView):
     paginate_by = 30
 
     def get_queryset(self):
-        return Notification.objects.filter(recipient=self.request.user).select_related("exemplar")
+        return Notification.objects.filter(recipient=self.request.user).select_related(
+            "exemplar", "transition"
+        )
 
     def post(self, request):
         Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(

@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from .. import rules as perms
 from .. import selectors
 from ..enums import CriterionKind, ExemplarStatus, Role, SubjectKind
 from ..exports import XlsxExportMixin
-from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm
+from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm, not_in_force_message
 from ..models import CatalogueVersion, Criterion, Exemplar, Plan, QuotaRule, Unit, plan_in_force
 from ..security import get_in_reach
 from ..spreadsheets.resources import UnitResource
@@ -37,18 +38,52 @@ class YearMixin:
         return timezone.localdate().year
 
 
-class HomeView(YearMixin, TemplateView):
-    """Each role's starting page: a unit sees its unit, Home Affairs the province."""
+class HomeView(TemplateView):
+    """Each role's starting page: a unit sees its unit, Home Affairs the province.
+
+    A unit's home speaks only of the years the unit was in force (``selectors.unit_years``)
+    and opens on the year its new exemplars get (``selectors.unit_default_year``). Those who
+    keep the unit's exemplars also find there what waits for them (records sent back with the
+    reviewer's reason, then records to endorse) and the year's records by status.
+    """
 
     template_name = "registry/home.html"
+    # How many records sent back are listed on the home; the others are behind a link.
+    RETURNED_SHOWN = 10
+
+    def get_year(self, unit, years: list[int]) -> tuple[int, str]:
+        """The year asked for if the page can show it (one of ``years``), else the default
+        year, with a notice saying why the year asked for is not shown."""
+        default = selectors.unit_default_year(unit)
+        if not self.request.GET.get("year"):
+            return default, ""
+        form = YearForm(self.request.GET, years=years)
+        if form.is_valid():
+            return form.cleaned_data["year"], ""
+        raw = self.request.GET.get("year", "").strip()[:20]
+        asked = int(raw) if raw.isdigit() else None
+        if asked is not None and unit is not None and not unit.is_active_in(asked):
+            reason = not_in_force_message(unit, asked)
+        elif years:
+            reason = _(
+                "“%(value)s” is not a year this page shows: choose one from %(first)s to %(last)s."
+            ) % {"value": raw, "first": years[-1], "last": years[0]}
+        else:
+            reason = ""
+        return default, " ".join(
+            [reason, str(_("Showing %(year)s instead.") % {"year": default})]
+        ).strip()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        year = self.get_year()
-        context["year"] = year
-        context["year_form"] = YearForm(initial={"year": year})
         unit = user.unit
+        years = selectors.unit_years(unit)
+        year, year_notice = self.get_year(unit, years)
+        context["year"] = year
+        context["years"] = years
+        context["year_notice"] = year_notice
+        context["year_form"] = YearForm(initial={"year": year}, years=years)
         if unit is not None:
             context["unit"] = unit
             context["quota"] = selectors.unit_quota(unit=unit, year=year)
@@ -56,19 +91,64 @@ class HomeView(YearMixin, TemplateView):
 
             context["quota_progress"] = tracking.quota_progress(unit=unit, year=year)
             if unit.has_ended():
-                from ..lineage import work_successor_on
-
-                context["work_successor"] = work_successor_on(unit, timezone.localdate())
+                context.update(unit_end(unit))
+            else:
+                context["reviewer"] = unit.reviewing_unit
             context["people"] = selectors.unit_people(user=user, unit=unit)
             if user.role == Role.DISTRICT_REVIEWER:
                 context["reviewed_units"] = (
                     Unit.objects.in_scope_of(user).exclude(pk=unit.pk).select_related("kind")
                 )
+                context["awaiting_endorsement"] = selectors.exemplars_awaiting_endorsement(
+                    user=user
+                ).count()
+            if perms.keeps_own_units_exemplars(user):
+                context.update(unit_records(user, unit, year, shown=self.RETURNED_SHOWN))
         if user.has_perm("registry.view_province_overview"):
             context["kind_counts"] = kind_counts(year)
             context["plan"] = plan_in_force(year)
             context["quota_rules"] = QuotaRule.objects.in_force(year).select_related("unit_kind")
         return context
+
+
+def unit_end(unit: Unit) -> dict:
+    """What the home of a unit that ended says of it: the links to the units that carried
+    on from it (the one taking over its work first), the unit carrying on that work today
+    and the legal basis of the end (the unit's own, else the succession's)."""
+    from ..lineage import successors_of, work_successor_on
+
+    links = successors_of(unit)
+    work_link = next((link for link in links if link.takes_over_work), None)
+    today_successor = work_successor_on(unit, timezone.localdate())
+    return {
+        "successions_out": links,
+        "work_link": work_link,
+        # Shown apart only when the chain went on past the direct successor.
+        "work_successor": (
+            today_successor
+            if today_successor is not None
+            and (work_link is None or today_successor.pk != work_link.successor_id)
+            else None
+        ),
+        "end_basis": unit.end_basis or (work_link.legal_basis if work_link else ""),
+    }
+
+
+def unit_records(user, unit: Unit, year: int, *, shown: int) -> dict:
+    """The unit's own work on its home: its records of ``year`` by status and the records
+    sent back to it (the first ``shown``, with the reviewer's latest reason)."""
+    by_status = selectors.unit_records_by_status(user=user, unit=unit, year=year)
+    returned = selectors.unit_returned_records(user=user, unit=unit)
+    returned_rows = list(returned[: shown + 1])
+    return {
+        "keeps_records": True,
+        "records_by_status": by_status,
+        "records_total": sum(row["count"] for row in by_status),
+        "returned_records": returned_rows[:shown],
+        "returned_more": len(returned_rows) > shown,
+        "returned_statuses": [ExemplarStatus.RETURNED, ExemplarStatus.RETURNED_BY_DISTRICT],
+        "carries_on_work": len(selectors.own_unit_ids(user)) > 1,
+    }
 
 
 def kind_counts(year: int):

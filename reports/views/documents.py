@@ -9,7 +9,9 @@ other draft estimated too large for a request, or whose render in the request ra
 time (``reports/limits.py``): the draft's URL then answers with a page that follows the
 worker's progress and offers the files when they are ready (``?render=<id>``, the same URL
 with the same permissions, so only those who may read the draft reach its files). A draft
-past its kind's page limit is not rendered: the page says so.
+past its kind's page limit is not rendered: the page says so. A small draft's PDF or DOCX is
+kept once rendered, per reader's reach, until its content changes (``reports/kept_drafts.py``);
+the buttons say while it is being prepared (``static/js/documents.js``).
 """
 
 from django.contrib import messages
@@ -26,7 +28,8 @@ from registry.exports import XLSX_CONTENT_TYPE
 from registry.forms import YearForm
 from registry.models import Exemplar, Unit
 
-from .. import documents, issuing, limits, rendering
+from .. import documents, issuing, kept_drafts, limits, rendering
+from ..dashboard import reach_key
 from ..forms import IssueForm
 from ..models import DocumentRender, IssuedDocument, Signer
 from ..pdf import PDF_CONTENT_TYPE
@@ -201,12 +204,25 @@ class DocumentView(IssuingMixin, PermissionRequiredMixin, View):
         if limits.is_big(document):
             return self.queue(document, fmt, signer)
         try:
-            return draft_file(document, fmt)
+            return self.kept_draft_file(document, fmt, signer)
         except limits.DocumentTooLong as error:
             return self.too_long(error.limit)
         except limits.RenderTimedOut:
             # Too slow for a web request: the worker, which has more time, takes it over.
             return self.queue(document, fmt, signer)
+
+    def kept_draft_file(self, document, fmt: str, signer) -> HttpResponse:
+        """The draft in ``fmt``, rendered once per content and reader and kept until its
+        content changes (``reports/kept_drafts.py``)."""
+        content = kept_drafts.draft_bytes(
+            document,
+            fmt,
+            kind=self.kind,
+            params=self.render_params(signer),
+            reach=reach_key(self.request.user),
+            language=issuing.DOCUMENT_LANGUAGE,
+        )
+        return file_response(content, f"{document.filename}-du-thao", fmt)
 
     def post(self, request, *args, **kwargs):
         if self.issue:

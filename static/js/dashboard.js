@@ -54,13 +54,30 @@
             }
           }
         },
+        // A bar (or a point) opens the list of exactly what it counts: its series' URL.
+        // A click beside the bars of a group opens the group's whole list.
         onClick: function (event, elements, chart) {
-          var points = chart.getElementsAtEventForMode(
-            event, "index", { intersect: false, axis: axis }, false
+          var url = "";
+          var hit = chart.getElementsAtEventForMode(
+            event, "nearest", { intersect: data.kind !== "line", axis: "xy" }, false
           );
-          if (points.length && data.urls[points[0].index]) {
-            window.location.assign(data.urls[points[0].index]);
+          if (hit.length) {
+            url = data.series[hit[0].datasetIndex].urls[hit[0].index];
+          } else {
+            var points = chart.getElementsAtEventForMode(
+              event, "index", { intersect: false, axis: axis }, false
+            );
+            url = points.length ? data.urls[points[0].index] : "";
           }
+          if (url) {
+            window.location.assign(url);
+          }
+        },
+        onHover: function (event, elements, chart) {
+          var hit = chart.getElementsAtEventForMode(
+            event, "nearest", { intersect: data.kind !== "line", axis: "xy" }, false
+          );
+          chart.canvas.style.cursor = hit.length ? "pointer" : "default";
         }
       }
     });

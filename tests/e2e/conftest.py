@@ -214,6 +214,9 @@ def logout(page: Page):
     """Log out through the user menu in the navbar."""
 
     def log_out() -> Page:
+        toggler = page.locator(".navbar-toggler")
+        if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+            toggler.click()  # on a phone the menu is folded
         page.locator("#user-menu").click()
         page.get_by_role("button", name="Đăng xuất").click()
         expect(page).to_have_url(re.compile(r"/accounts/login/$"))
@@ -223,3 +226,25 @@ def logout(page: Page):
         return page
 
     return log_out
+
+
+@pytest.fixture
+def open_from_menu(page: Page):
+    """Open a page from the main menu as a person does: unfold the menu on a phone, open the
+    area's dropdown (``area``; ``None`` for a link of its own), click the page's link.
+
+    The menu is declared in registry/navigation.py; areas are "Điển hình", "Theo dõi",
+    "Thi đua, tuyên truyền", "Khen thưởng"; "Trang chủ", "Đơn vị" and "Quản trị" are links.
+    """
+
+    def open_page(area: str | None, link: str) -> Page:
+        navigation = page.get_by_role("navigation", name="Thanh điều hướng chính")
+        toggler = navigation.locator(".navbar-toggler")
+        if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+            toggler.click()
+        if area is not None:
+            navigation.get_by_role("button", name=area, exact=True).click()
+        navigation.get_by_role("link", name=link, exact=True).click()
+        return page
+
+    return open_page

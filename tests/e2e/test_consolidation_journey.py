@@ -103,6 +103,7 @@ def test_home_affairs_publishes_the_year_and_the_leader_drills_down(
     # The leader reads the 2025 dashboard…
     page.emulate_media(reduced_motion="reduce")  # no animation: the bars stay where drawn
     login(world.user("leader"), check=False)
+    page.get_by_role("banner").get_by_role("button", name="Theo dõi", exact=True).click()
     page.get_by_role("banner").get_by_role("link", name="Tổng quan", exact=True).click()
     page.get_by_role("combobox", name="Năm", exact=True).select_option(str(YEAR))
     page.get_by_role("button", name="Xem", exact=True).click()

@@ -251,7 +251,7 @@ def test_home_affairs_writes_and_issues_the_yearly_report(page: Page, world, log
     expect(rows.get_by_role("link")).to_have_text([NUMBER, "01/BC-SYT"])
     search = page.get_by_role("search")
     search.get_by_role("textbox", name="Tìm kiếm").fill(NUMBER)
-    search.get_by_role("button", name="Lọc").click()
+    search.get_by_role("button", name="Áp dụng").click()
     expect(page).to_have_url(re.compile(r"\?.*q=01%2FBC-SNV"))
     expect(rows).to_have_count(1)
     expect(rows.get_by_role("link", name=NUMBER, exact=True)).to_have_attribute(

@@ -109,7 +109,7 @@ def test_a_unit_records_its_event_with_a_photo(
         events.get_by_role("link", name="Hội nghị điển hình tiên tiến ngành giáo dục")
     ).to_be_visible()
     page.get_by_role("combobox", name="Loại", exact=True).select_option(label="Gặp mặt, tọa đàm")
-    page.get_by_role("button", name="Lọc").click()
+    page.get_by_role("button", name="Áp dụng").click()
     expect(events.get_by_role("row")).to_have_count(2)  # the header and the meeting
     row = events.get_by_role("row", name=re.compile(TITLE))
     expect(row).to_contain_text("Sở Y tế")

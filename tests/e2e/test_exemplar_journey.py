@@ -45,10 +45,19 @@ def heading(page: Page):
     return page.get_by_role("heading", level=1)
 
 
-def nav_link(page: Page, name: str | re.Pattern):
-    """A link of the navbar (the page's banner)."""
+def nav_link(page: Page, name: str | re.Pattern, *, in_dropdown: bool = False):
+    """A link of the navbar (the page's banner); ``in_dropdown`` for one in a closed dropdown."""
     exact = True if isinstance(name, str) else None
-    return page.get_by_role("banner").get_by_role("link", name=name, exact=exact)
+    return page.get_by_role("banner").get_by_role(
+        "link", name=name, exact=exact, include_hidden=in_dropdown or None
+    )
+
+
+def open_from_menu(page: Page, area: str, name: str) -> None:
+    """Open a page of the navbar: its area's dropdown, then its link."""
+    banner = page.get_by_role("banner")
+    banner.get_by_role("button", name=area, exact=True).click()
+    banner.get_by_role("link", name=name, exact=True).click()
 
 
 def status_line(page: Page):
@@ -59,6 +68,24 @@ def status_line(page: Page):
 def message(page: Page, text: str):
     """One of the messages shown at the top of the main content after an action."""
     return page.locator("main .messages").get_by_text(text, exact=True)
+
+
+def done(page: Page):
+    """The message that tells what a move did (its wording: tests/test_record_page.py)."""
+    return page.locator("main .messages .alert-success")
+
+
+def criterion_box(page: Page, text: str):
+    """A general criterion's evidence box: its label is the criterion's number, then its text."""
+    return page.get_by_label(re.compile(re.escape(text) + "$"))
+
+
+def send(page: Page) -> None:
+    """Send the record, confirming in the dialog that says where it goes."""
+    next_step(page).locator("[data-open-dialog]").click()
+    dialog = page.locator("#send-dialog")
+    expect(dialog).to_be_visible()
+    dialog.locator('button[value="submit"]').click()
 
 
 def next_step(page: Page):
@@ -91,9 +118,9 @@ def check_quota(page: Page, axe_check, *, accepted: int, sent: int) -> None:
 
 def open_from_queue(page: Page, axe_check=None) -> None:
     """Find the exemplar in the reviewer's queue and open it."""
-    nav_link(page, "Thẩm định").click()
+    open_from_menu(page, "Điển hình", "Thẩm định")
     expect(heading(page)).to_have_text("Hồ sơ chờ tôi thẩm định")
-    expect(nav_link(page, "Thẩm định")).to_have_attribute("aria-current", "page")
+    expect(nav_link(page, "Thẩm định", in_dropdown=True)).to_have_attribute("aria-current", "page")
     queue = page.locator("#review-results")
     expect(queue.get_by_role("row", name=re.compile(NAME))).to_contain_text(str(YEAR))
     if axe_check:
@@ -112,7 +139,7 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
     check_quota(page, axe_check, accepted=0, sent=0)
 
     # --- 1. The commune drafts the exemplar, as a person fills the form. ---
-    nav_link(page, "Điển hình").click()
+    open_from_menu(page, "Điển hình", "Danh sách điển hình")
     expect(heading(page)).to_have_text("Điển hình tiên tiến")
     axe_check(page)
     page.get_by_role("link", name="Thêm điển hình", exact=True).click()
@@ -124,7 +151,7 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
     year.fill(str(YEAR))
     page.get_by_label("Cá nhân", exact=True).check()
     # Only the chosen kind's fields are shown.
-    expect(page.get_by_label("Họ và tên", exact=True)).to_be_visible()
+    expect(page.get_by_role("textbox", name="Họ và tên", exact=True)).to_be_visible()
     expect(page.locator('.subject-group[data-subject="collective"]')).to_be_hidden()
     expect(page.locator('.subject-group[data-subject="household"]')).to_be_hidden()
     # The name is left empty on purpose; everything else is filled.
@@ -144,7 +171,7 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
         "Hỗ trợ giống, hướng dẫn kỹ thuật miễn phí cho hộ nghèo trong thôn.",
     ]
     for criterion, text in zip(GENERAL_CRITERIA, evidence, strict=True):
-        page.get_by_label(criterion, exact=True).fill(text)
+        criterion_box(page, criterion).fill(text)
     page.get_by_label("Minh chứng đáp ứng tiêu chuẩn cụ thể của lĩnh vực", exact=True).fill(
         "Sản xuất lúa hữu cơ kết hợp nuôi cá, không dùng thuốc trừ sâu hóa học."
     )
@@ -156,7 +183,7 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
 
     # Refused in Vietnamese, next to the field, with everything typed still there.
     expect(page.get_by_role("alert")).to_have_text("Vui lòng sửa các lỗi dưới đây.")
-    name = page.get_by_label("Họ và tên", exact=True)
+    name = page.get_by_role("textbox", name="Họ và tên", exact=True)
     expect(name).to_have_attribute("aria-invalid", "true")
     expect(name.locator("xpath=..")).to_contain_text("Vui lòng nhập tên của điển hình.")
     expect(page.get_by_label("Cá nhân", exact=True)).to_be_checked()
@@ -164,7 +191,7 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
     expect(page.get_by_label("Thành tích", exact=True)).to_have_value(ACHIEVEMENTS)
     field = page.get_by_role("combobox", name="Lĩnh vực", exact=True)
     expect(field.locator("option:checked")).to_have_text("Nông nghiệp")
-    expect(page.get_by_label(GENERAL_CRITERIA[3], exact=True)).to_have_value(evidence[3])
+    expect(criterion_box(page, GENERAL_CRITERIA[3])).to_have_value(evidence[3])
     expect(page.get_by_label("Thư điện tử liên hệ", exact=True)).to_have_value(
         "nam.pv@giavan.example.vn"
     )
@@ -199,8 +226,8 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
     axe_check(page)
 
     # --- 3. Submitted to the district. ---
-    next_step(page).get_by_role("button", name="Gửi", exact=True).click()
-    expect(message(page, "Đã thực hiện: Gửi.")).to_be_visible()
+    send(page)
+    expect(done(page)).to_contain_text(world.district_a.name)
     expect(status_line(page)).to_contain_text(AT_DISTRICT)
     expect(page.get_by_role("link", name="Sửa", exact=True)).to_have_count(0)  # frozen now
     logout()
@@ -211,7 +238,7 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
     expect(status_line(page)).to_contain_text(AT_DISTRICT)
     axe_check(page)
     next_step(page).get_by_role("button", name=ENDORSE, exact=True).click()
-    expect(message(page, f"Đã thực hiện: {ENDORSE}.")).to_be_visible()
+    expect(done(page)).to_contain_text("Sở Nội vụ")
     expect(status_line(page)).to_contain_text(AT_HOME_AFFAIRS)
     logout()
 
@@ -220,12 +247,16 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
     open_from_queue(page, axe_check)
     expect(status_line(page)).to_contain_text(AT_HOME_AFFAIRS)
     next_step(page).get_by_role("button", name=RETURN, exact=True).click()
-    expect(message(page, "Vui lòng ghi rõ lý do trong phần ý kiến.")).to_be_visible()
+    comment = next_step(page).get_by_label("Ý kiến", exact=True)
+    expect(comment).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id_comment_errors")).to_have_text(
+        "Vui lòng ghi rõ lý do trong phần ý kiến."
+    )
     expect(status_line(page)).to_contain_text(AT_HOME_AFFAIRS)  # nothing changed
     axe_check(page)
     next_step(page).get_by_label("Ý kiến", exact=True).fill(RETURN_REASON)
     next_step(page).get_by_role("button", name=RETURN, exact=True).click()
-    expect(message(page, f"Đã thực hiện: {RETURN}.")).to_be_visible()
+    expect(done(page)).to_contain_text(world.commune_a.name)
     expect(status_line(page)).to_contain_text(RETURNED)
     logout()
 
@@ -250,13 +281,13 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
 
     page.get_by_role("link", name="Sửa", exact=True).click()
     expect(heading(page)).to_have_text("Sửa hồ sơ điển hình")
-    expect(page.get_by_label("Họ và tên", exact=True)).to_have_value(NAME)
+    expect(page.get_by_role("textbox", name="Họ và tên", exact=True)).to_have_value(NAME)
     axe_check(page)
     page.get_by_label("Thành tích", exact=True).fill(f"{ACHIEVEMENTS}\n{ADDED}")
     page.get_by_role("button", name="Lưu bản nháp").click()
     expect(message(page, "Đã lưu thay đổi.")).to_be_visible()
     expect(page.get_by_role("region", name="Thành tích")).to_contain_text(ADDED)
-    next_step(page).get_by_role("button", name="Gửi", exact=True).click()
+    send(page)
     expect(status_line(page)).to_contain_text(AT_DISTRICT)
     logout()
 
@@ -268,7 +299,7 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
 
     # Home Affairs accepts it with the queue's bulk form.
     login(home_affairs, check=False)
-    nav_link(page, "Thẩm định").click()
+    open_from_menu(page, "Điển hình", "Thẩm định")
     queue = page.locator("#review-results")
     queue.get_by_role("checkbox", name=f"Chọn {NAME}", exact=True).check()
     queue.get_by_role("group", name="Với các hồ sơ đã chọn").get_by_role(
@@ -286,7 +317,7 @@ def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_c
     check_quota(page, axe_check, accepted=1, sent=1)
 
     # --- 8. The timeline tells the whole story, in order. ---
-    nav_link(page, "Điển hình").click()
+    open_from_menu(page, "Điển hình", "Danh sách điển hình")
     page.get_by_role("link", name=NAME, exact=True).click()
     expect(status_line(page)).to_contain_text(ACCEPTED)
     steps = page.get_by_role("region", name="Quá trình xử lý").get_by_role("listitem")

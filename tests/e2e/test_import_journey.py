@@ -60,7 +60,8 @@ def test_exemplars_from_a_filled_template_become_drafts(
     page: Page, world, login, axe_check, tmp_path
 ):
     login(world.user("editor_a"))
-    page.get_by_role("banner").get_by_role("link", name="Điển hình", exact=True).click()
+    page.get_by_role("banner").get_by_role("button", name="Điển hình", exact=True).click()
+    page.get_by_role("banner").get_by_role("link", name="Danh sách điển hình", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Điển hình tiên tiến")
     page.get_by_role("link", name=_("Import from Excel")).click()
     title = _("Import %(kind)s from Excel") % {"kind": _("exemplars")}

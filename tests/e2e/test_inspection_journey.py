@@ -91,7 +91,8 @@ def test_a_recommendation_is_followed_up_by_the_unit_then_closed(
     axe_check(page)
     page.get_by_role("button", name="Lưu", exact=True).click()
     expect(page.get_by_text("Đã lưu cuộc kiểm tra.")).to_be_visible()
-    expect(page.get_by_text("Việc tuyên truyền trên trang thông tin điện tử")).to_be_visible()
+    findings = page.get_by_role("region", name="Kết quả kiểm tra")
+    expect(findings.get_by_text("Việc tuyên truyền trên trang thông tin điện tử")).to_be_visible()
     page.get_by_role("link", name="Thêm kiến nghị").click()
     page.get_by_role("textbox", name="Kiến nghị", exact=True).fill(RECOMMENDATION)
     page.get_by_role("textbox", name="Hạn thực hiện").fill("31/12/2026")
@@ -155,7 +156,7 @@ def test_a_recommendation_is_followed_up_by_the_unit_then_closed(
 
     open_menu(page, "Kiến nghị")
     page.get_by_role("combobox", name="Trạng thái").select_option(label="Đã đóng")
-    page.get_by_role("button", name="Lọc").click()
+    page.get_by_role("button", name="Áp dụng").click()
     rows = page.get_by_role("region", name="Kiến nghị").get_by_role("row")
     expect(rows).to_have_count(2)  # the heading and the recommendation
     expect(rows.nth(1)).to_contain_text(RECOMMENDATION[:60])

@@ -320,7 +320,9 @@ class UnitEditor(Person):
                 },
                 allow_redirects=False,
             )
-            if response.status_code == 302:
+            # A move that cannot be made also goes back to the record, to the place that
+            # says why (``…/#missing``, ``…/#next-step``): only a plain return means sent.
+            if response.status_code == 302 and "#" not in response.headers.get("Location", ""):
                 with _lock:
                     ACKS.append({"kind": "submit", "code": code})
 

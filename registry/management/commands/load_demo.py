@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from campaigns.demo_data import load_all as load_propagation_demo
+from registry import demo_province
 from registry.demo import DEMO_PASSWORD, demo_exemplars, demo_load
 from registry.models import Unit
 from registry.spreadsheets import demo as spreadsheet_demo
@@ -17,9 +19,20 @@ class Command(BaseCommand):
         accounts = demo_load()
         created = demo_exemplars()
         self.stdout.write(_("Demo exemplars created: %(count)d") % {"count": created})
+        # The province at work (registry/demo_province.py); DEMO_PROVINCE_SCALE 0 leaves it
+        # out (the test settings do, but for the tests of the demo itself).
+        scale = getattr(settings, "DEMO_PROVINCE_SCALE", 1.0)
+        records = demo_province.plan(scale) if scale else []
+        if records:
+            made = demo_province.load(records=records)
+            self.stdout.write(
+                _("Exemplars of the demo province created: %(count)d") % {"count": made}
+            )
         load_propagation_demo()
         awards_demo.load()
         spreadsheet_demo.load()
+        if records:
+            demo_province.spread(records)
         self.hand_over_pending_work()
         self.stdout.write("")
         self.stdout.write(
