@@ -66,10 +66,23 @@ def test_units_use_the_same_search(db):
     assert [u.code for u in Unit.objects.search("gia vien")] == ["14464"]
 
 
-def test_postgresql_uses_full_text_search_with_unaccent(world):
+def test_postgresql_uses_full_text_search_over_the_folded_names(world):
+    """Exemplars: full text over ``search_text`` (already folded, so no unaccent), the
+    expression of the GIN index of migration 0018; units: over their fields through
+    unaccent."""
+    from registry.models import Unit
+
     query = str(Exemplar.objects.search("nguyen").query)
+    units = str(Unit.objects.search("gia van").query)
     if connection.vendor == "postgresql":
-        assert "to_tsvector" in query
-        assert "unaccent" in query
+        assert "to_tsvector" in query and "search_text" in query
+        assert "unaccent" not in query
+        assert "unaccent" in units
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'registry_exemplar_search_idx'"
+            )
+            (definition,) = cursor.fetchone()
+        assert "gin" in definition and "to_tsvector('simple'::regconfig" in definition
     else:
         assert "search_text" in query
