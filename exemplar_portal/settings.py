@@ -274,6 +274,9 @@ PORTAL = {
     "REVIEW_OVERDUE_DAYS": env.int("REVIEW_OVERDUE_DAYS", default=15),
     # Users of this unit (the finance department) read every unit's budget totals.
     "FINANCE_UNIT_CODE": env.str("PORTAL_FINANCE_UNIT_CODE", default="37-STC"),
+    # The unit whose address, phone and e-mail the sign-in page gives for help (registry/
+    # identity.py): the Department of Home Affairs' Emulation and Commendation Board.
+    "CONTACT_UNIT_CODE": env.str("PORTAL_CONTACT_UNIT_CODE", default="37-SNV-TDKT"),
     # Security events (sign-ins, refusals, personal data viewed or exported) are kept this
     # many days in the portal; purge_security_events removes older ones. The JSON log lines
     # are kept as long as the server's log retention says.

@@ -1,5 +1,6 @@
 """The administrators' screens. Every change is kept in the records' history."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -33,12 +34,22 @@ class UnitKindAdmin(PortalAdmin):
         "name_en",
         "code",
         "reviews_children",
+        "requires_head_signoff",
         "valid_from",
         "valid_to",
         "order",
     ]
     search_fields = ["name", "name_en", "code"]
-    fields = ["code", "name", "name_en", "order", "reviews_children", "valid_from", "valid_to"]
+    fields = [
+        "code",
+        "name",
+        "name_en",
+        "order",
+        "reviews_children",
+        "requires_head_signoff",
+        "valid_from",
+        "valid_to",
+    ]
 
 
 @admin.register(EmulationBloc)
@@ -71,9 +82,22 @@ class UnitAdmin(PortalAdmin):
     fieldsets = [
         (None, {"fields": ["code", "name", "short_name", "kind", "parent", "bloc"]}),
         (_("Validity"), {"fields": ["valid_from", "valid_until", "end_basis"]}),
+        (_("Sending"), {"fields": ["requires_head_signoff"]}),
         (_("Contact"), {"fields": ["address", "phone", "email"]}),
     ]
     inlines = [SuccessorInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "requires_head_signoff":
+            # Empty means "as its kind says": named so, rather than Django's "Unknown".
+            widget = forms.NullBooleanSelect()
+            widget.choices = [
+                ("unknown", _("As its kind says")),
+                ("true", _("Yes")),
+                ("false", _("No")),
+            ]
+            kwargs["widget"] = widget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         # Accent-insensitive, as everywhere else in the portal.

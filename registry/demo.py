@@ -87,6 +87,10 @@ HISTORICAL_COMMUNES = [
     ("373-ME", "Thị trấn Me", "Me", "14464"),
 ]
 COMMUNES_LAST_DAY = unit_data.day_before(unit_data.TWO_LEVELS)
+# Unit kinds whose heads sign off what their editors send, in the demo.
+SIGNING_OFF_KINDS = ("department",)
+# In a move of ``EXEMPLARS``: the head of the exemplar's unit, whoever that is.
+HEAD = "head"
 COMMUNES_NOTE = "Minh họa: các xã trước năm 2025 trong dữ liệu mẫu"
 
 # (code, name, head unit code, member unit codes, valid from, valid to)
@@ -134,6 +138,11 @@ def demo_load() -> list[DemoAccount]:
     """
     district = Unit.objects.get(code="373")
     commune_kind = UnitKind.objects.get(code="commune")
+    # The departments' heads sign off what their editors send (an optional step).
+    for unit_kind in UnitKind.objects.filter(code__in=SIGNING_OFF_KINDS):
+        if not unit_kind.requires_head_signoff:
+            unit_kind.requires_head_signoff = True
+            unit_kind.save()
     for code, name, short_name, successor_code in HISTORICAL_COMMUNES:
         commune, _ = Unit.objects.update_or_create(
             code=code,
@@ -176,7 +185,30 @@ def demo_load() -> list[DemoAccount]:
         if not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+    demo_contact()
     return ACCOUNTS
+
+
+# The sign-in page's contact (registry/identity.py): illustrative, and marked so, since the
+# real address, phone and e-mail are for the administrator to enter.
+DEMO_CONTACT = {
+    "address": "Trụ sở Sở Nội vụ, tỉnh Ninh Bình (minh họa)",
+    "phone": "0229 000 0000 (minh họa)",
+    "email": "bantdkt@ninhbinh.example",
+}
+
+
+def demo_contact() -> None:
+    """Fill the contact of the Emulation and Commendation Board where it is empty; what an
+    administrator entered is kept."""
+    board = Unit.objects.filter(code="37-SNV-TDKT").first()
+    if board is None:
+        return
+    missing = [name for name, value in DEMO_CONTACT.items() if not getattr(board, name)]
+    if missing:
+        for name in missing:
+            setattr(board, name, DEMO_CONTACT[name])
+        board.save(update_fields=missing)
 
 
 def _demo_succession(predecessor: Unit, successor: Unit) -> None:
@@ -310,6 +342,7 @@ EXEMPLARS = [
         "Mô hình “Phòng khám thân thiện với trẻ em” giảm 30% thời gian chờ khám.",
         [
             ("submit", "canbo.syt", ""),
+            ("head_approve", "lanhdao.syt", "Đồng ý, đề nghị Sở Nội vụ xem xét."),
             ("accept", "tdkt.snv", "Hồ sơ đầy đủ, thành tích tiêu biểu."),
         ],
     ),
@@ -410,6 +443,7 @@ EXEMPLARS = [
         "Câu lạc bộ “Đọc sách cùng con” lan tỏa văn hóa đọc tới 40 trường học trong tỉnh.",
         [
             ("submit", "canbo.sgddt", ""),
+            ("head_approve", HEAD, ""),
             ("accept", "tdkt.snv", "Thành tích nổi bật, có sức lan tỏa."),
         ],
     ),
@@ -562,14 +596,27 @@ def demo_exemplars() -> int:
                 )
         sent_on = SENT_ON.get(token)
         for action, username, comment in moves:
-            exemplar = _move(
-                exemplar, action, User.objects.get(username=username), comment, sent_on
-            )
+            if username == HEAD:
+                by = unit_head(exemplar.unit)
+            else:
+                by = User.objects.get(username=username)
+            exemplar = _move(exemplar, action, by, comment, sent_on)
         if sent_on is not None and moves:
             _backdate(exemplar, sent_on)
         count += 1
     _demo_removed_attachment()
     return count
+
+
+def unit_head(unit: Unit) -> User:
+    """The head of ``unit`` who signs off its demo records: its demo account, or else the
+    staff account the demo province gives the unit (made here if not there yet)."""
+    from .demo_province import Clock, staff_of
+
+    head = staff_of([unit], Clock())[unit.pk].head
+    if head is None:
+        raise ValueError(f"the demo gives {unit.code} no head")
+    return head
 
 
 def _demo_removed_attachment() -> None:

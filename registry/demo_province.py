@@ -62,6 +62,8 @@ DEMO_DAY = datetime.date(2026, 12, 2)
 # Notifications older than this many days before ``DEMO_DAY`` were read at the time.
 UNREAD_DAYS = 21
 HOME_AFFAIRS_USERNAMES = ("tdkt.snv", "tdkt.phoban")
+# The unit with the demo's one record sent back by its head (the departments sign off).
+HEAD_RETURNED_UNIT = "37-SGDDT"
 
 # Share of a year's obligations met, by unit kind (the rest stay behind).
 MET_SHARE = {
@@ -469,13 +471,23 @@ def _scenario_ledger() -> dict[tuple[str, int], Counter]:
     from .spreadsheets.demo import ROWS
 
     ledger: dict[tuple[str, int], Counter] = defaultdict(Counter)
+    signing = {
+        unit.code
+        for unit in Unit.objects.filter(code__in={row[1] for row in EXEMPLARS}).select_related(
+            "kind"
+        )
+        if unit.needs_head_signoff
+    }
     for _token, unit_code, _creator, year, *_rest, moves in EXEMPLARS:
         last = moves[-1][0] if moves else None
         status = {
             None: S.DRAFT,
             "accept": S.ACCEPTED,
             "return": S.RETURNED,
-            "submit": S.UNDER_REVIEW,
+            # An editor's submit waits for the head where the unit signs off.
+            "submit": S.AWAITING_HEAD if unit_code in signing else S.UNDER_REVIEW,
+            "head_approve": S.UNDER_REVIEW,
+            "head_return": S.RETURNED_BY_HEAD,
             "endorse": S.UNDER_REVIEW,
         }[last]
         ledger[unit_code, year][status] += 1
@@ -618,11 +630,22 @@ class Planner:
                 outcomes[i] = "accepted_after_return"
             elif by_district and rng.random() < 0.3:
                 outcomes[i] = "accepted_after_district_return"
+        # Where the unit's head signs off, a few were sent back by the head once first.
+        if unit.needs_head_signoff:
+            for i in range(len(outcomes)):
+                if outcomes[i] == "accepted" and rng.random() < 0.12:
+                    outcomes[i] = "accepted_after_head_return"
         extras = rng.choice([0, 0, 0, 1]) if met else rng.choice([1, 1, 2])
         pool = ["draft", "refused", "refused"]
         if year == DEMO_DAY.year:
             pool = ["draft", "under_review", "under_review", "returned", "refused"]
         outcomes += [rng.choice(pool) for _ in range(extras)]
+        if year == DEMO_DAY.year and unit.needs_head_signoff and rng.random() < 0.3:
+            # Sent in the last fortnight, it still waits for the head's sign-off.
+            outcomes.append("awaiting_head")
+        if unit.code == HEAD_RETURNED_UNIT and year == DEMO_DAY.year:
+            # One record the head sent back, still with its editor.
+            outcomes.append("returned_by_head")
         if not outcomes and not sum(counted.values()):
             outcomes = ["draft"]
         for outcome in outcomes:
@@ -640,10 +663,13 @@ class Planner:
             "accepted": S.ACCEPTED,
             "accepted_after_return": S.ACCEPTED,
             "accepted_after_district_return": S.ACCEPTED,
+            "accepted_after_head_return": S.ACCEPTED,
             "refused": S.REFUSED,
             "draft": S.DRAFT,
             "returned": S.RETURNED,
             "under_review": S.UNDER_REVIEW,
+            "awaiting_head": S.AWAITING_HEAD,
+            "returned_by_head": S.RETURNED_BY_HEAD,
         }[outcome]
         self.planned[unit.pk, year][status] += 1
         district = self.reviewer(unit, record.steps)
@@ -908,12 +934,20 @@ class Writer:
             return []
         last_moment = at(last, 17)
         earliest = timezone.localtime(created).date() + datetime.timedelta(days=3)
-        if outcome == "under_review":
-            # Sent in the last fortnight: Home Affairs has not decided yet.
+        if outcome in ("under_review", "awaiting_head", "returned_by_head"):
+            # Sent in the last fortnight: Home Affairs (or the unit head) has not decided yet.
             send_from = max(send_from, DEMO_DAY - datetime.timedelta(days=16))
             send_to = DEMO_DAY
         steps: list[Step] = []
         sent = self.moment(max(self.day_between(send_from, send_to), earliest))
+        if outcome in ("awaiting_head", "returned_by_head"):
+            # Still within the unit: sent to its head, who has not signed it off.
+            steps.append(Step("submit", "editor", sent))
+            if outcome == "returned_by_head":
+                reason, _fix, _note = rng.choice(texts.HEAD_RETURN_REASONS)
+                returned = min(self.after(sent, 1, 3), last_moment)
+                steps.append(Step("head_return", "head", returned, fill(reason, ctx, rng)))
+            return self.in_order(steps)
         arrived = self.send(steps, sent, outcome, ctx)
         if outcome == "under_review":
             return self.in_order(steps)
@@ -941,6 +975,8 @@ class Writer:
         Affairs."""
         rng = self.rng
         steps.append(Step("submit", "editor", sent, comment))
+        if self.unit.needs_head_signoff:
+            sent = self.sign_off(steps, sent, outcome, ctx)
         if self.unit.reviewing_unit_on(timezone.localtime(sent).date()) is None:
             return sent
         if outcome == "accepted_after_district_return":
@@ -954,6 +990,22 @@ class Writer:
         comment = fill(rng.choice(texts.ENDORSE_COMMENTS), ctx, rng)
         steps.append(Step("endorse", "district", endorsed, comment))
         return endorsed
+
+    def sign_off(self, steps, sent, outcome, ctx) -> datetime.datetime:
+        """The unit head signs off the record the editor sent on ``sent`` (for some, after
+        sending it back once); returns when it went on from the unit."""
+        rng = self.rng
+        if outcome == "accepted_after_head_return":
+            reason, fix, note = rng.choice(texts.HEAD_RETURN_REASONS)
+            returned = self.after(sent, 1, 3)
+            steps.append(Step("head_return", "head", returned, fill(reason, ctx, rng)))
+            sent = self.after(returned, 2, 5)
+            steps.append(self.fix_step(sent, fix, ctx))
+            steps.append(Step("submit", "editor", sent, fill(note, ctx, rng)))
+        approved = self.after(sent, 0, 2)
+        comment = fill(rng.choice(texts.HEAD_APPROVE_COMMENTS), ctx, rng)
+        steps.append(Step("head_approve", "head", approved, comment))
+        return approved
 
     def decision_after(self, arrived, last_moment, low=4, high=18) -> datetime.datetime:
         return max(min(self.after(arrived, low, high), last_moment), arrived)
@@ -1108,8 +1160,6 @@ class Builder:
                 exemplar = workflow.transition(
                     exemplar=exemplar, action=step.action, by=by, comment=step.comment
                 )
-                if step.action == "submit":
-                    exemplar = self.sign_off(exemplar, record, step)
             for note in pending:
                 self.note(exemplar, record, note)
             for when, actor, follow_up in record.follow_ups:
@@ -1138,27 +1188,6 @@ class Builder:
                 "shortcomings": shortcomings,
             },
         )
-
-    def sign_off(self, exemplar, record: Record, step: Step):
-        """Where the unit's head signs off what its editor sends (an optional step of the
-        workflow), the head approves it on the same day."""
-        from . import workflow
-
-        staff = self.staff.get(exemplar.unit_id)
-        waiting = {S.SUBMITTED_TO_DISTRICT, S.UNDER_REVIEW}
-        for _ in range(3):
-            if exemplar.status in waiting or staff is None or staff.head is None:
-                return exemplar
-            moves = [
-                move
-                for move in workflow.moves_for(exemplar, staff.head)
-                if not move.comment_required and move.action != "submit"
-            ]
-            if not moves:
-                return exemplar
-            self.clock.step(step.when + datetime.timedelta(hours=2))
-            exemplar = workflow.transition(exemplar=exemplar, action=moves[0].action, by=staff.head)
-        return exemplar
 
 
 def _pick(token: str, when: datetime.datetime) -> int:

@@ -36,6 +36,10 @@ class ExemplarStatus(models.TextChoices):
     """Where an exemplar stands. It changes only through ``registry.workflow``."""
 
     DRAFT = "draft", _("Draft")
+    # The unit's own sign-off (an optional step, ``Unit.needs_head_signoff``): the editor's
+    # record waits for the unit head, who sends it on or returns it with a reason.
+    AWAITING_HEAD = "awaiting_head", _("Awaiting the unit head's sign-off")
+    RETURNED_BY_HEAD = "returned_by_head", _("Returned by the unit head")
     SUBMITTED_TO_DISTRICT = "submitted_to_district", _("Awaiting the district")
     RETURNED_BY_DISTRICT = "returned_by_district", _("Returned by the district")
     UNDER_REVIEW = "under_review", _("Under review at Home Affairs")
@@ -46,7 +50,13 @@ class ExemplarStatus(models.TextChoices):
     @classmethod
     def editable(cls):
         """States in which the unit may change the record."""
-        return {cls.DRAFT, cls.RETURNED_BY_DISTRICT, cls.RETURNED}
+        return {cls.DRAFT, cls.RETURNED_BY_HEAD, cls.RETURNED_BY_DISTRICT, cls.RETURNED}
+
+    @classmethod
+    def within_unit(cls):
+        """States in which the record has not left its unit: a draft, or a record waiting
+        for, or returned by, the unit's own head. Nobody outside the unit has it yet."""
+        return {cls.DRAFT, cls.AWAITING_HEAD, cls.RETURNED_BY_HEAD}
 
     @classmethod
     def sent(cls):
@@ -60,8 +70,14 @@ class ExemplarStatus(models.TextChoices):
     @classmethod
     def with_reason(cls):
         """States a reviewer puts a record in only with a reason, which the unit must read:
-        returned (by the district or Home Affairs, or reopened) and refused."""
-        return {cls.RETURNED_BY_DISTRICT, cls.RETURNED, cls.REFUSED}
+        returned (by the unit head, the district or Home Affairs, or reopened) and refused."""
+        return {cls.RETURNED_BY_HEAD, cls.RETURNED_BY_DISTRICT, cls.RETURNED, cls.REFUSED}
+
+    @classmethod
+    def returned(cls):
+        """States in which a record sent back waits for its unit to complete it and send it
+        again (what a unit's home lists first)."""
+        return {cls.RETURNED_BY_HEAD, cls.RETURNED_BY_DISTRICT, cls.RETURNED}
 
 
 class Gender(models.TextChoices):

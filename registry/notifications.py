@@ -18,12 +18,10 @@ from .tasks import send_portal_mail
 UNIT_STAFF_ROLES = [Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER]
 # Moves that send a record up, which may be made more than once: their notifications say
 # which round it is ("sent, round 2").
-SENDING_ACTIONS = frozenset({"submit", "endorse"})
+SENDING_ACTIONS = frozenset({"submit", "head_approve", "endorse"})
 
 
-def unit_staff(exemplar):
-    """The staff of the exemplar's unit and, once that unit has ended, of the unit carrying
-    on its work today: whoever has to act on the record when it comes back."""
+def _staff_unit_ids(exemplar) -> set[int]:
     from .lineage import work_successor_on
 
     unit_ids = {exemplar.unit_id}
@@ -31,7 +29,23 @@ def unit_staff(exemplar):
         successor = work_successor_on(exemplar.unit, timezone.localdate())
         if successor is not None:
             unit_ids.add(successor.pk)
-    return User.objects.filter(unit_id__in=unit_ids, role__in=UNIT_STAFF_ROLES, is_active=True)
+    return unit_ids
+
+
+def unit_staff(exemplar):
+    """The staff of the exemplar's unit and, once that unit has ended, of the unit carrying
+    on its work today: whoever has to act on the record when it comes back."""
+    return User.objects.filter(
+        unit_id__in=_staff_unit_ids(exemplar), role__in=UNIT_STAFF_ROLES, is_active=True
+    )
+
+
+def unit_heads(exemplar):
+    """The heads of the exemplar's unit (and of the unit carrying on its work): those who
+    sign off what it sends."""
+    return User.objects.filter(
+        unit_id__in=_staff_unit_ids(exemplar), role=Role.UNIT_HEAD, is_active=True
+    )
 
 
 def reviewers_of(unit):
@@ -46,15 +60,19 @@ def home_affairs():
 def _recipients(record: Transition):
     exemplar = record.exemplar
     staff = unit_staff(exemplar)
+    if record.to_status == S.AWAITING_HEAD:
+        return unit_heads(exemplar)
+    # The head's approval (or own sending) also tells the unit's editors it has gone on.
+    signed = staff if record.action == "head_approve" else User.objects.none()
     if record.to_status == S.SUBMITTED_TO_DISTRICT:
         # The reviewer recorded when it was sent, not whatever the unit's parent is now.
         if exemplar.reviewer_unit_id is None:
-            return User.objects.none()
-        return reviewers_of(exemplar.reviewer_unit)
+            return signed
+        return reviewers_of(exemplar.reviewer_unit) | signed
     if record.to_status == S.UNDER_REVIEW:
         if record.action == "endorse":
             return home_affairs() | staff
-        return home_affairs()
+        return home_affairs() | signed
     return staff
 
 

@@ -161,6 +161,9 @@ can_add_exemplar = keeps_own_units_exemplars
 can_edit_exemplar = keeps_own_units_exemplars & belongs_to_exemplars_unit & is_editable_exemplar
 can_delete_exemplar = keeps_own_units_exemplars & belongs_to_exemplars_unit & is_untouched_draft
 can_submit_exemplar = keeps_own_units_exemplars & belongs_to_exemplars_unit
+# The unit's own sign-off (``Unit.needs_head_signoff``): the head of the exemplar's unit, or of
+# the unit carrying on its work, approves it on or returns it to the editor.
+can_sign_off_exemplar = is_unit_head & belongs_to_exemplars_unit
 can_district_review_exemplar = is_district_reviewer & reviews_exemplars_unit
 can_review_exemplar = is_home_affairs
 # Contacts, year of birth and home address: for those who handle the record, not for readers.

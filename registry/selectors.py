@@ -192,7 +192,7 @@ def possible_duplicates(exemplars) -> set[tuple[str, int]]:
     if not keys:
         return set()
     rows = (
-        Exemplar.objects.exclude(status=ExemplarStatus.DRAFT)
+        Exemplar.objects.exclude(status__in=ExemplarStatus.within_unit())
         .filter(subject_key__in={k for k, _ in keys}, year__in={y for _, y in keys})
         .values("subject_key", "year")
         .annotate(units=Count("unit", distinct=True))
@@ -278,10 +278,11 @@ def unit_records_by_status(*, user, unit, year: int) -> list[dict]:
 
 
 def unit_returned_records(*, user, unit) -> QuerySet:
-    """``unit``'s records that a reviewer sent back and that wait for the unit to complete
-    and send again, whatever their year, the longest waiting first. Each carries the latest
-    reason given (``return_reason``), when (``returned_at``) and by whom (``returned_by``):
-    the comment of the step that put the record in its present status."""
+    """``unit``'s records that a reviewer (or the unit's own head) sent back and that wait
+    for the unit to complete and send again, whatever their year, the longest waiting
+    first. Each carries the latest reason given (``return_reason``), when (``returned_at``)
+    and by whom (``returned_by``): the comment of the step that put the record in its
+    present status."""
     from django.db.models import OuterRef, Subquery
 
     from .enums import ExemplarStatus
@@ -291,7 +292,7 @@ def unit_returned_records(*, user, unit) -> QuerySet:
     step = step.order_by("-at", "-pk")
     return (
         exemplar_list(user=user, filters={"unit": unit.code}, sort="status_changed_at")
-        .filter(status__in=[ExemplarStatus.RETURNED, ExemplarStatus.RETURNED_BY_DISTRICT])
+        .filter(status__in=ExemplarStatus.returned())
         .annotate(
             return_reason=Subquery(step.values("comment")[:1]),
             returned_at=Subquery(step.values("at")[:1]),
@@ -310,4 +311,32 @@ def exemplars_awaiting_endorsement(*, user) -> QuerySet:
         return Exemplar.objects.none()
     return Exemplar.objects.visible_to(user).filter(
         status=ExemplarStatus.SUBMITTED_TO_DISTRICT, reviewer_unit_id=user.unit_id
+    )
+
+
+def exemplars_awaiting_signoff(*, user) -> QuerySet:
+    """The records its unit's editors sent to ``user``, a unit head, to sign off (those of the
+    units whose work the unit took over included), the longest waiting first. Each carries
+    who sent it (``sent_by``) and when (``sent_at``). Empty for anyone who does not sign off.
+    """
+    from django.db.models import OuterRef, Subquery
+
+    from .enums import ExemplarStatus
+    from .models import Exemplar, Transition
+
+    if not (user and user.is_authenticated and user.role == Role.UNIT_HEAD):
+        return Exemplar.objects.none()
+    step = Transition.objects.filter(
+        exemplar=OuterRef("pk"), to_status=ExemplarStatus.AWAITING_HEAD
+    ).order_by("-at", "-pk")
+    return (
+        Exemplar.objects.visible_to(user)
+        .filter(status=ExemplarStatus.AWAITING_HEAD, unit_id__in=own_unit_ids(user))
+        .select_related("unit")
+        .defer("achievements", "new_model", "search_text")
+        .annotate(
+            sent_at=Subquery(step.values("at")[:1]),
+            sent_by=Subquery(step.values("by__full_name")[:1]),
+        )
+        .order_by("status_changed_at", "pk")
     )

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from . import views
+from .views import guide as guide_views
 from .views import session as session_views
 
 app_name = "registry"
@@ -51,6 +52,8 @@ urlpatterns = [
     ),
     path("tham-dinh/", views.ReviewQueueView.as_view(), name="review_queue"),
     path("thong-bao/", views.NotificationListView.as_view(), name="notifications"),
+    # What the user's role does this month (registry/guide.py).
+    path("huong-dan/", guide_views.HelpView.as_view(), name="help"),
     # The idle warning's "continue working" (static/js/drafts.js).
     path("phien-lam-viec/gia-han/", session_views.keep_alive, name="session_keep_alive"),
     # Quotas, follow-up and the annual registration (views/tracking.py).

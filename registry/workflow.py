@@ -10,6 +10,13 @@ and any API call ``transition`` (or the small wrappers below); nothing else sets
 Sending records the reviewer in force that day (``Exemplar.reviewer_unit``). When that
 reviewer ends with the exemplar still waiting for it, the portal itself hands the work on
 (``registry.handover``), writing its step through ``write_step`` like any other.
+
+A unit may have its head sign off what it sends (``Unit.needs_head_signoff``, set per unit
+kind or unit): an editor's "submit" then leads to the head (``AWAITING_HEAD``), whose
+"head_approve" sends the record where the submit would have gone and whose "head_return"
+sends it back to the editor with a reason. A head who sends a record of such a unit signs it
+by sending: that step is recorded as the head's approval. ``head_signoff`` reads the date
+back from the steps.
 """
 
 import datetime
@@ -82,6 +89,16 @@ class Move:
         return self.target(exemplar) if callable(self.target) else self.target
 
 
+def sending_unit(exemplar: Exemplar, day: datetime.date | None = None) -> Unit:
+    """The unit that sends ``exemplar`` on ``day`` (default today): its own unit, or for a
+    unit that has ended, the unit carrying on its work that day."""
+    day = day or timezone.localdate()
+    unit = exemplar.unit
+    if not unit.is_active_on(day):
+        unit = work_successor_on(unit, day) or unit
+    return unit
+
+
 def reviewer_on_sending(exemplar: Exemplar, day: datetime.date | None = None) -> Unit | None:
     """The unit that endorses ``exemplar`` if it is sent on ``day`` (default today), or
     ``None`` when it goes straight to Home Affairs.
@@ -91,10 +108,19 @@ def reviewer_on_sending(exemplar: Exemplar, day: datetime.date | None = None) ->
     work that day is the one whose reviewer counts.
     """
     day = day or timezone.localdate()
-    unit = exemplar.unit
-    if not unit.is_active_on(day):
-        unit = work_successor_on(unit, day) or unit
-    return unit.reviewing_unit_on(day)
+    return sending_unit(exemplar, day).reviewing_unit_on(day)
+
+
+def head_signs_off(exemplar: Exemplar, day: datetime.date | None = None) -> bool:
+    """Whether the unit sending ``exemplar`` on ``day`` has its head sign off what it sends
+    (``Unit.needs_head_signoff``): an editor's submit then goes to the head first."""
+    return sending_unit(exemplar, day).needs_head_signoff
+
+
+def signs_by_sending(exemplar: Exemplar, user) -> bool:
+    """Whether ``user`` sending ``exemplar`` signs it off at the same time: its unit signs off
+    and ``user`` is one of the heads who may (a head's own submit goes straight on)."""
+    return head_signs_off(exemplar) and user.has_perm("registry.sign_off_exemplar", exemplar)
 
 
 def _status_on_sending(reviewer: Unit | None) -> S:
@@ -102,6 +128,13 @@ def _status_on_sending(reviewer: Unit | None) -> S:
 
 
 def _after_submit(exemplar: Exemplar) -> S:
+    """Where an editor's submit leads: to the unit head where the unit signs off, else on."""
+    if head_signs_off(exemplar):
+        return S.AWAITING_HEAD
+    return _after_sign_off(exemplar)
+
+
+def _after_sign_off(exemplar: Exemplar) -> S:
     return _status_on_sending(reviewer_on_sending(exemplar))
 
 
@@ -111,11 +144,30 @@ MOVES = {
         Move(
             "submit",
             _("Submit"),
-            frozenset({S.DRAFT, S.RETURNED_BY_DISTRICT, S.RETURNED}),
+            frozenset({S.DRAFT, S.RETURNED_BY_HEAD, S.RETURNED_BY_DISTRICT, S.RETURNED}),
             _after_submit,
             "registry.submit_exemplar",
             takes_comment=False,
             done=_("The record has been sent to %(unit)s."),
+        ),
+        Move(
+            "head_approve",
+            _("Approve and send"),
+            frozenset({S.AWAITING_HEAD}),
+            _after_sign_off,
+            "registry.sign_off_exemplar",
+            style="success",
+            done=_("The record has been signed off and sent to %(unit)s."),
+        ),
+        Move(
+            "head_return",
+            _("Return to the editor"),
+            frozenset({S.AWAITING_HEAD}),
+            S.RETURNED_BY_HEAD,
+            "registry.sign_off_exemplar",
+            comment_required=True,
+            style="warning",
+            done=_("The record has been returned to the editor of %(unit)s with the reason."),
         ),
         Move(
             "endorse",
@@ -251,10 +303,32 @@ def completeness_errors(exemplar: Exemplar) -> list[MissingItem]:
     return missing
 
 
+def has_head(exemplar: Exemplar) -> bool:
+    """Whether the unit sending ``exemplar`` has an active head in the portal to sign it off
+    (a unit that signs off without one leaves its editors' records waiting)."""
+    from .enums import Role
+
+    return sending_unit(exemplar).users.filter(role=Role.UNIT_HEAD, is_active=True).exists()
+
+
 def destination_name(reviewer: Unit | None) -> str:
     """Where a record sent to ``reviewer`` goes, as a user reads it: the reviewing unit's
     name, or the Department of Home Affairs when no one endorses it first."""
     return reviewer.name if reviewer is not None else str(_("Department of Home Affairs"))
+
+
+def head_name(exemplar: Exemplar) -> str:
+    """The unit head who signs ``exemplar`` off, as a user reads it: "the head of Sở Y tế"."""
+    return _("the head of %(unit)s") % {"unit": sending_unit(exemplar).name}
+
+
+def sending_to(exemplar: Exemplar, user) -> str:
+    """Where ``user``'s submit of ``exemplar`` sends it, as the user reads it: the unit head
+    where the unit signs off (unless ``user`` is a head, who signs by sending), else the
+    next reviewer."""
+    if head_signs_off(exemplar) and not signs_by_sending(exemplar, user):
+        return head_name(exemplar)
+    return destination_name(reviewer_on_sending(exemplar))
 
 
 def done_message(action: str, exemplar: Exemplar) -> str:
@@ -263,7 +337,9 @@ def done_message(action: str, exemplar: Exemplar) -> str:
     move = MOVES[action]
     if not move.done:
         return _("Done: %(action)s.") % {"action": move.label}
-    if exemplar.status == S.SUBMITTED_TO_DISTRICT:
+    if exemplar.status == S.AWAITING_HEAD:
+        unit = head_name(exemplar)
+    elif exemplar.status == S.SUBMITTED_TO_DISTRICT:
         unit = destination_name(exemplar.reviewer_unit)
     elif exemplar.status == S.UNDER_REVIEW:
         unit = destination_name(None)
@@ -310,28 +386,25 @@ def transition(
         if move.comment_required and not comment:
             raise ReasonMissingError(_("Please give the reason in the comment."))
         update_fields = []
-        if action == "submit":
+        recorded = move
+        if action in ("submit", "head_approve"):
             missing = completeness_errors(locked)
             if missing:
                 raise IncompleteError(missing)
-            # The reviewer in force on the day of sending is recorded: it alone endorses or
-            # returns the exemplar, whatever becomes of the unit tree afterwards. Moves back
-            # to the unit or on to Home Affairs leave it as it was.
-            reviewer = reviewer_on_sending(locked)
-            # A district that endorsed the record before it ended keeps the record as its own
-            # endorsement (it counts toward the district's quota of that year) when the
-            # record is sent again with no reviewer in force.
-            endorsed = reviewer is None and locked.transitions.filter(action="endorse").exists()
-            if not endorsed:
-                locked.reviewer_unit = reviewer
-                update_fields.append("reviewer_unit")
-            to_status = _status_on_sending(reviewer)
+        if action == "submit" and head_signs_off(locked) and not signs_by_sending(locked, by):
+            # The unit signs off what it sends: the editor's record goes to its head first.
+            to_status = S.AWAITING_HEAD
+        elif action in ("submit", "head_approve"):
+            if action == "submit" and head_signs_off(locked):
+                # A head who sends a record of a unit that signs off signs it by sending.
+                recorded = MOVES["head_approve"]
+            to_status = _send_on(locked, update_fields)
         else:
             to_status = move.target_for(locked)
         record = write_step(
             locked,
-            action=action,
-            label=str(move.label),
+            action=recorded.action,
+            label=str(recorded.label),
             to_status=to_status,
             by=by,
             comment=comment,
@@ -342,6 +415,76 @@ def transition(
 
         transaction.on_commit(lambda: notify_transition(record.pk))
     return locked
+
+
+def _send_on(locked: Exemplar, update_fields: list[str]) -> S:
+    """The status of ``locked`` once sent on from its unit (by a submit where no one signs
+    off, or by the head's approval); records the reviewer in force today."""
+    # The reviewer in force on the day of sending is recorded: it alone endorses or returns
+    # the exemplar, whatever becomes of the unit tree afterwards. Moves back to the unit or
+    # on to Home Affairs leave it as it was.
+    reviewer = reviewer_on_sending(locked)
+    # A district that endorsed the record before it ended keeps the record as its own
+    # endorsement (it counts toward the district's quota of that year) when the record is
+    # sent again with no reviewer in force.
+    endorsed = reviewer is None and locked.transitions.filter(action="endorse").exists()
+    if not endorsed:
+        locked.reviewer_unit = reviewer
+        update_fields.append("reviewer_unit")
+    return _status_on_sending(reviewer)
+
+
+# The steps that send a record on from its unit: an editor's or head's submit, or the head's
+# approval of an editor's submit. The latest of them tells whether the head signed it off.
+SENDING_ON = ("submit", "head_approve")
+# Statuses in which the record, as last sent on from its unit, is with its reviewers.
+BEYOND_THE_UNIT = frozenset({S.SUBMITTED_TO_DISTRICT, S.UNDER_REVIEW, S.ACCEPTED, S.REFUSED})
+
+
+def head_signoff(exemplar: Exemplar, transitions=None) -> Transition | None:
+    """The unit head's sign-off of ``exemplar`` as it now stands with its reviewers: the step
+    that last sent it on from its unit, when it was the head's approval (or the head's own
+    sending, recorded as such); ``None`` when an editor sent it without one, or the record
+    is back in its unit (returned, awaiting the head). ``transitions``: the exemplar's steps
+    in order, if already read."""
+    if exemplar.status not in BEYOND_THE_UNIT:
+        return None
+    if transitions is None:
+        transitions = exemplar.transitions.select_related("by").order_by("at", "pk")
+    sending = [
+        step
+        for step in transitions
+        if step.action in SENDING_ON and step.to_status != S.AWAITING_HEAD
+    ]
+    if not sending or sending[-1].action != "head_approve":
+        return None
+    return sending[-1]
+
+
+def with_head_signoff(exemplars):
+    """``exemplars`` annotated with ``head_signed_off_at``: the moment of the unit head's
+    sign-off of each as it now stands with its reviewers (see ``head_signoff``), or None.
+    One subquery, for lists and documents."""
+    from django.db.models import Case, F, OuterRef, Subquery, When
+
+    last_sent = (
+        Transition.objects.filter(exemplar=OuterRef("pk"), action__in=SENDING_ON)
+        .exclude(to_status=S.AWAITING_HEAD)
+        .order_by("-at", "-pk")
+    )
+    return exemplars.annotate(
+        last_sent_action=Subquery(last_sent.values("action")[:1]),
+        last_sent_at=Subquery(last_sent.values("at")[:1]),
+    ).annotate(
+        head_signed_off_at=Case(
+            When(
+                last_sent_action="head_approve",
+                status__in=BEYOND_THE_UNIT,
+                then=F("last_sent_at"),
+            ),
+            default=None,
+        )
+    )
 
 
 def write_step(

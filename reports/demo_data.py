@@ -455,7 +455,7 @@ def _past_exemplars() -> int:
     """The exemplars of 2023 and 2024, moved through the real workflow (once)."""
     from campaigns.models import Campaign
     from registry import services, workflow
-    from registry.demo import EVIDENCE
+    from registry.demo import EVIDENCE, unit_head
     from registry.models import CriterionEvidence, Field
 
     created = 0
@@ -497,6 +497,11 @@ def _past_exemplars() -> int:
                 exemplar=exemplar, criterion=criterion, text=EVIDENCE[number % len(EVIDENCE)]
             )
         exemplar = workflow.transition(exemplar=exemplar, action="submit", by=author)
+        if exemplar.status == ExemplarStatus.AWAITING_HEAD:
+            # The department's head signs it off (``registry.demo.SIGNING_OFF_KINDS``).
+            exemplar = workflow.transition(
+                exemplar=exemplar, action="head_approve", by=unit_head(unit)
+            )
         if exemplar.status == ExemplarStatus.SUBMITTED_TO_DISTRICT:
             exemplar = workflow.transition(
                 exemplar=exemplar,

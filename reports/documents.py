@@ -25,7 +25,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from registry import quotas, tracking
+from registry import quotas, tracking, workflow
 from registry.enums import CriterionKind, SubjectKind
 from registry.models import Attachment, Exemplar, Unit, plan_in_force
 
@@ -207,6 +207,14 @@ def _document(
     )
 
 
+def signoff_day(moment) -> str:
+    """The day of a unit head's sign-off as a document writes it: "05/03/2026"; empty for
+    none."""
+    if moment is None:
+        return ""
+    return f"{timezone.localtime(moment).date():%d/%m/%Y}"
+
+
 def summary(text: str) -> str:
     return Truncator(" ".join(text.split())).words(SUMMARY_WORDS)
 
@@ -259,11 +267,15 @@ def unit_exemplars(*, unit: Unit, year: int, issue: Issue | None = None) -> Docu
         output_field=IntegerField(),
     )
     exemplars = list(
-        Exemplar.objects.filter(unit=unit, year=year, status__in=tracking.SUBMITTED_STATUSES)
+        workflow.with_head_signoff(
+            Exemplar.objects.filter(unit=unit, year=year, status__in=tracking.SUBMITTED_STATUSES)
+        )
         .select_related("field")
         .annotate(kind_order=order)
         .order_by("kind_order", "subject_key", "pk")
     )
+    # Where the unit's head signed off what it sent, each line carries the day.
+    signed = any(e.head_signed_off_at for e in exemplars)
     rows: list = []
     number = 0
     for kind in kinds:
@@ -281,6 +293,7 @@ def unit_exemplars(*, unit: Unit, year: int, issue: Issue | None = None) -> Docu
                     exemplar.field.name if exemplar.field else "",
                     summary(exemplar.achievements),
                     exemplar.get_status_display(),
+                    *([signoff_day(exemplar.head_signed_off_at)] if signed else []),
                 ]
             )
     accepted = sum(1 for e in exemplars if e.status == "accepted")
@@ -314,15 +327,18 @@ def unit_exemplars(*, unit: Unit, year: int, issue: Issue | None = None) -> Docu
                 % {"year": year, "unit": issuer_name(unit)}
             )
         )
+    columns = [
+        Column(_("No."), width=5),
+        Column(_("Name"), width=15 if signed else 16),
+        Column(_("Position, workplace"), width=16 if signed else 18),
+        Column(_("Field"), width=11),
+        Column(_("Summary of achievements"), width=30 if signed else 38),
+        Column(_("Status"), width=12),
+    ]
+    if signed:
+        columns.append(Column(_("Signed off by the unit head on"), width=11))
     table = Table(
-        columns=[
-            Column(_("No."), width=5),
-            Column(_("Name"), width=16),
-            Column(_("Position, workplace"), width=18),
-            Column(_("Field"), width=11),
-            Column(_("Summary of achievements"), width=38),
-            Column(_("Status"), width=12),
-        ],
+        columns=columns,
         rows=rows,
         sheet=_("Exemplars"),
         small=True,
@@ -411,6 +427,9 @@ def exemplar_profile(
         (_("Year"), exemplar.year),
         (_("Status"), exemplar.get_status_display()),
     ]
+    signoff = workflow.head_signoff(exemplar)
+    if signoff is not None:
+        particulars.append((_("Signed off by the unit head on"), signoff_day(signoff.at)))
     if personal_data:
         particulars += [
             (_("Contact person"), exemplar.contact_name),

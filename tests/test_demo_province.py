@@ -204,6 +204,55 @@ def test_follow_ups_notes_coverage_and_proposals_are_there(province, db):
             assert proposal.decision_number and proposal.decision_date
 
 
+def test_the_departments_heads_sign_off_what_they_send(province, full_plan, db):
+    """The demo has the departments' heads sign off (issue 14, item 18): their records pass
+    through the head, some wait for the head, one was returned by the head, and the unit's
+    report carries the day of each sign-off."""
+    from registry.enums import Role
+    from registry.models import Exemplar, Transition, UnitKind
+    from reports import documents
+
+    assert UnitKind.objects.get(code="department").requires_head_signoff
+    assert not UnitKind.objects.get(code="commune").requires_head_signoff
+    exemplars = _province_exemplars(province["records"])
+    departments = exemplars.filter(unit__kind__code="department")
+    sent_on = departments.exclude(status__in=S.within_unit())
+    assert sent_on.exists()
+    for exemplar in sent_on:
+        steps = list(exemplar.transitions.select_related("by"))
+        approvals = [step for step in steps if step.action == "head_approve"]
+        assert approvals, exemplar
+        assert all(
+            step.by.role == Role.UNIT_HEAD and step.by.unit_id == exemplar.unit_id
+            for step in approvals
+        )
+    # Others do not sign off: their records go straight on.
+    others = exemplars.exclude(unit__kind__code="department")
+    assert not Transition.objects.filter(exemplar__in=others, action="head_approve").exists()
+    # Some records were sent back by the head once before they went on.
+    assert Transition.objects.filter(exemplar__in=departments, action="head_return").count() >= 2
+    # One record the head sent back waits for its editor, with the head's reason.
+    (returned,) = exemplars.filter(status=S.RETURNED_BY_HEAD)
+    assert returned.unit.code == demo_province.HEAD_RETURNED_UNIT
+    assert len(returned.transitions.last().comment) > 20
+    # Records waiting for the head: the walk-through's and, across the province, some more.
+    waiting_token = uuid.uuid5(uuid.NAMESPACE_URL, "demo-exemplar-hstc-syt")
+    assert Exemplar.objects.get(creation_token=waiting_token).status == S.AWAITING_HEAD
+    outcomes = Counter(r.outcome for r in full_plan)
+    assert outcomes["awaiting_head"] >= 3
+    assert outcomes["returned_by_head"] == 1
+    assert outcomes["accepted_after_head_return"] >= 3
+    assert {r.year for r in full_plan if r.outcome in ("awaiting_head", "returned_by_head")} == {
+        2026
+    }
+    # The unit's report of a year carries the day each record was signed off.
+    unit = sent_on.filter(year=2025).first().unit
+    document = documents.unit_exemplars(unit=unit, year=2025)
+    table = document.annexes[0].blocks[0]
+    days = [row[-1] for row in table.rows if isinstance(row, list)]
+    assert days and all(re.fullmatch(r"\d\d/\d\d/20\d\d", day) for day in days), days
+
+
 def test_texts_fit_the_person_and_show_no_marks(full_plan, db):
     marks = re.compile(r"@[a-z_]|\{|\}|\[|\]")
     for record in full_plan:

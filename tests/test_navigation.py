@@ -135,7 +135,7 @@ def test_the_current_page_and_its_area_are_marked(world, client_for):
     assert "active" in classes(item)
 
 
-def test_anonymous_visitors_get_no_menu(client):
+def test_anonymous_visitors_get_no_menu(client, db):  # the login page reads the province
     html = client.get(reverse("login")).content.decode()
     assert menu_links(html) == {}
     assert "main-nav" not in html

@@ -1700,6 +1700,33 @@ DISTRICT_RETURN_REASONS = (
     ),
 )
 
+# The unit head sends an editor's record back before signing it off: (reason, what the
+# editor adds, the editor's note on sending it again).
+HEAD_RETURN_REASONS = (
+    (
+        "Đề nghị bổ sung ý kiến của Hội đồng Thi đua - Khen thưởng cơ quan trước khi trình ký.",
+        "Hội đồng Thi đua - Khen thưởng cơ quan đã họp, thống nhất đề nghị (biên bản ngày {day}).",
+        "Đã bổ sung biên bản họp Hội đồng Thi đua - Khen thưởng cơ quan.",
+    ),
+    (
+        "Phần thành tích còn dài, chưa làm rõ kết quả nổi bật của năm {y}; đề nghị viết gọn, nêu số liệu cụ thể.",
+        "Kết quả nổi bật của năm {y} đã được tổng hợp lại, có số liệu so sánh với năm {y-1}.",
+        "Đã viết gọn phần thành tích, bổ sung số liệu năm {y}.",
+    ),
+    (
+        "Chưa có ý kiến của tổ chức công đoàn cơ quan; đề nghị bổ sung trước khi gửi Sở Nội vụ.",
+        "Ban Chấp hành Công đoàn cơ quan thống nhất đề nghị (văn bản ngày {day}).",
+        "Đã bổ sung ý kiến của Công đoàn cơ quan.",
+    ),
+)
+
+HEAD_APPROVE_COMMENTS = (
+    "",
+    "",
+    "Đồng ý, đề nghị Sở Nội vụ xem xét.",
+    "Thống nhất gửi hồ sơ.",
+)
+
 REFUSAL_REASONS = (
     "Thành tích chưa nổi bật so với các điển hình cùng lĩnh vực trong năm {y}; đề nghị đơn vị tiếp tục bồi dưỡng.",
     "Mô hình mới triển khai {3-6} tháng, chưa đủ cơ sở đánh giá hiệu quả; đề nghị xem xét vào năm {y+1}.",

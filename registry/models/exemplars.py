@@ -207,6 +207,7 @@ class Exemplar(RulesModel):
             "change": perms.can_edit_exemplar,
             "delete": perms.can_delete_exemplar,
             "submit": perms.can_submit_exemplar,
+            "sign_off": perms.can_sign_off_exemplar,
             "district_review": perms.can_district_review_exemplar,
             "review": perms.can_review_exemplar,
             "view_personal_data": perms.can_view_exemplar_personal_data,

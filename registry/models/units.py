@@ -111,6 +111,15 @@ class UnitKind(EnglishNamed, RulesModel, ValidityPeriod):
             "they go up to Home Affairs (the district level of 2023-2025)."
         ),
     )
+    requires_head_signoff = models.BooleanField(
+        _("the unit head signs off what the unit sends"),
+        default=False,
+        help_text=_(
+            "An exemplar an editor of a unit of this kind sends goes first to the unit's head, "
+            "who approves it on to the next reviewer or returns it with a reason. A unit may "
+            "decide otherwise for itself."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -229,6 +238,16 @@ class Unit(RulesModel):
         blank=True,
         help_text=_("The law, resolution or decision that ended the unit."),
     )
+    requires_head_signoff = models.BooleanField(
+        _("the unit head signs off what the unit sends"),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_(
+            "“As its kind says”: the unit's kind decides. Yes or no: this unit's own choice, "
+            "whatever its kind says."
+        ),
+    )
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -316,6 +335,14 @@ class Unit(RulesModel):
         if parent is not None and parent.kind.reviews_children and parent.is_active_on(day):
             return parent
         return None
+
+    @property
+    def needs_head_signoff(self) -> bool:
+        """Whether an exemplar an editor of this unit sends goes first to the unit's head:
+        the unit's own choice if it made one, else its kind's."""
+        if self.requires_head_signoff is not None:
+            return self.requires_head_signoff
+        return self.kind.requires_head_signoff
 
     @property
     def reviewing_unit(self):

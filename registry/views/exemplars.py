@@ -247,6 +247,13 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
             transitions=transitions,
             # The latest reviewer's reason, shown first on a returned or refused record.
             reason_step=self.reason_step(exemplar, transitions),
+            # The unit head's sign-off of the record as its reviewers have it.
+            signoff_step=workflow.head_signoff(exemplar, transitions),
+            awaiting_head_name=(
+                workflow.head_name(exemplar)
+                if exemplar.status == ExemplarStatus.AWAITING_HEAD
+                else ""
+            ),
             # Review steps and what happened to the files (registry/attachments.py).
             timeline=attachment_files.timeline(exemplar, transitions),
             attachments=exemplar.attachments.all(),
@@ -293,9 +300,15 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
                 required=bool(needing) and len(needing) == len(commented),
                 error=attempt.get("comment_error", ""),
             )
-        send_to = None
+        send_to = approve_to = None
+        to_head = False
         if send is not None:
-            send_to = workflow.destination_name(workflow.reviewer_on_sending(exemplar))
+            send_to = workflow.sending_to(exemplar, user)
+            to_head = workflow.head_signs_off(exemplar) and not workflow.signs_by_sending(
+                exemplar, user
+            )
+        if any(move.action == "head_approve" for move in moves):
+            approve_to = workflow.destination_name(workflow.reviewer_on_sending(exemplar))
         confirming = (
             send is not None
             and not missing
@@ -312,6 +325,16 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
             "missing": missing,
             "send_failed": bool(attempt.get("incomplete")) and bool(missing),
             "send_to": send_to,
+            # The editor's record goes to the unit head first (``Unit.needs_head_signoff``).
+            "send_to_head": to_head,
+            "next_after_head": (
+                workflow.destination_name(workflow.reviewer_on_sending(exemplar))
+                if to_head
+                else None
+            ),
+            "approve_to": approve_to,
+            # A unit that signs off with no head in the portal: the record would only wait.
+            "no_head": to_head and not workflow.has_head(exemplar),
             "confirming_send": confirming,
             "confirm_send_query": "=".join(CONFIRM_SEND),
         }

@@ -104,6 +104,13 @@ class HomeView(TemplateView):
                 ).count()
             if perms.keeps_own_units_exemplars(user):
                 context.update(unit_records(user, unit, year, shown=self.RETURNED_SHOWN))
+            if user.role == Role.UNIT_HEAD:
+                # What the unit's editors sent for the head to sign off, before anything else.
+                to_sign = list(
+                    selectors.exemplars_awaiting_signoff(user=user)[: self.RETURNED_SHOWN + 1]
+                )
+                context["to_sign"] = to_sign[: self.RETURNED_SHOWN]
+                context["to_sign_more"] = len(to_sign) > self.RETURNED_SHOWN
         if user.has_perm("registry.view_province_overview"):
             context["kind_counts"] = kind_counts(year)
             context["plan"] = plan_in_force(year)
@@ -146,7 +153,7 @@ def unit_records(user, unit: Unit, year: int, *, shown: int) -> dict:
         "records_total": sum(row["count"] for row in by_status),
         "returned_records": returned_rows[:shown],
         "returned_more": len(returned_rows) > shown,
-        "returned_statuses": [ExemplarStatus.RETURNED, ExemplarStatus.RETURNED_BY_DISTRICT],
+        "returned_statuses": [s for s in ExemplarStatus if s in ExemplarStatus.returned()],
         "carries_on_work": len(selectors.own_unit_ids(user)) > 1,
     }
 
@@ -252,7 +259,7 @@ def predecessor_history(unit_ids) -> list[dict]:
         return []
     rows = (
         Exemplar.objects.filter(unit_id__in=unit_ids)
-        .exclude(status=ExemplarStatus.DRAFT)
+        .exclude(status__in=ExemplarStatus.within_unit())
         .values("year", "unit_id")
         .annotate(
             sent=Count("pk"),

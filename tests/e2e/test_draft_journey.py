@@ -198,3 +198,21 @@ def test_a_page_opened_in_another_tab_counts_as_activity(page: Page, world, logi
     other.goto("/")
     expect(other.get_by_role("heading", level=1)).to_be_visible()
     expect(warning).to_be_hidden()
+
+
+def test_the_administrations_log_out_also_ends_the_persons_drafts(page: Page, world, login):
+    administrator, editor = world.user("administrator"), world.user("editor_a")
+    own = f"portal-draft:{administrator.pk}:/quan-tri/registry/unit/add/"
+    other = f"portal-draft:{editor.pk}:{FORM}"
+    login(administrator)
+    page.evaluate(
+        """([own, other]) => {
+             localStorage.setItem(own, JSON.stringify({savedAt: Date.now(), fields: {}}));
+             localStorage.setItem(other, JSON.stringify({savedAt: Date.now(), fields: {}}));
+           }""",
+        [own, other],
+    )
+    page.goto("/quan-tri/")
+    page.locator("#logout-form button").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert set(drafts(page)) == {other}
