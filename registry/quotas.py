@@ -160,12 +160,9 @@ def _tallies(year: int, units: set[int] | None = None) -> dict[int, Tally]:
     exemplars = Exemplar.objects.filter(year=year)
     if units is not None:
         exemplars = exemplars.filter(unit_id__in=units)
-    rows = (
-        exemplars.values("unit_id")
-        .annotate(
-            submitted=Count("pk", filter=Q(status__in=SUBMITTED_STATUSES)),
-            accepted=Count("pk", filter=Q(status=S.ACCEPTED)),
-        )
+    rows = exemplars.values("unit_id").annotate(
+        submitted=Count("pk", filter=Q(status__in=SUBMITTED_STATUSES)),
+        accepted=Count("pk", filter=Q(status=S.ACCEPTED)),
     )
     return {row["unit_id"]: Tally(row["submitted"], row["accepted"]) for row in rows}
 
