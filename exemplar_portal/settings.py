@@ -133,7 +133,8 @@ AUTHENTICATION_BACKENDS = [
     # django-axes first, so that a locked-out user is refused before any check.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Passwords; permissions come from the roles above, not from Django's tables.
+    "registry.backends.PasswordBackend",
 ]
 # Argon2id with the parameters OWASP's Password Storage Cheat Sheet gives (19 MiB, two
 # passes, one lane): about 30 ms of a core per check where PBKDF2's million rounds take

@@ -156,24 +156,25 @@ def _area(unit: Unit, day: datetime.date) -> Unit | None:
     return unit.reviewing_unit_on(day)
 
 
-def _tallies(year: int) -> dict[int, Tally]:
-    rows = (
-        Exemplar.objects.filter(year=year)
-        .values("unit_id")
-        .annotate(
-            submitted=Count("pk", filter=Q(status__in=SUBMITTED_STATUSES)),
-            accepted=Count("pk", filter=Q(status=S.ACCEPTED)),
-        )
+def _tallies(year: int, units: set[int] | None = None) -> dict[int, Tally]:
+    exemplars = Exemplar.objects.filter(year=year)
+    if units is not None:
+        exemplars = exemplars.filter(unit_id__in=units)
+    rows = exemplars.values("unit_id").annotate(
+        submitted=Count("pk", filter=Q(status__in=SUBMITTED_STATUSES)),
+        accepted=Count("pk", filter=Q(status=S.ACCEPTED)),
     )
     return {row["unit_id"]: Tally(row["submitted"], row["accepted"]) for row in rows}
 
 
-def _endorsed(year: int) -> dict[int, Tally]:
+def _endorsed(year: int, units: set[int] | None = None) -> dict[int, Tally]:
     """Per first reviewer: the exemplars of ``year`` it endorsed (one query)."""
     endorsed = Transition.objects.filter(exemplar=OuterRef("pk"), action="endorse")
+    exemplars = Exemplar.objects.filter(year=year, reviewer_unit__isnull=False)
+    if units is not None:
+        exemplars = exemplars.filter(reviewer_unit_id__in=units)
     rows = (
-        Exemplar.objects.filter(year=year, reviewer_unit__isnull=False)
-        .filter(Exists(endorsed))
+        exemplars.filter(Exists(endorsed))
         .values("reviewer_unit_id")
         .annotate(
             submitted=Count("pk", filter=Q(status__in=SUBMITTED_STATUSES)),
@@ -206,10 +207,15 @@ def _with_kinds_and_parents(units: list[Unit]) -> list[Unit]:
     return units
 
 
-def owing_units(plan: Plan, year: int, lineage: Lineage | None = None) -> list[Unit]:
-    """The units that owe a quota in ``year`` under ``plan``, each once."""
+def owing_units(
+    plan: Plan, year: int, lineage: Lineage | None = None, among: set[int] | None = None
+) -> list[Unit]:
+    """The units that owe a quota in ``year`` under ``plan``, each once (of ``among`` only,
+    when given: it must hold the work successors of each of its units, see ``_around``)."""
     kinds = [rule.unit_kind_id for rule in plan.quota_rules.all()]
     units = Unit.objects.filter(kind_id__in=kinds).only(*UNIT_FIELDS)
+    if among is not None:
+        units = units.filter(pk__in=among)
     if plan.quota_basis == Plan.QuotaBasis.REFERENCE_DATE:
         return _with_kinds_and_parents(list(units.active_on(plan.reference_date(year))))
     candidates = _with_kinds_and_parents(list(units.active_in(year)))
@@ -223,15 +229,31 @@ def owing_units(plan: Plan, year: int, lineage: Lineage | None = None) -> list[U
     ]
 
 
-def standing(year: int, *, today: datetime.date | None = None) -> Standing:
-    """Every quota obligation of ``year`` with what counts toward it (five queries)."""
+def _around(unit_id: int, lineage: Lineage) -> set[int]:
+    """The units whose standing decides ``unit_id``'s row: the unit, the units whose work
+    came to it down a chain, and the work successors of each (whether one of them owes the
+    quota decides who counts what)."""
+    around = {unit_id, *lineage.predecessor_ids(unit_id, work_only=True)}
+    return around.union(*(lineage.work_successor_chain(pk) for pk in around))
+
+
+def standing(
+    year: int, *, today: datetime.date | None = None, around: int | None = None
+) -> Standing:
+    """Every quota obligation of ``year`` with what counts toward it (five queries).
+
+    With ``around`` (a unit's id), only the rows that decide that unit's own row are worked
+    out: its row, when it has one, is exactly the province-wide one, for a unit's page that
+    needs no other (``progress``).
+    """
     today = today or timezone.localdate()
     plan = plan_in_force(year)
     if plan is None:
         return Standing(year=year, plan=None, rows=[])
     lineage = Lineage.load_ids()
+    among = _around(around, lineage) if around is not None else None
     rules = {rule.unit_kind_id: rule for rule in plan.quota_rules.all()}
-    owing = owing_units(plan, year, lineage)
+    owing = owing_units(plan, year, lineage, among)
     area_day = (
         plan.reference_date(year)
         if plan.quota_basis == Plan.QuotaBasis.REFERENCE_DATE
@@ -251,7 +273,7 @@ def standing(year: int, *, today: datetime.date | None = None) -> Standing:
         for unit in owing
     }
     unattributed: list[tuple[int, Tally]] = []
-    for unit_id, tally in _tallies(year).items():
+    for unit_id, tally in _tallies(year, among).items():
         if unit_id in rows:
             rows[unit_id].own.add(tally)
             continue
@@ -261,7 +283,7 @@ def standing(year: int, *, today: datetime.date | None = None) -> Standing:
             continue
         rows[heir].inherited.add(tally)
         rows[heir].predecessors.append(unit_id)
-    for reviewer_id, tally in _endorsed(year).items():
+    for reviewer_id, tally in _endorsed(year, among).items():
         row = rows.get(reviewer_id)
         if row is not None and row.rule.counts_endorsed:
             row.endorsed.add(tally)
@@ -292,12 +314,12 @@ def standing(year: int, *, today: datetime.date | None = None) -> Standing:
 def progress(*, unit: Unit, year: int, today: datetime.date | None = None) -> QuotaProgress:
     """Where ``unit`` stands in ``year`` (a row with ``minimum=None`` when it owes nothing)."""
     today = today or timezone.localdate()
-    rows = standing(year, today=today)
+    rows = standing(year, today=today, around=unit.pk)
     row = rows.by_unit().get(unit.pk)
     if row is not None:
         return row
-    plan = plan_in_force(year)
-    own = _tallies(year).get(unit.pk, Tally())
+    plan = rows.plan
+    own = _tallies(year, {unit.pk}).get(unit.pk, Tally())
     return QuotaProgress(
         unit=unit,
         year=year,
@@ -332,7 +354,7 @@ def counted_toward(unit_id: int, year: int) -> Q:
     endorsed as first reviewer when its rule counts them. The list behind a unit's
     "accepted X / at least Y" (with ``status=accepted``) shows exactly the X. A unit that owes
     nothing that year counts its own only (as ``progress`` does)."""
-    row = standing(year).by_unit().get(unit_id)
+    row = standing(year, around=unit_id).by_unit().get(unit_id)
     counted = Q(unit_id=unit_id)
     if row is not None:
         counted = Q(unit_id__in={unit_id, *(unit.pk for unit in row.predecessors)})

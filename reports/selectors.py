@@ -32,13 +32,25 @@ def introductions_in_reach(user) -> QuerySet:
 def exemplar_awards(*, user, exemplar) -> dict:
     """The exemplar page's award section: its proposals and introductions the user reaches,
     and whether the user may propose it (context of ``reports/partials/exemplar_awards.html``)."""
+    # A cheap first look: most exemplars have neither, and the scoped queries are then not
+    # worth planning.
+    proposals = list(
+        AwardProposal.objects.filter(exemplar=exemplar).order_by().values_list("pk", flat=True)
+    )
+    introductions = list(
+        MediaIntroduction.objects.filter(exemplar=exemplar).order_by().values_list("pk", flat=True)
+    )
     return {
         "award_proposals": proposals_in_reach(user)
-        .filter(exemplar=exemplar)
-        .order_by("-year", "-created_at"),
+        .filter(pk__in=proposals)
+        .order_by("-year", "-created_at")
+        if proposals
+        else AwardProposal.objects.none(),
         "media_introductions": introductions_in_reach(user)
-        .filter(exemplar=exemplar)
-        .order_by("-date"),
+        .filter(pk__in=introductions)
+        .order_by("-date")
+        if introductions
+        else MediaIntroduction.objects.none(),
         "can_propose_award": user.has_perm("reports.propose_exemplar", exemplar),
         "can_introduce": user.has_perm("reports.add_mediaintroduction")
         and exemplar.status == ExemplarStatus.ACCEPTED,

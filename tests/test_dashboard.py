@@ -15,6 +15,7 @@ from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
 from registry.models import Field, Plan, QuotaRule
 from reports.dashboard import build_dashboard
+from reports.management.commands.generate_scale_data import PREFIX
 from tests.factories import kind
 from tests.factories.exemplars import ExemplarFactory
 
@@ -540,9 +541,12 @@ class TestScaleData:
 
         from registry.models import Exemplar, FollowUp, Transition
 
+        # A record made in the portal whose random code happens to start like the generated
+        # ones neither stops the generation nor goes with a reset.
+        own = ExemplarFactory(unit=world.dept_a, code="QMABCDEFGH")
         out = io.StringIO()
         call_command("generate_scale_data", exemplars=300, years=4, stdout=out)
-        generated = Exemplar.objects.filter(code__startswith="QM")
+        generated = Exemplar.objects.filter(code__startswith=PREFIX)
         assert generated.count() == 300
         assert set(generated.values_list("year", flat=True)) == set(
             range(datetime.date.today().year - 3, datetime.date.today().year + 1)
@@ -562,6 +566,7 @@ class TestScaleData:
         assert generated.count() == 300
         call_command("generate_scale_data", exemplars=120, years=4, reset=True, stdout=out)
         assert generated.count() == 120
-        assert Transition.objects.filter(exemplar__code__startswith="QM").count() == (
-            Transition.objects.count()
+        assert Transition.objects.filter(exemplar__code__startswith=PREFIX).count() == (
+            Transition.objects.exclude(exemplar=own).count()
         )
+        assert Exemplar.objects.filter(pk=own.pk).exists()

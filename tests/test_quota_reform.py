@@ -246,3 +246,35 @@ def test_the_demos_2025_quota_as_an_officer_computes_it(db):
     assert (gia_van.minimum, gia_van.accepted, gia_van.submitted) == (2, 1, 2)
     assert [unit.code for unit in gia_van.predecessors] == ["373-GIAVAN"]
     assert standing.unattributed == []
+
+
+@pytest.mark.parametrize("basis", list(Plan.QuotaBasis))
+def test_a_units_own_progress_is_its_row_of_the_whole_standing(reform, basis):
+    # A unit's page works out only the rows around the unit (``progress``); whatever the
+    # unit's place in the reform, what it shows is the province-wide row, field by field.
+    Plan.objects.update(quota_basis=basis)
+    from registry.models import Unit
+
+    def seen(row):
+        return (
+            row.unit.pk,
+            row.minimum,
+            row.own,
+            row.inherited,
+            row.endorsed,
+            [u.pk for u in row.predecessors],
+            row.area.pk if row.area else None,
+            row.counted_for.pk if row.counted_for else None,
+        )
+
+    compared = 0
+    for year in (2024, 2025, 2026):
+        whole = quotas.standing(year, today=TODAY).by_unit()
+        for unit in Unit.objects.all():
+            own = quotas.progress(unit=unit, year=year, today=TODAY)
+            if unit.pk in whole:
+                assert seen(own) == seen(whole[unit.pk]), (year, unit.code)
+                compared += 1
+            else:
+                assert own.minimum is None, (year, unit.code)
+    assert compared >= 10

@@ -79,6 +79,15 @@ def can_reach_coverage(user, coverage):
 
 
 @rules.predicate
+def is_publicised(user, exemplar):
+    """Only accepted exemplars are publicised (``coverable_exemplars``); asked first, so
+    that the others are answered without the database."""
+    from registry.enums import ExemplarStatus
+
+    return exemplar is not None and exemplar.status == ExemplarStatus.ACCEPTED
+
+
+@rules.predicate
 def may_cover_exemplar(user, exemplar):
     return exemplar is not None and coverable_exemplars(user).filter(pk=exemplar.pk).exists()
 
@@ -90,7 +99,7 @@ can_change_coverage = can_reach_coverage & (can_manage_campaigns | (is_outlet_st
 rules.add_perm("campaigns.view_coverage", can_reach_coverage)
 rules.add_perm("campaigns.add_coverage", can_log_coverage)
 # With an exemplar: may the user log coverage about it (the exemplar page's link)?
-rules.add_perm("campaigns.cover_exemplar", can_log_coverage & may_cover_exemplar)
+rules.add_perm("campaigns.cover_exemplar", is_publicised & can_log_coverage & may_cover_exemplar)
 rules.add_perm("campaigns.change_coverage", can_change_coverage)
 rules.add_perm("campaigns.delete_coverage", can_change_coverage)
 rules.add_perm("campaigns.view_column", rules.is_authenticated)

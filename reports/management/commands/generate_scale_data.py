@@ -23,7 +23,10 @@ from registry.enums import ExemplarStatus as S
 from registry.enums import Gender, Reach, Role, SubjectKind
 from registry.models import CatalogueVersion, Exemplar, Field, FollowUp, Transition, Unit, User
 
-PREFIX = "QM"
+# Generated codes start "QM0": "0" is not in the alphabet of real codes
+# (``registry.models.exemplars._public_code``), so no record made in the portal is ever
+# taken for a generated one (and deleted by --reset).
+PREFIX = "QM0"
 BATCH = 5000
 FAMILY = [
     "Nguyễn",
@@ -302,7 +305,7 @@ class Command(BaseCommand):
             },
         }[kind]
         exemplar = Exemplar(
-            code=f"{PREFIX}{n:08d}",
+            code=f"{PREFIX}{n:07d}",
             unit=unit,
             year=year,
             subject_kind=kind,
