@@ -12,7 +12,7 @@ PORT   ?= 8000
 WORKERS ?= auto
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: demo document-worker serve test e2e bench lint format messages check-deploy system-deps browser-deps clean backup restore postgres-client
+.PHONY: demo document-worker serve test e2e help-pictures bench lint format messages check-deploy system-deps browser-deps clean backup restore postgres-client
 
 $(PY):
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -78,6 +78,11 @@ test: $(VENV)/.installed-test system-deps browser-deps
 
 e2e: $(VENV)/.installed-test browser-deps
 	$(PY) -m pytest tests/e2e -p no:cacheprovider
+
+# The help page's pictures (static/img/help), taken again from the pages the steps open.
+help-pictures: $(VENV)/.installed-test browser-deps
+	PORTAL_HELP_PICTURES=1 $(PY) -m pytest tests/e2e/test_help_journey.py -p no:cacheprovider \
+	  -k help_pictures
 
 bench: $(VENV)/.installed-test system-deps
 	$(PY) -m tests.bench
