@@ -74,7 +74,7 @@ test: $(VENV)/.installed-test system-deps browser-deps
 	$(PY) manage.py makemigrations --check --dry-run -v0 --settings=exemplar_portal.settings_test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m pytest -n $(WORKERS) -p no:cacheprovider
+	$(PY) -m pytest -n $(WORKERS) -p no:cacheprovider --durations=25
 
 e2e: $(VENV)/.installed-test browser-deps
 	$(PY) -m pytest tests/e2e -p no:cacheprovider
