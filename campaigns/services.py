@@ -223,8 +223,8 @@ def regulation_send(*, requirement, unit, upload, by):
     """
     from django.utils.translation import gettext_lazy as _
 
+    from exemplar_portal.base.uploads import UploadRejected, check_upload
     from registry.models import Unit
-    from registry.uploads import UploadRejected, check_upload
 
     from .models import UnitRegulation
 

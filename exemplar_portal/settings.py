@@ -189,7 +189,7 @@ USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["exemplar_portal.formats"]
 # Selects and plain inputs drawn in Python with the HTML of Django's templates (faster lists).
-FORM_RENDERER = "registry.form_renderer.PortalFormRenderer"
+FORM_RENDERER = "exemplar_portal.base.form_renderer.PortalFormRenderer"
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from exemplar_portal.base.text import fold
+
 from .models import (
     CatalogueVersion,
     Criterion,
@@ -20,7 +22,6 @@ from .models import (
     UnitSuccession,
     User,
 )
-from .text import fold
 
 
 class PortalAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):

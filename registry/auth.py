@@ -18,7 +18,7 @@ from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from .text import fold
+from exemplar_portal.base.text import fold
 
 # The key in the session that holds when the user signed in (seconds since the epoch).
 SIGNED_IN_AT = "portal_signed_in_at"

@@ -47,12 +47,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from exemplar_portal.base.text import fold
+
 from .data import demo_people as people
 from .data import demo_texts as texts
 from .enums import ExemplarStatus as S
 from .enums import Role
 from .models import Unit, User
-from .text import fold
 
 SEED = "ninh-binh-2023-2026"
 YEARS = (2023, 2024, 2025, 2026)

@@ -9,7 +9,8 @@ attachments waiting for the purge (``registry.attachments``) count toward nothin
 ``store_batch`` is the one way several files reach a record, for exemplars
 (``registry.attachments``) and for movements and events (``campaigns.views.files``):
 
-1. every file is checked by content (``registry.uploads.check_upload``), nothing written;
+1. every file is checked by content (``exemplar_portal.base.uploads.check_upload``),
+   nothing written;
 2. in a transaction, with the record and its unit locked, the record's and the unit's use
    are measured and every file must fit; then every file is stored and its row saved.
 
@@ -30,7 +31,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .uploads import CheckedUpload, UploadRejected, check_upload
+from exemplar_portal.base.uploads import CheckedUpload, UploadRejected, check_upload
 
 MB = 1024 * 1024
 DEFAULTS = {

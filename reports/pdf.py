@@ -34,7 +34,7 @@ from PIL import ImageFile
 from .limits import DocumentTooLong, RenderTimedOut, page_limit, render_seconds
 
 # Importing WeasyPrint switches on Pillow's process-wide LOAD_TRUNCATED_IMAGES, which would let
-# truncated uploads through registry.uploads in the same process: keep Pillow's setting.
+# truncated uploads through exemplar_portal.base.uploads in the same process: keep Pillow's setting.
 _load_truncated_images = ImageFile.LOAD_TRUNCATED_IMAGES
 from weasyprint import HTML, URLFetcher  # noqa: E402
 from weasyprint.urls import URLFetcherResponse  # noqa: E402

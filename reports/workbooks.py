@@ -14,7 +14,7 @@ from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from registry.exports import (
+from exemplar_portal.base.exports import (
     BOLD,
     MEASURED_ROWS,
     column_widths,

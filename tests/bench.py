@@ -94,9 +94,9 @@ def main(extra_units: int = 10_000) -> None:
     bench("home_province_overview_ms", ms, "ms", size)
     bench("home_province_overview_queries", n, "queries", size)
 
+    from exemplar_portal.base.text import fold
     from registry.enums import ExemplarStatus
     from registry.models import CatalogueVersion, Exemplar, Field
-    from registry.text import fold
 
     version = CatalogueVersion.objects.get(code="2023-2025")
     fields = list(Field.objects.all())

@@ -8,7 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from campaigns.models import Campaign, CampaignFile
-from registry.uploads import check_upload
+from exemplar_portal.base.uploads import check_upload
 from tests.test_uploads import minimal_pdf
 
 pytestmark = pytest.mark.integration

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from exemplar_portal.base.exports import sheet_title
 from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
-from registry.exports import sheet_title
 from registry.models import Exemplar
 from reports import consolidation as consolidating
 from reports import issuing, rendering

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from registry.exports import xlsx_bytes
+from exemplar_portal.base.exports import xlsx_bytes
 from reports.documents import _bar_segments
 from reports.layout import NATIONAL_TITLE
 from tests.test_dashboard import figures  # noqa: F401  (the hand-computed fixture)

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from campaigns import services
 from campaigns.models import Campaign
-from registry.exports import (
+from exemplar_portal.base.exports import (
     MAX_WIDTH,
     MIN_WIDTH,
     XLSX_CONTENT_TYPE,

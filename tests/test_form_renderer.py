@@ -7,7 +7,7 @@ from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.safestring import mark_safe
 
-from registry.form_renderer import DRAWN, PortalFormRenderer
+from exemplar_portal.base.form_renderer import DRAWN, PortalFormRenderer
 
 pytestmark = pytest.mark.unit
 
@@ -112,6 +112,6 @@ def test_an_overridden_widget_template_is_used(tmp_path, settings):
 def test_the_portal_uses_it(settings):
     from django.forms.renderers import get_default_renderer
 
-    assert settings.FORM_RENDERER == "registry.form_renderer.PortalFormRenderer"
+    assert settings.FORM_RENDERER == "exemplar_portal.base.form_renderer.PortalFormRenderer"
     get_default_renderer.cache_clear()
     assert isinstance(get_default_renderer(), PortalFormRenderer)

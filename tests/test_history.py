@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from campaigns.models import Event
-from registry.history import history_with_changes
+from exemplar_portal.base.history import history_with_changes
 
 pytestmark = pytest.mark.integration
 

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
 from campaigns.models import MediaOutlet
+from exemplar_portal.base.exports import sheet_title
 from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
-from registry.exports import sheet_title
 from registry.models import (
     Exemplar,
     Field,

@@ -4,8 +4,8 @@ same answers on both."""
 import pytest
 from django.db import connection
 
+from exemplar_portal.base.search import search_words
 from registry.models import Exemplar, Unit
-from registry.search import search_words
 from tests.factories import UnitFactory, kind
 from tests.factories.exemplars import ExemplarFactory
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from exemplar_portal.base.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes
 from registry.enums import ExemplarStatus
-from registry.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes
 from registry.models import Exemplar, ImportJob
 from registry.spreadsheets.kinds import EXEMPLARS
 from tests.factories.exemplars import ExemplarFactory

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from exemplar_portal.base.text import fold
 from registry.models import Unit
-from registry.text import fold
 from tests.factories import UnitFactory, kind
 
 pytestmark = pytest.mark.integration

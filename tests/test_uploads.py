@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils import translation
 from PIL import ExifTags, Image, ImageCms, PngImagePlugin
 
-from registry.uploads import (
+from exemplar_portal.base.uploads import (
     DOCX,
     MAX_UPLOAD_BYTES,
     UploadRejected,

@@ -13,9 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
+from exemplar_portal.base.uploads import check_upload
 from registry.enums import ExemplarStatus
 from registry.models import Exemplar, Unit, User
-from registry.uploads import check_upload
 
 from ..models import Campaign, Event, EventFile
 

@@ -3,9 +3,9 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from exemplar_portal.base.uploads import check_upload
 from registry.demo import _demo_pdf
 from registry.models import User
-from registry.uploads import check_upload
 
 from ..models import Campaign, CampaignFile
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 
 def fill_search_text(apps, schema_editor):
-    from registry.text import fold
+    from exemplar_portal.base.text import fold
 
     Campaign = apps.get_model("campaigns", "Campaign")
     for campaign in Campaign.objects.all():

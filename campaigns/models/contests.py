@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
-from registry.text import fold
+from exemplar_portal.base.text import fold
 
 
 class Contest(RulesModel):

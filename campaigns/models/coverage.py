@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
-from registry.history import SavedWithLists
-from registry.text import fold
+from exemplar_portal.base.history import SavedWithLists
+from exemplar_portal.base.text import fold
 
 
 class MediaOutlet(models.Model):

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.text import fold
 from registry import rules as perms
 from registry.models import ValidityPeriod
-from registry.text import fold
 
 from .files import NotesInHistory, RecordFile
 

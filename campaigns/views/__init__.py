@@ -22,14 +22,15 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from exemplar_portal.base.exports import XlsxExportMixin, display, joined
+from exemplar_portal.base.filters import FilteredListMixin
+from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.search import search
+from exemplar_portal.base.uploads import UploadRejected
 from registry.drafts import draft_saved
-from registry.exports import XlsxExportMixin, display, joined
-from registry.history import history_with_changes
 from registry.models import Exemplar
 from registry.rules import is_home_affairs
-from registry.search import search
 from registry.selectors import unit_scope_filter
-from registry.uploads import UploadRejected
 
 from .. import services
 from ..forms import (
@@ -62,23 +63,6 @@ from .files import (
     RecordFileUploadView,
     files_context,
 )
-
-
-class FilteredListMixin:
-    filter_form_class = None
-    paginate_by = 25
-
-    def get_filter_form(self):
-        if not hasattr(self, "_filter_form"):
-            self._filter_form = self.filter_form_class(self.request.GET or None)
-        return self._filter_form
-
-    def filters(self) -> dict:
-        form = self.get_filter_form()
-        return form.cleaned_data if form.is_bound and form.is_valid() else {}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.get_filter_form(), **kwargs)
 
 
 class CampaignListView(XlsxExportMixin, FilteredListMixin, ListView):

@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 from django.views.generic.edit import FormView
 
-from registry.exports import XlsxExportMixin
+from exemplar_portal.base.exports import XlsxExportMixin
+from exemplar_portal.base.filters import FilteredListMixin
 from registry.models import Unit
 from registry.security import get_in_reach
 from registry.selectors import unit_ids_in_scope, unit_scope_filter
@@ -39,7 +40,6 @@ from ..forms.budgets import (
     format_vnd,
 )
 from ..models import BudgetEstimate, BudgetItem, BudgetSpending
-from . import FilteredListMixin
 
 FIRST_YEAR = 2023  # the plan's first year
 HISTORY_LIMIT = 30

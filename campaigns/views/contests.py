@@ -18,10 +18,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from registry.exports import XlsxExportMixin, display, joined
-from registry.history import history_with_changes
+from exemplar_portal.base.exports import XlsxExportMixin, display, joined
+from exemplar_portal.base.filters import FilteredListMixin
+from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.search import search
 from registry.models import Exemplar
-from registry.search import search
 from registry.security import get_in_reach
 
 from .. import judging
@@ -38,7 +39,6 @@ from ..forms.contests import (
 )
 from ..models import Contest, ContestEntry, ContestRound, Prize, Recusal, Score
 from ..selectors import contest_entries_visible_to
-from . import FilteredListMixin
 
 ENTRIES_SHOWN = 50
 

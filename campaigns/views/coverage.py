@@ -22,17 +22,17 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from registry.exports import XlsxExportMixin, display
-from registry.history import history_with_changes
+from exemplar_portal.base.exports import XlsxExportMixin, display
+from exemplar_portal.base.filters import FilteredListMixin
+from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.search import search, search_words
+from exemplar_portal.base.text import fold
 from registry.models import Exemplar
-from registry.search import search, search_words
 from registry.security import get_in_reach
-from registry.text import fold
 
 from ..forms.coverage import ColumnFilterForm, ColumnForm, CoverageFilterForm, CoverageForm
 from ..models import Column, Coverage
 from ..rules.coverage import coverable_exemplars, outlets_run_by
-from . import FilteredListMixin
 
 
 def reached_exemplars(user) -> Prefetch:

@@ -19,13 +19,13 @@ from django.views.generic import ListView, TemplateView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from registry.exports import XlsxExportMixin, display, joined
-from registry.history import history_with_changes
-from registry.search import search
+from exemplar_portal.base.exports import XlsxExportMixin, display, joined
+from exemplar_portal.base.filters import FilteredListMixin
+from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.search import search
 
 from ..forms.events import EventFilterForm, EventForm
 from ..models import Campaign, Coverage, Event, EventFile
-from . import FilteredListMixin
 from .coverage import reached_exemplars
 from .files import (
     RecordFileDeleteView,

@@ -14,8 +14,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from exemplar_portal.base.uploads import UploadRejected
 from registry.file_quota import attached_message, store_batch
-from registry.uploads import UploadRejected
 
 from ..forms.files import RecordFileForm
 

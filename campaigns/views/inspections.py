@@ -18,10 +18,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from exemplar_portal.base.exports import XlsxExportMixin, display
+from exemplar_portal.base.filters import FilteredListMixin
+from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.search import search
 from registry.drafts import draft_saved
-from registry.exports import XlsxExportMixin, display
-from registry.history import history_with_changes
-from registry.search import search
 
 from ..forms.inspections import (
     FollowUpForm,
@@ -34,7 +35,6 @@ from ..forms.inspections import (
 )
 from ..models import Inspection, InspectionPlan, Recommendation
 from ..selectors import inspections_visible_to
-from . import FilteredListMixin
 
 OPEN = Recommendation.Status.OPEN
 

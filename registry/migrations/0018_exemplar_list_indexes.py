@@ -1,7 +1,7 @@
 from django.db import migrations, models
 
 # PostgreSQL only: the full-text vector of the folded search text, the expression
-# ``registry.search.folded_vector`` builds, so that a search over every record of the
+# ``exemplar_portal.base.search.folded_vector`` builds, so that a search over every record of the
 # province reads an index instead of folding each row. SQLite searches with LIKE.
 SEARCH_INDEX = "registry_exemplar_search_idx"
 

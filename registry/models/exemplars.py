@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.text import fold
+
 from .. import rules as perms
 from ..enums import ExemplarStatus, Gender, Reach, SubjectKind
-from ..text import fold
 from .catalogue import CatalogueVersion, Criterion, Field
 from .units import YEAR_VALIDATORS, Unit
 
@@ -63,7 +64,7 @@ class ExemplarQuerySet(models.QuerySet):
         return self.filter(exemplar_scope_filter(user))
 
     def search(self, query: str):
-        from ..search import search
+        from exemplar_portal.base.search import search
 
         return search(self, query, fields=SEARCH_FIELDS, folded=True)
 

@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.text import fold
+
 from .. import rules as perms
-from ..text import fold
 
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
 code_validator = RegexValidator(
@@ -176,7 +177,7 @@ class UnitQuerySet(models.QuerySet):
 
     def search(self, query: str):
         """Accent-insensitive search on name, short name and code."""
-        from ..search import search
+        from exemplar_portal.base.search import search
 
         return search(self, query, fields=["name", "short_name", "code"])
 

@@ -7,6 +7,7 @@ a column means adding it to the resource and a line of help here.
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .resources import ExemplarResource, UnitResource, UnitSuccessionResource, UserResource
@@ -252,3 +253,16 @@ BY_SLUG: dict[str, ImportKind] = {spec.slug: spec for spec in KINDS.values()}
 
 def kinds_for(user) -> list[ImportKind]:
     return [spec for spec in KINDS.values() if spec.allowed_by(user)]
+
+
+class ImportOfferMixin:
+    """Offers, beside a list's downloads, the import of the same columns to those who may
+    run it (``import_kind``: a key of ``KINDS``)."""
+
+    import_kind = ""
+
+    def get_import_url(self) -> str:
+        spec = KINDS[self.import_kind]
+        if spec.allowed_by(self.request.user):
+            return reverse("registry:import_start", args=[spec.slug])
+        return ""

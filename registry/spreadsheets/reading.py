@@ -24,8 +24,9 @@ from defusedxml import DefusedXmlException
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ..exports import FORMULA_STARTS
-from ..text import fold
+from exemplar_portal.base.exports import FORMULA_STARTS
+from exemplar_portal.base.text import fold
+
 from .safety import (
     CSV,
     CheckedSpreadsheet,

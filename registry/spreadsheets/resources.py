@@ -27,6 +27,8 @@ from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 from import_export.instance_loaders import BaseInstanceLoader
 
+from exemplar_portal.base.text import fold
+
 from ..enums import ExemplarStatus, Gender, Role, SubjectKind
 from ..forms import ExemplarForm, no_plan_message, not_in_force_message
 from ..models import (
@@ -40,7 +42,6 @@ from ..models import (
     User,
 )
 from ..selectors import unit_ids_in_scope
-from ..text import fold
 from .history import record_history
 from .widgets import (
     ChoiceWidget,

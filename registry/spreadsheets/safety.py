@@ -31,7 +31,7 @@ from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from ..uploads import UploadRejected
+from exemplar_portal.base.uploads import UploadRejected
 
 # openpyxl parses with defusedxml only when it is installed and not switched off.
 if not openpyxl.DEFUSEDXML:

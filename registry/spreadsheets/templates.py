@@ -15,8 +15,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from exemplar_portal.base.exports import csv_bytes, xlsx_text
+
 from ..enums import Gender, Role, SubjectKind
-from ..exports import csv_bytes, xlsx_text
 from ..models import EmulationBloc, Field, Unit, UnitKind, UnitSuccession
 from .kinds import ImportKind
 from .resources import DateWidget, IntegerWidget, TextWidget

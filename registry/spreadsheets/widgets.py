@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import widgets
 
-from ..text import fold
+from exemplar_portal.base.text import fold
 
 
 def _both_languages(text) -> set[str]:

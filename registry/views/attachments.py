@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from exemplar_portal.base.uploads import UploadRejected
+
 from .. import attachments, services
 from ..file_quota import attached_message
 from ..forms import AttachmentForm
 from ..models import Attachment
-from ..uploads import UploadRejected
 from .exemplars import ScopedExemplarMixin
 
 

@@ -14,17 +14,18 @@ from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from campaigns.selectors import exemplar_propagation
-from registry.history import history_with_changes
+from exemplar_portal.base.exports import XlsxExportMixin
+from exemplar_portal.base.history import history_with_changes
 from reports.selectors import exemplar_awards
 
 from .. import attachments as attachment_files
 from .. import security, selectors, services, workflow
 from ..drafts import draft_saved
 from ..enums import ExemplarStatus, Role, SubjectKind
-from ..exports import XlsxExportMixin
 from ..forms import ExemplarFilterForm, ExemplarForm, TransitionForm
 from ..lineage import work_successor_on
 from ..models import Exemplar, Notification
+from ..spreadsheets.kinds import ImportOfferMixin
 from ..spreadsheets.resources import ExemplarResource
 
 
@@ -83,7 +84,7 @@ class FilteredExemplarsMixin:
         return [self.template_name]
 
 
-class ExemplarListView(XlsxExportMixin, FilteredExemplarsMixin, ListView):
+class ExemplarListView(ImportOfferMixin, XlsxExportMixin, FilteredExemplarsMixin, ListView):
     template_name = "registry/exemplar_list.html"
     partial_template_name = "registry/partials/exemplar_results.html"
     context_object_name = "exemplars"

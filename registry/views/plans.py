@@ -11,13 +11,14 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from ..exports import XlsxExportMixin
+from exemplar_portal.base.exports import XlsxExportMixin
+from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.text import fold
+
 from ..forms import PlanFilterForm, PlanForm, quota_rule_formset
-from ..history import history_with_changes
 from ..models import Plan, Unit
 from ..plans import next_period, overlapping_plan, plan_copy
 from ..security import get_in_reach
-from ..text import fold
 
 
 def plan_text(plan: Plan) -> str:

@@ -15,8 +15,9 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from exemplar_portal.base.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
+
 from .. import security
-from ..exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from ..models import ImportJob, SecurityEvent
 from ..spreadsheets import service, templates
 from ..spreadsheets.forms import ImportUploadForm, ReportFilterForm

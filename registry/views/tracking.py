@@ -12,9 +12,11 @@ from django.views.generic import ListView, RedirectView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from exemplar_portal.base.exports import XlsxExportMixin
+from exemplar_portal.base.filters import FilteredListMixin
+
 from .. import quotas, tracking
 from ..drafts import draft_saved
-from ..exports import XlsxExportMixin
 from ..forms_tracking import (
     FollowUpForm,
     FollowUpGapFilterForm,
@@ -26,24 +28,7 @@ from .exemplars import ScopedExemplarMixin
 from .units import ScopedUnitMixin
 
 
-class FilterFormMixin:
-    """A GET filter form bound to the query string; invalid input falls back to defaults."""
-
-    filter_form_class = None
-
-    def get_filter_form(self):
-        if not hasattr(self, "_filter_form"):
-            self._filter_form = self.filter_form_class(self.request.GET or None)
-        return self._filter_form
-
-    def filters(self) -> dict:
-        form = self.get_filter_form()
-        if form.is_bound and form.is_valid():
-            return form.cleaned_data
-        return {}
-
-
-class QuotaComplianceView(XlsxExportMixin, PermissionRequiredMixin, FilterFormMixin, ListView):
+class QuotaComplianceView(XlsxExportMixin, PermissionRequiredMixin, FilteredListMixin, ListView):
     """Every quota obligation of a year, once each, by unit kind and (communes) by district:
     who owes what under the plan in force, what counts toward it, and who is behind."""
 
@@ -129,7 +114,7 @@ class QuotaComplianceView(XlsxExportMixin, PermissionRequiredMixin, FilterFormMi
         return context
 
 
-class FollowUpGapListView(PermissionRequiredMixin, FilterFormMixin, ListView):
+class FollowUpGapListView(PermissionRequiredMixin, FilteredListMixin, ListView):
     """Accepted exemplars with no follow-up in the last twelve months (plan II.3)."""
 
     template_name = "registry/followup_gaps.html"
@@ -244,7 +229,7 @@ class NurturingNoteCreateView(ScopedExemplarMixin, PermissionRequiredMixin, Form
         return super().form_invalid(form)
 
 
-class RegistrationView(ScopedUnitMixin, FilterFormMixin, ListView):
+class RegistrationView(ScopedUnitMixin, FilteredListMixin, ListView):
     """A unit's registration of new factors to build into exemplars in a year (plan II)."""
 
     template_name = "registry/registration.html"

@@ -6,13 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from exemplar_portal.base.exports import XlsxExportMixin
+
 from .. import rules as perms
 from .. import selectors
 from ..enums import CriterionKind, ExemplarStatus, Role, SubjectKind
-from ..exports import XlsxExportMixin
 from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm, not_in_force_message
 from ..models import CatalogueVersion, Criterion, Exemplar, Plan, QuotaRule, Unit, plan_in_force
 from ..security import get_in_reach
+from ..spreadsheets.kinds import ImportOfferMixin
 from ..spreadsheets.resources import UnitResource
 
 
@@ -176,7 +178,7 @@ def kind_counts(year: int):
     )
 
 
-class UnitListView(XlsxExportMixin, ListView):
+class UnitListView(ImportOfferMixin, XlsxExportMixin, ListView):
     """The directory of units: open to every signed-in user, searchable without accents."""
 
     template_name = "registry/unit_list.html"

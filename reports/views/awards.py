@@ -18,11 +18,11 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from campaigns.views import FilteredListMixin
+from exemplar_portal.base.exports import XlsxExportMixin, display
+from exemplar_portal.base.filters import FilteredListMixin
+from exemplar_portal.base.history import history_with_changes
 from registry.drafts import draft_saved
 from registry.enums import ExemplarStatus
-from registry.exports import XlsxExportMixin, display
-from registry.history import history_with_changes
 from registry.models import Exemplar
 
 from ..forms import (

@@ -20,7 +20,7 @@ from django.views.generic import ListView, TemplateView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from campaigns.views import FilteredListMixin
+from exemplar_portal.base.filters import FilteredListMixin
 from registry.drafts import draft_saved
 
 from .. import consolidation as consolidating

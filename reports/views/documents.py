@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
-from registry.exports import XLSX_CONTENT_TYPE
+from exemplar_portal.base.exports import XLSX_CONTENT_TYPE
 from registry.forms import YearForm
 from registry.models import Exemplar, Unit
 

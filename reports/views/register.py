@@ -21,8 +21,8 @@ from django.views.generic import DeleteView, DetailView, ListView
 from django.views.generic.edit import CreateView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from campaigns.views import FilteredListMixin
-from registry.history import history_with_changes
+from exemplar_portal.base.filters import FilteredListMixin
+from exemplar_portal.base.history import history_with_changes
 from registry.models import Exemplar, Unit
 from registry.security import get_in_reach
 

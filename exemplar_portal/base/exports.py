@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from django.http import HttpResponse, StreamingHttpResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
@@ -282,9 +281,6 @@ class XlsxExportMixin:
     export_columns: list[tuple[str, str | Callable]] = []
     export_filename = "danh-sach"
     export_title = ""
-    # An import (``registry.spreadsheets.kinds``) offered beside the downloads, to those
-    # who may run it.
-    import_kind = ""
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == "xlsx":
@@ -342,13 +338,15 @@ class XlsxExportMixin:
         context["export_url"] = f"?{query.urlencode()}"
         query["export"] = "csv"
         context["export_csv_url"] = f"?{query.urlencode()}"
-        if self.import_kind:
-            from .spreadsheets.kinds import KINDS
-
-            spec = KINDS[self.import_kind]
-            if spec.allowed_by(self.request.user):
-                context["import_url"] = reverse("registry:import_start", args=[spec.slug])
+        import_url = self.get_import_url()
+        if import_url:
+            context["import_url"] = import_url
         return context
+
+    def get_import_url(self) -> str:
+        """Where an upload of the same columns goes, offered beside the downloads ("" for
+        none)."""
+        return ""
 
 
 def _accessor(accessor):

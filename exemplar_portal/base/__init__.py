@@ -1,0 +1,7 @@
+"""The base layer: code every app shares and that knows none of them.
+
+Text folding, search, a record's history as text, checked uploads, the form renderer, list
+exports and the list filter mixin. Nothing here imports ``registry``, ``campaigns`` or
+``reports`` (a test checks it); the apps import from here, in one direction:
+``registry`` ← ``campaigns`` ← ``reports``.
+"""
