@@ -7,3 +7,9 @@ class CampaignsConfig(AppConfig):
 
     name = "campaigns"
     verbose_name = _("Campaigns and propagation")
+
+    def ready(self):
+        # What this app adds to registry's pages, reach and quotas.
+        from . import extensions
+
+        extensions.register()

@@ -64,17 +64,15 @@ class Use:
 
 
 def unit_bytes_used(unit_id: int) -> int:
-    """Bytes of the files kept for unit ``unit_id``: its exemplars' attachments and the files
-    of the events it organises."""
-    from campaigns.models import EventFile
-
+    """Bytes of the files kept for unit ``unit_id``: its exemplars' attachments and what the
+    apps above keep for it (the files of the events it organises: ``unit_file_bytes``)."""
+    from .extensions import unit_file_bytes
     from .models import Attachment
 
-    sources = [
-        Attachment.objects.filter(exemplar__unit_id=unit_id),
-        EventFile.objects.filter(event__organiser_id=unit_id),
+    kept = Attachment.objects.filter(exemplar__unit_id=unit_id).aggregate(total=models.Sum("size"))[
+        "total"
     ]
-    return sum(source.aggregate(total=models.Sum("size"))["total"] or 0 for source in sources)
+    return (kept or 0) + sum(provider(unit_id) for provider in unit_file_bytes)
 
 
 def measure(files: models.QuerySet, unit=None) -> Use:

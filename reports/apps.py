@@ -7,3 +7,9 @@ class ReportsConfig(AppConfig):
 
     name = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        # What this app adds to registry's pages, reach and quotas.
+        from . import extensions
+
+        extensions.register()

@@ -14,23 +14,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar
 
+from exemplar_portal.base.dates import decree_day, short_date
+
 # The national title and motto are prescribed verbatim by Decree 30/2020/NĐ-CP (appendix I):
 # a document carries them in Vietnamese whatever the reader's interface language.
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT_MARK = "DỰ THẢO"
-
-
-def decree_day(day: datetime.date) -> tuple[str, str]:
-    """Day and month as Decree 30 writes them: a day below 10 and the months 1 and 2 take
-    a leading zero ("05", "02"; "3", "12")."""
-    return f"{day.day:02d}", (f"{day.month:02d}" if day.month < 3 else str(day.month))
-
-
-def short_date(day: datetime.date) -> str:
-    """ "05/3/2026", "05/02/2026": the date of a document cited in another's text."""
-    d, m = decree_day(day)
-    return f"{d}/{m}/{day.year}"
 
 
 def cell_text(value) -> str:

@@ -47,14 +47,12 @@ def exemplar_scope_filter(user) -> models.Q:
     reach = models.Q(unit__in=scope)
     if perms.is_district_reviewer(user) and user.unit_id:
         reach |= models.Q(reviewer_unit__in=scope)
-    if perms.is_media(user) and user.unit_id:
-        from campaigns.models import Coverage
-        from reports.models import MediaIntroduction
+    from ..extensions import exemplar_reach
 
-        covered = Coverage.exemplars.through.objects.filter(coverage__outlet__unit_id=user.unit_id)
-        introduced = MediaIntroduction.objects.filter(outlet__unit_id=user.unit_id)
-        reach |= models.Q(pk__in=covered.values("exemplar_id"))
-        reach |= models.Q(pk__in=introduced.values("exemplar_id"))
+    for provider in exemplar_reach:
+        more = provider(user)
+        if more is not None:
+            reach |= more
     return reach
 
 

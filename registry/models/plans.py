@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.dates import short_date
+
 from .. import rules as perms
 from .units import YEAR_VALIDATORS
 
@@ -172,8 +174,6 @@ class Plan(RulesModel):
     def citation(self) -> str:
         """ "Kế hoạch số 24/KH-UBND ngày 15/02/2023 của Ủy ban nhân dân tỉnh về …": the plan as
         a document cites it; without a registered number, by its issuer and subject."""
-        from reports.layout import short_date
-
         parts = ["Kế hoạch"]
         if self.number:
             parts.append(f"số {self.number}")

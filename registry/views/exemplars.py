@@ -13,13 +13,11 @@ from django.views.generic import DetailView, ListView, View
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from campaigns.selectors import exemplar_propagation
 from exemplar_portal.base.exports import XlsxExportMixin
 from exemplar_portal.base.history import history_with_changes
-from reports.selectors import exemplar_awards
 
 from .. import attachments as attachment_files
-from .. import security, selectors, services, workflow
+from .. import extensions, security, selectors, services, workflow
 from ..drafts import draft_saved
 from ..enums import ExemplarStatus, Role, SubjectKind
 from ..forms import ExemplarFilterForm, ExemplarForm, TransitionForm
@@ -263,9 +261,10 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
             show_personal_data=show_personal_data,
             history=history_with_changes(exemplar),
             **self.next_step_context(exemplar, user, attempt),
-            **exemplar_propagation(user=user, exemplar=exemplar),
-            **exemplar_awards(user=user, exemplar=exemplar),
         )
+        # What the apps above add to the page (propagation, awards): registry.extensions.
+        for provider in extensions.exemplar_page_context:
+            context.update(provider(user=user, exemplar=exemplar))
         return context
 
     @staticmethod
