@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.db import models
 
 from registry.admin import PortalAdmin
+from registry.models import Campaign
 
-from .models import BudgetItem, Campaign, CampaignReview, MediaOutlet, Pledge
+from .models import BudgetItem, CampaignReview, MediaOutlet, Pledge
 
 
 class CampaignReviewInline(admin.TabularInline):

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "registry",
     "campaigns",
     "reports",
+    # Above the apps: the demo that loads each app's records in turn (load_demo).
+    "exemplar_portal",
 ]
 
 MIDDLEWARE = [

@@ -241,15 +241,9 @@ def demo_plans() -> Plan:
     """The 2023-2025 plan (seeded by migration; its number and date are unknown and stay
     empty) with its regulation requirement, and an illustrative 2026-2030 plan made the way
     Home Affairs would: a copy of the last one, completed. Idempotent."""
-    from campaigns.models import RegulationRequirement
-
     from .plans import plan_copy
 
     current = Plan.objects.get(period_from=2023, period_to=2025)
-    RegulationRequirement.objects.filter(
-        title="Quy định về đối tượng, tiêu chuẩn cụ thể đối với điển hình tiên tiến",
-        plan__isnull=True,
-    ).update(plan=current)
     if Plan.objects.in_force(2026).exists():
         return current
     author = User.objects.get(username="tdkt.snv")
@@ -530,7 +524,7 @@ def demo_exemplars() -> int:
     """Demo campaigns and exemplars, moved through the real workflow. Idempotent."""
     import uuid
 
-    from campaigns.models import Campaign
+    from registry.models import Campaign
 
     from . import services
     from .models import CriterionEvidence, Exemplar, Field
@@ -549,9 +543,6 @@ def demo_exemplars() -> int:
         )
     # Exemplars of 2026 need a plan covering that year (its criteria catalogue).
     demo_plans()
-    _demo_reviews_and_pledge()
-    _demo_difficulty()
-    _demo_regulations()
     count = 0
     for (
         token,
@@ -627,8 +618,6 @@ def _demo_removed_attachment() -> None:
 
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from campaigns.demo_data.events import demo_photo
-
     from . import attachments
     from .models import Attachment, Exemplar
 
@@ -643,7 +632,7 @@ def _demo_removed_attachment() -> None:
             SimpleUploadedFile("cham-soc-nguoi-benh.jpg", demo_photo()),
             SimpleUploadedFile(
                 "Bao cao thanh tich (ban cu).pdf",
-                _demo_pdf("Bao cao thanh tich ca nhan - Vu Thi Thanh Mai (ban cu)"),
+                demo_pdf("Bao cao thanh tich ca nhan - Vu Thi Thanh Mai (ban cu)"),
             ),
         ],
         caption="",
@@ -652,71 +641,7 @@ def _demo_removed_attachment() -> None:
     attachments.remove(attachment=report, by=author)
 
 
-def _demo_reviews_and_pledge() -> None:
-    import datetime
-
-    from campaigns.models import Campaign, CampaignReview, Pledge
-
-    author = User.objects.get(username="tdkt.snv")
-    movement = Campaign.objects.get(code="nong-thon-moi-2021-2025")
-    CampaignReview.objects.get_or_create(
-        campaign=movement,
-        kind=CampaignReview.Kind.PRELIMINARY,
-        date=datetime.date(2023, 6, 20),
-        defaults={
-            "results": "Sơ kết giữa kỳ: các địa phương tập trung xây dựng xã nông thôn mới nâng "
-            "cao, kiểu mẫu; phát hiện nhiều hộ sản xuất kinh doanh giỏi để nhân rộng.",
-            "recorded_by": author,
-        },
-    )
-    bloc = EmulationBloc.objects.get(code="khoi-van-hoa-xa-hoi")
-    pledge, created = Pledge.objects.get_or_create(
-        title="Giao ước thi đua năm 2025 Khối Văn hóa - Xã hội",
-        defaults={
-            "year": 2025,
-            "signed_on": datetime.date(2025, 2, 14),
-            "bloc": bloc,
-            "campaign": Campaign.objects.get(code="van-hoa-cong-so"),
-            "content": "Hoàn thành xuất sắc nhiệm vụ chính trị năm 2025; mỗi đơn vị lựa chọn ít "
-            "nhất 01 điển hình tiên tiến gửi Sở Nội vụ; thực hiện tốt văn hóa công sở.",
-            "recorded_by": author,
-        },
-    )
-    if created:
-        pledge.units.set(Unit.objects.filter(bloc=bloc))
-
-
-def _demo_difficulty() -> None:
-    """One difficulty thread from Sở Y tế, answered by Home Affairs. Idempotent."""
-    from campaigns.models import Difficulty, DifficultyMessage
-
-    unit_author = User.objects.get(username="canbo.syt")
-    home_affairs = User.objects.get(username="tdkt.snv")
-    difficulty, created = Difficulty.objects.get_or_create(
-        subject="Hồ sơ điển hình tập thể khoa, phòng thuộc bệnh viện tuyến tỉnh",
-        defaults={
-            "unit": Unit.objects.get(code="37-SYT"),
-            "created_by": unit_author,
-            "status": Difficulty.Status.ANSWERED,
-        },
-    )
-    if created:
-        DifficultyMessage.objects.create(
-            difficulty=difficulty,
-            author=unit_author,
-            body="Đề nghị Ban Thi đua - Khen thưởng hướng dẫn: tập thể khoa, phòng thuộc bệnh "
-            "viện tuyến tỉnh được Sở Y tế đề xuất là điển hình tiên tiến thì hồ sơ do bệnh "
-            "viện hay do Sở lập, và có cần xác nhận của Công đoàn ngành không?",
-        )
-        DifficultyMessage.objects.create(
-            difficulty=difficulty,
-            author=home_affairs,
-            body="Hồ sơ do Sở Y tế lập và gửi trên Cổng; bệnh viện cung cấp báo cáo thành tích "
-            "có xác nhận của Giám đốc bệnh viện. Không bắt buộc xác nhận của Công đoàn ngành.",
-        )
-
-
-def _demo_pdf(title: str) -> bytes:
+def demo_pdf(title: str) -> bytes:
     """A small one-page PDF, generated so the demo needs no file of its own."""
     text = title.encode("ascii", "ignore")
     stream = b"BT /F1 12 Tf 40 760 Td (" + text + b") Tj ET"
@@ -744,44 +669,20 @@ def _demo_pdf(title: str) -> bytes:
     return bytes(pdf)
 
 
-def _demo_regulations() -> None:
-    """Sở Y tế's regulation, sent on time and acknowledged; Sở GD&ĐT's, sent late. Idempotent."""
-    import datetime
+def demo_photo() -> bytes:
+    """A small JPEG standing for the conference's photo: a stage with a red backdrop."""
+    import io
 
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.utils import timezone
+    from PIL import Image, ImageDraw
 
-    from campaigns import services as campaign_services
-    from campaigns.models import RegulationRequirement, UnitRegulation
-
-    requirement = RegulationRequirement.objects.filter(
-        title="Quy định về đối tượng, tiêu chuẩn cụ thể đối với điển hình tiên tiến"
-    ).first()
-    if requirement is None:
-        return
-    home_affairs = User.objects.get(username="tdkt.snv")
-    for unit_code, username, sent_on, acknowledge in [
-        ("37-SYT", "canbo.syt", datetime.date(2023, 3, 20), True),
-        ("37-SGDDT", "canbo.sgddt", datetime.date(2023, 4, 10), False),
-    ]:
-        unit = Unit.objects.get(code=unit_code)
-        if UnitRegulation.objects.filter(requirement=requirement, unit=unit).exists():
-            continue
-        upload = SimpleUploadedFile(
-            f"Quy dinh tieu chuan dien hinh {unit_code}.pdf",
-            _demo_pdf(f"Quy dinh doi tuong, tieu chuan dien hinh tien tien - {unit_code}"),
-            content_type="application/pdf",
-        )
-        regulation = campaign_services.regulation_send(
-            requirement=requirement,
-            unit=unit,
-            upload=upload,
-            by=User.objects.get(username=username),
-        )
-        sent_at = timezone.make_aware(datetime.datetime.combine(sent_on, datetime.time(9, 30)))
-        UnitRegulation.objects.filter(pk=regulation.pk).update(sent_at=sent_at)
-        if acknowledge:
-            campaign_services.regulation_acknowledge(regulation=regulation, by=home_affairs)
-            UnitRegulation.objects.filter(pk=regulation.pk).update(
-                reviewed_at=sent_at + datetime.timedelta(days=3)
-            )
+    image = Image.new("RGB", (640, 400), (236, 231, 222))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 640, 230), fill=(178, 34, 34))
+    draw.rectangle((150, 40, 490, 90), fill=(250, 215, 70))
+    draw.rectangle((0, 300, 640, 400), fill=(120, 72, 40))
+    for left in range(60, 600, 70):
+        draw.rectangle((left, 200, left + 30, 300), fill=(30, 50, 90))
+        draw.ellipse((left + 3, 170, left + 27, 196), fill=(70, 45, 35))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()

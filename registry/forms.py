@@ -550,7 +550,7 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
         """``statuses``: the only statuses the list can hold (a review queue's); with one,
         there is nothing to choose and the status filter is left out. ``default_sort``: the
         order the list takes when none is chosen, shown first and selected."""
-        from campaigns.models import Campaign
+        from registry.models import Campaign
 
         from .enums import ExemplarStatus, SubjectKind
         from .models import Field

@@ -4,10 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, MediaOutlet
+from campaigns.models import MediaOutlet
 from registry.enums import ExemplarStatus, SubjectKind
 from registry.forms import BootstrapFormMixin, search_field, year_field
-from registry.models import Exemplar, Field, Plan, Unit
+from registry.models import Campaign, Exemplar, Field, Plan, Unit
 
 from .models import (
     AwardForm,

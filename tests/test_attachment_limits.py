@@ -11,10 +11,10 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from PIL import Image
 
-from campaigns.models import Campaign, CampaignFile, EventFile
+from campaigns.models import CampaignFile, EventFile
 from exemplar_portal.base.uploads import check_upload
 from registry import attachments, file_quota
-from registry.models import Attachment, Exemplar
+from registry.models import Attachment, Campaign, Exemplar
 from tests.conftest import wait_until_a_request_waits_on_a_lock
 from tests.factories.exemplars import ExemplarFactory
 from tests.test_events import make_event

@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from campaigns.models import Campaign, CampaignFile
+from campaigns.models import CampaignFile
 from exemplar_portal.base.uploads import check_upload
+from registry.models import Campaign
 from tests.test_uploads import minimal_pdf
 
 pytestmark = pytest.mark.integration

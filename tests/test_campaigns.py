@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from campaigns.models import Campaign, Pledge
-from registry.models import EmulationBloc, Field
+from campaigns.models import Pledge
+from registry.models import Campaign, EmulationBloc, Field
 from tests.factories.exemplars import ExemplarFactory
 
 pytestmark = pytest.mark.integration

@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from campaigns.models import Campaign, Coverage, MediaOutlet
+from campaigns.models import Coverage, MediaOutlet
 from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
-from registry.models import Exemplar, Field, QuotaRule
+from registry.models import Campaign, Exemplar, Field, QuotaRule
 from reports import consolidation as consolidating
 from reports.consolidation import PROVINCIAL_AREA, build_snapshot
 from reports.models import (

@@ -20,6 +20,7 @@ from django.test import override_settings
 from registry import demo_province
 from registry.data import demo_texts
 from registry.enums import ExemplarStatus as S
+from reports import demo_province as spreading
 
 pytestmark = pytest.mark.integration
 
@@ -77,7 +78,7 @@ def test_the_province_is_built_and_a_second_load_changes_nothing(province, db):
         call_command("load_demo", stdout=StringIO())
     assert _counts() == province["counts"]
     assert demo_province.load(records=records) == 0
-    assert demo_province.spread(records) == 0
+    assert spreading.spread(records) == 0
 
 
 def test_the_walk_through_accounts_and_records_are_kept(province, db):

@@ -16,10 +16,10 @@ from django.utils.translation import gettext
 from openpyxl import load_workbook
 from PIL import Image
 
-from campaigns.models import Campaign, Coverage, Event, EventFile, MediaOutlet
+from campaigns.models import Coverage, Event, EventFile, MediaOutlet
 from campaigns.views.events import EventListView, campaign_events
 from registry.enums import ExemplarStatus as S
-from registry.models import Exemplar
+from registry.models import Campaign, Exemplar
 from tests.factories.exemplars import ExemplarFactory
 from tests.test_uploads import jpeg_with_metadata, minimal_pdf
 

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from campaigns import services
-from campaigns.models import Campaign
 from exemplar_portal.base.exports import (
     MAX_WIDTH,
     MIN_WIDTH,
@@ -21,6 +20,7 @@ from exemplar_portal.base.exports import (
     sheet_title,
     xlsx_bytes,
 )
+from registry.models import Campaign
 
 pytestmark = pytest.mark.integration
 

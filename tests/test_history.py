@@ -78,7 +78,7 @@ def _registry_plan(world):
 
 
 def _campaign(world):
-    from campaigns.models import Campaign
+    from registry.models import Campaign
 
     campaign = Campaign.objects.create(
         code="nong-thon-moi",

@@ -15,6 +15,8 @@ APPS = ("registry", "campaigns", "reports")
 # What each layer may not import.
 FORBIDDEN = {
     "exemplar_portal/base": APPS,
+    "registry": ("campaigns", "reports"),
+    "campaigns": ("reports",),
 }
 
 

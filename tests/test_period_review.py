@@ -510,7 +510,7 @@ class TestCreate:
 
 @pytest.fixture
 def movement(db):
-    from campaigns.models import Campaign
+    from registry.models import Campaign
 
     return Campaign.objects.create(
         code="chuyen-doi-so",

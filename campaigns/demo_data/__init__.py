@@ -6,7 +6,7 @@ portray accepted exemplars…).
 
 from importlib import import_module
 
-AREAS = ["movements", "events", "coverage", "contests", "inspections", "budgets"]
+AREAS = ["movements", "unit_work", "events", "coverage", "contests", "inspections", "budgets"]
 
 
 def load_all() -> None:

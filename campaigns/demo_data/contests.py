@@ -14,11 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from registry.enums import ExemplarStatus, Role
-from registry.models import Exemplar, Unit, User
+from registry.models import Campaign, Exemplar, Unit, User
 
 from .. import judging
 from ..models import (
-    Campaign,
     Contest,
     ContestCriterion,
     ContestEntry,

@@ -6,18 +6,17 @@ Runs after ``registry.demo``; running it again changes nothing.
 """
 
 import datetime
-import io
 import uuid
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from PIL import Image, ImageDraw
 
 from exemplar_portal.base.uploads import check_upload
+from registry.demo import demo_photo
 from registry.enums import ExemplarStatus
-from registry.models import Exemplar, Unit, User
+from registry.models import Campaign, Exemplar, Unit, User
 
-from ..models import Campaign, Event, EventFile
+from ..models import Event, EventFile
 
 K = Event.Kind
 # The demo exemplar of ``registry.demo`` the events feature (accepted by Home Affairs).
@@ -178,21 +177,6 @@ EVENTS = [
         "campaign": "hoc-tap-lam-theo-bac",
     },
 ]
-
-
-def demo_photo() -> bytes:
-    """A small JPEG standing for the conference's photo: a stage with a red backdrop."""
-    image = Image.new("RGB", (640, 400), (236, 231, 222))
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, 640, 230), fill=(178, 34, 34))
-    draw.rectangle((150, 40, 490, 90), fill=(250, 215, 70))
-    draw.rectangle((0, 300, 640, 400), fill=(120, 72, 40))
-    for left in range(60, 600, 70):
-        draw.rectangle((left, 200, left + 30, 300), fill=(30, 50, 90))
-        draw.ellipse((left + 3, 170, left + 27, 196), fill=(70, 45, 35))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85)
-    return buffer.getvalue()
 
 
 def _accepted(tokens: list[str]) -> list[Exemplar]:

@@ -4,10 +4,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from exemplar_portal.base.uploads import check_upload
-from registry.demo import _demo_pdf
-from registry.models import User
+from registry.demo import demo_pdf
+from registry.models import Campaign, User
 
-from ..models import Campaign, CampaignFile
+from ..models import CampaignFile
 
 # (movement code, file name, caption)
 DOCUMENTS = [
@@ -31,5 +31,5 @@ def load() -> None:
         campaign = Campaign.objects.filter(code=code).first()
         if campaign is None or campaign.files.filter(original_name=name).exists():
             continue
-        checked = check_upload(SimpleUploadedFile(name, _demo_pdf(caption)))
+        checked = check_upload(SimpleUploadedFile(name, demo_pdf(caption)))
         CampaignFile.from_upload(checked, uploaded_by=author, caption=caption, campaign=campaign)

@@ -3,10 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from registry.forms import BootstrapFormMixin, search_field, year_field
-from registry.models import EmulationBloc, Unit, UnitKind
+from registry.models import Campaign, EmulationBloc, Unit, UnitKind
 
 from ..models import (
-    Campaign,
     CampaignReview,
     Difficulty,
     Pledge,

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.enums import ExemplarStatus
 from registry.forms import BootstrapFormMixin, search_field, year_field
-from registry.models import Exemplar, Unit
+from registry.models import Campaign, Exemplar, Unit
 from registry.rules import can_manage_campaigns
 
-from ..models import Campaign, Event
+from ..models import Event
 from ..rules.events import organisers_for
 from .coverage import ExemplarChoiceField
 

@@ -14,14 +14,13 @@ from .coverage import Column, Coverage, MediaOutlet
 from .difficulties import Difficulty, DifficultyMessage
 from .events import Event, EventFile
 from .inspections import Inspection, InspectionPlan, Recommendation, RecommendationFollowUp
-from .movements import Campaign, CampaignFile, CampaignReview, Pledge
+from .movements import CampaignFile, CampaignReview, Pledge
 from .regulations import RegulationRequirement, RegulationTracking, UnitRegulation
 
 __all__ = [
     "BudgetEstimate",
     "BudgetItem",
     "BudgetSpending",
-    "Campaign",
     "CampaignFile",
     "CampaignReview",
     "Column",

@@ -32,7 +32,7 @@ class Contest(RulesModel):
         on_delete=models.PROTECT,
     )
     campaign = models.ForeignKey(
-        "campaigns.Campaign",
+        "registry.Campaign",
         verbose_name=_("movement"),
         related_name="contests",
         on_delete=models.PROTECT,

@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.history import SavedWithLists
+from exemplar_portal.base.history import NotesInHistory, SavedWithLists
 from exemplar_portal.base.text import fold
 
-from .files import NotesInHistory, RecordFile
+from .files import RecordFile
 
 
 class EventQuerySet(models.QuerySet):
@@ -57,7 +57,7 @@ class Event(SavedWithLists, NotesInHistory, RulesModel):
         blank=True,
     )
     campaign = models.ForeignKey(
-        "campaigns.Campaign",
+        "registry.Campaign",
         verbose_name=_("movement"),
         related_name="events",
         on_delete=models.PROTECT,

@@ -12,18 +12,6 @@ def _record_file_path(instance, filename):
     return f"{instance.folder}/{timezone.localdate().year}/{filename}"
 
 
-class NotesInHistory:
-    """A record whose history also says when a photo or document was added or removed."""
-
-    def note_in_history(self, reason: str) -> None:
-        """An entry of the record's history saying ``reason`` (needs a ``search_text`` field)."""
-        self._change_reason = reason[:100]
-        try:
-            self.save(update_fields=["search_text"])
-        finally:
-            del self._change_reason
-
-
 class RecordFile(models.Model):
     """A checked upload (``exemplar_portal.base.uploads.check_upload``), stored under a
     generated name."""

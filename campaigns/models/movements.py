@@ -2,88 +2,12 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.text import fold
-from registry import rules as perms
-from registry.models import ValidityPeriod
+from registry.models import Campaign
 
-from .files import NotesInHistory, RecordFile
-
-
-class Campaign(NotesInHistory, RulesModel, ValidityPeriod):
-    """An emulation movement (phong trào thi đua) or a campaign (cuộc vận động).
-
-    Its years of validity are its period; the exemplars discovered through it point to it.
-    """
-
-    class Kind(models.TextChoices):
-        MOVEMENT = "movement", _("Emulation movement")
-        CAMPAIGN = "campaign", _("Campaign")
-
-    class Level(models.TextChoices):
-        NATIONAL = "national", _("National")
-        PROVINCIAL = "provincial", _("Provincial")
-        SECTOR = "sector", _("Sector")
-        LOCAL = "local", _("Local")
-
-    class LaunchedBy(models.TextChoices):
-        PRIME_MINISTER = "prime_minister", _("The Prime Minister")
-        PROVINCE = "province", _("The Provincial People's Committee")
-        UNIT = "unit", _("A unit")
-
-    code = models.SlugField(_("code"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=300)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    launched_by = models.CharField(_("launched by"), max_length=20, choices=LaunchedBy.choices)
-    launching_unit = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("launching unit"),
-        related_name="launched_campaigns",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
-    level = models.CharField(
-        _("level"), max_length=16, choices=Level.choices, default=Level.PROVINCIAL
-    )
-    fields = models.ManyToManyField(
-        "registry.Field", verbose_name=_("fields"), related_name="campaigns", blank=True
-    )
-    target_units = models.ManyToManyField(
-        "registry.Unit",
-        verbose_name=_("target units"),
-        related_name="targeted_by_campaigns",
-        blank=True,
-        help_text=_("Leave empty when the movement concerns every unit."),
-    )
-    description = models.TextField(_("description"), blank=True)
-    search_text = models.TextField(editable=False, default="")
-    history = HistoricalRecords(m2m_fields=[fields, target_units], excluded_fields=["search_text"])
-
-    class Meta:
-        ordering = ["-valid_from", "name"]
-        verbose_name = _("emulation movement or campaign")
-        verbose_name_plural = _("emulation movements and campaigns")
-        rules_permissions = {
-            "view": perms.is_authenticated,
-            "add": perms.can_manage_campaigns,
-            "change": perms.can_manage_campaigns,
-            "delete": perms.can_manage_campaigns,
-        }
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("campaigns:campaign_detail", kwargs={"code": self.code})
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.name} {self.code}")
-        super().save(*args, **kwargs)
+from .files import RecordFile
 
 
 class CampaignReview(models.Model):

@@ -28,7 +28,7 @@ from exemplar_portal.base.history import history_with_changes
 from exemplar_portal.base.search import search
 from exemplar_portal.base.uploads import UploadRejected
 from registry.drafts import draft_saved
-from registry.models import Exemplar
+from registry.models import Campaign, Exemplar
 from registry.rules import is_home_affairs
 from registry.selectors import unit_scope_filter
 
@@ -47,7 +47,6 @@ from ..forms import (
     RegulationUploadForm,
 )
 from ..models import (
-    Campaign,
     CampaignFile,
     Difficulty,
     Event,
@@ -135,7 +134,7 @@ class CampaignDetailView(DetailView):
                 record=campaign,
                 user=self.request.user,
                 file_model=CampaignFile,
-                change_permission="campaigns.change_campaign",
+                change_permission="registry.change_campaign",
                 url_name="campaigns:campaign_file",
                 key=campaign.code,
                 form=upload_form,
@@ -149,7 +148,7 @@ class CampaignFilesMixin(RecordFilesMixin):
 
     file_model = CampaignFile
     record_field = "campaign"
-    change_permission = "campaigns.change_campaign"
+    change_permission = "registry.change_campaign"
 
     def get_record(self):
         if not hasattr(self, "_record"):
@@ -184,11 +183,11 @@ class CampaignFormMixin(PermissionRequiredMixin):
 
 
 class CampaignCreateView(CampaignFormMixin, FormView):
-    permission_required = "campaigns.add_campaign"
+    permission_required = "registry.add_campaign"
 
 
 class CampaignUpdateView(CampaignFormMixin, FormView):
-    permission_required = "campaigns.change_campaign"
+    permission_required = "registry.change_campaign"
 
     def get_campaign(self):
         return get_object_or_404(Campaign, code=self.kwargs["code"])

@@ -23,9 +23,10 @@ from exemplar_portal.base.exports import XlsxExportMixin, display, joined
 from exemplar_portal.base.filters import FilteredListMixin
 from exemplar_portal.base.history import history_with_changes
 from exemplar_portal.base.search import search
+from registry.models import Campaign
 
 from ..forms.events import EventFilterForm, EventForm
-from ..models import Campaign, Coverage, Event, EventFile
+from ..models import Coverage, Event, EventFile
 from .coverage import reached_exemplars
 from .files import (
     RecordFileDeleteView,

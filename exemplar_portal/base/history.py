@@ -91,3 +91,15 @@ def _m2m_labels(field, rows) -> str:
         return ""
     names = {pk: str(obj) for pk, obj in target._base_manager.in_bulk(ids).items()}
     return "; ".join(names.get(pk, f"#{pk}") for pk in ids)
+
+
+class NotesInHistory:
+    """A record whose history also says when a photo or document was added or removed."""
+
+    def note_in_history(self, reason: str) -> None:
+        """An entry of the record's history saying ``reason`` (needs a ``search_text`` field)."""
+        self._change_reason = reason[:100]
+        try:
+            self.save(update_fields=["search_text"])
+        finally:
+            del self._change_reason

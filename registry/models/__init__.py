@@ -11,6 +11,7 @@ from .exemplars import (
     Transition,
 )
 from .imports import ImportJob
+from .movements import Campaign
 from .people import PortalUserManager, User
 from .plans import Plan, plan_in_force
 from .security import SecurityEvent
@@ -27,6 +28,7 @@ from .units import (
 
 __all__ = [
     "Attachment",
+    "Campaign",
     "CatalogueVersion",
     "Criterion",
     "CriterionEvidence",

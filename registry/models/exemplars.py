@@ -111,7 +111,7 @@ class Exemplar(RulesModel):
         Field, verbose_name=_("field"), related_name="exemplars", on_delete=models.PROTECT
     )
     campaign = models.ForeignKey(
-        "campaigns.Campaign",
+        "registry.Campaign",
         verbose_name=_("discovered through"),
         related_name="exemplars",
         on_delete=models.PROTECT,

@@ -863,7 +863,7 @@ class UserResource(RowByRowResource):
 
 
 def _campaigns():
-    from campaigns.models import Campaign
+    from registry.models import Campaign
 
     return Campaign.objects.only("pk", "code", "name")
 

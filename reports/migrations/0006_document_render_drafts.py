@@ -6,6 +6,9 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+    # Before the movement moved to registry (its table is renamed there).
+    run_before = [("registry", "0022_campaign_moves_here")]
+
     dependencies = [
         ("reports", "0005_period_review"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

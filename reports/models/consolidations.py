@@ -47,7 +47,7 @@ class Consolidation(models.Model):
         help_text=_("The plan whose whole period a period review covers."),
     )
     campaign = models.ForeignKey(
-        "campaigns.Campaign",
+        "registry.Campaign",
         verbose_name=_("movement or campaign"),
         related_name="consolidations",
         on_delete=models.PROTECT,

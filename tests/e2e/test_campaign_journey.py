@@ -52,7 +52,7 @@ def test_home_affairs_records_a_movement_and_a_unit_reads_it(
     ).to_be_visible()
     logout()
 
-    from campaigns.models import Campaign
+    from registry.models import Campaign
 
     ExemplarFactory(
         unit=world.dept_a,

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 def test_an_event_and_an_article_show_on_the_exemplars_page(
     page: Page, world, login, logout, axe_check
 ):
-    from campaigns.models import Campaign, MediaOutlet
+    from campaigns.models import MediaOutlet
+    from registry.models import Campaign
 
     lan = ExemplarFactory(unit=world.dept_a, full_name="Đinh Thị Ngọc Lan", status="accepted")
     thinh = ExemplarFactory(unit=world.dept_b, full_name="Trần Văn Thịnh", status="accepted")

@@ -8,9 +8,13 @@ from registry.demo import DEMO_PASSWORD, demo_exemplars, demo_load
 from registry.models import Unit
 from registry.spreadsheets import demo as spreadsheet_demo
 from reports import demo_data as awards_demo
+from reports import demo_province as spreading
 
 
 class Command(BaseCommand):
+    """The demo above every app: registry's units at work, then campaigns' and reports'
+    records, each app's own idempotent loader in turn."""
+
     help = "Load demo accounts (one per role) and demo data; safe to run again."
 
     def handle(self, *args, **options):
@@ -32,7 +36,7 @@ class Command(BaseCommand):
         awards_demo.load()
         spreadsheet_demo.load()
         if records:
-            demo_province.spread(records)
+            spreading.spread(records)
         self.hand_over_pending_work()
         self.stdout.write("")
         self.stdout.write(
