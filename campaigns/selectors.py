@@ -1,72 +1,11 @@
-"""Which propagation records a user reaches: the row-level scope of the campaigns app.
+"""Reads about propagation records for pages (each model's scope is its own ``restrict``).
 
 The same reach as exemplars (``registry.selectors.unit_ids_in_scope``): Home Affairs,
 leaders and administrators see every row; others see the rows of the units they reach, and
 the rows about those units' exemplars. Media staff see what their outlets published.
 """
 
-from django.db.models import Prefetch, Q, QuerySet
-
-from registry.selectors import unit_ids_in_scope
-
-
-def event_scope_filter(user) -> Q:
-    """Events organised by, attended by or featuring exemplars of a unit the user reaches;
-    for an outlet's staff, also the events featuring exemplars their outlet covered."""
-    scope = unit_ids_in_scope(user)
-    if scope is None:
-        return Q()
-    return (
-        Q(organiser__in=scope)
-        | Q(participating_units__in=scope)
-        | Q(exemplars__unit__in=scope)
-        | Q(coverage__outlet__unit__in=scope)
-        | Q(exemplars__coverage__outlet__unit__in=scope)
-    )
-
-
-def coverage_scope_filter(user) -> Q:
-    """Coverage published by an outlet of a unit the user reaches, or about its exemplars."""
-    scope = unit_ids_in_scope(user)
-    if scope is None:
-        return Q()
-    return Q(outlet__unit__in=scope) | Q(exemplars__unit__in=scope)
-
-
-def contest_entries_visible_to(user) -> QuerySet:
-    """Entries by the user's units, about their exemplars, or judged by the user."""
-    from .models import ContestEntry
-
-    scope = unit_ids_in_scope(user)
-    entries = ContestEntry.objects.all()
-    if scope is None:
-        return entries
-    if not (user and user.is_authenticated):
-        return entries.none()
-    return entries.filter(
-        Q(author_unit__in=scope)
-        | Q(exemplars__unit__in=scope)
-        | Q(contest__organiser__in=scope)
-        | Q(rounds__judges=user)
-    ).distinct()
-
-
-def inspections_visible_to(user) -> QuerySet:
-    """Inspections of a unit the user reaches, or on whose team the user sits."""
-    from .models import Inspection
-
-    scope = unit_ids_in_scope(user)
-    inspections = Inspection.objects.all()
-    if scope is None:
-        return inspections
-    if not (user and user.is_authenticated):
-        return inspections.none()
-    return inspections.filter(
-        Q(unit__in=scope)
-        | Q(plan__lead_unit__in=scope)
-        | Q(team_leader=user)
-        | Q(team_members=user)
-    ).distinct()
+from django.db.models import Prefetch
 
 
 def linked_to(exemplar, model) -> list[int]:
@@ -86,20 +25,20 @@ def exemplar_propagation(*, user, exemplar) -> dict:
 
     events, coverage, entries = (linked_to(exemplar, m) for m in (Event, Coverage, ContestEntry))
     return {
-        "events": Event.objects.visible_to(user)
+        "events": Event.objects.restrict(user)
         .filter(pk__in=events)
         .select_related("organiser")
         .order_by("-date", "-pk")
         if events
         else Event.objects.none(),
-        "coverage": Coverage.objects.visible_to(user)
+        "coverage": Coverage.objects.restrict(user)
         .filter(pk__in=coverage)
         .select_related("outlet", "column")
         .order_by("-published_on", "-pk")
         if coverage
         else Coverage.objects.none(),
         "contest_entries": ContestEntry.objects.filter(
-            pk__in=contest_entries_visible_to(user).filter(pk__in=entries).values("pk")
+            pk__in=ContestEntry.objects.restrict(user).filter(pk__in=entries).values("pk")
             if entries
             else []
         )

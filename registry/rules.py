@@ -150,7 +150,7 @@ def can_reach_exemplar(user, exemplar):
     # decided once, in ``exemplar_scope_filter``.
     return bool(
         (is_media(user) or is_district_reviewer(user))
-        and type(exemplar).objects.visible_to(user).filter(pk=exemplar.pk).exists()
+        and type(exemplar).objects.restrict(user).filter(pk=exemplar.pk).exists()
     )
 
 

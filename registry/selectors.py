@@ -62,10 +62,10 @@ def unit_ids_in_scope(user) -> frozenset[int] | None:
 
 
 def unit_scope_filter(user, field: str = "pk") -> Q:
-    """A filter restricting rows to the user's reach; ``field`` names the unit of the row.
+    """A condition restricting rows to the user's reach; ``field`` names the unit of the row.
 
-    ``Unit.objects.filter(unit_scope_filter(user))`` gives the units;
-    ``Exemplar.objects.filter(unit_scope_filter(user, "unit"))`` the exemplars.
+    The building block of the models' scopes (``Model.objects.restrict(user)``, defined next
+    to each model): views ask ``restrict``, never this.
     """
     scope = unit_ids_in_scope(user)
     if scope is None:
@@ -142,7 +142,7 @@ def exemplar_list(*, user, filters: dict | None = None, sort: str = "-updated_at
     from .models import Exemplar
 
     filters = filters or {}
-    qs = Exemplar.objects.visible_to(user).select_related("unit", "unit__kind", "field")
+    qs = Exemplar.objects.restrict(user).select_related("unit", "unit__kind", "field")
     if filters.get("q"):
         qs = qs.search(filters["q"])
     if filters.get("year"):
@@ -309,7 +309,7 @@ def exemplars_awaiting_endorsement(*, user) -> QuerySet:
 
     if not user.unit_id:
         return Exemplar.objects.none()
-    return Exemplar.objects.visible_to(user).filter(
+    return Exemplar.objects.restrict(user).filter(
         status=ExemplarStatus.SUBMITTED_TO_DISTRICT, reviewer_unit_id=user.unit_id
     )
 
@@ -330,7 +330,7 @@ def exemplars_awaiting_signoff(*, user) -> QuerySet:
         exemplar=OuterRef("pk"), to_status=ExemplarStatus.AWAITING_HEAD
     ).order_by("-at", "-pk")
     return (
-        Exemplar.objects.visible_to(user)
+        Exemplar.objects.restrict(user)
         .filter(status=ExemplarStatus.AWAITING_HEAD, unit_id__in=own_unit_ids(user))
         .select_related("unit")
         .defer("achievements", "new_model", "search_text")

@@ -287,7 +287,7 @@ def follow_up_gaps(
     cutoff = twelve_months_before(today or timezone.localdate())
     follow_ups = FollowUp.objects.filter(exemplar=OuterRef("pk"))
     exemplars = (
-        Exemplar.objects.visible_to(user)
+        Exemplar.objects.restrict(user)
         .filter(status=S.ACCEPTED)
         .exclude(Exists(follow_ups.filter(date__gte=cutoff)))
         .annotate(last_follow_up=Subquery(follow_ups.order_by("-date").values("date")[:1]))

@@ -194,8 +194,8 @@ def _propagation_figures(user, year: int) -> list[KeyFigure]:
             last=Count("pk", filter=Q(**{f"{date_field}__year": year - 1})),
         )
 
-    coverage = per_year(Coverage.objects.visible_to(user), "published_on")
-    events = per_year(Event.objects.visible_to(user), "date")
+    coverage = per_year(Coverage.objects.restrict(user), "published_on")
+    events = per_year(Event.objects.restrict(user), "date")
     return [
         KeyFigure(
             _("Media coverage"),
@@ -514,7 +514,7 @@ def _exemplar_charts(exemplars, year: int) -> list[Chart]:
 
 def build_dashboard(*, user, year: int) -> Dashboard:
     """Everything the dashboard shows for ``year``, within what ``user`` reaches."""
-    exemplars = Exemplar.objects.visible_to(user).order_by()
+    exemplars = Exemplar.objects.restrict(user).order_by()
     quota_figure, quota_charts = _quota_charts(user, year)
     figures = [
         *_exemplar_figures(exemplars, year),

@@ -5,26 +5,21 @@ Proposals: those about an exemplar of a unit in reach, or made by a unit in reac
 in reach and, for media staff, those made to the outlets their unit runs.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from registry.enums import ExemplarStatus
-from registry.rules import is_media
-from registry.selectors import unit_scope_filter
 
 from .models import AwardProposal, MediaIntroduction
 
 
 def proposals_in_reach(user) -> QuerySet:
-    return AwardProposal.objects.filter(
-        unit_scope_filter(user, "exemplar__unit") | unit_scope_filter(user, "proposing_unit")
-    ).select_related("exemplar", "exemplar__unit", "award", "proposing_unit")
+    return AwardProposal.objects.restrict(user).select_related(
+        "exemplar", "exemplar__unit", "award", "proposing_unit"
+    )
 
 
 def introductions_in_reach(user) -> QuerySet:
-    reach = unit_scope_filter(user, "exemplar__unit")
-    if is_media(user) and user.unit_id:
-        reach |= Q(outlet__unit_id=user.unit_id)
-    return MediaIntroduction.objects.filter(reach).select_related(
+    return MediaIntroduction.objects.restrict(user).select_related(
         "exemplar", "exemplar__unit", "exemplar__field", "outlet"
     )
 

@@ -276,7 +276,7 @@ def test_media_logs_an_article_on_another_units_exemplar_then_reaches_it(world, 
     html = response.content.decode()
     assert 'id="exemplar-coverage"' in html and item.title in html
     assert media.has_perm("registry.view_exemplar", exemplar)
-    assert set(Exemplar.objects.visible_to(media)) == {exemplar}
+    assert set(Exemplar.objects.restrict(media)) == {exemplar}
     listed = client.get(reverse("registry:exemplar_list")).context["exemplars"]
     assert [e.pk for e in listed] == [exemplar.pk]
     # Reaching it opens no personal data.
@@ -297,16 +297,16 @@ def test_coverage_by_another_units_outlet_widens_no_ones_reach(world, setup, ite
         title="Bài trên trang Sở GD&ĐT",
     )
     editor_b = world.user("editor_b")
-    assert portal_b_item.exemplars.get() not in Exemplar.objects.visible_to(editor_b)
+    assert portal_b_item.exemplars.get() not in Exemplar.objects.restrict(editor_b)
     assert not editor_b.has_perm("registry.view_exemplar", setup["exemplars"]["a"])
     media = world.user("media")
-    assert setup["exemplars"]["a"] not in Exemplar.objects.visible_to(media)
-    assert set(Exemplar.objects.visible_to(media)) == {
+    assert setup["exemplars"]["a"] not in Exemplar.objects.restrict(media)
+    assert set(Exemplar.objects.restrict(media)) == {
         setup["exemplars"]["b"],
         setup["exemplars"]["commune"],
     }
     # Those who read every unit still do.
-    assert Exemplar.objects.visible_to(world.user("home_affairs")).count() == 4
+    assert Exemplar.objects.restrict(world.user("home_affairs")).count() == 4
 
 
 def test_media_cannot_pick_a_draft_or_another_outlets_column(world, client_for, setup):
@@ -736,7 +736,7 @@ def test_demo_logs_the_columns_output_once(db):
     covered = Exemplar.objects.filter(coverage__isnull=False).distinct()
     assert {e.status for e in covered} == {S.ACCEPTED}
     media = type(Coverage.objects.first().recorded_by).objects.get(username="bientap.bnb")
-    assert set(covered) <= set(Exemplar.objects.visible_to(media))
+    assert set(covered) <= set(Exemplar.objects.restrict(media))
 
 
 def test_pages_ask_for_a_login(client, setup, items):

@@ -107,20 +107,20 @@ def test_media_reaches_an_exemplar_of_another_unit_once_introduced_to_its_outlet
     media = world.user("media")
     exemplar = setup["b"]
     page = exemplar.get_absolute_url()
-    assert exemplar not in Exemplar.objects.visible_to(media)
+    assert exemplar not in Exemplar.objects.restrict(media)
     assert client_for(media).get(page).status_code == 404
     # Introduced to another unit's outlet: still out of reach.
     introduce(world, exemplar, setup["portal_a"], datetime.date(2026, 6, 1))
-    assert exemplar not in Exemplar.objects.visible_to(media)
+    assert exemplar not in Exemplar.objects.restrict(media)
     assert not media.has_perm("registry.view_exemplar", exemplar)
     introduce(world, exemplar, setup["newspaper"], datetime.date(2026, 6, 1))
     media = type(media).objects.get(pk=media.pk)  # a new request: a fresh reach
-    assert exemplar in Exemplar.objects.visible_to(media)
+    assert exemplar in Exemplar.objects.restrict(media)
     assert client_for(media).get(page).status_code == 200
     # Only that exemplar: Sở Y tế's stays out of reach.
-    assert setup["a"] not in Exemplar.objects.visible_to(media)
+    assert setup["a"] not in Exemplar.objects.restrict(media)
     # Others do not gain anything by it.
-    assert exemplar not in Exemplar.objects.visible_to(world.user("editor_a"))
+    assert exemplar not in Exemplar.objects.restrict(world.user("editor_a"))
 
 
 # Who reads which introduction: the exemplar's unit, the outlet's unit, those who read all.
@@ -254,4 +254,4 @@ def test_demo_introduces_for_11_june_2026(db):
     media = type(lan.created_by).objects.get(username="bientap.bnb")
     introduced = Exemplar.objects.filter(media_introductions__outlet__unit=media.unit)
     assert introduced.exists()
-    assert set(introduced) <= set(Exemplar.objects.visible_to(media))
+    assert set(introduced) <= set(Exemplar.objects.restrict(media))

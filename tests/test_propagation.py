@@ -33,7 +33,7 @@ def conference(world, *exemplars):
 def test_a_media_editor_reaches_the_events_of_the_exemplars_it_covered(world, lan):
     event = conference(world, lan)
     media = world.user("media")
-    assert not Event.objects.visible_to(media).filter(pk=event.pk).exists()
+    assert not Event.objects.restrict(media).filter(pk=event.pk).exists()
 
     outlet = MediaOutlet.objects.create(
         name="Báo Ninh Bình", kind=MediaOutlet.Kind.NEWSPAPER, unit=media.unit
@@ -47,9 +47,9 @@ def test_a_media_editor_reaches_the_events_of_the_exemplars_it_covered(world, la
     )
     article.exemplars.add(lan)
     media = type(media).objects.get(pk=media.pk)  # a new request: reach is computed afresh
-    assert Event.objects.visible_to(media).filter(pk=event.pk).exists()
+    assert Event.objects.restrict(media).filter(pk=event.pk).exists()
     # Another unit's staff still do not reach the event.
-    assert not Event.objects.visible_to(world.user("editor_b")).filter(pk=event.pk).exists()
+    assert not Event.objects.restrict(world.user("editor_b")).filter(pk=event.pk).exists()
 
 
 def test_prizes_show_on_the_exemplars_page_once_results_are_published(world, client_for, lan):

@@ -75,11 +75,11 @@ class CoverageForm(BootstrapFormMixin, forms.ModelForm):
         instance = self.instance
         outlets = outlets_run_by(user)
         exemplars = coverable_exemplars(user)
-        events = Event.objects.visible_to(user)
+        events = Event.objects.restrict(user)
         if instance.pk:
             # What the item already names stays choosable, if the user reaches it.
             outlets = outlets | MediaOutlet.objects.filter(pk=instance.outlet_id)
-            exemplars = exemplars | instance.exemplars.visible_to(user)
+            exemplars = exemplars | instance.exemplars.restrict(user)
             if instance.event_id and not events.filter(pk=instance.event_id).exists():
                 del self.fields["event"]
         self.fields["outlet"].queryset = outlets.distinct().order_by("name")
@@ -170,7 +170,7 @@ class CoverageFilterForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Units of the covered exemplars the user reaches.
-        covered = Exemplar.objects.visible_to(user).filter(coverage__isnull=False)
+        covered = Exemplar.objects.restrict(user).filter(coverage__isnull=False)
         self.fields["unit"].queryset = Unit.objects.filter(
             pk__in=covered.values("unit_id")
         ).order_by("kind__order", "name")

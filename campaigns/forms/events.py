@@ -19,7 +19,7 @@ MULTIPLE_HINT = _("Hold Ctrl (⌘ on a Mac) to pick more than one.")
 def featurable_exemplars(user):
     """Accepted exemplars the user may feature at an event: those within reach (Home Affairs:
     all of them)."""
-    return Exemplar.objects.visible_to(user).filter(status=ExemplarStatus.ACCEPTED)
+    return Exemplar.objects.restrict(user).filter(status=ExemplarStatus.ACCEPTED)
 
 
 def grouped_by_kind(units) -> list:
@@ -88,7 +88,7 @@ class EventForm(BootstrapFormMixin, forms.ModelForm):
         if instance.pk:
             # What the event already names stays choosable.
             units = units | Unit.objects.filter(pk__in=instance.participating_units.values("pk"))
-            exemplars = exemplars | instance.exemplars.visible_to(user)
+            exemplars = exemplars | instance.exemplars.restrict(user)
         participating = self.fields["participating_units"]
         participating.queryset = units.distinct()
         participating.choices = grouped_by_kind(participating.queryset)
@@ -147,7 +147,7 @@ class EventFilterForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Units that organised an event the user reaches.
-        organisers = Event.objects.visible_to(user).values("organiser_id")
+        organisers = Event.objects.restrict(user).values("organiser_id")
         self.fields["organiser"].queryset = Unit.objects.filter(pk__in=organisers).order_by(
             "kind__order", "name"
         )

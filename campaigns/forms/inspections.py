@@ -9,7 +9,6 @@ from registry.forms import BootstrapFormMixin, search_field, year_field
 from registry.models import Unit, User
 
 from ..models import Inspection, InspectionPlan, Recommendation
-from ..selectors import inspections_visible_to
 
 DATE_WIDGET = {"format": "%d/%m/%Y", "attrs": {"placeholder": "dd/mm/yyyy"}}
 
@@ -195,7 +194,7 @@ class ScopedFilterForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(
-            pk__in=inspections_visible_to(user).values("unit")
+            pk__in=Inspection.objects.restrict(user).values("unit")
         ).order_by("name")
 
 

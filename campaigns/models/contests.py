@@ -6,12 +6,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
+from registry.selectors import unit_ids_in_scope
 
 
 class Contest(RulesModel):
@@ -128,6 +131,23 @@ class ContestRound(models.Model):
         return reverse("campaigns:contest_round", kwargs={"pk": self.pk})
 
 
+class ContestEntryQuerySet(RestrictedQuerySet):
+    scope_spans_many = True
+
+    def scope(self, user, action):
+        """Entries by the user's units, about their exemplars, in their contests, or judged by
+        the user."""
+        scope = unit_ids_in_scope(user)
+        if scope is None:
+            return None
+        return (
+            Q(author_unit__in=scope)
+            | Q(exemplars__unit__in=scope)
+            | Q(contest__organiser__in=scope)
+            | Q(rounds__judges=user)
+        )
+
+
 class ContestEntry(RulesModel):
     """A piece of writing or a reportage sent to a contest, portraying exemplars."""
 
@@ -164,6 +184,7 @@ class ContestEntry(RulesModel):
         editable=False,
     )
     search_text = models.TextField(editable=False, default="")
+    objects = ContestEntryQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[exemplars], excluded_fields=["search_text"])
 
     class Meta:

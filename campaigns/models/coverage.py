@@ -3,13 +3,16 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.history import SavedWithLists
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
+from registry.selectors import unit_ids_in_scope
 
 
 class MediaOutlet(models.Model):
@@ -77,12 +80,16 @@ class Column(models.Model):
         return reverse("campaigns:column_detail", kwargs={"pk": self.pk})
 
 
-class CoverageQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Coverage the user's units published, or about exemplars the user reaches."""
-        from ..selectors import coverage_scope_filter
+class CoverageQuerySet(RestrictedQuerySet):
+    scope_spans_many = True
 
-        return self.filter(coverage_scope_filter(user)).distinct()
+    def scope(self, user, action):
+        """Coverage published by an outlet of a unit the user reaches, or about its
+        exemplars."""
+        scope = unit_ids_in_scope(user)
+        if scope is None:
+            return None
+        return Q(outlet__unit__in=scope) | Q(exemplars__unit__in=scope)
 
 
 class Coverage(SavedWithLists, RulesModel):

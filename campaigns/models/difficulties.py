@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
+from registry.selectors import unit_scope_filter
+
+
+class DifficultyQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """The threads of the units the user reaches."""
+        return unit_scope_filter(user, "unit")
 
 
 class Difficulty(RulesModel):
@@ -42,6 +50,7 @@ class Difficulty(RulesModel):
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last activity"), auto_now=True)
     search_text = models.TextField(editable=False, default="")
+    objects = DifficultyQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:

@@ -2,23 +2,36 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.history import NotesInHistory, SavedWithLists
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
+from registry.selectors import unit_ids_in_scope
 
 from .files import RecordFile
 
 
-class EventQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Events organised by, or with, a unit the user reaches (see ``campaigns.selectors``)."""
-        from ..selectors import event_scope_filter
+class EventQuerySet(RestrictedQuerySet):
+    scope_spans_many = True
 
-        return self.filter(event_scope_filter(user)).distinct()
+    def scope(self, user, action):
+        """Events organised by, attended by or featuring exemplars of a unit the user
+        reaches; for an outlet's staff, also those featuring exemplars their outlet covered."""
+        scope = unit_ids_in_scope(user)
+        if scope is None:
+            return None
+        return (
+            Q(organiser__in=scope)
+            | Q(participating_units__in=scope)
+            | Q(exemplars__unit__in=scope)
+            | Q(coverage__outlet__unit__in=scope)
+            | Q(exemplars__coverage__outlet__unit__in=scope)
+        )
 
 
 class Event(SavedWithLists, NotesInHistory, RulesModel):

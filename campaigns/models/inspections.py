@@ -8,13 +8,16 @@ it is closed only once a follow-up note says what was done.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
+from registry.selectors import unit_ids_in_scope
 
 
 class InspectionPlan(models.Model):
@@ -47,6 +50,23 @@ class InspectionPlan(models.Model):
 
     def get_absolute_url(self):
         return reverse("campaigns:inspection_plan", kwargs={"pk": self.pk})
+
+
+class InspectionQuerySet(RestrictedQuerySet):
+    scope_spans_many = True
+
+    def scope(self, user, action):
+        """Inspections of a unit the user reaches, led by it, or on whose team the user
+        sits."""
+        scope = unit_ids_in_scope(user)
+        if scope is None:
+            return None
+        return (
+            Q(unit__in=scope)
+            | Q(plan__lead_unit__in=scope)
+            | Q(team_leader=user)
+            | Q(team_members=user)
+        )
 
 
 class Inspection(RulesModel):
@@ -103,6 +123,7 @@ class Inspection(RulesModel):
         help_text=_("How the unit finds, builds, nurtures and spreads its exemplars."),
     )
     search_text = models.TextField(editable=False, default="")
+    objects = InspectionQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[team_members], excluded_fields=["search_text"])
 
     class Meta:
@@ -151,7 +172,13 @@ class Inspection(RulesModel):
         return recommendation
 
 
-class RecommendationQuerySet(models.QuerySet):
+class RecommendationQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """The recommendations of the inspections the user reaches."""
+        if unit_ids_in_scope(user) is None:
+            return None
+        return Q(inspection__in=Inspection.objects.restrict(user).values("pk"))
+
     def open(self):
         return self.filter(status=Recommendation.Status.OPEN)
 

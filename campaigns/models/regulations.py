@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from registry.models import ValidityPeriod
+from registry.selectors import unit_scope_filter
 
 
 class RegulationRequirement(ValidityPeriod):
@@ -65,6 +67,12 @@ def _regulation_path(instance, filename):
     return f"regulations/{timezone.localdate().year}/{filename}"
 
 
+class UnitRegulationQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """The regulations of the units the user reaches."""
+        return unit_scope_filter(user, "unit")
+
+
 class UnitRegulation(models.Model):
     """One regulation a unit sent for a requirement; the latest row is the current one.
 
@@ -112,6 +120,7 @@ class UnitRegulation(models.Model):
         blank=True,
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    objects = UnitRegulationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -23,9 +23,9 @@ def round_results_published(user, contest_round):
 
 @rules.predicate
 def can_reach_entry(user, entry):
-    from ..selectors import contest_entries_visible_to
+    from ..models import ContestEntry
 
-    return entry is not None and contest_entries_visible_to(user).filter(pk=entry.pk).exists()
+    return entry is not None and ContestEntry.objects.restrict(user).filter(pk=entry.pk).exists()
 
 
 rules.add_perm("campaigns.view_contest", rules.is_authenticated)

@@ -73,9 +73,7 @@ def has_an_outlet(user):
 def can_reach_coverage(user, coverage):
     from ..models import Coverage
 
-    return (
-        coverage is not None and Coverage.objects.visible_to(user).filter(pk=coverage.pk).exists()
-    )
+    return coverage is not None and Coverage.objects.restrict(user).filter(pk=coverage.pk).exists()
 
 
 @rules.predicate

@@ -24,7 +24,7 @@ def organisers_for(user):
 def can_reach_event(user, event):
     from ..models import Event
 
-    return event is not None and Event.objects.visible_to(user).filter(pk=event.pk).exists()
+    return event is not None and Event.objects.restrict(user).filter(pk=event.pk).exists()
 
 
 @rules.predicate

@@ -1,7 +1,7 @@
 """Inspections: Home Affairs plans and records them; the inspected unit reads its own and
 records follow-up notes on the recommendations; only Home Affairs closes a recommendation.
 
-Which inspections a user reaches is ``campaigns.selectors.inspections_visible_to``: the units
+Which inspections a user reaches is ``Inspection.objects.restrict``: the units
 they reach, plus those whose team they sit on. The objects of the recommendation perms may be
 the inspection or one of its recommendations.
 """
@@ -22,10 +22,12 @@ def _inspection(obj):
 
 @rules.predicate
 def can_reach_inspection(user, obj):
-    from ..selectors import inspections_visible_to
+    from ..models import Inspection
 
     inspection = _inspection(obj)
-    return inspection is not None and inspections_visible_to(user).filter(pk=inspection.pk).exists()
+    if inspection is None:
+        return False
+    return Inspection.objects.restrict(user).filter(pk=inspection.pk).exists()
 
 
 @rules.predicate

@@ -30,7 +30,6 @@ from exemplar_portal.base.uploads import UploadRejected
 from registry.drafts import draft_saved
 from registry.models import Campaign, Exemplar
 from registry.rules import is_home_affairs
-from registry.selectors import unit_scope_filter
 
 from .. import services
 from ..forms import (
@@ -114,7 +113,7 @@ class CampaignDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         campaign = self.object
         exemplars = (
-            Exemplar.objects.visible_to(self.request.user)
+            Exemplar.objects.restrict(self.request.user)
             .filter(campaign=campaign)
             .select_related("unit", "field")
             .order_by("-year", "unit__name")
@@ -126,7 +125,7 @@ class CampaignDetailView(DetailView):
             exemplar_count=exemplars.count(),
             review_form=CampaignReviewForm(),
             history=history_with_changes(campaign),
-            events=Event.objects.visible_to(self.request.user)
+            events=Event.objects.restrict(self.request.user)
             .filter(campaign=campaign)
             .select_related("organiser")
             .order_by("-date", "-pk")[:10],
@@ -261,9 +260,7 @@ class PledgeCreateView(PermissionRequiredMixin, FormView):
 
 # Difficulties and proposals (plan VII.1). Threads out of the user's reach are a 404.
 def difficulties_in_reach(user):
-    return Difficulty.objects.filter(unit_scope_filter(user, "unit")).select_related(
-        "unit", "unit__kind", "created_by"
-    )
+    return Difficulty.objects.restrict(user).select_related("unit", "unit__kind", "created_by")
 
 
 class DifficultyListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
@@ -422,7 +419,7 @@ def regulation_tracking(requirement, user):
     late_from = requirement.late_from()
     return (
         requirement.units()
-        .filter(unit_scope_filter(user))
+        .restrict(user)
         .select_related("kind")
         .annotate(
             regulation_pk=Subquery(latest.values("pk")[:1]),
@@ -524,10 +521,7 @@ class RegulationUnitMixin(LoginRequiredMixin):
     def get_unit(self):
         if not hasattr(self, "_unit"):
             units = (
-                self.get_requirement()
-                .units()
-                .filter(unit_scope_filter(self.request.user))
-                .select_related("kind")
+                self.get_requirement().units().restrict(self.request.user).select_related("kind")
             )
             self._unit = get_object_or_404(units, code=self.kwargs["code"])
         return self._unit
@@ -590,9 +584,7 @@ class RegulationUnitView(RegulationUnitMixin, TemplateView):
 
 
 def regulations_in_reach(user):
-    return UnitRegulation.objects.filter(unit_scope_filter(user, "unit")).select_related(
-        "unit", "requirement"
-    )
+    return UnitRegulation.objects.restrict(user).select_related("unit", "requirement")
 
 
 class RegulationDownloadView(LoginRequiredMixin, View):

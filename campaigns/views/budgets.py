@@ -30,7 +30,7 @@ from exemplar_portal.base.exports import XlsxExportMixin
 from exemplar_portal.base.filters import FilteredListMixin
 from registry.models import Unit
 from registry.security import get_in_reach
-from registry.selectors import unit_ids_in_scope, unit_scope_filter
+from registry.selectors import unit_ids_in_scope
 
 from ..forms.budgets import (
     BudgetSpendingFilterForm,
@@ -55,7 +55,7 @@ def budget_units(user):
     units = Unit.objects.select_related("kind")
     if user.has_perm("campaigns.view_budget_totals"):
         return units
-    return units.filter(unit_scope_filter(user))
+    return units.restrict(user)
 
 
 def reads_several_budgets(user) -> bool:

@@ -1,7 +1,7 @@
 """Pages of writing and reportage contests on exemplars (plan III.1).
 
 Every signed-in user reads contests; entries follow the reach of exemplars
-(``selectors.contest_entries_visible_to``), and an entry out of reach is a 404. Home Affairs
+(``ContestEntry.objects.restrict``), and an entry out of reach is a 404. Home Affairs
 and administrators run contests; a judge of a round scores its entries or recuses from one.
 How entries are ranked is ``campaigns.judging``; publishing the results freezes the judging.
 """
@@ -38,7 +38,6 @@ from ..forms.contests import (
     criterion_formset,
 )
 from ..models import Contest, ContestEntry, ContestRound, Prize, Recusal, Score
-from ..selectors import contest_entries_visible_to
 
 ENTRIES_SHOWN = 50
 
@@ -114,7 +113,7 @@ class ContestListView(XlsxExportMixin, FilteredListMixin, ListView):
     ]
 
     def get_queryset(self):
-        reached = contest_entries_visible_to(self.request.user).values("pk")
+        reached = ContestEntry.objects.restrict(self.request.user).values("pk")
         qs = Contest.objects.select_related("organiser", "campaign").annotate(
             entry_count=Count("entries", filter=Q(entries__in=reached), distinct=True)
         )
@@ -140,7 +139,7 @@ class ContestDetailView(ContestMixin, DetailView):
         manager = can_manage(user)
         published = contest.results_published_at is not None
         entries = list(
-            contest_entries_visible_to(user)
+            ContestEntry.objects.restrict(user)
             .filter(contest=contest)
             .select_related("author_unit")
             .prefetch_related("exemplars")
@@ -541,7 +540,7 @@ class ContestEntryListView(XlsxExportMixin, FilteredListMixin, ListView):
 
     def get_queryset(self):
         qs = ContestEntry.objects.filter(
-            pk__in=contest_entries_visible_to(self.request.user).values("pk")
+            pk__in=ContestEntry.objects.restrict(self.request.user).values("pk")
         ).select_related("contest", "author_unit")
         f = self.filters()
         if f.get("q"):
@@ -561,7 +560,7 @@ class EntryMixin:
     def get_entry(self) -> ContestEntry:
         if not hasattr(self, "_entry"):
             self._entry = get_in_reach(
-                contest_entries_visible_to(self.request.user).select_related(
+                ContestEntry.objects.restrict(self.request.user).select_related(
                     "contest", "author_unit"
                 ),
                 pk=self.kwargs["pk"],
@@ -590,7 +589,7 @@ class ContestEntryView(EntryMixin, DetailView):
         published = contest.results_published_at is not None
         exemplars = list(entry.exemplars.select_related("unit"))
         reached = set(
-            Exemplar.objects.visible_to(user)
+            Exemplar.objects.restrict(user)
             .filter(pk__in=[exemplar.pk for exemplar in exemplars])
             .values_list("pk", flat=True)
         )

@@ -39,13 +39,13 @@ def reached_exemplars(user) -> Prefetch:
     """Each item's exemplars that ``user`` reaches, as ``item.reached_exemplars``."""
     return Prefetch(
         "exemplars",
-        queryset=Exemplar.objects.visible_to(user).select_related("unit"),
+        queryset=Exemplar.objects.restrict(user).select_related("unit"),
         to_attr="reached_exemplars",
     )
 
 
 def coverage_in_reach(user):
-    return Coverage.objects.visible_to(user).select_related("outlet", "column", "event")
+    return Coverage.objects.restrict(user).select_related("outlet", "column", "event")
 
 
 def _reached_names(coverage) -> str:
@@ -90,7 +90,7 @@ class CoverageListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, L
             qs = qs.filter(published_on__month=f["month"])
         if f.get("unit"):
             qs = qs.filter(
-                exemplars__in=Exemplar.objects.visible_to(user).filter(unit=f["unit"])
+                exemplars__in=Exemplar.objects.restrict(user).filter(unit=f["unit"])
             ).distinct()
         return qs.order_by("-published_on", "-pk")
 
@@ -108,7 +108,7 @@ class CoverageDetailView(LoginRequiredMixin, DetailView):
         if event is not None and not user.has_perm("campaigns.view_event", event):
             event = None
         return super().get_context_data(
-            exemplars=item.exemplars.visible_to(user).select_related("unit", "field"),
+            exemplars=item.exemplars.restrict(user).select_related("unit", "field"),
             event=event,
             can_change=user.has_perm("campaigns.change_coverage", item),
             can_delete=user.has_perm("campaigns.delete_coverage", item),

@@ -39,7 +39,7 @@ from .files import (
 
 
 def events_in_reach(user):
-    return Event.objects.visible_to(user).select_related("organiser", "campaign")
+    return Event.objects.restrict(user).select_related("organiser", "campaign")
 
 
 def campaign_events(*, user, campaign):
@@ -125,10 +125,10 @@ class EventDetailView(EventObjectMixin, TemplateView):
         can_change = user.has_perm("campaigns.change_event", event)
         return super().get_context_data(
             participating_units=event.participating_units.all(),
-            exemplars=event.exemplars.visible_to(user)
+            exemplars=event.exemplars.restrict(user)
             .select_related("unit", "field")
             .order_by("-year", "pk"),
-            coverage=Coverage.objects.visible_to(user)
+            coverage=Coverage.objects.restrict(user)
             .filter(event=event)
             .select_related("outlet", "column")
             .order_by("-published_on", "-pk"),
@@ -203,9 +203,7 @@ class EventDeleteView(EventObjectMixin, TemplateView):
         event = self.get_event()
         return super().get_context_data(
             file_count=event.files.count(),
-            coverage_count=Coverage.objects.visible_to(self.request.user)
-            .filter(event=event)
-            .count(),
+            coverage_count=Coverage.objects.restrict(self.request.user).filter(event=event).count(),
             **kwargs,
         )
 

@@ -34,20 +34,18 @@ from ..forms.inspections import (
     RecommendationForm,
 )
 from ..models import Inspection, InspectionPlan, Recommendation
-from ..selectors import inspections_visible_to
 
 OPEN = Recommendation.Status.OPEN
 
 
 def inspections_in_reach(user):
-    # Through a subquery: the scope joins the team, which would multiply counts.
-    return Inspection.objects.filter(pk__in=inspections_visible_to(user).values("pk"))
+    return Inspection.objects.restrict(user)
 
 
 def recommendations_in_reach(user):
-    return Recommendation.objects.filter(
-        inspection__in=inspections_visible_to(user).values("pk")
-    ).select_related("inspection__unit", "inspection__plan")
+    return Recommendation.objects.restrict(user).select_related(
+        "inspection__unit", "inspection__plan"
+    )
 
 
 def with_recommendation_counts(inspections):
@@ -59,7 +57,7 @@ def with_recommendation_counts(inspections):
 
 def plans_with_counts(user):
     """Every plan, with the inspections the user reaches and their open recommendations."""
-    reach = inspections_visible_to(user).values("pk")
+    reach = Inspection.objects.restrict(user).values("pk")
     return InspectionPlan.objects.select_related("lead_unit").annotate(
         inspection_count=Count("inspections", filter=Q(inspections__in=reach), distinct=True),
         open_count=Count(

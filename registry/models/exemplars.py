@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
 
 from .. import rules as perms
@@ -56,10 +57,10 @@ def exemplar_scope_filter(user) -> models.Q:
     return reach
 
 
-class ExemplarQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class ExemplarQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
         """Exemplars within the user's reach (see ``exemplar_scope_filter``)."""
-        return self.filter(exemplar_scope_filter(user))
+        return exemplar_scope_filter(user)
 
     def search(self, query: str):
         from exemplar_portal.base.search import search

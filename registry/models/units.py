@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
 
 from .. import rules as perms
@@ -160,7 +161,7 @@ def day_month_year(day) -> str:
     return f"{day.day}/{day.month}/{day.year}"
 
 
-class UnitQuerySet(models.QuerySet):
+class UnitQuerySet(RestrictedQuerySet):
     def active_on(self, day: datetime.date):
         """Units in force on ``day`` (an open end means "still in force")."""
         return self.filter(
@@ -181,11 +182,11 @@ class UnitQuerySet(models.QuerySet):
 
         return search(self, query, fields=["name", "short_name", "code"])
 
-    def in_scope_of(self, user):
-        """The units whose records ``user`` may reach (see ``selectors``)."""
+    def scope(self, user, action):
+        """The units whose records ``user`` reaches (``selectors.unit_ids_in_scope``)."""
         from ..selectors import unit_scope_filter
 
-        return self.filter(unit_scope_filter(user))
+        return unit_scope_filter(user)
 
 
 class Unit(RulesModel):

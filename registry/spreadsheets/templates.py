@@ -92,7 +92,7 @@ def _lists(spec: ImportKind, user) -> list[tuple[tuple[str, ...], str, list[str]
     """(column keys, title, values) of the allowed values the template lists."""
     yes_no = [_("Yes"), _("No")]
     if spec.kind == "exemplars":
-        units = Unit.objects.in_scope_of(user).order_by("code")
+        units = Unit.objects.restrict(user).order_by("code")
         return [
             (("subject_kind",), _("Subject"), [str(label) for _c, label in SubjectKind.choices]),
             (("gender",), _("Gender"), [str(label) for _c, label in Gender.choices]),

@@ -32,7 +32,7 @@ class ScopedExemplarMixin:
 
     def get_exemplar(self) -> Exemplar:
         if not hasattr(self, "_exemplar"):
-            exemplars = Exemplar.objects.visible_to(self.request.user).select_related(
+            exemplars = Exemplar.objects.restrict(self.request.user).select_related(
                 "created_by",
                 "unit__kind",
                 "unit__parent__kind",
@@ -460,7 +460,7 @@ class ReviewQueueView(PermissionRequiredMixin, FilteredExemplarsMixin, ListView)
             messages.error(request, _("Choose at least one exemplar and an action."))
             return HttpResponseRedirect(request.get_full_path())
         done, failed = 0, []
-        for exemplar in Exemplar.objects.visible_to(request.user).filter(code__in=codes):
+        for exemplar in Exemplar.objects.restrict(request.user).filter(code__in=codes):
             try:
                 workflow.transition(
                     exemplar=exemplar, action=action, by=request.user, comment=comment

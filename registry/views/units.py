@@ -27,7 +27,7 @@ class ScopedUnitMixin:
 
     def get_unit(self) -> Unit:
         if not hasattr(self, "_unit"):
-            units = Unit.objects.in_scope_of(self.request.user).select_related("kind", "parent")
+            units = Unit.objects.restrict(self.request.user).select_related("kind", "parent")
             self._unit = get_in_reach(units, code=self.kwargs["code"])
         return self._unit
 
@@ -99,7 +99,7 @@ class HomeView(TemplateView):
             context["people"] = selectors.unit_people(user=user, unit=unit)
             if user.role == Role.DISTRICT_REVIEWER:
                 context["reviewed_units"] = (
-                    Unit.objects.in_scope_of(user).exclude(pk=unit.pk).select_related("kind")
+                    Unit.objects.restrict(user).exclude(pk=unit.pk).select_related("kind")
                 )
                 context["awaiting_endorsement"] = selectors.exemplars_awaiting_endorsement(
                     user=user

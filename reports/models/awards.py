@@ -8,12 +8,16 @@ decrees change them).
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from registry.enums import SubjectKind
 from registry.models.units import YEAR_VALIDATORS, ValidityPeriod
+from registry.rules import is_media
+from registry.selectors import unit_scope_filter
 
 
 class AwardForm(ValidityPeriod):
@@ -60,6 +64,12 @@ class AwardForm(ValidityPeriod):
     @staticmethod
     def applicable_filter(subject_kind: str) -> models.Q:
         return models.Q(**{f"for_{subject_kind}s": True})
+
+
+class AwardProposalQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """Proposals about the exemplars of the units the user reaches, or made by them."""
+        return unit_scope_filter(user, "exemplar__unit") | unit_scope_filter(user, "proposing_unit")
 
 
 class AwardProposal(models.Model):
@@ -138,6 +148,7 @@ class AwardProposal(models.Model):
     )
     created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    objects = AwardProposalQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -170,6 +181,16 @@ class AwardProposal(models.Model):
         if self.status == self.Status.CONFERRED:
             return self.Status.AGREED.label
         return self.get_status_display()
+
+
+class MediaIntroductionQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """Introductions of the exemplars of the units the user reaches; for an outlet's
+        staff, also those made to their outlets."""
+        reach = unit_scope_filter(user, "exemplar__unit")
+        if is_media(user) and user.unit_id:
+            reach |= Q(outlet__unit_id=user.unit_id)
+        return reach
 
 
 class MediaIntroduction(models.Model):
@@ -211,6 +232,7 @@ class MediaIntroduction(models.Model):
         on_delete=models.PROTECT,
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    objects = MediaIntroductionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -16,8 +16,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from registry.models import Unit
 from registry.models.units import YEAR_VALIDATORS
+from registry.selectors import unit_scope_filter
 
 
 class SignerQuerySet(models.QuerySet):
@@ -140,6 +142,15 @@ class DocumentCounter(models.Model):
         return f"{self.unit_id}/{self.year}/{self.doc_type}: {self.last_number}"
 
 
+class IssuedDocumentQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """Every unit's documents for those who read all registers, else those of the units
+        the user reaches."""
+        if user.has_perm("reports.view_all_registers"):
+            return None
+        return unit_scope_filter(user, "unit")
+
+
 class IssuedDocument(models.Model):
     """A document as issued: number, date, signer and files, kept unchanged."""
 
@@ -215,6 +226,8 @@ class IssuedDocument(models.Model):
         on_delete=models.PROTECT,
     )
     issued_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = IssuedDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "-issued_on", "-number"]

@@ -341,7 +341,7 @@ class UnitExemplarsDocumentView(DocumentView):
 
     def get_unit(self) -> Unit:
         if not hasattr(self, "_unit"):
-            units = Unit.objects.in_scope_of(self.request.user).select_related(
+            units = Unit.objects.restrict(self.request.user).select_related(
                 "kind", "parent__kind", "parent__parent"
             )
             self._unit = get_object_or_404(units, code=self.kwargs["code"])
@@ -373,7 +373,7 @@ class ExemplarProfileDocumentView(DocumentView):
 
     def get_exemplar(self) -> Exemplar:
         if not hasattr(self, "_exemplar"):
-            exemplars = Exemplar.objects.visible_to(self.request.user).select_related(
+            exemplars = Exemplar.objects.restrict(self.request.user).select_related(
                 "unit__kind", "unit__parent__kind", "field"
             )
             self._exemplar = get_object_or_404(exemplars, code=self.kwargs["code"])

@@ -36,10 +36,7 @@ from .documents import CONTENT_TYPES
 def registers_in_reach(user):
     """Issued documents the user may read: every unit's for those who read all, else those of
     the units the user reaches."""
-    documents = IssuedDocument.objects.select_related("unit", "signer", "issued_by")
-    if user.has_perm("reports.view_all_registers"):
-        return documents
-    return documents.filter(unit__in=Unit.objects.in_scope_of(user))
+    return IssuedDocument.objects.restrict(user).select_related("unit", "signer", "issued_by")
 
 
 class RegisterListView(LoginRequiredMixin, FilteredListMixin, ListView):
@@ -148,7 +145,7 @@ class UnitSignersMixin(LoginRequiredMixin, PermissionRequiredMixin):
 
     def get_unit(self) -> Unit:
         if not hasattr(self, "_unit"):
-            units = Unit.objects.in_scope_of(self.request.user).select_related("kind")
+            units = Unit.objects.restrict(self.request.user).select_related("kind")
             self._unit = get_in_reach(units, code=self.kwargs["code"])
         return self._unit
 
