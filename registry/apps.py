@@ -8,4 +8,8 @@ class RegistryConfig(AppConfig):
 
     def ready(self):
         # Signal receivers: the sign-in time (absolute session lifetime) and security events.
-        from . import auth, security  # noqa: F401
+        from exemplar_portal.base import kit
+
+        from . import security
+
+        kit.out_of_reach.register(security.out_of_reach)

@@ -18,8 +18,6 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db import DatabaseError, models
 from django.dispatch import receiver
-from django.http import Http404
-from django.shortcuts import _get_queryset, get_object_or_404
 from django.views import defaults
 
 from .auth import normalise_username
@@ -151,19 +149,12 @@ def permission_denied(request, exception, template_name="403.html"):
     return defaults.permission_denied(request, exception, template_name)
 
 
-def get_in_reach(queryset, *args, **kwargs):
-    """``get_object_or_404`` on a queryset already limited to the user's reach: a record
-    that exists but lies outside it answers the same 404, and is noted as an event."""
-    try:
-        return get_object_or_404(queryset, *args, **kwargs)
-    except Http404:
-        from .models import SecurityEvent
+def out_of_reach(found: models.Model) -> None:
+    """A record asked for outside the user's reach (``exemplar_portal.base.kit.get_in_reach``
+    answers 404 and tells this)."""
+    from .models import SecurityEvent
 
-        model = _get_queryset(queryset).model
-        found = model._base_manager.filter(*args, **kwargs).first()
-        if found is not None:
-            record(SecurityEvent.Kind.OUT_OF_REACH, target=found)
-        raise
+    record(SecurityEvent.Kind.OUT_OF_REACH, target=found)
 
 
 def personal_data_viewed(target: models.Model, **detail):

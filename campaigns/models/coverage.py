@@ -47,6 +47,12 @@ class MediaOutlet(models.Model):
         return self.name
 
 
+class ColumnQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """Columns are public to every signed-in user (their items are scoped)."""
+        return None
+
+
 class Column(models.Model):
     """A dedicated page or column (chuyên trang, chuyên mục) of an outlet on exemplars."""
 
@@ -64,6 +70,8 @@ class Column(models.Model):
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     history = HistoricalRecords()
+
+    objects = ColumnQuerySet.as_manager()
 
     class Meta:
         ordering = ["outlet__name", "name"]

@@ -28,8 +28,8 @@ from django.views.generic.edit import FormView
 
 from exemplar_portal.base.exports import XlsxExportMixin
 from exemplar_portal.base.filters import FilteredListMixin
+from exemplar_portal.base.kit import get_in_reach
 from registry.models import Unit
-from registry.security import get_in_reach
 from registry.selectors import unit_ids_in_scope
 
 from ..forms.budgets import (

@@ -21,9 +21,9 @@ from rules.contrib.views import PermissionRequiredMixin
 from exemplar_portal.base.exports import XlsxExportMixin, display, joined
 from exemplar_portal.base.filters import FilteredListMixin
 from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.kit import get_in_reach
 from exemplar_portal.base.search import search
 from registry.models import Exemplar
-from registry.security import get_in_reach
 
 from .. import judging
 from ..forms.contests import (

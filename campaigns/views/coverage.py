@@ -1,34 +1,26 @@
-"""Pages of media coverage and of the columns that carry it (plan III.1).
+"""Pages of media coverage and of the columns that carry it (plan III.1), two record kinds
+of the kit (``exemplar_portal.base.kit``).
 
-Coverage is scoped by ``Coverage.objects.visible_to`` (out of reach is a 404); who may log,
+Coverage is scoped by ``Coverage.objects.restrict`` (out of reach is a 404); who may log,
 change or delete it is ``campaigns/rules/coverage.py`` (a 403). Columns are public to every
 signed-in user; their items are listed within the viewer's reach.
 """
 
 import datetime
 
-from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Max, Prefetch, Q
 from django.db.models.functions import ExtractYear, TruncMonth
-from django.shortcuts import redirect
-from django.urls import path
+from django.urls import include, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, ListView
-from django.views.generic.edit import FormView
-from rules.contrib.views import PermissionRequiredMixin
 
-from exemplar_portal.base.exports import XlsxExportMixin, display
-from exemplar_portal.base.filters import FilteredListMixin
-from exemplar_portal.base.history import history_with_changes
-from exemplar_portal.base.search import search, search_words
+from exemplar_portal.base.exports import display
+from exemplar_portal.base.kit import RecordKind
+from exemplar_portal.base.search import search_words
 from exemplar_portal.base.text import fold
 from registry.models import Exemplar
-from registry.security import get_in_reach
 
 from ..forms.coverage import ColumnFilterForm, ColumnForm, CoverageFilterForm, CoverageForm
 from ..models import Column, Coverage
@@ -52,10 +44,22 @@ def _reached_names(coverage) -> str:
     return "; ".join(str(exemplar) for exemplar in coverage.reached_exemplars)
 
 
-class CoverageListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
-    template_name = "campaigns/coverage_list.html"
-    context_object_name = "items"
+class CoverageKind(RecordKind):
+    model = Coverage
+    form_class = CoverageForm
     filter_form_class = CoverageFilterForm
+    filters = {
+        "outlet": "outlet",
+        "kind": "kind",
+        "column": "column",
+        "year": "published_on__year",
+        "month": "published_on__month",
+    }
+    search_fields = ("title", "authors")
+    ordering = ("-published_on", "-pk")
+    select_related = ("outlet", "outlet__unit", "column", "event", "recorded_by")
+    create_path = "ghi-nhan/"
+    template_prefix = "campaigns/coverage"
     export_filename = "tin-bai-phong-su"
     export_title = gettext_lazy("Media coverage")
     export_columns = [
@@ -70,142 +74,64 @@ class CoverageListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, L
         (gettext_lazy("summary"), "summary"),
     ]
 
-    def get_filter_form(self):
-        if not hasattr(self, "_filter_form"):
-            self._filter_form = CoverageFilterForm(self.request.GET or None, user=self.request.user)
-        return self._filter_form
+    def filter_form(self, request):
+        return CoverageFilterForm(request.GET or None, user=request.user)
 
-    def get_queryset(self):
-        user = self.request.user
-        qs = coverage_in_reach(user).prefetch_related(reached_exemplars(user))
-        f = self.filters()
-        if f.get("q"):
-            qs = search(qs, f["q"], fields=["title", "authors"])
-        for name in ("outlet", "kind", "column"):
-            if f.get(name):
-                qs = qs.filter(**{name: f[name]})
-        if f.get("year"):
-            qs = qs.filter(published_on__year=f["year"])
-        if f.get("month"):
-            qs = qs.filter(published_on__month=f["month"])
-        if f.get("unit"):
-            qs = qs.filter(
-                exemplars__in=Exemplar.objects.restrict(user).filter(unit=f["unit"])
-            ).distinct()
-        return qs.order_by("-published_on", "-pk")
+    def list_queryset(self, request, filters):
+        user = request.user
+        items = super().list_queryset(request, filters).prefetch_related(reached_exemplars(user))
+        if filters.get("unit"):
+            about = Exemplar.objects.restrict(user).filter(unit=filters["unit"])
+            items = items.filter(pk__in=Coverage.objects.filter(exemplars__in=about).values("pk"))
+        return items
 
-
-class CoverageDetailView(LoginRequiredMixin, DetailView):
-    template_name = "campaigns/coverage_detail.html"
-    context_object_name = "item"
-
-    def get_queryset(self):
-        return coverage_in_reach(self.request.user).select_related("recorded_by", "outlet__unit")
-
-    def get_context_data(self, **kwargs):
-        user, item = self.request.user, self.object
+    def detail_context(self, request, item):
+        user = request.user
         event = item.event
         if event is not None and not user.has_perm("campaigns.view_event", event):
             event = None
-        return super().get_context_data(
-            exemplars=item.exemplars.restrict(user).select_related("unit", "field"),
-            event=event,
-            can_change=user.has_perm("campaigns.change_coverage", item),
-            can_delete=user.has_perm("campaigns.delete_coverage", item),
-            history=history_with_changes(item),
-            **kwargs,
-        )
+        return {
+            **super().detail_context(request, item),
+            "exemplars": item.exemplars.restrict(user).select_related("unit", "field"),
+            "event": event,
+        }
 
+    def form_kwargs(self, request, record=None):
+        return {**super().form_kwargs(request, record), "user": request.user}
 
-class CoverageCreateView(PermissionRequiredMixin, FormView):
-    template_name = "campaigns/coverage_form.html"
-    form_class = CoverageForm
-    permission_required = "campaigns.add_coverage"
-
-    def get_exemplar(self):
-        """The exemplar named by ``?exemplar=<code>``, if the user may cover it."""
-        if not hasattr(self, "_exemplar"):
-            code = self.request.GET.get("exemplar", "")
-            self._exemplar = coverable_exemplars(self.request.user).filter(code=code).first()
-        return self._exemplar
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def get_initial(self):
+    def form_initial(self, request):
         """``?exemplar=<code>`` and ``?column=<pk>`` fill in what the user came from."""
         initial = {}
-        exemplar = self.get_exemplar()
+        exemplar = self.exemplar_named(request)
         if exemplar:
             initial["exemplars"] = [exemplar]
-        column = self.get_column()
+        column = self.column_named(request)
         if column:
             initial.update(column=column, outlet=column.outlet)
         return initial
 
-    def get_column(self):
+    def form_context(self, request, record=None):
+        return {"exemplar": self.exemplar_named(request)} if record is None else {}
+
+    @staticmethod
+    def exemplar_named(request):
+        """The exemplar named by ``?exemplar=<code>``, if the user may cover it."""
+        code = request.GET.get("exemplar", "")
+        return coverable_exemplars(request.user).filter(code=code).first() if code else None
+
+    @staticmethod
+    def column_named(request):
         """The column named by ``?column=<pk>``, if it belongs to an outlet the user runs."""
-        number = self.request.GET.get("column", "")
+        number = request.GET.get("column", "")
         if not number.isdigit():
             return None
-        return Column.objects.filter(
-            pk=number, outlet__in=outlets_run_by(self.request.user)
-        ).first()
+        return Column.objects.filter(pk=number, outlet__in=outlets_run_by(request.user)).first()
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(exemplar=self.get_exemplar(), **kwargs)
+    def saved_message(self, record, created):
+        return _("The coverage is logged.") if created else _("The changes are saved.")
 
-    def form_valid(self, form):
-        coverage = form.save()
-        messages.success(self.request, _("The coverage is logged."))
-        return redirect(coverage)
-
-
-class CoverageObjectMixin(PermissionRequiredMixin):
-    """The item, if the user reaches it (else 404) and may act on it (else 403)."""
-
-    def get_object(self):
-        if not hasattr(self, "_object"):
-            self._object = get_in_reach(coverage_in_reach(self.request.user), pk=self.kwargs["pk"])
-        return self._object
-
-    def get_permission_object(self):
-        return self.get_object()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(item=self.get_object(), **kwargs)
-
-
-class CoverageUpdateView(LoginRequiredMixin, CoverageObjectMixin, FormView):
-    template_name = "campaigns/coverage_form.html"
-    form_class = CoverageForm
-    permission_required = "campaigns.change_coverage"
-
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "user": self.request.user,
-            "instance": self.get_object(),
-        }
-
-    def form_valid(self, form):
-        coverage = form.save()
-        messages.success(self.request, _("The changes are saved."))
-        return redirect(coverage)
-
-
-class CoverageDeleteView(LoginRequiredMixin, CoverageObjectMixin, DetailView):
-    """GET asks for confirmation; POST deletes the item (its history stays)."""
-
-    template_name = "campaigns/coverage_confirm_delete.html"
-    permission_required = "campaigns.delete_coverage"
-
-    def post(self, request, pk):
-        item = self.get_object()
-        with transaction.atomic():
-            item.delete()
-        messages.success(request, _("“%(title)s” is deleted.") % {"title": item.title})
-        return redirect("campaigns:coverage_list")
+    def deleted_message(self, record):
+        return _("“%(title)s” is deleted.") % {"title": record.title}
 
 
 def month_starts(today: datetime.date, count: int = 12) -> list[datetime.date]:
@@ -248,16 +174,18 @@ def column_output(column, *, today: datetime.date) -> dict:
     }
 
 
-def columns_with_counts():
-    return Column.objects.select_related("outlet").annotate(
-        item_count=Count("coverage"), last_item=Max("coverage__published_on")
-    )
-
-
-class ColumnListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
-    template_name = "campaigns/column_list.html"
-    context_object_name = "columns"
+class ColumnKind(RecordKind):
+    model = Column
+    pages = ("list", "detail", "create", "update")
+    form_class = ColumnForm
     filter_form_class = ColumnFilterForm
+    filters = {"outlet": "outlet", "kind": "kind"}
+    ordering = ("outlet__name", "name")
+    select_related = ("outlet", "outlet__unit")
+    template_prefix = "campaigns/column"
+    object_name = "column"
+    list_name = "columns"
+    items_per_page = 20
     export_filename = "chuyen-trang-chuyen-muc"
     export_title = gettext_lazy("Columns")
     export_columns = [
@@ -271,108 +199,51 @@ class ColumnListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, Lis
         (gettext_lazy("description"), "description"),
     ]
 
-    def get_queryset(self):
-        qs = columns_with_counts()
-        f = self.filters()
-        if f.get("q"):
+    def list_queryset(self, request, filters):
+        columns = (
+            super()
+            .list_queryset(request, filters)
+            .annotate(item_count=Count("coverage"), last_item=Max("coverage__published_on"))
+        )
+        if filters.get("q"):
             # Columns are few: matched in Python, with or without accents, like every list.
-            words = search_words(f["q"])
+            words = search_words(filters["q"])
             names = Column.objects.values_list("pk", "name")
-            qs = qs.filter(pk__in=[pk for pk, name in names if all(w in fold(name) for w in words)])
-        for name in ("outlet", "kind"):
-            if f.get(name):
-                qs = qs.filter(**{name: f[name]})
+            columns = columns.filter(
+                pk__in=[pk for pk, name in names if all(w in fold(name) for w in words)]
+            )
         running = Q(ended_on__isnull=True) | Q(ended_on__gte=timezone.localdate())
-        if f.get("running") == "yes":
-            qs = qs.filter(running)
-        elif f.get("running") == "no":
-            qs = qs.exclude(running)
-        return qs.order_by("outlet__name", "name")
+        if filters.get("running") == "yes":
+            columns = columns.filter(running)
+        elif filters.get("running") == "no":
+            columns = columns.exclude(running)
+        return columns
 
-
-class ColumnDetailView(LoginRequiredMixin, DetailView):
-    template_name = "campaigns/column_detail.html"
-    context_object_name = "column"
-    items_per_page = 20
-
-    def get_queryset(self):
-        return Column.objects.select_related("outlet", "outlet__unit")
-
-    def get_context_data(self, **kwargs):
-        user, column = self.request.user, self.object
+    def detail_context(self, request, column):
+        user = request.user
         items = (
             coverage_in_reach(user)
             .filter(column=column)
             .prefetch_related(reached_exemplars(user))
             .order_by("-published_on", "-pk")
         )
-        page = Paginator(items, self.items_per_page).get_page(self.request.GET.get("page"))
-        return super().get_context_data(
-            items=page.object_list,
-            page_obj=page,
-            output=column_output(column, today=timezone.localdate()),
-            can_change=user.has_perm("campaigns.change_column", column),
-            can_log=outlets_run_by(user).filter(pk=column.outlet_id).exists(),
-            history=history_with_changes(column),
-            **kwargs,
-        )
-
-
-class ColumnCreateView(PermissionRequiredMixin, FormView):
-    template_name = "campaigns/column_form.html"
-    form_class = ColumnForm
-    permission_required = "campaigns.add_column"
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def form_valid(self, form):
-        with transaction.atomic():
-            column = form.save()
-        messages.success(self.request, _("The column is saved."))
-        return redirect(column)
-
-
-class ColumnUpdateView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
-    template_name = "campaigns/column_form.html"
-    form_class = ColumnForm
-    permission_required = "campaigns.change_column"
-
-    def get_column(self):
-        if not hasattr(self, "_column"):
-            self._column = get_in_reach(
-                Column.objects.select_related("outlet"), pk=self.kwargs["pk"]
-            )
-        return self._column
-
-    def get_permission_object(self):
-        return self.get_column()
-
-    def get_form_kwargs(self):
+        page = Paginator(items, self.items_per_page).get_page(request.GET.get("page"))
         return {
-            **super().get_form_kwargs(),
-            "user": self.request.user,
-            "instance": self.get_column(),
+            **super().detail_context(request, column),
+            "items": page.object_list,
+            "page_obj": page,
+            "output": column_output(column, today=timezone.localdate()),
+            "can_log": outlets_run_by(user).filter(pk=column.outlet_id).exists(),
         }
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(column=self.get_column(), **kwargs)
+    def form_kwargs(self, request, record=None):
+        return {**super().form_kwargs(request, record), "user": request.user}
 
-    def form_valid(self, form):
-        with transaction.atomic():
-            column = form.save()
-        messages.success(self.request, _("The changes are saved."))
-        return redirect(column)
+    def saved_message(self, record, created):
+        return _("The column is saved.") if created else _("The changes are saved.")
 
 
 urlpatterns = [
-    path("", CoverageListView.as_view(), name="coverage_list"),
-    path("ghi-nhan/", CoverageCreateView.as_view(), name="coverage_create"),
-    path("<int:pk>/", CoverageDetailView.as_view(), name="coverage_detail"),
-    path("<int:pk>/sua/", CoverageUpdateView.as_view(), name="coverage_update"),
-    path("<int:pk>/xoa/", CoverageDeleteView.as_view(), name="coverage_delete"),
-    path("chuyen-muc/", ColumnListView.as_view(), name="column_list"),
-    path("chuyen-muc/them/", ColumnCreateView.as_view(), name="column_create"),
-    path("chuyen-muc/<int:pk>/", ColumnDetailView.as_view(), name="column_detail"),
-    path("chuyen-muc/<int:pk>/sua/", ColumnUpdateView.as_view(), name="column_update"),
+    *CoverageKind().urls(),
+    path("chuyen-muc/", include(ColumnKind().urls())),
 ]

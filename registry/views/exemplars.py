@@ -15,6 +15,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.exports import XlsxExportMixin
 from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.kit import get_in_reach
 
 from .. import attachments as attachment_files
 from .. import extensions, security, selectors, services, workflow
@@ -41,7 +42,7 @@ class ScopedExemplarMixin:
                 "campaign",
                 "catalogue_version",
             )
-            self._exemplar = security.get_in_reach(exemplars, code=self.kwargs["code"])
+            self._exemplar = get_in_reach(exemplars, code=self.kwargs["code"])
         return self._exemplar
 
     def get_object(self, queryset=None):

@@ -13,12 +13,12 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.exports import XlsxExportMixin
 from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.kit import get_in_reach
 from exemplar_portal.base.text import fold
 
 from ..forms import PlanFilterForm, PlanForm, quota_rule_formset
 from ..models import Plan, Unit
 from ..plans import next_period, overlapping_plan, plan_copy
-from ..security import get_in_reach
 
 
 def plan_text(plan: Plan) -> str:

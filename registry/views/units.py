@@ -7,13 +7,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.exports import XlsxExportMixin
+from exemplar_portal.base.kit import get_in_reach
 
 from .. import rules as perms
 from .. import selectors
 from ..enums import CriterionKind, ExemplarStatus, Role, SubjectKind
 from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm, not_in_force_message
 from ..models import CatalogueVersion, Criterion, Exemplar, Plan, QuotaRule, Unit, plan_in_force
-from ..security import get_in_reach
 from ..spreadsheets.kinds import ImportOfferMixin
 from ..spreadsheets.resources import UnitResource
 

@@ -23,8 +23,8 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.filters import FilteredListMixin
 from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.kit import get_in_reach
 from registry.models import Exemplar, Unit
-from registry.security import get_in_reach
 
 from .. import issuing
 from ..forms import RegisterFilterForm, SignerForm

@@ -1,0 +1,321 @@
+"""The record kit: one declaration per record kind yields its pages and their URLs.
+
+A ``RecordKind`` names the model, its form and filter form, what the list filters and
+searches, its export columns, its templates and which pages it has; ``kind.urls()`` gives
+the list (filters, search, pagination, xlsx/csv download), the detail (with its history),
+create, edit and delete (asked to confirm first). Every page reads through the model's own
+scope (``Model.objects.restrict(user)``, ``exemplar_portal.base.scopes``): a record outside
+the user's reach is a 404, an action the rules refuse is a 403. Each step is a method a
+kind may override (``list_queryset``, ``detail_context``, ``form_kwargs``…), so a kind says
+only how it differs.
+
+How to add a record kind: write its model (with a ``RestrictedQuerySet`` and its
+``rules_permissions``), its form, its four templates (``<prefix>_list.html``,
+``_detail.html``, ``_form.html``, ``_confirm_delete.html``), then::
+
+    class Thing(RecordKind):
+        model = models.Thing
+        form_class = forms.ThingForm
+        filter_form_class = forms.ThingFilterForm
+        filters = {"year": "date__year"}
+        search_fields = ("title",)
+        export_columns = [(_("title"), "title")]
+
+    urlpatterns = Thing().urls()
+"""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+from django.views.generic.edit import FormView
+from rules.contrib.views import PermissionRequiredMixin
+
+from .exports import XlsxExportMixin
+from .filters import FilteredListMixin
+from .history import history_with_changes
+from .providers import Providers
+from .search import search
+
+# Told of a record that exists but lies outside the user's reach (registry notes it as a
+# security event): ``listener(record)``.
+out_of_reach = Providers("listeners told of a record asked for outside the user's reach")
+
+
+def get_in_reach(queryset, *args, **kwargs):
+    """``get_object_or_404`` on a queryset already limited to the user's reach; a record
+    that exists outside it answers the same 404, and the listeners are told."""
+    try:
+        return get_object_or_404(queryset, *args, **kwargs)
+    except Http404:
+        model = getattr(queryset, "model", queryset)
+        found = model._base_manager.filter(*args, **kwargs).first()
+        if found is not None:
+            for listener in out_of_reach:
+                listener(found)
+        raise
+
+
+class RecordKind:
+    """One record kind's declaration. Subclass it, set the attributes, override a step where
+    the kind differs, and put ``kind.urls()`` in the app's URLs."""
+
+    model = None
+    # The pages it has, of "list", "detail", "create", "update", "delete".
+    pages = ("list", "detail", "create", "update", "delete")
+    # The URL names are "<name>_list", "<name>_detail"…; default: the model's name.
+    name = ""
+    # How the URL names one record: "pk" (a number) or a slug field such as "code".
+    lookup = "pk"
+    form_class = None
+    filter_form_class = None
+    # Filter-form field → lookup applied when the field has a value.
+    filters: dict[str, str] = {}
+    search_fields: tuple[str, ...] = ()
+    ordering: tuple[str, ...] = ("-pk",)
+    select_related: tuple[str, ...] = ()
+    paginate_by = 25
+    export_columns: list = []
+    export_filename = ""
+    export_title = ""
+    # The templates are "<template_prefix>_list.html"…; default: "<app>/<model>".
+    template_prefix = ""
+    # The name of the record in the detail, form and delete templates, and of the list.
+    object_name = "item"
+    list_name = "items"
+    # Path segments (Vietnamese, as users read them).
+    create_path = "them/"
+    update_path = "sua/"
+    delete_path = "xoa/"
+
+    # Names ---------------------------------------------------------------------------
+
+    @property
+    def opts(self):
+        return self.model._meta
+
+    def url_name(self, page: str) -> str:
+        return f"{self.name or self.opts.model_name}_{page}"
+
+    def permission(self, action: str) -> str:
+        return f"{self.opts.app_label}.{action}_{self.opts.model_name}"
+
+    def template(self, page: str) -> str:
+        prefix = self.template_prefix or f"{self.opts.app_label}/{self.opts.model_name}"
+        return f"{prefix}_{page}.html"
+
+    # Reading -------------------------------------------------------------------------
+
+    def scope(self, request):
+        """The records the user reaches (the model's own scope)."""
+        queryset = self.model.objects.restrict(request.user)
+        return queryset.select_related(*self.select_related) if self.select_related else queryset
+
+    def filter_form(self, request):
+        return self.filter_form_class(request.GET or None)
+
+    def list_queryset(self, request, filters: dict):
+        """The list: the scope, the filter form's values, the search, the order."""
+        queryset = self.scope(request)
+        if filters.get("q") and self.search_fields:
+            queryset = search(queryset, filters["q"], fields=list(self.search_fields))
+        for field, lookup in self.filters.items():
+            if filters.get(field) not in (None, "", [], ()):
+                queryset = queryset.filter(**{lookup: filters[field]})
+        return queryset.order_by(*self.ordering)
+
+    def export_queryset(self, request, queryset):
+        return queryset
+
+    def detail_context(self, request, record) -> dict:
+        """What the detail page shows besides the record: its history, and what the user
+        may do with it."""
+        user = request.user
+        return {
+            "history": history_with_changes(record),
+            "can_change": "update" in self.pages
+            and user.has_perm(self.permission("change"), record),
+            "can_delete": "delete" in self.pages
+            and user.has_perm(self.permission("delete"), record),
+        }
+
+    # Writing -------------------------------------------------------------------------
+
+    def form_kwargs(self, request, record=None) -> dict:
+        return {"instance": record} if record is not None else {}
+
+    def form_initial(self, request) -> dict:
+        return {}
+
+    def form_context(self, request, record=None) -> dict:
+        return {}
+
+    def save(self, request, form, record=None):
+        with transaction.atomic():
+            return form.save()
+
+    def delete(self, request, record) -> None:
+        with transaction.atomic():
+            record.delete()
+
+    def saved_message(self, record, created: bool) -> str:
+        return _("The record is saved.") if created else _("The changes are saved.")
+
+    def deleted_message(self, record) -> str:
+        return _("“%(record)s” is deleted.") % {"record": record}
+
+    # Pages ---------------------------------------------------------------------------
+
+    def views(self) -> dict:
+        kinds = {
+            "list": RecordListView,
+            "detail": RecordDetailView,
+            "create": RecordCreateView,
+            "update": RecordUpdateView,
+            "delete": RecordDeleteView,
+        }
+        return {page: kinds[page].as_view(kind=self) for page in self.pages}
+
+    def urls(self) -> list:
+        one = f"<int:{self.lookup}>/" if self.lookup == "pk" else f"<slug:{self.lookup}>/"
+        routes = {
+            "list": "",
+            "create": self.create_path,
+            "detail": one,
+            "update": one + self.update_path,
+            "delete": one + self.delete_path,
+        }
+        return [
+            path(routes[page], view, name=self.url_name(page))
+            for page, view in self.views().items()
+        ]
+
+
+class KindView:
+    kind: RecordKind = None
+
+    def get_template_names(self):
+        return [self.kind.template(self.page)]
+
+
+class RecordListView(KindView, XlsxExportMixin, FilteredListMixin, ListView):
+    page = "list"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        kind = self.kind
+        self.paginate_by = kind.paginate_by
+        self.context_object_name = kind.list_name
+        self.export_columns = kind.export_columns
+        self.export_filename = kind.export_filename or kind.opts.model_name
+        self.export_title = kind.export_title or kind.opts.verbose_name_plural
+
+    def get_filter_form(self):
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = self.kind.filter_form(self.request)
+        return self._filter_form
+
+    def get_queryset(self):
+        return self.kind.list_queryset(self.request, self.filters())
+
+    def get_export_queryset(self):
+        return self.kind.export_queryset(self.request, self.get_queryset())
+
+
+class RecordObjectMixin(KindView, PermissionRequiredMixin):
+    """The record named in the URL, if the user reaches it (else 404) and may act on it
+    (else 403)."""
+
+    action = "view"
+
+    def get_permission_required(self):
+        return [self.kind.permission(self.action)]
+
+    def get_record(self):
+        if not hasattr(self, "_record"):
+            lookup = {self.kind.lookup: self.kwargs[self.kind.lookup]}
+            self._record = get_in_reach(self.kind.scope(self.request), **lookup)
+        return self._record
+
+    def get_object(self, queryset=None):
+        return self.get_record()
+
+    def get_permission_object(self):
+        return self.get_record()
+
+
+class RecordDetailView(RecordObjectMixin, DetailView):
+    page = "detail"
+
+    def get_context_object_name(self, obj):
+        return self.kind.object_name
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.kind.detail_context(self.request, self.object))
+        return context
+
+
+class RecordFormMixin:
+    page = "form"
+
+    def record(self):
+        return None
+
+    def get_form_class(self):
+        return self.kind.form_class
+
+    def get_initial(self):
+        return self.kind.form_initial(self.request)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), **self.kind.form_kwargs(self.request, self.record())}
+
+    def get_context_data(self, **kwargs):
+        record = self.record()
+        if record is not None:
+            kwargs.setdefault(self.kind.object_name, record)
+        kwargs.update(self.kind.form_context(self.request, record))
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        record = self.record()
+        saved = self.kind.save(self.request, form, record)
+        messages.success(self.request, self.kind.saved_message(saved, created=record is None))
+        return redirect(saved)
+
+
+class RecordCreateView(KindView, PermissionRequiredMixin, RecordFormMixin, FormView):
+    def get_permission_required(self):
+        return [self.kind.permission("add")]
+
+
+class RecordUpdateView(RecordObjectMixin, RecordFormMixin, FormView):
+    action = "change"
+
+    def record(self):
+        return self.get_record()
+
+
+class RecordDeleteView(RecordObjectMixin, DetailView):
+    """GET asks to confirm; POST deletes (the record's history stays)."""
+
+    page = "confirm_delete"
+    action = "delete"
+
+    def get_context_object_name(self, obj):
+        return self.kind.object_name
+
+    def post(self, request, *args, **kwargs):
+        record = self.get_record()
+        self.kind.delete(request, record)
+        messages.success(request, self.kind.deleted_message(record))
+        return redirect(self.list_url())
+
+    def list_url(self):
+        namespace = self.request.resolver_match.namespace
+        name = self.kind.url_name("list")
+        return reverse(f"{namespace}:{name}" if namespace else name)
