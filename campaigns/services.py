@@ -1,6 +1,17 @@
-"""Writes of the campaigns app. Each names its side effects."""
+"""Writes of the campaigns app. Each names its side effects.
+
+The status of a difficulty and of a unit's regulation changes only through their tables of
+moves here (``DIFFICULTY_MOVES``, ``REGULATION_MOVES``; ``exemplar_portal.base.moves``).
+"""
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from exemplar_portal.base.moves import Move, MoveNotAllowed, Moves
+from registry.enums import Role
+
+from .models import Difficulty, DifficultyMessage, UnitRegulation
 
 
 @transaction.atomic
@@ -36,7 +47,7 @@ def pledge_save(*, form, by):
 
 
 # Difficulties and proposals (plan VII.1).
-class DifficultyClosed(Exception):
+class DifficultyClosed(MoveNotAllowed):
     """A closed thread takes no new message and cannot be closed again."""
 
 
@@ -51,12 +62,9 @@ def _difficulty_notify(*, difficulty_pk: int, by_pk: int, event: str) -> int:
     from django.urls import reverse
     from django.utils.translation import gettext_noop
 
-    from registry.enums import Role
     from registry.models import Notification, User
     from registry.notifications import notify_each
     from registry.phrases import Phrase
-
-    from .models import Difficulty
 
     difficulty = Difficulty.objects.select_related("unit").get(pk=difficulty_pk)
     by = User.objects.get(pk=by_pk)
@@ -92,11 +100,56 @@ def _difficulty_notify_on_commit(difficulty, by, event):
     transaction.on_commit(lambda: _difficulty_notify(difficulty_pk=pk, by_pk=by_pk, event=event))
 
 
+def _after_reply(difficulty, by):
+    # Home Affairs writing makes the thread answered; the unit writing, open again.
+    return Difficulty.Status.ANSWERED if by.role == Role.HOME_AFFAIRS else Difficulty.Status.OPEN
+
+
+def _add_message(step):
+    return DifficultyMessage.objects.create(
+        difficulty=step.obj, author=step.by, body=step.data["body"]
+    )
+
+
+def _difficulty_told(event):
+    def notify(step):
+        _difficulty_notify(difficulty_pk=step.obj.pk, by_pk=step.by.pk, event=event)
+
+    return notify
+
+
+_STILL_OPEN = frozenset({Difficulty.Status.OPEN, Difficulty.Status.ANSWERED})
+DIFFICULTY_MOVES = Moves(
+    [
+        Move(
+            "reply",
+            _("Reply"),
+            _STILL_OPEN,
+            _after_reply,
+            "campaigns.reply_difficulty",
+            takes_reason=False,
+            refusal=_("This thread is closed; it takes no new message."),
+            apply=_add_message,
+            notify=_difficulty_told("reply"),
+        ),
+        Move(
+            "close",
+            _("Close the thread"),
+            _STILL_OPEN,
+            Difficulty.Status.CLOSED,
+            "campaigns.close_difficulty",
+            takes_reason=False,
+            refusal=_("This thread is already closed."),
+            notify=_difficulty_told("close"),
+        ),
+    ],
+    not_allowed=DifficultyClosed,
+)
+
+
 @transaction.atomic
 def difficulty_open(*, unit, by, subject, body):
     """Open a thread for ``unit`` with its first message; Home Affairs is told on commit."""
-    from .models import Difficulty, DifficultyMessage
-
     difficulty = Difficulty(unit=unit, subject=subject, created_by=by)
     difficulty._history_user = by
     difficulty.save()
@@ -105,42 +158,19 @@ def difficulty_open(*, unit, by, subject, body):
     return difficulty
 
 
-@transaction.atomic
 def difficulty_reply(*, difficulty, by, body):
     """Add a message. Home Affairs writing makes the thread answered; the unit, open again.
 
-    Raises ``DifficultyClosed`` on a closed thread. The other side is told on commit.
+    Raises ``DifficultyClosed`` on a closed thread, ``PermissionDenied`` for one ``by`` does
+    not take part in. The other side is told on commit.
     """
-    from registry.enums import Role
-
-    from .models import Difficulty, DifficultyMessage
-
-    difficulty = Difficulty.objects.select_for_update().get(pk=difficulty.pk)
-    if difficulty.is_closed:
-        raise DifficultyClosed
-    message = DifficultyMessage.objects.create(difficulty=difficulty, author=by, body=body)
-    difficulty.status = (
-        Difficulty.Status.ANSWERED if by.role == Role.HOME_AFFAIRS else Difficulty.Status.OPEN
-    )
-    difficulty._history_user = by
-    difficulty.save()
-    _difficulty_notify_on_commit(difficulty, by, "reply")
-    return message
+    return DIFFICULTY_MOVES.make(difficulty, "reply", by=by, data={"body": body}).result
 
 
-@transaction.atomic
 def difficulty_close(*, difficulty, by):
-    """Close the thread for good; raises ``DifficultyClosed`` when it already is."""
-    from .models import Difficulty
-
-    difficulty = Difficulty.objects.select_for_update().get(pk=difficulty.pk)
-    if difficulty.is_closed:
-        raise DifficultyClosed
-    difficulty.status = Difficulty.Status.CLOSED
-    difficulty._history_user = by
-    difficulty.save()
-    _difficulty_notify_on_commit(difficulty, by, "close")
-    return difficulty
+    """Close the thread for good; raises ``DifficultyClosed`` when it already is. The other
+    side is told on commit."""
+    return DIFFICULTY_MOVES.make(difficulty, "close", by=by).obj
 
 
 # Units' regulations of subjects and specific criteria (plan VII.1).
@@ -148,14 +178,12 @@ class RegulationNotAwaited(Exception):
     """The unit's current regulation is awaiting review or acknowledged: nothing new is due."""
 
 
-class RegulationNotPending(Exception):
+class RegulationNotPending(MoveNotAllowed):
     """Only a unit's current regulation still awaiting review is acknowledged or returned."""
 
 
 def current_regulation(*, requirement, unit):
     """The unit's latest regulation for ``requirement``, or ``None``."""
-    from .models import UnitRegulation
-
     return (
         UnitRegulation.objects.filter(requirement=requirement, unit=unit)
         .order_by("-sent_at", "-pk")
@@ -173,12 +201,9 @@ def _regulation_notify(*, regulation_pk: int, by_pk: int, event: str) -> int:
     from django.conf import settings
     from django.utils.translation import gettext_noop
 
-    from registry.enums import Role
     from registry.models import User
     from registry.notifications import notify_each
     from registry.phrases import Phrase
-
-    from .models import UnitRegulation
 
     regulation = UnitRegulation.objects.select_related("unit", "requirement").get(pk=regulation_pk)
     by = User.objects.get(pk=by_pk)
@@ -221,12 +246,8 @@ def regulation_send(*, requirement, unit, upload, by):
     none yet or its current one was returned (else ``RegulationNotAwaited``). Side effects:
     stores the file under a generated name; Home Affairs is told on commit.
     """
-    from django.utils.translation import gettext_lazy as _
-
     from exemplar_portal.base.uploads import UploadRejected, check_upload
     from registry.models import Unit
-
-    from .models import UnitRegulation
 
     checked = check_upload(upload)
     if checked.kind != "document":
@@ -253,48 +274,72 @@ def regulation_send(*, requirement, unit, upload, by):
     return regulation
 
 
-def _pending_regulation(regulation):
-    from .models import UnitRegulation
-
-    locked = UnitRegulation.objects.select_for_update().get(pk=regulation.pk)
-    current = current_regulation(requirement=locked.requirement_id, unit=locked.unit_id)
-    if locked.status != UnitRegulation.Status.SENT or current.pk != locked.pk:
-        raise RegulationNotPending
-    return locked
+def _is_current(step):
+    regulation = step.obj
+    current = current_regulation(requirement=regulation.requirement_id, unit=regulation.unit_id)
+    if current.pk != regulation.pk:
+        step.refuse()
 
 
-@transaction.atomic
+def _reviewed(step):
+    regulation = step.obj
+    regulation.review_note = step.reason
+    regulation.reviewed_by = step.by
+    regulation.reviewed_at = timezone.now()
+    step.fields |= {"review_note", "reviewed_by", "reviewed_at"}
+
+
+def _regulation_told(event):
+    def notify(step):
+        _regulation_notify(regulation_pk=step.obj.pk, by_pk=step.by.pk, event=event)
+
+    return notify
+
+
+_NOT_PENDING = _("This regulation is no longer awaiting a review.")
+REGULATION_MOVES = Moves(
+    [
+        Move(
+            "acknowledge",
+            _("Acknowledge"),
+            frozenset({UnitRegulation.Status.SENT}),
+            UnitRegulation.Status.ACKNOWLEDGED,
+            "campaigns.review_unitregulation",
+            takes_reason=False,
+            refusal=_NOT_PENDING,
+            check=_is_current,
+            apply=_reviewed,
+            notify=_regulation_told("acknowledge"),
+        ),
+        Move(
+            "return",
+            _("Return to the unit"),
+            frozenset({UnitRegulation.Status.SENT}),
+            UnitRegulation.Status.RETURNED,
+            "campaigns.review_unitregulation",
+            reason_required=True,
+            refusal=_NOT_PENDING,
+            check=_is_current,
+            apply=_reviewed,
+            notify=_regulation_told("return"),
+        ),
+    ],
+    not_allowed=RegulationNotPending,
+)
+
+
 def regulation_acknowledge(*, regulation, by):
-    """Home Affairs acknowledges the regulation; the unit is told on commit."""
-    from django.utils import timezone
+    """Home Affairs acknowledges the regulation; the unit is told on commit.
 
-    regulation = _pending_regulation(regulation)
-    regulation.status = regulation.Status.ACKNOWLEDGED
-    regulation.reviewed_by = by
-    regulation.reviewed_at = timezone.now()
-    regulation._history_user = by
-    regulation.save()
-    _regulation_notify_on_commit(regulation, by, "acknowledge")
-    return regulation
-
-
-@transaction.atomic
-def regulation_return(*, regulation, by, reason: str):
-    """Home Affairs returns the regulation with ``reason`` (required, else ``ValueError``).
-
-    The unit then sends a new version; it is told on commit.
+    Raises ``RegulationNotPending`` unless it is the unit's current one awaiting review.
     """
-    from django.utils import timezone
+    return REGULATION_MOVES.make(regulation, "acknowledge", by=by).obj
 
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValueError("A regulation is returned with a reason.")
-    regulation = _pending_regulation(regulation)
-    regulation.status = regulation.Status.RETURNED
-    regulation.review_note = reason
-    regulation.reviewed_by = by
-    regulation.reviewed_at = timezone.now()
-    regulation._history_user = by
-    regulation.save()
-    _regulation_notify_on_commit(regulation, by, "return")
-    return regulation
+
+def regulation_return(*, regulation, by, reason: str):
+    """Home Affairs returns the regulation with ``reason`` (required, else ``ReasonMissing``).
+
+    Raises ``RegulationNotPending`` unless it is the unit's current one awaiting review. The
+    unit then sends a new version; it is told on commit.
+    """
+    return REGULATION_MOVES.make(regulation, "return", by=by, reason=reason).obj

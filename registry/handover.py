@@ -126,8 +126,8 @@ def hand_over_pending_work(
     lineage = Lineage.load_ids()
     destinations: dict[int, Unit | None] = {}
     candidates = list(pending_at_ended_reviewers(today).values_list("pk", flat=True))
+    # The step's label and comment are kept in Vietnamese, whoever runs it.
     with override("vi"):
-        label = _("Handed over by the portal")
         for pk in candidates:
             with transaction.atomic():
                 locked = (
@@ -151,7 +151,6 @@ def hand_over_pending_work(
                 record = workflow.write_step(
                     locked,
                     action=ACTION,
-                    label=str(label),
                     to_status=S.SUBMITTED_TO_DISTRICT if successor else S.UNDER_REVIEW,
                     by=None,
                     comment=comment,

@@ -1,9 +1,10 @@
 """The review workflow of exemplars: the one place where their status changes.
 
-``MOVES`` is the table of allowed moves: the states a move starts from, where it leads,
-which permission the acting user needs (``registry/rules.py``) and whether a comment is
-required. ``transition`` applies one move: it locks the row, checks the version the user
-saw, the state, the permission and the comment, writes the new state, records a
+``MOVES`` is the table of allowed moves (a ``Moves`` table of ``exemplar_portal.base.moves``,
+the one every state machine of the portal is built on): the states a move starts from,
+where it leads, which permission the acting user needs (``registry/rules.py``) and whether a
+comment is required. ``transition`` applies one move: it locks the row, checks the version
+the user saw, the state, the permission and the comment, writes the new state, records a
 ``Transition`` and queues the notifications once the transaction commits. Views, imports
 and any API call ``transition`` (or the small wrappers below); nothing else sets a status.
 
@@ -20,28 +21,28 @@ back from the steps.
 """
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from exemplar_portal.base import moves
 
 from .enums import ExemplarStatus as S
 from .lineage import work_successor_on
 from .models import Exemplar, Transition, Unit
 
 
-class WorkflowError(ValidationError):
+class WorkflowError(moves.MoveError):
     """A move that cannot be made: wrong state, missing comment, incomplete record."""
 
 
-class ConflictError(WorkflowError):
-    """Someone else changed the exemplar after the user opened it."""
+class ConflictError(WorkflowError, moves.MoveNotAllowed):
+    """Someone else changed the exemplar after the user opened it, or its state does not
+    allow the move."""
 
 
-class ReasonMissingError(WorkflowError):
+class ReasonMissingError(WorkflowError, moves.ReasonMissing):
     """A move that needs a reason (return, refuse, reopen) was asked for without one."""
 
 
@@ -70,23 +71,27 @@ class MissingItem:
 
 
 @dataclass(frozen=True)
-class Move:
-    action: str
-    label: str
-    sources: frozenset
-    target: S | Callable[[Exemplar], S]
-    permission: str
-    comment_required: bool = False
+class Move(moves.Move):
+    """A move of the review, with how its button looks and what the user is told after it."""
+
     style: str = "primary"
-    # Whether the move records the user's comment at all: the record's page asks for one
-    # only where a move on offer takes it.
-    takes_comment: bool = True
     # What the user is told once the move is made, as people say it; ``%(unit)s`` is the
     # unit the record goes to next (see ``done_message``).
     done: str = ""
 
-    def target_for(self, exemplar: Exemplar) -> S:
-        return self.target(exemplar) if callable(self.target) else self.target
+    @property
+    def action(self) -> str:
+        return self.name
+
+    @property
+    def comment_required(self) -> bool:
+        return self.reason_required
+
+    @property
+    def takes_comment(self) -> bool:
+        # Whether the move records the user's comment at all: the record's page asks for
+        # one only where a move on offer takes it.
+        return self.takes_reason
 
 
 def sending_unit(exemplar: Exemplar, day: datetime.date | None = None) -> Unit:
@@ -127,27 +132,94 @@ def _status_on_sending(reviewer: Unit | None) -> S:
     return S.SUBMITTED_TO_DISTRICT if reviewer is not None else S.UNDER_REVIEW
 
 
-def _after_submit(exemplar: Exemplar) -> S:
-    """Where an editor's submit leads: to the unit head where the unit signs off, else on."""
-    if head_signs_off(exemplar):
+def _after_submit(exemplar: Exemplar, by=None) -> S:
+    """Where a submit leads: to the unit head where the unit signs off (unless ``by`` is a
+    head, who signs by sending), else on."""
+    if head_signs_off(exemplar) and not (by is not None and signs_by_sending(exemplar, by)):
         return S.AWAITING_HEAD
     return _after_sign_off(exemplar)
 
 
-def _after_sign_off(exemplar: Exemplar) -> S:
+def _after_sign_off(exemplar: Exemplar, by=None) -> S:
     return _status_on_sending(reviewer_on_sending(exemplar))
 
 
-MOVES = {
-    move.action: move
-    for move in [
+def _after_hand_over(exemplar: Exemplar, by=None) -> S:
+    # The hand-over has set the reviewer carrying on the work, if any.
+    return _status_on_sending(exemplar.reviewer_unit)
+
+
+def _complete(step: moves.Step) -> None:
+    missing = completeness_errors(step.obj)
+    if missing:
+        raise IncompleteError(missing)
+
+
+def _sent_on(step: moves.Step) -> None:
+    """A record sent on from its unit (by a submit where no one signs off, or by the head's
+    approval) records the reviewer in force today; a head who sends a record of a unit that
+    signs off signs it by sending, and the step says so."""
+    if step.to_state == S.AWAITING_HEAD:
+        return
+    locked = step.obj
+    if step.move.name == "submit" and head_signs_off(locked):
+        step.recorded = MOVES["head_approve"]
+    # The reviewer in force on the day of sending is recorded: it alone endorses or returns
+    # the exemplar, whatever becomes of the unit tree afterwards. Moves back to the unit or
+    # on to Home Affairs leave it as it was.
+    reviewer = reviewer_on_sending(locked)
+    # A district that endorsed the record before it ended keeps the record as its own
+    # endorsement (it counts toward the district's quota of that year) when the record is
+    # sent again with no reviewer in force.
+    endorsed = reviewer is None and locked.transitions.filter(action="endorse").exists()
+    if not endorsed:
+        locked.reviewer_unit = reviewer
+        step.fields.add("reviewer_unit")
+
+
+def _stamp(step: moves.Step) -> None:
+    step.obj.status_changed_at = timezone.now()
+    step.fields.add("status_changed_at")
+
+
+def _record_step(step: moves.Step) -> Transition:
+    return Transition.objects.create(
+        exemplar=step.obj,
+        action=step.name,
+        from_status=step.from_state,
+        to_status=step.to_state,
+        by=step.by,
+        comment=step.reason,
+    )
+
+
+def _tell(step: moves.Step) -> None:
+    # The portal's own steps (a hand-over) tell the people concerned in their own words.
+    if not step.move.is_system:
+        from .notifications import notify_transition
+
+        notify_transition(step.record.pk)
+
+
+def _lock(exemplar: Exemplar) -> Exemplar:
+    return (
+        Exemplar.objects.select_for_update(of=("self",))
+        .select_related("unit__parent__kind", "unit__kind", "reviewer_unit")
+        .get(pk=exemplar.pk)
+    )
+
+
+MOVES = moves.Moves(
+    [
         Move(
             "submit",
             _("Submit"),
             frozenset({S.DRAFT, S.RETURNED_BY_HEAD, S.RETURNED_BY_DISTRICT, S.RETURNED}),
             _after_submit,
             "registry.submit_exemplar",
-            takes_comment=False,
+            takes_reason=False,
+            check=_complete,
+            apply=_sent_on,
             done=_("The record has been sent to %(unit)s."),
         ),
         Move(
@@ -156,6 +228,8 @@ MOVES = {
             frozenset({S.AWAITING_HEAD}),
             _after_sign_off,
             "registry.sign_off_exemplar",
+            check=_complete,
+            apply=_sent_on,
             style="success",
             done=_("The record has been signed off and sent to %(unit)s."),
         ),
@@ -165,7 +239,7 @@ MOVES = {
             frozenset({S.AWAITING_HEAD}),
             S.RETURNED_BY_HEAD,
             "registry.sign_off_exemplar",
-            comment_required=True,
+            reason_required=True,
             style="warning",
             done=_("The record has been returned to the editor of %(unit)s with the reason."),
         ),
@@ -184,7 +258,7 @@ MOVES = {
             frozenset({S.SUBMITTED_TO_DISTRICT}),
             S.RETURNED_BY_DISTRICT,
             "registry.district_review_exemplar",
-            comment_required=True,
+            reason_required=True,
             style="warning",
             done=_("The record has been returned to %(unit)s with the reason."),
         ),
@@ -203,7 +277,7 @@ MOVES = {
             frozenset({S.UNDER_REVIEW}),
             S.RETURNED,
             "registry.review_exemplar",
-            comment_required=True,
+            reason_required=True,
             style="warning",
             done=_("The record has been returned to %(unit)s with the reason."),
         ),
@@ -213,7 +287,7 @@ MOVES = {
             frozenset({S.UNDER_REVIEW}),
             S.REFUSED,
             "registry.review_exemplar",
-            comment_required=True,
+            reason_required=True,
             style="danger",
             done=_("The record has been refused; %(unit)s is told the reason."),
         ),
@@ -223,21 +297,39 @@ MOVES = {
             frozenset({S.ACCEPTED, S.REFUSED}),
             S.RETURNED,
             "registry.review_exemplar",
-            comment_required=True,
+            reason_required=True,
             style="secondary",
             done=_("The record has been reopened for %(unit)s to change it."),
         ),
-    ]
-}
+        # The portal's own: the work of a reviewer that ended is handed on to the reviewer
+        # carrying on its work, or to Home Affairs (``registry.handover``, which chooses the
+        # records and the new reviewer and writes the step through ``write_step``).
+        Move(
+            "hand_over",
+            _("Handed over by the portal"),
+            frozenset({S.SUBMITTED_TO_DISTRICT}),
+            _after_hand_over,
+        ),
+    ],
+    lock=_lock,
+    not_allowed=ConflictError,
+    reason_missing=ReasonMissingError,
+    refusal=_("This exemplar is “%(status)s”: “%(action)s” is not possible now."),
+    reason_message=_("Please give the reason in the comment."),
+    conflict=_(
+        "Someone else changed this exemplar while you had it open (it is now "
+        "“%(status)s”). Nothing was saved: reload the page and check again."
+    ),
+    version_field="version",
+    apply=_stamp,
+    record=_record_step,
+    notify=_tell,
+)
 
 
 def moves_for(exemplar: Exemplar, user) -> list[Move]:
     """The moves ``user`` may make on ``exemplar`` as it stands (for buttons)."""
-    return [
-        move
-        for move in MOVES.values()
-        if exemplar.status in move.sources and user.has_perm(move.permission, exemplar)
-    ]
+    return MOVES.available(exemplar, user)
 
 
 # What sending needs besides the evidence for each criterion and the consent to publication:
@@ -353,85 +445,17 @@ def transition(
 ) -> Exemplar:
     """Apply one move of the workflow and return the exemplar as it now is.
 
-    Side effects: updates the exemplar (status, version, status_changed_at), writes one
-    ``Transition``, and on commit queues portal notifications and e-mails
-    (``registry.notifications.notify_transition``). Raises ``PermissionDenied``,
-    ``ConflictError`` (someone else changed it first) or ``WorkflowError``.
+    Side effects: updates the exemplar (status, version, status_changed_at, and the reviewer
+    when it is sent on), writes one ``Transition`` and a history entry, and on commit queues
+    portal notifications and e-mails (``registry.notifications.notify_transition``). Raises
+    ``PermissionDenied``, ``ConflictError`` (someone else changed it first, or its state does
+    not allow the move), ``ReasonMissingError``, ``IncompleteError`` or ``WorkflowError``.
     """
     move = MOVES.get(action)
-    if move is None:
+    if move is None or move.is_system:
         raise WorkflowError(_("Unknown action."))
-    comment = (comment or "").strip()
-    with transaction.atomic():
-        locked = (
-            Exemplar.objects.select_for_update(of=("self",))
-            .select_related("unit__parent__kind", "unit__kind", "reviewer_unit")
-            .get(pk=exemplar.pk)
-        )
-        if expected_version is not None and locked.version != expected_version:
-            raise ConflictError(
-                _(
-                    "Someone else changed this exemplar while you had it open (it is now "
-                    "“%(status)s”). Nothing was saved: reload the page and check again."
-                )
-                % {"status": locked.get_status_display()}
-            )
-        if not by.has_perm(move.permission, locked):
-            raise PermissionDenied
-        if locked.status not in move.sources:
-            raise ConflictError(
-                _("This exemplar is “%(status)s”: “%(action)s” is not possible now.")
-                % {"status": locked.get_status_display(), "action": move.label}
-            )
-        if move.comment_required and not comment:
-            raise ReasonMissingError(_("Please give the reason in the comment."))
-        update_fields = []
-        recorded = move
-        if action in ("submit", "head_approve"):
-            missing = completeness_errors(locked)
-            if missing:
-                raise IncompleteError(missing)
-        if action == "submit" and head_signs_off(locked) and not signs_by_sending(locked, by):
-            # The unit signs off what it sends: the editor's record goes to its head first.
-            to_status = S.AWAITING_HEAD
-        elif action in ("submit", "head_approve"):
-            if action == "submit" and head_signs_off(locked):
-                # A head who sends a record of a unit that signs off signs it by sending.
-                recorded = MOVES["head_approve"]
-            to_status = _send_on(locked, update_fields)
-        else:
-            to_status = move.target_for(locked)
-        record = write_step(
-            locked,
-            action=recorded.action,
-            label=str(recorded.label),
-            to_status=to_status,
-            by=by,
-            comment=comment,
-            update_fields=update_fields,
-        )
-
-        from .notifications import notify_transition
-
-        transaction.on_commit(lambda: notify_transition(record.pk))
-    return locked
-
-
-def _send_on(locked: Exemplar, update_fields: list[str]) -> S:
-    """The status of ``locked`` once sent on from its unit (by a submit where no one signs
-    off, or by the head's approval); records the reviewer in force today."""
-    # The reviewer in force on the day of sending is recorded: it alone endorses or returns
-    # the exemplar, whatever becomes of the unit tree afterwards. Moves back to the unit or
-    # on to Home Affairs leave it as it was.
-    reviewer = reviewer_on_sending(locked)
-    # A district that endorsed the record before it ended keeps the record as its own
-    # endorsement (it counts toward the district's quota of that year) when the record is
-    # sent again with no reviewer in force.
-    endorsed = reviewer is None and locked.transitions.filter(action="endorse").exists()
-    if not endorsed:
-        locked.reviewer_unit = reviewer
-        update_fields.append("reviewer_unit")
-    return _status_on_sending(reviewer)
+    step = MOVES.make(exemplar, action, by=by, reason=comment, expected_version=expected_version)
+    return step.obj
 
 
 # The steps that send a record on from its unit: an editor's or head's submit, or the head's
@@ -491,34 +515,21 @@ def write_step(
     locked: Exemplar,
     *,
     action: str,
-    label: str,
     to_status: S,
-    by,
+    by=None,
     comment: str = "",
     update_fields: list[str] | None = None,
 ) -> Transition:
-    """Write one step on an exemplar already locked by the caller, checks done: the
-    ``Transition``, the new status, the time of the change, the version and the history
-    entry. ``transition`` writes a person's moves through it and ``registry.handover`` the
-    portal's own (``by=None``); nothing else writes a status. Returns the ``Transition``.
+    """Write one step of the portal's own (``action``: a move without a permission, such as
+    ``hand_over``) on an exemplar the caller has locked and checked, inside its transaction:
+    the ``Transition``, the new status, the time of the change, the version and the history
+    entry, as ``transition`` writes a person's moves. ``update_fields``: what the caller set
+    on ``locked`` besides. Returns the ``Transition``.
     """
-    record = Transition.objects.create(
-        exemplar=locked,
-        action=action,
-        from_status=locked.status,
-        to_status=to_status,
-        by=by,
-        comment=comment,
+    step = MOVES.write(
+        locked, action, by=by, reason=comment, to_state=to_status, fields=update_fields or ()
     )
-    locked.status = record.to_status
-    locked.status_changed_at = timezone.now()
-    locked.version += 1
-    # The reason in full: the exemplar's history keeps it as a text (see ``Exemplar.history``).
-    locked._change_reason = f"{label}: {comment}" if comment else label
-    locked._history_user = by
-    fields = {"status", "status_changed_at", "version", *(update_fields or ())}
-    locked.save(update_fields=sorted(fields))
-    return record
+    return step.record
 
 
 def submit(*, exemplar, by, expected_version=None):

@@ -19,13 +19,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from campaigns.models import Coverage
+from exemplar_portal.base.moves import Move, Moves
 from registry import quotas, tracking
 from registry.enums import ExemplarStatus, SubjectKind
 from registry.lineage import Lineage
@@ -653,47 +655,78 @@ def create_period_review(*, plan: Plan, by, today: datetime.date | None = None) 
     return consolidation
 
 
-@transaction.atomic
-def publish(*, consolidation: Consolidation, by, document_number: str = "") -> ConsolidationVersion:
-    """Freeze what the consolidation shows now as its next numbered, dated version."""
-    consolidation = Consolidation.objects.select_for_update().get(pk=consolidation.pk)
-    if not consolidation.is_open:
-        raise ValidationError(_("This consolidation is already published; reopen it first."))
+def _new_version(step) -> ConsolidationVersion:
+    consolidation = step.obj
     version = ConsolidationVersion.objects.create(
         consolidation=consolidation,
         number=consolidation.next_version_number(),
-        document_number=document_number.strip(),
+        document_number=step.data.get("document_number", "").strip(),
         published_at=timezone.now(),
-        published_by=by,
+        published_by=step.by,
         data=snapshot_of(consolidation),
     )
-    consolidation.status = Consolidation.Status.PUBLISHED
-    fields = ["status", "updated_at"]
     if consolidation.is_period and consolidation.year != consolidation.plan.period_to:
         # The plan's period was corrected since the review was built: it sorts by its end.
         consolidation.year = consolidation.plan.period_to
-        fields.append("year")
-    consolidation.save(update_fields=fields)
+        step.fields.add("year")
     return version
 
 
-@transaction.atomic
-def reopen(*, consolidation: Consolidation, by, reason: str) -> ConsolidationVersion:
-    """Open a published consolidation again; the reason stays on the version it reopens."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError(_("Give the reason for reopening."))
-    consolidation = Consolidation.objects.select_for_update().get(pk=consolidation.pk)
-    if consolidation.is_open:
-        raise PermissionDenied
-    version = consolidation.latest_version()
+def _reopened_version(step) -> ConsolidationVersion:
+    version = step.obj.latest_version()
     version.reopened_at = timezone.now()
-    version.reopened_by = by
-    version.reopen_reason = reason
+    version.reopened_by = step.by
+    version.reopen_reason = step.reason
     version.save(update_fields=["reopened_at", "reopened_by", "reopen_reason"])
-    consolidation.status = Consolidation.Status.OPEN
-    consolidation.save(update_fields=["status", "updated_at"])
     return version
+
+
+# The one way a consolidation's status changes. Its history is its versions: who published
+# each and when, who reopened it, when and why.
+CONSOLIDATION_MOVES = Moves(
+    [
+        Move(
+            "publish",
+            _lazy("Publish"),
+            frozenset({Consolidation.Status.OPEN}),
+            Consolidation.Status.PUBLISHED,
+            "reports.publish_consolidation",
+            takes_reason=False,
+            refusal=_lazy("This consolidation is already published; reopen it first."),
+            apply=_new_version,
+        ),
+        Move(
+            "reopen",
+            _lazy("Reopen"),
+            frozenset({Consolidation.Status.PUBLISHED}),
+            Consolidation.Status.OPEN,
+            "reports.reopen_consolidation",
+            reason_required=True,
+            refusal=_lazy("This consolidation is already open."),
+            apply=_reopened_version,
+        ),
+    ],
+    reason_message=_lazy("Give the reason for reopening."),
+)
+
+
+def publish(*, consolidation: Consolidation, by, document_number: str = "") -> ConsolidationVersion:
+    """Freeze what the consolidation shows now as its next numbered, dated version.
+
+    Raises ``MoveNotAllowed`` when it is published already, ``PermissionDenied``.
+    """
+    return CONSOLIDATION_MOVES.make(
+        consolidation, "publish", by=by, data={"document_number": document_number}
+    ).result
+
+
+def reopen(*, consolidation: Consolidation, by, reason: str) -> ConsolidationVersion:
+    """Open a published consolidation again; the reason stays on the version it reopens.
+
+    Raises ``ReasonMissing`` without a reason, ``MoveNotAllowed`` when it is open already,
+    ``PermissionDenied``.
+    """
+    return CONSOLIDATION_MOVES.make(consolidation, "reopen", by=by, reason=reason).result
 
 
 # Comparing versions ----------------------------------------------------------------------

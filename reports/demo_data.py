@@ -21,6 +21,7 @@ from registry.enums import ExemplarStatus
 from registry.models import Exemplar, Plan, Unit, User
 
 from . import consolidation as consolidating
+from .awards import DECISION_FIELDS, proposal_confer
 from .models import (
     AwardForm,
     AwardProposal,
@@ -292,10 +293,8 @@ def _issue(home_affairs) -> int:
 
 
 def _confer(proposal, decision, by) -> None:
-    proposal.decision_number, proposal.decision_date, proposal.decision_signer = decision
-    proposal.status = Status.CONFERRED
-    proposal._history_user = by
-    proposal.save()
+    decision = dict(zip(DECISION_FIELDS, decision, strict=True))
+    proposal_confer(proposal=proposal, by=by, decision=decision)
 
 
 def _consolidate(home_affairs, decisions) -> None:

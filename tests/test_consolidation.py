@@ -4,11 +4,12 @@ reason, versions are numbered and compared, and who may read or act on it."""
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from campaigns.models import Coverage, MediaOutlet
+from exemplar_portal.base.moves import MoveNotAllowed, ReasonMissing
 from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
 from registry.models import Campaign, Exemplar, Field, QuotaRule
@@ -449,10 +450,10 @@ class TestFreeze:
         self, world, consolidation
     ):
         by = world.user("home_affairs")
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(MoveNotAllowed):
             consolidating.reopen(consolidation=consolidation, by=by, reason="Chưa công bố")
         consolidating.publish(consolidation=consolidation, by=by)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ReasonMissing):
             consolidating.reopen(consolidation=consolidation, by=by, reason="   ")
 
     def test_reopening_marks_the_version_and_publishing_again_makes_version_2(

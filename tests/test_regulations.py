@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from campaigns import services
 from campaigns.models import RegulationRequirement, UnitRegulation
+from exemplar_portal.base.moves import ReasonMissing
 from registry.models import Notification
 from tests.factories import UnitFactory, kind
 from tests.test_uploads import minimal_pdf, png_with_alpha
@@ -245,7 +246,7 @@ def test_return_needs_a_reason_and_the_unit_sends_again(
     assert response.context["form"]["reason"].value() == too_long
     first.refresh_from_db()
     assert first.status == UnitRegulation.Status.SENT
-    with pytest.raises(ValueError):
+    with pytest.raises(ReasonMissing):
         services.regulation_return(regulation=first, by=world.user("home_affairs"), reason="")
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -2,7 +2,8 @@
 
 Writes that carry a rule live here, next to the rows they guard: a recommendation is
 recorded only after the inspection was carried out, a closed one takes no further note, and
-it is closed only once a follow-up note says what was done.
+it is closed only once a follow-up note says what was done (its table of moves,
+``RECOMMENDATION_MOVES``).
 """
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.moves import Move, MoveError, Moves
 from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
 from registry.selectors import unit_ids_in_scope
@@ -193,7 +195,8 @@ class RecommendationQuerySet(RestrictedQuerySet):
 class Recommendation(models.Model):
     """A recommendation to the inspected unit, followed up until it is closed.
 
-    It is closed only through ``close``, which needs at least one follow-up note.
+    Its status changes only through ``RECOMMENDATION_MOVES`` (``close``, which needs at
+    least one follow-up note).
     """
 
     class Status(models.TextChoices):
@@ -265,19 +268,39 @@ class Recommendation(models.Model):
             raise ValidationError(_("This recommendation is closed; it takes no further note."))
         return self.follow_ups.create(note=note, recorded_by=by)
 
-    @transaction.atomic
     def close(self, *, by):
-        """Close the recommendation; refused while no follow-up note records what was done."""
-        self._lock()
-        if self.is_closed:
-            raise ValidationError(_("This recommendation is already closed."))
-        if not self.follow_ups.exists():
-            raise ValidationError(_("Record a follow-up note saying what was done before closing."))
-        self.status = self.Status.CLOSED
-        self.closed_at = timezone.now()
-        self.closed_by = by
-        self._history_user = by
-        self.save(update_fields=["status", "closed_at", "closed_by"])
+        """Close the recommendation, recording who and when; refused (``ValidationError``)
+        when it is closed already or while no follow-up note records what was done, and
+        ``PermissionDenied`` unless ``by`` may close it."""
+        RECOMMENDATION_MOVES.make(self, "close", by=by)
+
+
+def _has_follow_up(step):
+    if not step.obj.follow_ups.exists():
+        raise MoveError(_("Record a follow-up note saying what was done before closing."))
+
+
+def _closed(step):
+    step.obj.closed_at = timezone.now()
+    step.obj.closed_by = step.by
+    step.fields |= {"closed_at", "closed_by"}
+
+
+RECOMMENDATION_MOVES = Moves(
+    [
+        Move(
+            "close",
+            _("Close the recommendation"),
+            frozenset({Recommendation.Status.OPEN}),
+            Recommendation.Status.CLOSED,
+            "campaigns.close_recommendation",
+            takes_reason=False,
+            refusal=_("This recommendation is already closed."),
+            check=_has_follow_up,
+            apply=_closed,
+        )
+    ]
+)
 
 
 class RecommendationFollowUp(models.Model):

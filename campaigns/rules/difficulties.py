@@ -27,6 +27,7 @@ can_take_part_in_difficulty = can_reach_difficulty & (is_home_affairs | is_diffi
 
 rules.add_perm("campaigns.view_difficulty", can_reach_difficulty)
 rules.add_perm("campaigns.add_difficulty", is_unit_member_who_edits)
-# Whether the thread is still open is the service's business (campaigns/services.py).
+# Whether the thread is still open is the business of its table of moves
+# (``campaigns.services.DIFFICULTY_MOVES``).
 rules.add_perm("campaigns.reply_difficulty", can_take_part_in_difficulty)
 rules.add_perm("campaigns.close_difficulty", can_take_part_in_difficulty)

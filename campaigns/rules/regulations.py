@@ -27,5 +27,6 @@ rules.add_perm("campaigns.view_unitregulation", can_reach_unit)
 rules.add_perm(
     "campaigns.add_unitregulation", can_reach_unit & is_unit_member_who_edits & belongs_to_unit
 )
-# Whether the regulation still awaits a review is the service's business.
+# Whether the regulation still awaits a review is the business of its table of moves
+# (``campaigns.services.REGULATION_MOVES``).
 rules.add_perm("campaigns.review_unitregulation", can_reach_regulation & is_home_affairs)

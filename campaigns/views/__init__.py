@@ -335,10 +335,8 @@ class DifficultyObjectMixin(LoginRequiredMixin):
         user = self.request.user
         return super().get_context_data(
             difficulty=difficulty,
-            can_reply=user.has_perm("campaigns.reply_difficulty", difficulty)
-            and not difficulty.is_closed,
-            can_close=user.has_perm("campaigns.close_difficulty", difficulty)
-            and not difficulty.is_closed,
+            can_reply=services.DIFFICULTY_MOVES.allows(difficulty, "reply", user),
+            can_close=services.DIFFICULTY_MOVES.allows(difficulty, "close", user),
             **kwargs,
         )
 
@@ -549,8 +547,7 @@ class RegulationUnitView(RegulationUnitMixin, TemplateView):
             current=current,
             can_send=awaited and user.has_perm("campaigns.add_unitregulation", unit),
             can_review=current is not None
-            and current.status == UnitRegulation.Status.SENT
-            and user.has_perm("campaigns.review_unitregulation", current),
+            and services.REGULATION_MOVES.allows(current, "acknowledge", user),
             upload_form=upload_form or RegulationUploadForm(),
             return_form=RegulationReturnForm(),
             **kwargs,

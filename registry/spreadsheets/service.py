@@ -13,6 +13,11 @@ The stored report is bounded (``bounded_report``); each step leaves a heartbeat 
 and a job without one for ``IMPORT_STALE_MINUTES`` is marked failed (``recover_stale``, run
 when the imports are looked at and by ``manage.py recover_stale_imports``); its owner may run
 it again from the stored file (``restart_import``).
+
+A job's status changes only through ``IMPORT_MOVES``: its owner confirms, cancels or runs it
+again; the worker's steps are the portal's own moves (``by=None``), each made on the row read
+again under a lock, so that a step that lost its job (marked stopped, run again) changes
+nothing.
 """
 
 import datetime
@@ -20,7 +25,7 @@ import gc
 import logging
 import uuid
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 import tablib
@@ -31,6 +36,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.results import RowResult
+
+from exemplar_portal.base.moves import Move, MoveNotAllowed, Moves
 
 from .. import security
 from ..models import ImportJob, SecurityEvent
@@ -77,8 +84,123 @@ def cut(text, length: int) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-class ImportNotPossible(Exception):
+class ImportNotPossible(MoveNotAllowed):
     """The job is not in a state that allows this step (already confirmed, cancelled…)."""
+
+
+def _confirmed(step):
+    now = timezone.now()
+    step.obj.confirmed_at = now
+    step.obj.processed_rows = 0
+    step.obj.heartbeat_at = now
+    step.fields |= {"confirmed_at", "processed_rows", "heartbeat_at"}
+
+
+def _cancelled(step):
+    step.obj.finished_at = timezone.now()
+    step.fields.add("finished_at")
+
+
+# What running again from the stored file starts from.
+RESTART_FIELDS = {
+    "message": "",
+    "report": {},
+    "rows_file": "",
+    "in_background": True,
+    "total_rows": 0,
+    "processed_rows": 0,
+    "new_rows": 0,
+    "updated_rows": 0,
+    "unchanged_rows": 0,
+    "error_rows": 0,
+    "warning_rows": 0,
+    "confirmed_at": None,
+    "finished_at": None,
+}
+
+
+def _restarted(step):
+    job = step.obj
+    old_rows_file = job.rows_file.name
+    for name, value in RESTART_FIELDS.items():
+        setattr(job, name, value)
+    job.heartbeat_at = timezone.now()
+    step.fields |= {*RESTART_FIELDS, "heartbeat_at"}
+    if old_rows_file:
+        storage = job.rows_file.storage
+        transaction.on_commit(lambda: storage.delete(old_rows_file))
+
+
+def _worker_fields(step):
+    """The figures and words a worker's step writes with the status (``data["fields"]``)."""
+    for name, value in step.data.get("fields", {}).items():
+        setattr(step.obj, name, value)
+        step.fields.add(name)
+
+
+def _same_run(step):
+    """A write's outcome belongs to the confirmation it started from: a job confirmed
+    again since (stopped, run again) is no longer this run's."""
+    if "confirmed_at" in step.data and step.obj.confirmed_at != step.data["confirmed_at"]:
+        step.refuse()
+
+
+def _still_stale(step):
+    """The job is still in the step it was found stopped in, and still without a sign of
+    life (it may have come back to life, or moved on, since the list was read)."""
+    job = step.obj
+    if (
+        job.status != step.data["status"]
+        or (job.heartbeat_at or job.created_at) >= step.data["before"]
+    ):
+        step.refuse()
+
+
+def _worker_move(name, sources, target, **hooks):
+    return Move(name, target.label, frozenset(sources), target, None, **hooks)
+
+
+IMPORT_MOVES = Moves(
+    [
+        # The owner's moves (``registry.confirm_importjob``).
+        Move(
+            "confirm",
+            gettext_lazy("Confirm the import"),
+            frozenset({S.READY}),
+            S.IMPORTING,
+            "registry.confirm_importjob",
+            takes_reason=False,
+            apply=_confirmed,
+        ),
+        Move(
+            "cancel",
+            gettext_lazy("Cancel"),
+            frozenset({S.READY, S.INVALID}),
+            S.CANCELLED,
+            "registry.confirm_importjob",
+            takes_reason=False,
+            apply=_cancelled,
+        ),
+        Move(
+            "restart",
+            gettext_lazy("Run it again"),
+            frozenset({S.FAILED}),
+            S.CHECKING,
+            "registry.confirm_importjob",
+            takes_reason=False,
+            apply=_restarted,
+        ),
+        # The worker's (the portal's own).
+        _worker_move("check_passed", {S.CHECKING}, S.READY),
+        _worker_move("check_failed", {S.CHECKING}, S.INVALID),
+        _worker_move("reject", {S.CHECKING}, S.REJECTED),
+        _worker_move("finish", {S.IMPORTING}, S.DONE, check=_same_run),
+        _worker_move("fail", RUNNING, S.FAILED, check=_same_run),
+        _worker_move("stop", RUNNING, S.FAILED, check=_still_stale),
+    ],
+    not_allowed=ImportNotPossible,
+    apply=_worker_fields,
+)
 
 
 @dataclass
@@ -137,15 +259,11 @@ def start_import(*, kind: str, upload, user) -> ImportJob:
 def confirm_import(*, job: ImportJob, user) -> ImportJob:
     """Write a checked import (now, or in the background for a large one).
 
-    Raises ``ImportNotPossible`` unless the job is checked and error-free; a second click
-    finds it already started. The caller checks ``registry.confirm_importjob``.
+    Raises ``ImportNotPossible`` unless the job is checked and error-free (a second click
+    finds it already started), ``PermissionDenied`` unless ``user`` may confirm it
+    (``registry.confirm_importjob``).
     """
-    now = timezone.now()
-    started = ImportJob.objects.filter(pk=job.pk, status=S.READY).update(
-        status=S.IMPORTING, confirmed_at=now, processed_rows=0, heartbeat_at=now
-    )
-    if not started:
-        raise ImportNotPossible
+    IMPORT_MOVES.make(job, "confirm", by=user)
     job.refresh_from_db()
     if job.in_background:
         _enqueue(job, "import")
@@ -155,37 +273,16 @@ def confirm_import(*, job: ImportJob, user) -> ImportJob:
     return job
 
 
-def restart_import(*, job: ImportJob) -> ImportJob:
+def restart_import(*, job: ImportJob, by) -> ImportJob:
     """Check a failed import again from its stored file, from the start, in the background.
 
-    Raises ``ImportNotPossible`` unless the job has failed. The caller checks
-    ``registry.confirm_importjob`` (its owner). Nothing of the failed run was written (all or
-    nothing), so the new check finds the data as it is.
+    Raises ``ImportNotPossible`` unless the job has failed, ``PermissionDenied`` unless
+    ``by`` may (``registry.confirm_importjob``: its owner). Nothing of the failed run was
+    written (all or nothing), so the new check finds the data as it is. The rows read by the
+    failed run are deleted once this commits.
     """
-    old_rows_file = job.rows_file.name
-    restarted = ImportJob.objects.filter(pk=job.pk, status=S.FAILED).update(
-        status=S.CHECKING,
-        message="",
-        report={},
-        rows_file="",
-        in_background=True,
-        total_rows=0,
-        processed_rows=0,
-        new_rows=0,
-        updated_rows=0,
-        unchanged_rows=0,
-        error_rows=0,
-        warning_rows=0,
-        confirmed_at=None,
-        finished_at=None,
-        heartbeat_at=timezone.now(),
-    )
-    if not restarted:
-        raise ImportNotPossible
+    IMPORT_MOVES.make(job, "restart", by=by)
     logger.info("Import %s restarted by its owner", job.pk)
-    if old_rows_file:
-        storage = job.rows_file.storage
-        transaction.on_commit(lambda: storage.delete(old_rows_file))
     job.refresh_from_db()
     _enqueue(job, "check")
     return job
@@ -229,30 +326,39 @@ def recover_stale(jobs=None) -> int:
     Its write, if any, was one transaction and rolled back with the worker; one that comes
     back to life finds the job taken from it and writes nothing (``_import``). Returns how
     many were marked."""
+    before = _stale_before()
     candidates = _stale(ImportJob.objects.all() if jobs is None else jobs)
     now = timezone.now()
     recovered = 0
-    for pk, status, language, in_background in candidates.values_list(
-        "pk", "status", "language", "in_background"
-    ):
-        with translation.override(language):
-            message = str(_stale_message(status, in_background))
-        marked = _stale(ImportJob.objects.filter(pk=pk, status=status)).update(
-            status=S.FAILED, message=message, finished_at=now
-        )
-        if marked:
-            logger.warning("Import %s stopped while %s; marked failed", pk, status)
-        recovered += marked
+    for job in candidates.only("pk", "status", "language", "in_background"):
+        status = job.status
+        with translation.override(job.language):
+            message = str(_stale_message(status, job.in_background))
+        try:
+            IMPORT_MOVES.make(
+                job,
+                "stop",
+                by=None,
+                data={
+                    "status": status,
+                    "before": before,
+                    "fields": {"message": message, "finished_at": now},
+                },
+            )
+        except ImportNotPossible:
+            continue  # it moved, or showed a sign of life, since the list was read
+        logger.warning("Import %s stopped while %s; marked failed", job.pk, status)
+        recovered += 1
     return recovered
 
 
-def cancel_import(*, job: ImportJob) -> None:
-    """Drop a checked import that will not be confirmed; its file stays for the record."""
-    cancelled = ImportJob.objects.filter(pk=job.pk, status__in=[S.READY, S.INVALID]).update(
-        status=S.CANCELLED, finished_at=timezone.now()
-    )
-    if not cancelled:
-        raise ImportNotPossible
+def cancel_import(*, job: ImportJob, by) -> None:
+    """Drop a checked import that will not be confirmed; its file stays for the record.
+
+    Raises ``ImportNotPossible`` unless it is checked and not confirmed,
+    ``PermissionDenied`` unless ``by`` may (``registry.confirm_importjob``).
+    """
+    IMPORT_MOVES.make(job, "cancel", by=by)
 
 
 def run_step(job_id: int, step: str) -> None:
@@ -301,15 +407,18 @@ def _guarded(job: ImportJob, work) -> None:
         work()
     except Exception:
         logger.exception("Import %s failed", job.pk)
-        job.status = S.FAILED
-        job.message = _(
+        message = _(
             "The import stopped because of an unexpected error; nothing was written. The "
             "administrators can see the details in the server log."
         )
-        job.finished_at = timezone.now()
-        ImportJob.objects.filter(pk=job.pk, status__in=RUNNING).update(
-            status=job.status, message=job.message, finished_at=job.finished_at
-        )
+        # A job no longer running (marked stopped meanwhile) stays as it is.
+        with suppress(ImportNotPossible):
+            IMPORT_MOVES.make(
+                job,
+                "fail",
+                by=None,
+                data={"fields": {"message": message, "finished_at": timezone.now()}},
+            )
         raise
 
 
@@ -332,12 +441,13 @@ def _check(job: ImportJob) -> None:
         _beat(job, total_rows=estimate_rows(checked))
         sheet = _read(spec, checked)
     except SpreadsheetRejected as rejected:
-        ImportJob.objects.filter(pk=job.pk, status=S.CHECKING).update(
-            status=S.REJECTED,
-            message=cut(" ".join(rejected.messages), JOB_MESSAGE_LENGTH),
-            report={"refusal": rejected.code or ""},
-            finished_at=timezone.now(),
-        )
+        refusal = {
+            "message": cut(" ".join(rejected.messages), JOB_MESSAGE_LENGTH),
+            "report": {"refusal": rejected.code or ""},
+            "finished_at": timezone.now(),
+        }
+        with suppress(ImportNotPossible):  # unless taken from this run meanwhile
+            IMPORT_MOVES.make(job, "reject", by=None, data={"fields": refusal})
         job.refresh_from_db()
         security.record(
             SecurityEvent.Kind.IMPORT_REFUSED,
@@ -367,13 +477,15 @@ def _import(job: ImportJob) -> None:
     def written():
         # In the transaction of the writes: the job says "imported" exactly when it is, and
         # a run that lost its job (marked stopped, then run again) rolls back instead.
-        job.finished_at = timezone.now()
-        done = ImportJob.objects.filter(
-            pk=job.pk, status=S.IMPORTING, confirmed_at=confirmed_at
-        ).update(status=S.DONE, finished_at=job.finished_at)
-        if not done:
-            raise JobTakenAway(job.pk)
-        job.status = S.DONE
+        try:
+            IMPORT_MOVES.make(
+                job,
+                "finish",
+                by=None,
+                data={"confirmed_at": confirmed_at, "fields": {"finished_at": timezone.now()}},
+            )
+        except ImportNotPossible as taken:
+            raise JobTakenAway(job.pk) from taken
 
     outcome = _run(job, spec, sheet, dry_run=False, on_written=written)
     if (
@@ -522,20 +634,24 @@ def _record(job: ImportJob, outcome: Outcome, *, written: bool) -> None:
         "report": bounded_report(outcome),
         "heartbeat_at": timezone.now(),
     }
-    jobs = ImportJob.objects.filter(pk=job.pk)
+    data = {"fields": fields}
     if job.status == S.CHECKING:
-        jobs = jobs.filter(status=S.CHECKING)
-        fields["status"] = S.INVALID if fields["error_rows"] or outcome.errors else S.READY
-        if fields["status"] == S.INVALID:
+        move = "check_failed" if fields["error_rows"] or outcome.errors else "check_passed"
+        if move == "check_failed":
             fields["finished_at"] = timezone.now()
     elif not written:
-        jobs = jobs.filter(status=S.IMPORTING, confirmed_at=job.confirmed_at)
-        fields["status"] = S.FAILED
+        move = "fail"
+        data["confirmed_at"] = job.confirmed_at
         fields["finished_at"] = timezone.now()
         fields["message"] = _("Nothing was imported: the rows were checked again and some failed.")
-    if jobs.update(**fields):
+    else:
+        # Imported: the status was written with the rows; the figures follow.
+        ImportJob.objects.filter(pk=job.pk).update(**fields)
         for name, value in fields.items():
             setattr(job, name, value)
-    else:
+        return
+    try:
+        IMPORT_MOVES.make(job, move, by=None, data=data)
+    except ImportNotPossible:
         logger.warning("Import %s was taken from this run; its outcome is not stored", job.pk)
         job.refresh_from_db()

@@ -236,7 +236,7 @@ class ImportCancelView(ScopedJobMixin, PermissionRequiredMixin, View):
     def post(self, request, pk):
         job = self.get_object()
         try:
-            service.cancel_import(job=job)
+            service.cancel_import(job=job, by=request.user)
         except service.ImportNotPossible:
             messages.error(request, _("This import cannot be cancelled any more."))
         else:
@@ -266,7 +266,7 @@ class ImportRestartView(ScopedJobMixin, PermissionRequiredMixin, TemplateView):
     def post(self, request, pk):
         job = self.get_object()
         try:
-            job = service.restart_import(job=job)
+            job = service.restart_import(job=job, by=request.user)
         except service.ImportNotPossible:
             messages.error(request, _("This import cannot be run again."))
         else:

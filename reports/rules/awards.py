@@ -69,7 +69,8 @@ rules.add_perm(
     & is_editable_proposal
     & (is_home_affairs | (is_unit_member_who_edits & belongs_to_proposing_unit)),
 )
-# Which state allows an appraisal or a decision is the view's business.
+# Which state allows an appraisal or a decision is the business of the proposals' table of
+# moves (``reports.awards.PROPOSAL_MOVES``).
 rules.add_perm("reports.appraise_awardproposal", is_home_affairs)
 rules.add_perm("reports.decide_awardproposal", is_home_affairs)
 

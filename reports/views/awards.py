@@ -1,8 +1,9 @@
 """Pages of commendation proposals and of introductions to the media.
 
 Rows are scoped by ``reports.selectors`` (out of reach is a 404); who may act is
-``reports/rules/awards.py`` (a 403); which state allows an appraisal or a decision is
-checked here, under a row lock.
+``reports/rules/awards.py`` (a 403); which state allows an appraisal, a completion or a
+decision is the proposals' table of moves (``reports.awards.PROPOSAL_MOVES``), checked
+again under a row lock when the move is made.
 """
 
 from django.contrib import messages
@@ -21,10 +22,12 @@ from rules.contrib.views import PermissionRequiredMixin
 from exemplar_portal.base.exports import XlsxExportMixin, display
 from exemplar_portal.base.filters import FilteredListMixin
 from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.moves import MoveNotAllowed
 from registry.drafts import draft_saved
 from registry.enums import ExemplarStatus
 from registry.models import Exemplar
 
+from ..awards import PROPOSAL_MOVES, proposal_appraise, proposal_complete, proposal_confer
 from ..forms import (
     AppraisalForm,
     DecisionForm,
@@ -86,11 +89,8 @@ class ProposalListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, L
 class ProposalObjectMixin(LoginRequiredMixin):
     """The proposal, if the user reaches it (else 404)."""
 
-    def get_proposal(self, *, lock=False):
-        qs = proposals_in_reach(self.request.user)
-        if lock:
-            qs = qs.select_for_update(of=("self",))
-        return get_object_or_404(qs, pk=self.kwargs["pk"])
+    def get_proposal(self):
+        return get_object_or_404(proposals_in_reach(self.request.user), pk=self.kwargs["pk"])
 
     def get_permission_object(self):
         if not hasattr(self, "_proposal"):
@@ -112,10 +112,8 @@ class ProposalDetailView(ProposalObjectMixin, DetailView):
         user, proposal = self.request.user, self.object
         return super().get_context_data(
             can_change=user.has_perm("reports.change_awardproposal", proposal),
-            can_appraise=user.has_perm("reports.appraise_awardproposal", proposal)
-            and proposal.status in Status.appraisable(),
-            can_decide=user.has_perm("reports.decide_awardproposal", proposal)
-            and proposal.status == Status.AGREED,
+            can_appraise=PROPOSAL_MOVES.allows(proposal, "agree", user),
+            can_decide=PROPOSAL_MOVES.allows(proposal, "confer", user),
             history=history_with_changes(proposal),
             **kwargs,
         )
@@ -167,13 +165,16 @@ class ProposalUpdateView(ProposalObjectMixin, PermissionRequiredMixin, FormView)
         }
 
     def form_valid(self, form):
-        with transaction.atomic():
-            current = self.get_proposal(lock=True)
-            if not current.is_editable:
-                messages.error(self.request, _("This proposal is already appraised."))
-                return redirect(current)
-            form.instance.status = Status.PROPOSED
-            proposal = form.save()
+        proposal = self.get_permission_object()
+        try:
+            proposal_complete(
+                proposal=proposal,
+                by=self.request.user,
+                changes={name: form.cleaned_data[name] for name in form.fields},
+            )
+        except MoveNotAllowed as refusal:
+            messages.error(self.request, " ".join(refusal.messages))
+            return redirect(proposal)
         messages.success(self.request, _("The changes are saved."))
         draft_saved(self.request)
         return redirect(proposal)
@@ -192,22 +193,23 @@ class ProposalAppraiseView(ProposalObjectMixin, PermissionRequiredMixin, FormVie
 
     def get(self, request, *args, **kwargs):
         proposal = self.get_permission_object()
-        if proposal.status not in Status.appraisable():
-            messages.info(request, _("A conferred proposal is no longer appraised."))
+        if proposal.status not in PROPOSAL_MOVES["agree"].sources:
+            messages.info(request, PROPOSAL_MOVES.refusal_for(PROPOSAL_MOVES["agree"], proposal))
             return redirect(proposal)
         return super().get(request, *args, **kwargs)
 
     def form_valid(self, form):
-        with transaction.atomic():
-            proposal = self.get_proposal(lock=True)
-            if proposal.status not in Status.appraisable():
-                messages.info(self.request, _("A conferred proposal is no longer appraised."))
-                return redirect(proposal)
-            proposal.status = form.cleaned_data["outcome"]
-            proposal.appraisal_notes = form.cleaned_data["notes"]
-            proposal.appraised_by = self.request.user
-            proposal.appraised_on = timezone.localdate()
-            proposal.save()
+        proposal = self.get_permission_object()
+        try:
+            proposal_appraise(
+                proposal=proposal,
+                by=self.request.user,
+                outcome=form.cleaned_data["outcome"],
+                notes=form.cleaned_data["notes"],
+            )
+        except MoveNotAllowed as refusal:
+            messages.info(self.request, " ".join(refusal.messages))
+            return redirect(proposal)
         messages.success(self.request, _("The appraisal is recorded."))
         return redirect(proposal)
 
@@ -219,21 +221,18 @@ class ProposalDecisionView(ProposalObjectMixin, PermissionRequiredMixin, FormVie
 
     def get(self, request, *args, **kwargs):
         proposal = self.get_permission_object()
-        if proposal.status != Status.AGREED:
-            messages.info(request, _("A decision is recorded for an agreed proposal."))
+        if proposal.status not in PROPOSAL_MOVES["confer"].sources:
+            messages.info(request, PROPOSAL_MOVES.refusal_for(PROPOSAL_MOVES["confer"], proposal))
             return redirect(proposal)
         return super().get(request, *args, **kwargs)
 
     def form_valid(self, form):
-        with transaction.atomic():
-            proposal = self.get_proposal(lock=True)
-            if proposal.status != Status.AGREED:
-                messages.info(self.request, _("A decision is recorded for an agreed proposal."))
-                return redirect(proposal)
-            for name, value in form.cleaned_data.items():
-                setattr(proposal, name, value)
-            proposal.status = Status.CONFERRED
-            proposal.save()
+        proposal = self.get_permission_object()
+        try:
+            proposal_confer(proposal=proposal, by=self.request.user, decision=form.cleaned_data)
+        except MoveNotAllowed as refusal:
+            messages.info(self.request, " ".join(refusal.messages))
+            return redirect(proposal)
         messages.success(self.request, _("The decision is recorded: the award is conferred."))
         return redirect(proposal)
 

@@ -9,7 +9,7 @@ reopening is checked by ``reports.consolidation`` under a row lock.
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -21,6 +21,7 @@ from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.filters import FilteredListMixin
+from exemplar_portal.base.moves import MoveNotAllowed
 from registry.drafts import draft_saved
 
 from .. import consolidation as consolidating
@@ -304,8 +305,8 @@ class ReopenView(ConsolidationMixin, FormView):
                 by=self.request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except PermissionDenied:
-            messages.info(self.request, _("This consolidation is already open."))
+        except MoveNotAllowed as refusal:
+            messages.info(self.request, " ".join(refusal.messages))
             return redirect(self.get_consolidation())
         messages.success(
             self.request,
