@@ -11,7 +11,8 @@ from exemplar_portal.base.exports import XlsxExportMixin
 from .. import rules as perms
 from .. import selectors
 from ..enums import CriterionKind, ExemplarStatus, Role, SubjectKind
-from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm, not_in_force_message
+from ..exemplar_validation import not_in_force_message
+from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm
 from ..models import CatalogueVersion, Criterion, Exemplar, Plan, QuotaRule, Unit, plan_in_force
 from ..security import get_in_reach
 from ..spreadsheets.kinds import ImportOfferMixin
