@@ -413,7 +413,7 @@ def transition(
 
         from .notifications import notify_transition
 
-        transaction.on_commit(lambda: notify_transition(record.pk))
+        notify_transition(record)
     return locked
 
 
