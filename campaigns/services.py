@@ -51,33 +51,28 @@ class DifficultyClosed(MoveNotAllowed):
     """A closed thread takes no new message and cannot be closed again."""
 
 
-def _difficulty_notify(*, difficulty_pk: int, by_pk: int, event: str) -> int:
-    """Tell the other side of a thread about ``event``; returns how many were told.
+def _difficulty_notify_on_commit(difficulty, by, event) -> int:
+    """Tell the other side of a thread about ``event`` once it commits; returns how many will
+    be told.
 
-    Side effects: one portal ``Notification`` (kind "difficulty") per recipient, never the
-    actor, and one e-mail each queued, in each recipient's language. The other side of a Home
-    Affairs reviewer is the unit's editors and heads; of the unit, Home Affairs reviewers.
+    Side effects (``registry.notifications.notify``): one portal ``Notification`` (kind
+    "difficulty") per recipient, never the actor, and one e-mail each queued, in each
+    recipient's language. The other side of a Home Affairs reviewer is the unit's editors
+    and heads; of the unit, Home Affairs reviewers.
     """
-    from django.conf import settings
-    from django.urls import reverse
     from django.utils.translation import gettext_noop
 
     from registry.models import Notification, User
-    from registry.notifications import notify_each
+    from registry.notifications import notify
     from registry.phrases import Phrase
 
-    difficulty = Difficulty.objects.select_related("unit").get(pk=difficulty_pk)
-    by = User.objects.get(pk=by_pk)
     if by.role == Role.HOME_AFFAIRS:
         recipients = User.objects.filter(
-            unit=difficulty.unit, role__in=[Role.UNIT_EDITOR, Role.UNIT_HEAD], is_active=True
+            unit=difficulty.unit_id, role__in=[Role.UNIT_EDITOR, Role.UNIT_HEAD], is_active=True
         )
     else:
         recipients = User.objects.filter(role=Role.HOME_AFFAIRS, is_active=True)
-    recipients = recipients.exclude(pk=by.pk).distinct()
-    link = settings.PORTAL["BASE_URL"].rstrip("/") + reverse(
-        "campaigns:difficulty_detail", kwargs={"pk": difficulty.pk}
-    )
+    recipients = recipients.exclude(pk=by.pk).distinct().order_by("pk")
     values = {
         "subject": difficulty.subject,
         "unit": difficulty.unit.short_name or difficulty.unit.name,
@@ -90,14 +85,12 @@ def _difficulty_notify(*, difficulty_pk: int, by_pk: int, event: str) -> int:
     else:
         message = gettext_noop("“%(subject)s” (%(unit)s) was closed by %(by)s.")
     # Each recipient reads it in their own language.
-    return notify_each(
-        recipients, message=Phrase(message, **values), link=link, kind=Notification.Kind.DIFFICULTY
+    return notify(
+        recipients,
+        about=difficulty,
+        message=Phrase(message, **values),
+        kind=Notification.Kind.DIFFICULTY,
     )
-
-
-def _difficulty_notify_on_commit(difficulty, by, event):
-    pk, by_pk = difficulty.pk, by.pk
-    transaction.on_commit(lambda: _difficulty_notify(difficulty_pk=pk, by_pk=by_pk, event=event))
 
 
 def _after_reply(difficulty, by):
@@ -113,7 +106,7 @@ def _add_message(step):
 
 def _difficulty_told(event):
     def notify(step):
-        _difficulty_notify(difficulty_pk=step.obj.pk, by_pk=step.by.pk, event=event)
+        _difficulty_notify_on_commit(step.obj, step.by, event)
 
     return notify
 
@@ -191,30 +184,28 @@ def current_regulation(*, requirement, unit):
     )
 
 
-def _regulation_notify(*, regulation_pk: int, by_pk: int, event: str) -> int:
-    """Tell the other side about ``event`` ("send", "acknowledge", "return").
+def _regulation_notify_on_commit(regulation, by, event) -> int:
+    """Tell the other side about ``event`` ("send", "acknowledge", "return") once it
+    commits; returns how many will be told.
 
-    Side effects: one portal ``Notification`` (kind "review") per recipient, never the actor,
-    and one e-mail each queued, in each recipient's language. A sending is told to Home Affairs
-    reviewers; an acknowledgement or a return, to the unit's editors and heads.
+    Side effects (``registry.notifications.notify``): one portal ``Notification`` (kind
+    "review") per recipient, never the actor, and one e-mail each queued, in each recipient's
+    language. A sending is told to Home Affairs reviewers; an acknowledgement or a return, to
+    the unit's editors and heads.
     """
-    from django.conf import settings
     from django.utils.translation import gettext_noop
 
     from registry.models import User
-    from registry.notifications import notify_each
+    from registry.notifications import notify
     from registry.phrases import Phrase
 
-    regulation = UnitRegulation.objects.select_related("unit", "requirement").get(pk=regulation_pk)
-    by = User.objects.get(pk=by_pk)
     if event == "send":
         recipients = User.objects.filter(role=Role.HOME_AFFAIRS, is_active=True)
     else:
         recipients = User.objects.filter(
-            unit=regulation.unit, role__in=[Role.UNIT_EDITOR, Role.UNIT_HEAD], is_active=True
+            unit=regulation.unit_id, role__in=[Role.UNIT_EDITOR, Role.UNIT_HEAD], is_active=True
         )
-    recipients = recipients.exclude(pk=by.pk).distinct()
-    link = settings.PORTAL["BASE_URL"].rstrip("/") + regulation.get_absolute_url()
+    recipients = recipients.exclude(pk=by.pk).distinct().order_by("pk")
     values = {
         "unit": regulation.unit.short_name or regulation.unit.name,
         "title": regulation.requirement.title,
@@ -230,12 +221,7 @@ def _regulation_notify(*, regulation_pk: int, by_pk: int, event: str) -> int:
             "The regulation “%(title)s” of %(unit)s was returned by %(by)s: %(reason)s"
         )
     # Each recipient reads it in their own language.
-    return notify_each(recipients, message=Phrase(message, **values), link=link)
-
-
-def _regulation_notify_on_commit(regulation, by, event):
-    pk, by_pk = regulation.pk, by.pk
-    transaction.on_commit(lambda: _regulation_notify(regulation_pk=pk, by_pk=by_pk, event=event))
+    return notify(recipients, about=regulation, message=Phrase(message, **values))
 
 
 @transaction.atomic
@@ -291,7 +277,7 @@ def _reviewed(step):
 
 def _regulation_told(event):
     def notify(step):
-        _regulation_notify(regulation_pk=step.obj.pk, by_pk=step.by.pk, event=event)
+        _regulation_notify_on_commit(step.obj, step.by, event)
 
     return notify
 

@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.contrib.auth.forms import (
     AuthenticationForm,
@@ -10,8 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .exemplar_validation import (
+    NAME_FIELD,
+    SUBJECT_FIELDS,
+    ExemplarValidator,
+    Stored,
+)
 from .models import CatalogueVersion, Plan, QuotaRule, UnitKind
-from .models.units import day_month_year
 from .selectors import (
     FIRST_YEAR,
     STATUS_SENT_UP,
@@ -191,84 +198,6 @@ class YearForm(BootstrapFormMixin, forms.Form):
             self.fields["year"].choices = [(year, str(year)) for year in years]
 
 
-def not_in_force_message(unit, year: int) -> str:
-    """Why ``unit`` records nothing in ``year``, in words a unit's editor can act on: when
-    it was in force and, for a unit that ended, which unit carries on its work (or, for a
-    new unit, which units the earlier years belong to)."""
-    from .lineage import predecessors_of, successors_of
-
-    if unit.valid_until is not None and unit.valid_until.year < year:
-        values = {
-            "unit": unit.name,
-            "start": day_month_year(unit.valid_from) if unit.valid_from else "",
-            "end": day_month_year(unit.valid_until),
-        }
-        link = next((x for x in successors_of(unit) if x.takes_over_work), None)
-        if link is not None:
-            values["successor"] = link.successor.name
-            values["date"] = day_month_year(link.effective_on)
-            if unit.valid_from:
-                return (
-                    gettext(
-                        "%(unit)s was in force from %(start)s until %(end)s; its work passed to "
-                        "%(successor)s (from %(date)s)."
-                    )
-                    % values
-                )
-            return (
-                gettext(
-                    "%(unit)s was in force until %(end)s; its work passed to %(successor)s "
-                    "(from %(date)s)."
-                )
-                % values
-            )
-        if unit.valid_from:
-            return (
-                gettext(
-                    "%(unit)s was in force from %(start)s until %(end)s: choose a year of that "
-                    "period."
-                )
-                % values
-            )
-        return gettext(
-            "%(unit)s was in force until %(end)s: choose %(last)s or an earlier year."
-        ) % {**values, "last": unit.valid_until.year}
-    values = {
-        "unit": unit.name,
-        "start": day_month_year(unit.valid_from) if unit.valid_from else "",
-        "first": unit.first_year,
-    }
-    predecessors = [link.predecessor.name for link in predecessors_of(unit)]
-    if predecessors:
-        values["predecessors"] = ", ".join(predecessors)
-        return (
-            gettext(
-                "%(unit)s is in force from %(start)s; the records of earlier years belong to "
-                "%(predecessors)s."
-            )
-            % values
-        )
-    return (
-        gettext("%(unit)s is in force from %(start)s: choose %(first)s or a later year.") % values
-    )
-
-
-def no_plan_message(year: int) -> str:
-    """Why no exemplar can be recorded for ``year``: no plan, or a plan without a catalogue."""
-    from .models import plan_in_force
-
-    plan = plan_in_force(year)
-    if plan is None:
-        return gettext(
-            "No plan covers %(year)s: there are no criteria to judge an exemplar of that year "
-            "against. Choose another year, or ask Home Affairs to enter the plan for it."
-        ) % {"year": year}
-    return gettext(
-        "%(plan)s adopts no published criteria catalogue yet: exemplars of %(year)s can be "
-        "recorded once Home Affairs chooses one."
-    ) % {"plan": plan.short_label, "year": year}
-
-
 class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
     """The unit's form for an exemplar. Status, unit and reviewer fields are not in it, so
     whatever a request posts for them is ignored."""
@@ -285,16 +214,8 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    SUBJECT_FIELDS = {
-        "individual": ["full_name", "gender", "birth_year", "position", "workplace"],
-        "collective": ["collective_name", "head_name", "member_count"],
-        "household": ["household_head", "household_address", "household_members"],
-    }
-    NAME_FIELD = {
-        "individual": "full_name",
-        "collective": "collective_name",
-        "household": "household_head",
-    }
+    SUBJECT_FIELDS = SUBJECT_FIELDS
+    NAME_FIELD = NAME_FIELD
 
     class Meta:
         from .models import Exemplar
@@ -330,11 +251,16 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
             "new_model": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, unit=None, **kwargs):
+    def __init__(self, *args, unit=None, by=None, **kwargs):
+        """``unit``: the unit the record is (or will be) of; ``by``: the person recording,
+        whose reach and permissions the rules check (``exemplar_validation``)."""
         from .models import CatalogueVersion, Criterion
 
         super().__init__(*args, **kwargs)
         self.unit = unit
+        self.by = by
+        # Possible duplicates found by the check: they do not stop the save.
+        self.warnings: dict[str, list[str]] = {}
         self.fields["subject_kind"].widget.attrs["class"] = "form-check-input"
         # A new record gets the year the unit's home opens on (a unit that ended, its last).
         year = self.instance.year if self.instance.pk else unit_default_year(unit)
@@ -432,29 +358,30 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
         except ValueError:
             return None
 
-    def clean_year(self):
-        year = self.cleaned_data["year"]
-        if self.unit is not None and not self.unit.is_active_in(year):
-            raise forms.ValidationError(not_in_force_message(self.unit, year))
-        if (not self.instance.pk or year != self.instance.year) and (
-            CatalogueVersion.for_year(year) is None
-        ):
-            raise forms.ValidationError(no_plan_message(year))
-        return year
-
     def clean(self):
+        """The rules every exemplar meets, as the import checks them too
+        (``exemplar_validation``): errors go to their fields (those the form does not show,
+        to the form as a whole), the subject kinds not chosen are emptied."""
         cleaned = super().clean()
-        kind = cleaned.get("subject_kind")
-        name_field = self.NAME_FIELD.get(kind)
-        if name_field and not cleaned.get(name_field):
-            self.add_error(name_field, _("Enter the name of the exemplar."))
-        # Fields of the other subject kinds are cleared so a record never mixes kinds.
-        for other_kind, names in self.SUBJECT_FIELDS.items():
-            if other_kind != kind:
-                for name in names:
-                    cleaned[name] = (
-                        None if name in {"birth_year", "member_count", "household_members"} else ""
-                    )
+        candidate = copy.copy(self.instance)
+        if not self.instance.pk:
+            candidate.unit = self.unit
+        for name in self.Meta.fields:
+            if name in cleaned:
+                setattr(candidate, name, cleaned[name])
+        found = ExemplarValidator(by=self.by).validate(
+            candidate,
+            stored=Stored.of(self.instance) if self.instance.pk else None,
+            skip=set(self.errors),
+        )
+        for names in self.SUBJECT_FIELDS.values():
+            for name in names:
+                if name in cleaned:
+                    cleaned[name] = getattr(candidate, name)
+        for name, messages in found.errors.items():
+            for message in messages:
+                self.add_error(name if name in self.fields else None, message)
+        self.warnings = found.warnings
         return cleaned
 
     def model_values(self) -> dict:

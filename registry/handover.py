@@ -24,6 +24,7 @@ from .enums import ExemplarStatus as S
 from .lineage import Lineage
 from .models import Exemplar, Unit
 from .models.units import day_month_year
+from .notifications import notify_hand_over
 
 ACTION = "hand_over"
 
@@ -156,14 +157,5 @@ def hand_over_pending_work(
                     comment=comment,
                     update_fields=["reviewer_unit"],
                 )
-                transaction.on_commit(_notify_later(record.pk, ended.pk))
+                notify_hand_over(record, ended.pk)
     return report
-
-
-def _notify_later(transition_pk: int, ended_unit_id: int):
-    def notify():
-        from .notifications import notify_hand_over
-
-        notify_hand_over(transition_pk, ended_unit_id)
-
-    return notify

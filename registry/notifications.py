@@ -1,8 +1,13 @@
-"""Who hears about what: portal notifications and e-mails after each review step."""
+"""Who hears about what: portal notifications and e-mails.
+
+``notify`` makes every notification of the portal (the registry's review steps and
+reminders, the campaigns' difficulties, regulations and inspections), delivered when the
+transaction that made the news commits; the rest of this module says who hears about an
+exemplar's review steps."""
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, override
@@ -10,7 +15,7 @@ from django.utils.translation import gettext_noop, override
 from . import phrases
 from .enums import ExemplarStatus as S
 from .enums import Role
-from .models import Notification, Transition, User
+from .models import Exemplar, Notification, Transition, User
 from .phrases import Phrase
 from .tasks import send_portal_mail
 
@@ -76,76 +81,77 @@ def _recipients(record: Transition):
     return staff
 
 
-def deliver(recipients, *, exemplar, message, comment: str = "", transition=None) -> int:
-    """One portal notification and one queued e-mail per recipient; returns how many.
+def portal_link(path: str) -> str:
+    """The address of a page of the portal, as an e-mail gives it."""
+    return settings.PORTAL["BASE_URL"].rstrip("/") + path
 
-    ``message`` is a ``Phrase``: each recipient reads it, and their e-mail, in their own
-    language (a plain text is sent as it is). ``transition``, the review step told of: the
-    notification shows its comment in full, and the e-mail gives it as the reason of a
-    return or a refusal.
+
+def notify(
+    recipients,
+    *,
+    about=None,
+    message,
+    comment: str = "",
+    transition=None,
+    kind=Notification.Kind.REVIEW,
+    details=(),
+    url: str | None = None,
+    link_in_mail: bool = True,
+) -> int:
+    """Tell ``recipients`` about ``about`` once the current transaction commits (at once
+    outside one); returns how many will be told. The one place that makes notifications.
+
+    ``about``: the record it concerns, an exemplar (the notification keeps it) or any record
+    with a page (``get_absolute_url``); ``url`` names another page of the portal instead (a
+    path). ``message``: a ``Phrase``, which each recipient reads, and their e-mail, in their
+    own language (a plain text is sent as it is). ``comment``: a person's comment on what
+    happened, added to the e-mail; when ``transition`` (the review step told of) takes a
+    reason, as the reason. ``details``: more phrases for the e-mail's body, which ends with
+    the page's address unless ``link_in_mail`` is false (the details give it themselves).
+
+    Side effects, on commit: one ``Notification`` per recipient (each person once), and one
+    e-mail each queued (``send_portal_mail``) for those with an address.
     """
-    link = settings.PORTAL["BASE_URL"].rstrip("/") + reverse(
-        "registry:exemplar_detail", kwargs={"code": exemplar.code}
-    )
-    details = []
+    people = list({user.pk: user for user in recipients}.values())
+    if url is None and about is not None:
+        url = about.get_absolute_url()
+    details = list(details)
     if comment:
         if transition is not None and transition.comment_is_reason:
             details.append(Phrase(gettext_noop("Reason: %(comment)s"), comment=comment))
         else:
             details.append(Phrase(gettext_noop("Comment: %(comment)s"), comment=comment))
-    return notify_each(
-        recipients,
-        message=message,
-        link=link,
-        exemplar=exemplar,
-        details=details,
-        transition=transition,
-    )
+    exemplar = about if isinstance(about, Exemplar) else None
 
-
-def notify_each(
-    recipients,
-    *,
-    message,
-    link: str | None,
-    kind=Notification.Kind.REVIEW,
-    exemplar=None,
-    details=(),
-    transition=None,
-) -> int:
-    """One portal notification and, for those with an address, one queued e-mail per
-    recipient, each in the recipient's language; returns how many were told.
-
-    ``message`` (a ``Phrase``, or a text sent as it is) is the notification and the e-mail's
-    subject; the e-mail's body adds ``details`` (phrases or texts) and the link, unless the
-    details give it themselves (``link=None``).
-    """
-    with override(settings.LANGUAGE_CODE):
-        stored = str(message)  # the portal's language, for the admin and old readers
-    text = message.to_json() if isinstance(message, Phrase) else None
-    count = 0
-    for user in recipients:
-        with override(user.preferred_language):
-            subject = str(message)
-            body = "\n\n".join(
-                [
-                    subject,
-                    *(str(detail) for detail in details),
-                    *([_("Open it in the portal: %(link)s") % {"link": link}] if link else []),
-                ]
+    def deliver():
+        with override(settings.LANGUAGE_CODE):
+            stored = str(message)  # the portal's language, for the admin and old readers
+        text = message.to_json() if isinstance(message, Phrase) else None
+        link = portal_link(url) if url and link_in_mail else None
+        for user in people:
+            with override(user.preferred_language):
+                subject = str(message)
+                body = "\n\n".join(
+                    [
+                        subject,
+                        *(str(detail) for detail in details),
+                        *([_("Open it in the portal: %(link)s") % {"link": link}] if link else []),
+                    ]
+                )
+            Notification.objects.create(
+                recipient=user,
+                exemplar=exemplar,
+                url=url or "",
+                kind=kind,
+                message=stored[:500],
+                text=text,
+                transition=transition,
             )
-        Notification.objects.create(
-            recipient=user,
-            exemplar=exemplar,
-            kind=kind,
-            message=stored[:500],
-            text=text,
-            transition=transition,
-        )
-        if user.email:
-            send_portal_mail.enqueue(subject=subject[:150], body=body, to=[user.email])
-        count += 1
-    return count
+            if user.email:
+                send_portal_mail.enqueue(subject=subject[:150], body=body, to=[user.email])
+
+    transaction.on_commit(deliver)
+    return len(people)
 
 
 def _about(exemplar) -> dict:
@@ -156,15 +162,9 @@ def _about(exemplar) -> dict:
     }
 
 
-def notify_transition(transition_pk: int) -> int:
-    """Tell the people concerned about one review step; returns how many were told.
-
-    Side effects: one ``Notification`` per recipient (never the actor), and one e-mail each
-    queued for the task worker.
-    """
-    record = Transition.objects.select_related(
-        "exemplar__unit__parent", "exemplar__reviewer_unit", "by"
-    ).get(pk=transition_pk)
+def notify_transition(record: Transition) -> int:
+    """Tell the people concerned about one review step, once it commits; returns how many
+    will be told (``notify``: one notification each, never the actor, and an e-mail)."""
     exemplar = record.exemplar
     recipients = _recipients(record)
     if record.by_id is not None:
@@ -186,22 +186,20 @@ def notify_transition(transition_pk: int) -> int:
         message = Phrase(
             gettext_noop("%(subject)s (%(unit)s, %(year)s): %(status)s by %(by)s."), **about
         )
-    return deliver(
+    return notify(
         recipients.distinct().order_by("pk"),
-        exemplar=exemplar,
+        about=exemplar,
         message=message,
         comment=record.comment,
         transition=record,
     )
 
 
-def notify_hand_over(transition_pk: int, ended_unit_id: int) -> int:
-    """Tell the people concerned that the portal handed an exemplar's pending review on
-    from a body that ended: the people who reviewed there, those who review it now (the
-    successor's reviewers, or Home Affairs) and the exemplar's unit. Returns how many."""
-    record = Transition.objects.select_related("exemplar__unit", "exemplar__reviewer_unit").get(
-        pk=transition_pk
-    )
+def notify_hand_over(record: Transition, ended_unit_id: int) -> int:
+    """Tell the people concerned, once it commits, that the portal handed an exemplar's
+    pending review on from a body that ended: the people who reviewed there, those who
+    review it now (the successor's reviewers, or Home Affairs) and the exemplar's unit.
+    Returns how many will be told."""
     exemplar = record.exemplar
     if record.to_status == S.SUBMITTED_TO_DISTRICT and exemplar.reviewer_unit_id:
         now_reviewing = Q(unit_id=exemplar.reviewer_unit_id, role=Role.DISTRICT_REVIEWER)
@@ -217,4 +215,4 @@ def notify_hand_over(transition_pk: int, ended_unit_id: int) -> int:
         **_about(exemplar),
         comment=record.comment,
     )
-    return deliver(recipients.distinct().order_by("pk"), exemplar=exemplar, message=message)
+    return notify(recipients.distinct().order_by("pk"), about=exemplar, message=message)

@@ -215,7 +215,7 @@ def exemplar_create(*, unit, by, values: dict, evidence: dict[int, str], creatio
         # first; this guards every other caller).
         from django.core.exceptions import ValidationError
 
-        from .forms import no_plan_message
+        from .exemplar_validation import no_plan_message
 
         raise ValidationError({"year": no_plan_message(values["year"])})
     exemplar = Exemplar(

@@ -16,7 +16,6 @@ Who may do what is in ``registry/rules.py``; which rows a user reaches is
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import (
@@ -37,7 +36,7 @@ from . import phrases, quotas
 from .enums import ExemplarStatus as S
 from .enums import Role
 from .models import Exemplar, FollowUp, Notification, NurturingNote, Unit, User
-from .notifications import notify_each
+from .notifications import notify
 from .phrases import Phrase
 from .quotas import QuotaProgress
 from .selectors import unit_ids_in_scope
@@ -170,7 +169,8 @@ def send_quota_reminders(*, year: int, dry_run: bool = False) -> ReminderReport:
     """Remind every unit behind its quota in ``year`` (at most once a day per unit).
 
     Side effects (unless ``dry_run``): one ``Notification`` for each active editor and head
-    of the unit, and one e-mail each queued with ``send_portal_mail``. A unit whose staff
+    of the unit, and one e-mail each queued with ``send_portal_mail``, as each unit's
+    reminders commit (``notifications.notify``). A unit whose staff
     already got a quota reminder today is skipped; so is a unit with nobody to remind.
     Each person reads the reminder in their own language.
     """
@@ -195,9 +195,7 @@ def send_quota_reminders(*, year: int, dry_run: bool = False) -> ReminderReport:
                 created_at__lt=end,
             ).values_list("recipient__unit_id", flat=True)
         )
-        link = settings.PORTAL["BASE_URL"].rstrip("/") + reverse(
-            "registry:registration", kwargs={"code": "CODE"}
-        )
+        path = reverse("registry:registration", kwargs={"code": "CODE"})
         for row in rows:
             unit = row.unit
             facts = {
@@ -244,10 +242,10 @@ def send_quota_reminders(*, year: int, dry_run: bool = False) -> ReminderReport:
                 ),
             )
             with transaction.atomic():
-                notify_each(
+                notify(
                     recipients,
                     message=message,
-                    link=link.replace("CODE", unit.code),
+                    url=path.replace("CODE", unit.code),
                     kind=Notification.Kind.QUOTA_REMINDER,
                     details=[
                         Phrase(

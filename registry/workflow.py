@@ -198,7 +198,7 @@ def _tell(step: moves.Step) -> None:
     if not step.move.is_system:
         from .notifications import notify_transition
 
-        notify_transition(step.record.pk)
+        notify_transition(step.record)
 
 
 def _lock(exemplar: Exemplar) -> Exemplar:

@@ -393,7 +393,7 @@ class TestYearsWithoutAPlan:
         assert message % {"year": 2026} in uncovered.content.decode()
 
     def test_the_exemplar_form_refuses_a_year_no_plan_covers(self, world, client_for):
-        from registry.forms import no_plan_message
+        from registry.exemplar_validation import no_plan_message
         from tests.test_exemplar_pages import form_data as exemplar_data
 
         client = client_for(world.user("editor_a"))

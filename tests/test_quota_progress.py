@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -377,7 +378,8 @@ class TestReminders:
         from io import StringIO
 
         out = StringIO()
-        with translation.override("en"):
+        # The reminders are delivered as each unit's transaction commits.
+        with translation.override("en"), TestCase.captureOnCommitCallbacks(execute=True):
             call_command("send_quota_reminders", "--year", str(YEAR), *args, stdout=out)
         return out.getvalue()
 

@@ -208,12 +208,13 @@ def test_a_difficulty_reaches_home_affairs_in_their_language(
     assert mail.outbox[0].subject.startswith(f"New difficulty or proposal from {unit}")
 
 
-def test_a_quota_reminder_is_rendered_for_each_reader(world):
+def test_a_quota_reminder_is_rendered_for_each_reader(world, django_capture_on_commit_callbacks):
     from registry.tracking import send_quota_reminders
 
     world.user("editor_a").language = "en"
     world.user("editor_a").save(update_fields=["language"])
-    send_quota_reminders(year=2025)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_quota_reminders(year=2025)
     note = Notification.objects.get(recipient=world.user("editor_a"))
     with translation.override("en"):
         text = note.render()

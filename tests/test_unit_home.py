@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from registry import selectors, workflow
 from registry.enums import ExemplarStatus as S
-from registry.forms import not_in_force_message
+from registry.exemplar_validation import not_in_force_message
 from registry.models import Exemplar, Plan, UnitSuccession
 from tests.factories import UnitFactory, UserFactory, kind
 from tests.factories.exemplars import ExemplarFactory

@@ -169,8 +169,7 @@ class Inspection(RulesModel):
         recommendation = Recommendation(inspection=self, text=text, due_on=due_on)
         recommendation._history_user = by
         recommendation.save()
-        pk, by_pk = recommendation.pk, by.pk
-        transaction.on_commit(lambda: notify_recommendation(pk, by_pk=by_pk))
+        notify_recommendation(recommendation, by=by)
         return recommendation
 
 
@@ -330,12 +329,12 @@ class RecommendationFollowUp(models.Model):
         return self.note[:80]
 
 
-def notify_recommendation(recommendation_pk: int, *, by_pk: int) -> int:
-    """Tell the inspected unit about a new recommendation; returns how many were told.
+def notify_recommendation(recommendation, *, by) -> int:
+    """Tell the inspected unit about a new recommendation once it commits; returns how many
+    will be told.
 
-    ``registry.notifications`` only speaks of exemplars' review steps, so this follows the
-    campaigns' own notices: one portal ``Notification`` per recipient (never the author) and
-    one e-mail each, queued with ``send_portal_mail``. Recipients: the unit's active editors
+    Side effects (``registry.notifications.notify``): one portal ``Notification`` per
+    recipient (never the author) and one e-mail each. Recipients: the unit's active editors
     and heads, and its district reviewers when the unit inspected is a district.
     """
     from django.utils.text import Truncator
@@ -344,23 +343,21 @@ def notify_recommendation(recommendation_pk: int, *, by_pk: int) -> int:
     from registry import phrases
     from registry.enums import Role
     from registry.models import User
-    from registry.notifications import notify_each
+    from registry.notifications import notify, portal_link
     from registry.phrases import Phrase
 
-    recommendation = Recommendation.objects.select_related("inspection__unit").get(
-        pk=recommendation_pk
-    )
     inspection = recommendation.inspection
     recipients = (
         User.objects.filter(
-            unit=inspection.unit,
+            unit=inspection.unit_id,
             role__in=[Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER],
             is_active=True,
         )
-        .exclude(pk=by_pk)
+        .exclude(pk=by.pk)
         .distinct()
+        .order_by("pk")
     )
-    link = settings.PORTAL["BASE_URL"].rstrip("/") + inspection.get_absolute_url()
+    link = portal_link(inspection.get_absolute_url())
 
     def describe(text):
         sentence = Phrase(
@@ -376,10 +373,11 @@ def notify_recommendation(recommendation_pk: int, *, by_pk: int) -> int:
         return sentence
 
     # Each recipient reads it, and the e-mail, in their own language.
-    return notify_each(
+    return notify(
         recipients,
+        about=inspection,
         message=describe(Truncator(recommendation.text).chars(200)),
-        link=None,
+        link_in_mail=False,
         details=[
             describe(recommendation.text),
             Phrase(

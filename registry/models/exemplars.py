@@ -384,6 +384,10 @@ class Notification(models.Model):
         blank=True,
     )
 
+    # The page of the record it concerns (a path of the portal), when that is not an exemplar
+    # or not only one: a difficulty, a regulation, an inspection, a unit's registration.
+    url = models.CharField(_("link"), max_length=300, blank=True)
+
     class Kind(models.TextChoices):
         REVIEW = "review", _("Review step")
         QUOTA_REMINDER = "quota_reminder", _("Quota reminder")
@@ -415,6 +419,13 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.message
+
+    @property
+    def target_url(self) -> str:
+        """Where the notification leads: the page it names, or its exemplar's."""
+        if self.url:
+            return self.url
+        return self.exemplar.get_absolute_url() if self.exemplar_id else ""
 
     def render(self) -> str:
         """The message in the active language (the reader's); as stored when it has no text

@@ -7,8 +7,8 @@ written. Columns are keyed by the model's attribute; their headers are the model
 labels, so a template, an export and the web form speak the same words.
 
 Exemplars run in bulk mode (ten thousand rows in a few seconds): existing records and every
-related row are read once per import, each row is validated against the same model rules as
-the web form (``services.exemplar_create`` / ``exemplar_update``), nothing is written while
+related row are read once per import, each row is validated by the same rules as the web
+form (``exemplar_validation.ExemplarValidator``), nothing is written while
 any row has an error (a bulk write's database error names no row), and the writes then
 happen in one transaction with their history (``history.record_history``, since bulk writes
 send no signals). Units, unit successions and users are few and run row by row inside one
@@ -30,9 +30,14 @@ from import_export.instance_loaders import BaseInstanceLoader
 from exemplar_portal.base.text import fold
 
 from ..enums import ExemplarStatus, Gender, Role, SubjectKind
-from ..forms import ExemplarForm, no_plan_message, not_in_force_message
+from ..exemplar_validation import (
+    NAME_FIELD,
+    SUBJECT_FIELDS,
+    ExemplarValidator,
+    Stored,
+    keep_one_subject_kind,
+)
 from ..models import (
-    CatalogueVersion,
     EmulationBloc,
     Exemplar,
     Field,
@@ -217,17 +222,6 @@ class SpreadsheetResource(resources.ModelResource):
     def sheet_row(self, number: int) -> int:
         return self.row_numbers[number - 1] if self.row_numbers else number
 
-    def in_reach(self, unit) -> bool:
-        return self.scope is None or (unit is not None and unit.pk in self.scope)
-
-    def check_scope(self, errors: dict, unit) -> None:
-        """A unit editor names their own unit only; Home Affairs any unit."""
-        if unit is not None and not self.in_reach(unit):
-            errors["unit"] = [
-                _("You can only import for your own unit (%(unit)s), not for %(other)s.")
-                % {"unit": self.user.unit, "other": unit}
-            ]
-
 
 class _LazyLabel:
     """A column's header, rendered in the language active when it is shown."""
@@ -276,7 +270,7 @@ class ExemplarResource(SpreadsheetResource):
     )
     unit_name = _column("unit__name", readonly=True)
     year = _column("year", IntegerWidget())
-    subject_kind = _column("subject_kind", ChoiceWidget(SubjectKind.choices, required=True))
+    subject_kind = _column("subject_kind", ChoiceWidget(SubjectKind.choices))
     full_name = _column("full_name")
     gender = _column("gender", ChoiceWidget(Gender.choices))
     birth_year = _column("birth_year", IntegerWidget())
@@ -318,14 +312,6 @@ class ExemplarResource(SpreadsheetResource):
     labels = {"unit_name": gettext_lazy("unit name")}
     # Contacts, year of birth and home address: exported only to those who handle records.
     PERSONAL = {"birth_year", "household_address", "contact_name", "contact_phone", "contact_email"}
-    NUMBERS = {"birth_year", "member_count", "household_members"}
-    # Not the model's checks per row: related rows were found by the widgets among existing
-    # ones, and the other fields are the import's own bookkeeping (code, version, dates…).
-    NOT_CLEANED = frozenset(
-        {"unit", "field", "campaign"}
-        | {f.name for f in Exemplar._meta.fields if not f.editable or f.name == "id"}
-        | {"catalogue_version", "created_by"}
-    )
 
     class Meta:
         model = Exemplar
@@ -335,9 +321,9 @@ class ExemplarResource(SpreadsheetResource):
             "unit_name",
             "year",
             "subject_kind",
-            *ExemplarForm.SUBJECT_FIELDS["individual"],
-            *ExemplarForm.SUBJECT_FIELDS["collective"],
-            *ExemplarForm.SUBJECT_FIELDS["household"],
+            *SUBJECT_FIELDS["individual"],
+            *SUBJECT_FIELDS["collective"],
+            *SUBJECT_FIELDS["household"],
             "field",
             "campaign",
             "is_new_factor",
@@ -399,54 +385,33 @@ class ExemplarResource(SpreadsheetResource):
         ) % {"code": key}
 
     def before_import(self, dataset, **kwargs):
+        # The rules of every exemplar, as the web form checks them (``exemplar_validation``);
+        # the names already recorded in the file's years are read once.
+        self.validator = ExemplarValidator(by=self.user)
         years = {year for year in (_as_int(v) for v in dataset["year"]) if year}
-        existing = Exemplar.objects.filter(year__in=years)
-        if self.scope is not None:
-            existing = existing.filter(unit__in=self.scope)
-        # (folded name, unit, year) → codes: what a new row may duplicate.
-        self.existing_keys: dict[tuple, list[str]] = {}
-        for key, unit_id, year, code in existing.values_list(
-            "subject_key", "unit_id", "year", "code"
-        ):
-            self.existing_keys.setdefault((key, unit_id, year), []).append(code)
+        self.validator.read_existing(years)
+        # (folded name, unit, year) → the first row of the file that has it.
         self.keys_in_file: dict[tuple, int] = {}
-        self.versions: dict[int, CatalogueVersion | None] = {}
 
     def import_instance(self, instance, row, **kwargs):
+        """The cells read onto the record; the unit's editors may leave the unit empty. What
+        the record must then meet is ``validate_instance``'s."""
         errors = {}
-        new = instance.pk is None
-        original_unit_id = instance.unit_id
+        # What the record held: a record keeps its unit, and its catalogue while its year stays.
+        instance._stored = None if instance.pk is None else Stored.of(instance)
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
-        # The web form's rules: one subject kind per record, its name given.
-        kind = instance.subject_kind
-        for other_kind, names in ExemplarForm.SUBJECT_FIELDS.items():
-            if kind and other_kind != kind:
-                for name in names:
-                    setattr(instance, name, None if name in self.NUMBERS else "")
-        name_field = ExemplarForm.NAME_FIELD.get(kind)
-        if name_field and not getattr(instance, name_field) and name_field not in errors:
-            errors[name_field] = [_("Enter the name of the exemplar.")]
-        if "unit" not in errors:
-            if instance.unit_id is None:
-                # A unit's editors may leave it empty: the row is their unit's, also when the
-                # unit carries on the work of units that ended (their scope holds those too).
-                if self.scope is not None and self.user.unit_id in self.scope:
-                    instance.unit = self.user.unit
-                else:
-                    errors["unit"] = [_("This column is required.")]
-            self.check_scope(errors, instance.unit if instance.unit_id else None)
-            if not new and "unit" not in errors and instance.unit_id != original_unit_id:
-                errors["unit"] = [_("An exemplar cannot move to another unit.")]
-        if (
-            "unit" not in errors
-            and "year" not in errors
-            and instance.year
-            and not instance.unit.is_active_in(instance.year)
-        ):
-            errors["year"] = [not_in_force_message(instance.unit, instance.year)]
+        # Before a row is compared with its record: a record never mixes subject kinds.
+        keep_one_subject_kind(instance)
+        if "unit" not in errors and instance.unit_id is None:
+            # A unit's editors may leave it empty: the row is their unit's, also when the
+            # unit carries on the work of units that ended (their scope holds those too).
+            if self.scope is not None and self.user.unit_id in self.scope:
+                instance.unit = self.user.unit
+            else:
+                errors["unit"] = [_("This column is required.")]
         if errors:
             raise ValidationError(errors)
 
@@ -457,70 +422,28 @@ class ExemplarResource(SpreadsheetResource):
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
-        new = instance.pk is None
-        if not new and not self.user.has_perm("registry.change_exemplar", instance):
-            if not instance.is_editable:
-                message = _(
-                    "This exemplar is “%(status)s”: only drafts and returned exemplars can be "
-                    "changed."
-                ) % {"status": instance.get_status_display()}
-            else:
-                message = _("Only the exemplar's own unit may change it.")
-            errors[NON_FIELD] = [message]
-        if instance.year and "year" not in errors:
-            version = self._catalogue_version(instance.year)
-            if version is not None:
-                instance.catalogue_version = version
-            elif new or instance.year != self.originals.get(instance._row_number, {}).get("year"):
-                # A year no plan covers has no criteria to judge against (as on the form).
-                errors["year"] = [self._no_plan_message(instance.year)]
-        if new:
+        if instance.pk is None:
             instance.created_by = self.user
-        try:
-            # The same checks as the web form's service (``services.exemplar_create``), but
-            # not a query per row: the related rows were found by the widgets among existing
-            # ones, and uniqueness is the database's (the code is generated).
-            instance.full_clean(exclude=[*errors, *self.NOT_CLEANED], validate_unique=False)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+        found = self.validator.validate(instance, stored=instance._stored, skip=errors)
+        for name, messages in found.errors.items():
+            errors.setdefault(name, []).extend(messages)
+        if found.catalogue_version is not None:
+            instance.catalogue_version = found.catalogue_version
         if errors:
             raise ValidationError(errors)
-        self._note_duplicates(instance)
+        for name, messages in found.warnings.items():
+            for message in messages:
+                self.warn(instance._row_number, name, message)
+        self._note_duplicate_in_file(instance)
 
-    def _catalogue_version(self, year):
-        if year not in self.versions:
-            self.versions[year] = CatalogueVersion.for_year(year)
-        return self.versions[year]
-
-    def _no_plan_message(self, year) -> str:
-        messages = self.__dict__.setdefault("_no_plan_messages", {})
-        if year not in messages:
-            messages[year] = no_plan_message(year)
-        return messages[year]
-
-    def _note_duplicates(self, instance) -> None:
-        """The same name, unit and year twice is most likely one exemplar entered twice."""
+    def _note_duplicate_in_file(self, instance) -> None:
+        """The same name, unit and year on two rows is most likely one exemplar twice."""
         number = instance._row_number
         key = (fold(instance.subject_name)[:255], instance.unit_id, instance.year)
-        others = [code for code in self.existing_keys.get(key, []) if code != instance.code]
-        if others:
-            self.warn(
-                number,
-                ExemplarForm.NAME_FIELD[instance.subject_kind],
-                _(
-                    "Possible duplicate: the unit already has “%(name)s” in %(year)s "
-                    "(code %(codes)s)."
-                )
-                % {
-                    "name": instance.subject_name,
-                    "year": instance.year,
-                    "codes": ", ".join(others),
-                },
-            )
         if key in self.keys_in_file:
             self.warn(
                 number,
-                ExemplarForm.NAME_FIELD[instance.subject_kind],
+                NAME_FIELD[instance.subject_kind],
                 _("Possible duplicate of row %(row)s of this file (same name, unit and year).")
                 % {"row": self.sheet_row(self.keys_in_file[key])},
             )

@@ -118,6 +118,13 @@ class ExemplarListView(ImportOfferMixin, XlsxExportMixin, FilteredExemplarsMixin
         return super().get_context_data(filter_form=self.get_filter_form(), **kwargs)
 
 
+def _warn(request, form) -> None:
+    """What the check found that does not stop a save (a possible duplicate)."""
+    for warnings in form.warnings.values():
+        for warning in warnings:
+            messages.warning(request, warning)
+
+
 class ExemplarCreateView(PermissionRequiredMixin, FormView):
     """A unit drafts an exemplar. The same form sent twice makes one record."""
 
@@ -126,7 +133,11 @@ class ExemplarCreateView(PermissionRequiredMixin, FormView):
     permission_required = "registry.add_exemplar"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "unit": self.request.user.unit}
+        return {
+            **super().get_form_kwargs(),
+            "unit": self.request.user.unit,
+            "by": self.request.user,
+        }
 
     def get_initial(self):
         import uuid
@@ -142,6 +153,7 @@ class ExemplarCreateView(PermissionRequiredMixin, FormView):
             creation_token=form.cleaned_data.get("creation_token"),
         )
         messages.success(self.request, _("The draft is saved. Check it, then submit it."))
+        _warn(self.request, form)
         draft_saved(self.request)
         return redirect(exemplar)
 
@@ -157,6 +169,7 @@ class ExemplarUpdateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView)
         kwargs = super().get_form_kwargs()
         kwargs["instance"] = self.get_exemplar()
         kwargs["unit"] = self.get_exemplar().unit
+        kwargs["by"] = self.request.user
         return kwargs
 
     def get_initial(self):
@@ -185,6 +198,7 @@ class ExemplarUpdateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView)
             )
             return self.render_to_response(self.get_context_data(form=form), status=409)
         messages.success(self.request, _("The changes are saved."))
+        _warn(self.request, form)
         draft_saved(self.request)
         return redirect(exemplar)
 

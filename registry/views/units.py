@@ -12,7 +12,8 @@ from exemplar_portal.base.kit import get_in_reach
 from .. import rules as perms
 from .. import selectors
 from ..enums import CriterionKind, ExemplarStatus, Role, SubjectKind
-from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm, not_in_force_message
+from ..exemplar_validation import not_in_force_message
+from ..forms import CatalogueVersionForm, UnitFilterForm, YearForm
 from ..models import CatalogueVersion, Criterion, Exemplar, Plan, QuotaRule, Unit, plan_in_force
 from ..spreadsheets.kinds import ImportOfferMixin
 from ..spreadsheets.resources import UnitResource
