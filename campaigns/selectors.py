@@ -1,11 +1,10 @@
-"""Reads about propagation records for pages (each model's scope is its own ``restrict``).
+"""Reads about propagation records for pages: what an exemplar's page shows of them, a
+column's output. Which rows a user reaches is each model's own ``objects.restrict``."""
 
-The same reach as exemplars (``registry.selectors.unit_ids_in_scope``): Home Affairs,
-leaders and administrators see every row; others see the rows of the units they reach, and
-the rows about those units' exemplars. Media staff see what their outlets published.
-"""
+import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
+from django.db.models.functions import ExtractYear, TruncMonth
 
 
 def linked_to(exemplar, model) -> list[int]:
@@ -50,4 +49,46 @@ def exemplar_propagation(*, user, exemplar) -> dict:
                 queryset=Prize.objects.filter(contest__results_published_at__isnull=False),
             )
         ),
+    }
+
+
+def month_starts(today: datetime.date, count: int = 12) -> list[datetime.date]:
+    """The first days of the last ``count`` months, oldest first, this month last."""
+    current = today.year * 12 + today.month - 1
+    return [
+        datetime.date(index // 12, index % 12 + 1, 1)
+        for index in range(current - count + 1, current + 1)
+    ]
+
+
+def column_output(column, *, today: datetime.date) -> dict:
+    """How many items ``column`` carried per month (last twelve) and per year.
+
+    Every month and year of the span is listed, empty ones with 0, so gaps show. ``peak``
+    is the largest count, the scale of the bars.
+    """
+    from .models import Coverage
+
+    items = Coverage.objects.filter(column=column).order_by()
+    months = month_starts(today)
+    per_month = dict(
+        items.filter(published_on__gte=months[0], published_on__lte=today)
+        .annotate(month=TruncMonth("published_on"))
+        .values_list("month")
+        .annotate(n=Count("pk"))
+    )
+    per_year = dict(
+        items.annotate(year=ExtractYear("published_on")).values_list("year").annotate(n=Count("pk"))
+    )
+    first = min([column.started_on.year, *per_year])
+    last = max([first, (column.ended_on or today).year, *per_year])
+    monthly = [per_month.get(month, 0) for month in months]
+    yearly = [per_year.get(year, 0) for year in range(first, last + 1)]
+    return {
+        "monthly": list(zip(months, monthly, strict=True)),
+        "monthly_total": sum(monthly),
+        "monthly_peak": max(monthly),
+        "yearly": list(zip(range(first, last + 1), yearly, strict=True)),
+        "yearly_total": sum(yearly),
+        "yearly_peak": max(yearly, default=0),
     }

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from campaigns.data.outlets import OUTLETS, load_outlets
 from campaigns.models import Column, Coverage, MediaOutlet
 from campaigns.rules.coverage import coverable_exemplars, outlets_run_by
-from campaigns.views.coverage import column_output, month_starts
+from campaigns.selectors import column_output, month_starts
 from registry.enums import ExemplarStatus as S
 from registry.forms import CHOOSE
 from registry.models import Exemplar

@@ -6,11 +6,8 @@ change or delete it is ``campaigns/rules/coverage.py`` (a 403). Columns are publ
 signed-in user; their items are listed within the viewer's reach.
 """
 
-import datetime
-
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
-from django.db.models.functions import ExtractYear, TruncMonth
 from django.urls import include, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +22,7 @@ from registry.models import Exemplar
 from ..forms.coverage import ColumnFilterForm, ColumnForm, CoverageFilterForm, CoverageForm
 from ..models import Column, Coverage
 from ..rules.coverage import coverable_exemplars, outlets_run_by
+from ..selectors import column_output
 
 
 def reached_exemplars(user) -> Prefetch:
@@ -132,46 +130,6 @@ class CoverageKind(RecordKind):
 
     def deleted_message(self, record):
         return _("“%(title)s” is deleted.") % {"title": record.title}
-
-
-def month_starts(today: datetime.date, count: int = 12) -> list[datetime.date]:
-    """The first days of the last ``count`` months, oldest first, this month last."""
-    current = today.year * 12 + today.month - 1
-    return [
-        datetime.date(index // 12, index % 12 + 1, 1)
-        for index in range(current - count + 1, current + 1)
-    ]
-
-
-def column_output(column, *, today: datetime.date) -> dict:
-    """How many items ``column`` carried per month (last twelve) and per year.
-
-    Every month and year of the span is listed, empty ones with 0, so gaps show. ``peak``
-    is the largest count, the scale of the bars.
-    """
-    items = Coverage.objects.filter(column=column).order_by()
-    months = month_starts(today)
-    per_month = dict(
-        items.filter(published_on__gte=months[0], published_on__lte=today)
-        .annotate(month=TruncMonth("published_on"))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-    )
-    per_year = dict(
-        items.annotate(year=ExtractYear("published_on")).values_list("year").annotate(n=Count("pk"))
-    )
-    first = min([column.started_on.year, *per_year])
-    last = max([first, (column.ended_on or today).year, *per_year])
-    monthly = [per_month.get(month, 0) for month in months]
-    yearly = [per_year.get(year, 0) for year in range(first, last + 1)]
-    return {
-        "monthly": list(zip(months, monthly, strict=True)),
-        "monthly_total": sum(monthly),
-        "monthly_peak": max(monthly),
-        "yearly": list(zip(range(first, last + 1), yearly, strict=True)),
-        "yearly_total": sum(yearly),
-        "yearly_peak": max(yearly, default=0),
-    }
 
 
 class ColumnKind(RecordKind):
