@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from campaigns.models import Coverage, Event, EventFile, MediaOutlet
-from campaigns.views.events import EventListView, campaign_events
+from campaigns.views.events import EventKind, campaign_events
 from registry.enums import ExemplarStatus as S
 from registry.models import Campaign, Exemplar
 from tests.factories.exemplars import ExemplarFactory
@@ -368,7 +368,7 @@ def test_filters_search_kind_year_organiser_and_movement(world, client_for, even
 def test_export_holds_the_rows_and_names_within_reach(world, client_for, events, setup):
     url = reverse("campaigns:event_list") + "?export=xlsx"
     rows = rows_of(client_for(world.user("commune_editor")).get(url))
-    assert rows[0] == [capfirst(str(header)) for header, _ in EventListView.export_columns]
+    assert rows[0] == [capfirst(str(header)) for header, _ in EventKind.export_columns]
     assert len(rows) == 2
     row = rows[1]
     assert row[1] == events["province"].title

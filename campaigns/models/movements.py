@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from registry.models import Campaign
 
 from .files import RecordFile
@@ -40,6 +41,12 @@ class CampaignReview(models.Model):
         return f"{self.get_kind_display()} · {self.campaign} · {self.date}"
 
 
+class PledgeQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """Pledges are public to every signed-in user."""
+        return None
+
+
 class Pledge(models.Model):
     """An emulation pledge (giao ước thi đua) signed between units or within a bloc."""
 
@@ -73,6 +80,8 @@ class Pledge(models.Model):
         on_delete=models.PROTECT,
     )
     history = HistoricalRecords(m2m_fields=[units])
+
+    objects = PledgeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-signed_on", "-pk"]

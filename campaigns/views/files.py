@@ -1,19 +1,24 @@
 """Photos and documents of a record (a movement, an event): attach, open, remove.
 
-A record's page includes ``campaigns/partials/record_files.html``; the views below serve its
-files after the record's own checks (out of reach is a 404, no right to change it a 403),
-never straight from the disk. A concrete view names the file model, the record's field on
-it, the permission that allows changes, how to fetch the record, and the URL names.
+A record kind (``exemplar_portal.base.kit``) with files names their model (``file_model``,
+whose link to the record is named after the record's model) and, if they take a unit's room
+(``registry.file_quota``), the record's field naming that unit (``file_quota_unit``). Its
+detail page adds ``record_files(...)`` to its context and includes
+``campaigns/partials/record_files.html``; ``file_urls(kind)`` serves the files after the
+record's own checks (out of reach is a 404, no right to change it a 403), never straight
+from the disk.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from exemplar_portal.base.kit import get_in_reach
 from exemplar_portal.base.uploads import UploadRejected
 from registry.file_quota import attached_message, store_batch
 
@@ -31,33 +36,46 @@ def remove_stored_files_on_commit(files) -> None:
     transaction.on_commit(remove)
 
 
-def files_context(*, record, user, file_model, change_permission, url_name, key, form=None):
+def record_files(kind, request, record) -> dict:
     """What ``record_files.html`` needs: photos, documents, the form and the URL names."""
     files = list(record.files.select_related("uploaded_by"))
-    can_change = user.has_perm(change_permission, record)
+    can_change = request.user.has_perm(kind.permission("change"), record)
+    namespace, name = request.resolver_match.namespace, kind.url_name("file")
     return {
-        "photos": [f for f in files if f.kind == file_model.Kind.PHOTO],
-        "documents": [f for f in files if f.kind == file_model.Kind.DOCUMENT],
+        "photos": [f for f in files if f.kind == kind.file_model.Kind.PHOTO],
+        "documents": [f for f in files if f.kind == kind.file_model.Kind.DOCUMENT],
         "can_change_files": can_change,
-        "upload_form": form or (RecordFileForm() if can_change else None),
-        "file_url_name": url_name,
-        "file_owner_key": key,
+        "upload_form": RecordFileForm() if can_change else None,
+        "file_url_name": f"{namespace}:{name}" if namespace else name,
+        "file_owner_key": getattr(record, kind.lookup),
     }
 
 
 class RecordFilesMixin:
-    """The record (``get_record``) and, for file URLs, the file of it (``get_file``)."""
+    """The kind's record named in the URL, if the user reaches it (else 404), and, for file
+    URLs, the file of it (``get_file``)."""
 
-    file_model = None
-    record_field = ""
-    change_permission = ""
+    kind = None
+
+    @property
+    def file_model(self):
+        return self.kind.file_model
+
+    @property
+    def record_field(self):
+        return self.kind.opts.model_name
 
     def get_record(self):
-        raise NotImplementedError
+        if not hasattr(self, "_record"):
+            lookup = self.kind.lookup
+            scope = self.kind.scope(self.request)
+            self._record = get_in_reach(scope, **{lookup: self.kwargs[lookup]})
+        return self._record
 
     def get_quota_unit(self):
         """The unit whose room the record's files take (``registry.file_quota``), if any."""
-        return None
+        field = getattr(self.kind, "file_quota_unit", "")
+        return getattr(self.get_record(), field) if field else None
 
     def get_file(self):
         if not hasattr(self, "_file"):
@@ -65,7 +83,7 @@ class RecordFilesMixin:
         return self._file
 
     def check_change(self):
-        if not self.request.user.has_perm(self.change_permission, self.get_record()):
+        if not self.request.user.has_perm(self.kind.permission("change"), self.get_record()):
             raise PermissionDenied
 
 
@@ -75,8 +93,10 @@ class RecordFileUploadView(RecordFilesMixin, View):
     refusal goes back with a reason per file."""
 
     def refused(self, form):
-        """The record's page again, with the refused form; a subclass renders it."""
-        raise NotImplementedError
+        """The record's page again, with the refused form."""
+        kind, record = self.kind, self.get_record()
+        context = {kind.object_name: record, **kind.detail_context(self.request, record)}
+        return render(self.request, kind.template("detail"), {**context, "upload_form": form})
 
     def post(self, request, *args, **kwargs):
         record = self.get_record()
@@ -157,3 +177,24 @@ class RecordFileDeleteView(RecordFilesMixin, TemplateView):
             record.note_in_history(_("File removed: %(name)s") % {"name": name})
         messages.success(request, _("“%(name)s” is removed.") % {"name": name})
         return redirect(record)
+
+
+def file_urls(kind) -> list:
+    """The URLs of a kind's files, next to its records': attach, open, thumbnail, remove."""
+    one = "<int:pk>/" if kind.lookup == "pk" else f"<slug:{kind.lookup}>/"
+    name = kind.url_name("file")
+    download = RecordFileDownloadView
+    return [
+        path(one + "tep/", RecordFileUploadView.as_view(kind=kind), name=f"{name}_upload"),
+        path(one + "tep/<int:file_pk>/", download.as_view(kind=kind), name=f"{name}_download"),
+        path(
+            one + "tep/<int:file_pk>/anh-nho/",
+            download.as_view(kind=kind, thumbnail=True),
+            name=f"{name}_thumbnail",
+        ),
+        path(
+            one + "tep/<int:file_pk>/xoa/",
+            RecordFileDeleteView.as_view(kind=kind),
+            name=f"{name}_delete",
+        ),
+    ]

@@ -157,6 +157,14 @@ class RecordKind:
         with transaction.atomic():
             return form.save()
 
+    def success_url(self, request, record):
+        """Where a saved form goes: the record's page (a URL or anything ``redirect`` takes)."""
+        return record
+
+    def delete_context(self, request, record) -> dict:
+        """What the page that asks to confirm a deletion shows besides the record."""
+        return {}
+
     def delete(self, request, record) -> None:
         with transaction.atomic():
             record.delete()
@@ -181,6 +189,7 @@ class RecordKind:
 
     def urls(self) -> list:
         one = f"<int:{self.lookup}>/" if self.lookup == "pk" else f"<slug:{self.lookup}>/"
+        # In this order: a slug would take the create path for a record's.
         routes = {
             "list": "",
             "create": self.create_path,
@@ -188,9 +197,11 @@ class RecordKind:
             "update": one + self.update_path,
             "delete": one + self.delete_path,
         }
+        views = self.views()
         return [
-            path(routes[page], view, name=self.url_name(page))
-            for page, view in self.views().items()
+            path(route, views[page], name=self.url_name(page))
+            for page, route in routes.items()
+            if page in views
         ]
 
 
@@ -285,7 +296,7 @@ class RecordFormMixin:
         record = self.record()
         saved = self.kind.save(self.request, form, record)
         messages.success(self.request, self.kind.saved_message(saved, created=record is None))
-        return redirect(saved)
+        return redirect(self.kind.success_url(self.request, saved))
 
 
 class RecordCreateView(KindView, PermissionRequiredMixin, RecordFormMixin, FormView):
@@ -308,6 +319,11 @@ class RecordDeleteView(RecordObjectMixin, DetailView):
 
     def get_context_object_name(self, obj):
         return self.kind.object_name
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.kind.delete_context(self.request, self.object))
+        return context
 
     def post(self, request, *args, **kwargs):
         record = self.get_record()

@@ -11,10 +11,17 @@ from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.history import NotesInHistory
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
 
 from .. import rules as perms
-from .units import ValidityPeriod
+from .units import ValidityPeriod, ValidityQuerySet
+
+
+class CampaignQuerySet(RestrictedQuerySet, ValidityQuerySet):
+    def scope(self, user, action):
+        """Movements are public to every signed-in user (what is done in them is scoped)."""
+        return None
 
 
 class Campaign(NotesInHistory, RulesModel, ValidityPeriod):
@@ -66,6 +73,8 @@ class Campaign(NotesInHistory, RulesModel, ValidityPeriod):
     description = models.TextField(_("description"), blank=True)
     search_text = models.TextField(editable=False, default="")
     history = HistoricalRecords(m2m_fields=[fields, target_units], excluded_fields=["search_text"])
+
+    objects = CampaignQuerySet.as_manager()
 
     class Meta:
         ordering = ["-valid_from", "name"]
