@@ -1,10 +1,13 @@
-"""The record kit (``exemplar_portal.base.kit``): what every record kind gets from it."""
+"""The record kit (``exemplar_portal.base.kit``): what every record kind gets from it, and
+the steps a kind may take besides the plain list, detail and form."""
 
 import pytest
+from django import forms
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.test import RequestFactory
 from django.urls import reverse
 
-from campaigns.models import Pledge
+from campaigns.models import Contest, ContestCriterion, Pledge
 from campaigns.views.events import EventKind
 from exemplar_portal.base.kit import RecordDeleteView, RecordKind
 from registry.models import Campaign
@@ -64,3 +67,138 @@ def test_the_page_asking_to_confirm_a_deletion_shows_what_the_kind_adds(world):
     assert response.status_code == 200
     assert response.context_data["event"] == event
     assert response.context_data["going_with_it"] == ["Hội nghị điển hình tiên tiến"]
+
+
+class ContestFields(forms.ModelForm):
+    class Meta:
+        model = Contest
+        fields = ["name", "kind", "year", "organiser", "opens_on", "closes_on"]
+
+
+CriterionRows = forms.inlineformset_factory(
+    Contest, ContestCriterion, fields=["name", "max_score"], extra=2, can_delete=False
+)
+
+
+class ContestsWithCriteria(RecordKind):
+    """Contests whose criteria are edited in the same form."""
+
+    model = Contest
+    form_class = ContestFields
+    filters = {"year": "year"}
+    ordering = ("name",)
+    paginate_by = 2
+    template_prefix = "campaigns/contest"
+    object_name = "contest"
+    list_name = "contests"
+
+    class filter_form_class(forms.Form):
+        year = forms.IntegerField(required=False)
+
+    def formsets(self, request, record=None, data=None):
+        return {"criteria": CriterionRows(data, instance=record or Contest(), prefix="criteria")}
+
+    def list_context(self, request, filters, records):
+        return {"names_on_page": [contest.name for contest in records], "year": filters.get("year")}
+
+
+def ask(user, method="get", data=None):
+    request = getattr(RequestFactory(), method)("/", data or {})
+    request.user = user
+    request._messages = CookieStorage(request)
+    return request
+
+
+def contest_data(world, **rows):
+    return {
+        "name": "Cuộc thi viết về người tốt việc tốt",
+        "kind": Contest.Kind.WRITING,
+        "year": "2025",
+        "organiser": world.home_affairs_unit.pk,
+        "opens_on": "2025-04-01",
+        "closes_on": "2025-09-30",
+        "criteria-TOTAL_FORMS": "2",
+        "criteria-INITIAL_FORMS": "0",
+        **rows,
+    }
+
+
+def test_a_kinds_formsets_are_on_its_form_checked_with_it_and_saved_for_the_new_record(world):
+    create = ContestsWithCriteria().views()["create"]
+    home_affairs = world.user("home_affairs")
+
+    page = create(ask(home_affairs))
+    assert page.status_code == 200
+    assert not page.context_data["criteria"].is_bound
+
+    # A row without its highest score: the form is shown again, with both checked.
+    bad_row = {"criteria-0-name": "Nội dung", "criteria-0-max_score": ""}
+    refused = create(ask(home_affairs, "post", contest_data(world, name="", **bad_row)))
+    assert refused.status_code == 200
+    assert "name" in refused.context_data["form"].errors
+    assert "max_score" in refused.context_data["criteria"].forms[0].errors
+    assert not Contest.objects.exists()
+    refused = create(ask(home_affairs, "post", contest_data(world, **bad_row)))
+    assert refused.status_code == 200 and not Contest.objects.exists()
+
+    rows = {
+        "criteria-0-name": "Nội dung",
+        "criteria-0-max_score": "60",
+        "criteria-1-name": "Hình thức",
+        "criteria-1-max_score": "40",
+    }
+    saved = create(ask(home_affairs, "post", contest_data(world, **rows)))
+    contest = Contest.objects.get()
+    assert saved.status_code == 302 and saved.url == contest.get_absolute_url()
+    assert [(c.name, c.max_score) for c in contest.criteria.order_by("max_score")] == [
+        ("Hình thức", 40),
+        ("Nội dung", 60),
+    ]
+
+
+def test_a_kinds_formsets_edit_the_rows_of_the_record_it_changes(world):
+    contest = Contest.objects.create(
+        name="Cuộc thi cũ",
+        kind=Contest.Kind.WRITING,
+        year=2024,
+        organiser=world.home_affairs_unit,
+        opens_on="2024-04-01",
+        closes_on="2024-09-30",
+    )
+    criterion = contest.criteria.create(name="Nội dung", max_score=100)
+    update = ContestsWithCriteria().views()["update"]
+    data = contest_data(
+        world,
+        **{
+            "criteria-TOTAL_FORMS": "1",
+            "criteria-INITIAL_FORMS": "1",
+            "criteria-0-id": criterion.pk,
+            "criteria-0-contest": contest.pk,
+            "criteria-0-name": "Nội dung và hình thức",
+            "criteria-0-max_score": "80",
+        },
+    )
+    response = update(ask(world.user("home_affairs"), "post", data), pk=contest.pk)
+    assert response.status_code == 302
+    criterion.refresh_from_db()
+    assert (criterion.name, criterion.max_score) == ("Nội dung và hình thức", 80)
+    assert contest.criteria.count() == 1
+
+
+def test_a_kinds_list_context_sees_the_filters_and_the_records_of_the_page(world):
+    for name, year in [("B", 2025), ("A", 2025), ("C", 2025), ("D", 2024)]:
+        Contest.objects.create(
+            name=name,
+            kind=Contest.Kind.WRITING,
+            year=year,
+            organiser=world.home_affairs_unit,
+            opens_on=f"{year}-04-01",
+            closes_on=f"{year}-09-30",
+        )
+    listing = ContestsWithCriteria().views()["list"]
+    page = listing(ask(world.user("editor_a"), data={"year": "2025"}))
+    assert [c.name for c in page.context_data["contests"]] == ["A", "B"]
+    assert page.context_data["names_on_page"] == ["A", "B"]
+    assert page.context_data["year"] == 2025
+    second = listing(ask(world.user("editor_a"), data={"year": "2025", "page": "2"}))
+    assert second.context_data["names_on_page"] == ["C"]

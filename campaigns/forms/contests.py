@@ -111,9 +111,9 @@ class BaseCriterionFormSet(forms.BaseInlineFormSet):
         if not kept:
             raise ValidationError(_("A contest needs at least one judging criterion."))
 
-    def save_in_order(self):
-        """Save the criteria, numbered in the order of the rows."""
-        self.save(commit=False)
+    def save(self, commit=True):
+        """Save the criteria (whatever ``commit`` says), numbered in the order of the rows."""
+        super().save(commit=False)
         for criterion in self.deleted_objects:
             criterion.delete()
         order = 0

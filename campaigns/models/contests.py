@@ -17,6 +17,12 @@ from exemplar_portal.base.text import fold
 from registry.selectors import unit_ids_in_scope
 
 
+class ContestQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """Contests are public to every signed-in user (their entries are scoped)."""
+        return None
+
+
 class Contest(RulesModel):
     """A contest of writing or reportage portraying advanced exemplars."""
 
@@ -48,6 +54,8 @@ class Contest(RulesModel):
     results_published_at = models.DateTimeField(_("results published"), null=True, blank=True)
     search_text = models.TextField(editable=False, default="")
     history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects = ContestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "-opens_on", "-pk"]

@@ -22,6 +22,12 @@ from exemplar_portal.base.text import fold
 from registry.selectors import unit_ids_in_scope
 
 
+class InspectionPlanQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """Plans are public to every signed-in user (their inspections are scoped)."""
+        return None
+
+
 class InspectionPlan(models.Model):
     """The yearly plan of inspections, adopted by a decision."""
 
@@ -41,6 +47,8 @@ class InspectionPlan(models.Model):
     )
     description = models.TextField(_("content"), blank=True)
     history = HistoricalRecords()
+
+    objects = InspectionPlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "title"]

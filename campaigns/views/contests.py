@@ -4,25 +4,25 @@ Every signed-in user reads contests; entries follow the reach of exemplars
 (``ContestEntry.objects.restrict``), and an entry out of reach is a 404. Home Affairs
 and administrators run contests; a judge of a round scores its entries or recuses from one.
 How entries are ranked is ``campaigns.judging``; publishing the results freezes the judging.
+Contests and their entries are record kinds of the kit (``exemplar_portal.base.kit``);
+rounds, scoring, prizes and publication are pages of their own.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import TemplateView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from exemplar_portal.base.exports import XlsxExportMixin, display, joined
-from exemplar_portal.base.filters import FilteredListMixin
+from exemplar_portal.base.exports import display, joined
 from exemplar_portal.base.history import history_with_changes
-from exemplar_portal.base.kit import get_in_reach
-from exemplar_portal.base.search import search
+from exemplar_portal.base.kit import RecordKind, get_in_reach
 from registry.models import Exemplar
 
 from .. import judging
@@ -72,10 +72,7 @@ class ContestMixin:
 
     def get_contest(self) -> Contest:
         if not hasattr(self, "_contest"):
-            self._contest = get_in_reach(
-                Contest.objects.select_related("organiser", "campaign"),
-                pk=self.kwargs["pk"],
-            )
+            self._contest = get_in_reach(contests.scope(self.request), pk=self.kwargs["pk"])
         return self._contest
 
     def get_permission_object(self):
@@ -94,10 +91,18 @@ class OpenContestMixin:
 
 
 # Contests.
-class ContestListView(XlsxExportMixin, FilteredListMixin, ListView):
-    template_name = "campaigns/contest_list.html"
-    context_object_name = "contests"
+class Contests(RecordKind):
+    model = Contest
+    pages = ("list", "detail", "create", "update")
+    form_class = ContestForm
     filter_form_class = ContestFilterForm
+    filters = {"kind": "kind", "year": "year", "organiser": "organiser"}
+    search_fields = ("name",)
+    ordering = ("-year", "-opens_on", "-pk")
+    select_related = ("organiser", "campaign")
+    template_prefix = "campaigns/contest"
+    object_name = "contest"
+    list_name = "contests"
     export_filename = "cuoc-thi"
     export_title = gettext_lazy("Contests")
     export_columns = [
@@ -112,30 +117,16 @@ class ContestListView(XlsxExportMixin, FilteredListMixin, ListView):
         (gettext_lazy("results published"), "results_published_at"),
     ]
 
-    def get_queryset(self):
-        reached = ContestEntry.objects.restrict(self.request.user).values("pk")
-        qs = Contest.objects.select_related("organiser", "campaign").annotate(
-            entry_count=Count("entries", filter=Q(entries__in=reached), distinct=True)
+    def list_queryset(self, request, filters):
+        reached = ContestEntry.objects.restrict(request.user).values("pk")
+        return (
+            super()
+            .list_queryset(request, filters)
+            .annotate(entry_count=Count("entries", filter=Q(entries__in=reached), distinct=True))
         )
-        f = self.filters()
-        if f.get("q"):
-            qs = search(qs, f["q"], fields=["name"])
-        for name in ("kind", "year", "organiser"):
-            if f.get(name):
-                qs = qs.filter(**{name: f[name]})
-        return qs.order_by("-year", "-opens_on", "-pk")
 
-
-class ContestDetailView(ContestMixin, DetailView):
-    template_name = "campaigns/contest_detail.html"
-    context_object_name = "contest"
-
-    def get_object(self, queryset=None):
-        return self.get_contest()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        contest, user = self.object, self.request.user
+    def detail_context(self, request, contest):
+        user = request.user
         manager = can_manage(user)
         published = contest.results_published_at is not None
         entries = list(
@@ -161,64 +152,36 @@ class ContestDetailView(ContestMixin, DetailView):
             results = [s for s in judging.contest_results(contest) if s.entry.pk in reached]
             for standing in results:
                 standing.entry.prize = prizes.get(standing.entry.pk)
-        context.update(
-            criteria=contest.criteria.all(),
-            rounds=rounds,
-            entries=entries[:ENTRIES_SHOWN],
-            entry_count=len(reached),
-            results=results,
-            prizes=by_level(prizes.values()),
-            published=published,
-            can_manage=manager and not published,
-            can_edit=manager,
-            can_publish=user.has_perm("campaigns.publish_contest", contest) and not published,
-            history=history_with_changes(contest),
-        )
-        return context
+        return {
+            **super().detail_context(request, contest),
+            "criteria": contest.criteria.all(),
+            "rounds": rounds,
+            "entries": entries[:ENTRIES_SHOWN],
+            "entry_count": len(reached),
+            "results": results,
+            "prizes": by_level(prizes.values()),
+            "published": published,
+            "can_manage": manager and not published,
+            "can_edit": manager,
+            "can_publish": user.has_perm("campaigns.publish_contest", contest) and not published,
+        }
+
+    def form_kwargs(self, request, record=None):
+        return {**super().form_kwargs(request, record), "user": request.user}
+
+    def formsets(self, request, record=None, data=None):
+        """The criteria, frozen once the results are published."""
+        contest = record or Contest()
+        if contest.results_published_at is not None:
+            return {}
+        formset_class = criterion_formset(extra=3 if contest.pk is None else 1)
+        return {"criteria": formset_class(data, instance=contest, prefix="criteria")}
+
+    def saved_message(self, record, created):
+        return _("The contest is saved.")
 
 
-class ContestFormView(PermissionRequiredMixin, TemplateView):
-    """The contest and its criteria (an inline formset; frozen once results are published)."""
-
-    template_name = "campaigns/contest_form.html"
-
-    def get_contest(self):
-        return None
-
-    def get_forms(self, data=None):
-        contest = self.get_contest() or Contest()
-        form = ContestForm(data, instance=contest, user=self.request.user)
-        criteria = None
-        if contest.results_published_at is None:
-            formset_class = criterion_formset(extra=3 if contest.pk is None else 1)
-            criteria = formset_class(data, instance=contest, prefix="criteria")
-        return form, criteria
-
-    def get_context_data(self, **kwargs):
-        if "form" not in kwargs:
-            kwargs["form"], kwargs["criteria"] = self.get_forms()
-        return super().get_context_data(contest=self.get_contest(), **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        form, criteria = self.get_forms(request.POST)
-        checks = [form.is_valid(), criteria is None or criteria.is_valid()]  # both show errors
-        if all(checks):
-            with transaction.atomic():
-                contest = save_with_history(form, request.user)
-                if criteria is not None:
-                    criteria.instance = contest
-                    criteria.save_in_order()
-            messages.success(request, _("The contest is saved."))
-            return redirect(contest)
-        return self.render_to_response(self.get_context_data(form=form, criteria=criteria))
-
-
-class ContestCreateView(ContestFormView):
-    permission_required = "campaigns.add_contest"
-
-
-class ContestUpdateView(ContestMixin, ContestFormView):
-    permission_required = "campaigns.change_contest"
+contests = Contests()
 
 
 class ContestPrizesView(ContestMixin, PermissionRequiredMixin, OpenContestMixin, FormView):
@@ -508,82 +471,49 @@ class ContestScoreView(RoundMixin, PermissionRequiredMixin, TemplateView):
 
 
 # Entries.
-class ContestEntryListView(XlsxExportMixin, FilteredListMixin, ListView):
-    template_name = "campaigns/contest_entry_list.html"
-    context_object_name = "entries"
+def shown_prize(entry) -> str:
+    return "; ".join(prize.get_level_display() for prize in entry.shown_prizes)
+
+
+class ContestEntries(RecordKind):
+    model = ContestEntry
+    pages = ("list", "detail", "update")
+    name = "contest_entry"
+    form_class = ContestEntryForm
     filter_form_class = ContestEntryFilterForm
+    filters = {"contest": "contest", "kind": "kind", "year": "contest__year"}
+    search_fields = ("title", "authors")
+    ordering = ("-contest__year", "contest__name", "title", "pk")
+    select_related = ("contest", "author_unit")
+    template_prefix = "campaigns/contest_entry"
+    object_name = "entry"
+    list_name = "entries"
     export_filename = "tac-pham-du-thi"
     export_title = gettext_lazy("Contest entries")
+    export_columns = [
+        (gettext_lazy("title"), "title"),
+        (gettext_lazy("contest"), "contest.name"),
+        (gettext_lazy("kind"), display("kind")),
+        (gettext_lazy("authors"), "authors"),
+        (gettext_lazy("authors' unit"), "author_unit.name"),
+        (gettext_lazy("exemplars portrayed"), joined("exemplars")),
+        (gettext_lazy("received on"), "received_on"),
+        (gettext_lazy("link"), "url"),
+        (gettext_lazy("prize"), shown_prize),
+    ]
 
-    def get_export_columns(self):
-        manager = can_manage(self.request.user)
+    def url_name(self, page):
+        return "contest_entry" if page == "detail" else super().url_name(page)
 
-        def prize(entry):
-            if entry.contest.results_published_at is None and not manager:
-                return ""
-            return "; ".join(p.get_level_display() for p in entry.prizes.all())
+    def export_queryset(self, request, entries):
+        prizes = Prize.objects.all()
+        if not can_manage(request.user):  # until the results are published
+            prizes = prizes.filter(entry__contest__results_published_at__isnull=False)
+        shown = Prefetch("prizes", queryset=prizes, to_attr="shown_prizes")
+        return entries.prefetch_related("exemplars", shown)
 
-        return [
-            (gettext_lazy("title"), "title"),
-            (gettext_lazy("contest"), "contest.name"),
-            (gettext_lazy("kind"), display("kind")),
-            (gettext_lazy("authors"), "authors"),
-            (gettext_lazy("authors' unit"), "author_unit.name"),
-            (gettext_lazy("exemplars portrayed"), joined("exemplars")),
-            (gettext_lazy("received on"), "received_on"),
-            (gettext_lazy("link"), "url"),
-            (gettext_lazy("prize"), prize),
-        ]
-
-    def get_export_queryset(self):
-        return self.get_queryset().prefetch_related("exemplars", "prizes")
-
-    def get_queryset(self):
-        qs = ContestEntry.objects.filter(
-            pk__in=ContestEntry.objects.restrict(self.request.user).values("pk")
-        ).select_related("contest", "author_unit")
-        f = self.filters()
-        if f.get("q"):
-            qs = search(qs, f["q"], fields=["title", "authors"])
-        if f.get("contest"):
-            qs = qs.filter(contest=f["contest"])
-        if f.get("kind"):
-            qs = qs.filter(kind=f["kind"])
-        if f.get("year"):
-            qs = qs.filter(contest__year=f["year"])
-        return qs.order_by("-contest__year", "contest__name", "title", "pk")
-
-
-class EntryMixin:
-    """The entry named in the URL, among those the user reaches (else 404)."""
-
-    def get_entry(self) -> ContestEntry:
-        if not hasattr(self, "_entry"):
-            self._entry = get_in_reach(
-                ContestEntry.objects.restrict(self.request.user).select_related(
-                    "contest", "author_unit"
-                ),
-                pk=self.kwargs["pk"],
-            )
-        return self._entry
-
-    def get_contest(self):
-        return self.get_entry().contest
-
-    def get_permission_object(self):
-        return self.get_entry()
-
-
-class ContestEntryView(EntryMixin, DetailView):
-    template_name = "campaigns/contest_entry.html"
-    context_object_name = "entry"
-
-    def get_object(self, queryset=None):
-        return self.get_entry()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        entry, user = self.object, self.request.user
+    def detail_context(self, request, entry):
+        user = request.user
         contest = entry.contest
         manager = can_manage(user)
         published = contest.results_published_at is not None
@@ -609,32 +539,39 @@ class ContestEntryView(EntryMixin, DetailView):
             result = next(
                 (s for s in judging.contest_results(contest) if s.entry.pk == entry.pk), None
             )
-        context.update(
-            contest=contest,
-            exemplars=exemplars,
-            rounds=rounds,
-            result=result,
-            prizes=entry.prizes.all() if published or manager else [],
-            published=published,
-            can_edit=user.has_perm("campaigns.change_contestentry", entry),
-            history=history_with_changes(entry),
-        )
-        return context
+        return {
+            **super().detail_context(request, entry),
+            "contest": contest,
+            "exemplars": exemplars,
+            "rounds": rounds,
+            "result": result,
+            "prizes": entry.prizes.all() if published or manager else [],
+            "published": published,
+            "can_edit": user.has_perm("campaigns.change_contestentry", entry),
+        }
+
+    def form_kwargs(self, request, record=None):
+        return {**super().form_kwargs(request, record), "contest": record.contest}
+
+    def form_context(self, request, record=None):
+        return {"contest": record.contest}
+
+    def saved_message(self, record, created):
+        return _("The entry is saved.")
 
 
-class EntryFormMixin(PermissionRequiredMixin):
+class ContestEntryCreateView(ContestMixin, PermissionRequiredMixin, OpenContestMixin, FormView):
+    """An entry of the contest named in the URL, until its results are published."""
+
     template_name = "campaigns/contest_entry_form.html"
     form_class = ContestEntryForm
+    permission_required = "campaigns.add_contestentry"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "contest": self.get_contest()}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(contest=self.get_contest(), **kwargs)
-
-
-class ContestEntryCreateView(ContestMixin, EntryFormMixin, OpenContestMixin, FormView):
-    permission_required = "campaigns.add_contestentry"
 
     def form_valid(self, form):
         with transaction.atomic():
@@ -645,27 +582,8 @@ class ContestEntryCreateView(ContestMixin, EntryFormMixin, OpenContestMixin, For
         return redirect(entry)
 
 
-class ContestEntryUpdateView(EntryMixin, EntryFormMixin, FormView):
-    permission_required = "campaigns.change_contestentry"
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.get_entry()}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(entry=self.get_entry(), **kwargs)
-
-    def form_valid(self, form):
-        with transaction.atomic():
-            entry = save_with_history(form, self.request.user)
-        messages.success(self.request, _("The entry is saved."))
-        return redirect(entry)
-
-
 urlpatterns = [
-    path("", ContestListView.as_view(), name="contest_list"),
-    path("them/", ContestCreateView.as_view(), name="contest_create"),
-    path("<int:pk>/", ContestDetailView.as_view(), name="contest_detail"),
-    path("<int:pk>/sua/", ContestUpdateView.as_view(), name="contest_update"),
+    *contests.urls(),
     path("<int:pk>/vong-thi/them/", ContestRoundCreateView.as_view(), name="contest_round_create"),
     path(
         "<int:pk>/bai-du-thi/them/", ContestEntryCreateView.as_view(), name="contest_entry_create"
@@ -679,7 +597,5 @@ urlpatterns = [
         ContestScoreView.as_view(),
         name="contest_score",
     ),
-    path("bai-du-thi/", ContestEntryListView.as_view(), name="contest_entry_list"),
-    path("bai-du-thi/<int:pk>/", ContestEntryView.as_view(), name="contest_entry"),
-    path("bai-du-thi/<int:pk>/sua/", ContestEntryUpdateView.as_view(), name="contest_entry_update"),
+    path("bai-du-thi/", include(ContestEntries().urls())),
 ]

@@ -3,24 +3,23 @@
 Home Affairs adopts a yearly plan, records each inspection's team and findings and the
 recommendations it leaves; the inspected unit records follow-up notes on each until Home
 Affairs closes it. Inspections out of the user's reach are a 404, forbidden actions a 403.
+Plans, inspections and recommendations are record kinds of the kit
+(``exemplar_portal.base.kit``); recording a recommendation, a follow-up note and closing
+one are pages of their own, on the kinds' scopes.
 """
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.shortcuts import redirect
+from django.urls import include, path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import TemplateView
 from django.views.generic.edit import FormView
-from rules.contrib.views import PermissionRequiredMixin
 
-from exemplar_portal.base.exports import XlsxExportMixin, display
-from exemplar_portal.base.filters import FilteredListMixin
-from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.exports import display
+from exemplar_portal.base.kit import RecordCreateView, RecordKind, RecordObjectMixin, get_in_reach
 from exemplar_portal.base.search import search
 from registry.drafts import draft_saved
 
@@ -36,16 +35,6 @@ from ..forms.inspections import (
 from ..models import Inspection, InspectionPlan, Recommendation
 
 OPEN = Recommendation.Status.OPEN
-
-
-def inspections_in_reach(user):
-    return Inspection.objects.restrict(user)
-
-
-def recommendations_in_reach(user):
-    return Recommendation.objects.restrict(user).select_related(
-        "inspection__unit", "inspection__plan"
-    )
 
 
 def with_recommendation_counts(inspections):
@@ -75,23 +64,61 @@ def team_names(inspection) -> str:
     return "; ".join(names)
 
 
-class ScopedFilterMixin(FilteredListMixin):
-    """A list whose filter form offers only the units of inspections within reach."""
+class InspectionPlans(RecordKind):
+    model = InspectionPlan
+    pages = ("detail", "create", "update")
+    name = "inspection_plan"
+    form_class = InspectionPlanForm
+    select_related = ("lead_unit",)
+    template_prefix = "campaigns/inspection_plan"
+    object_name = "plan"
 
-    def get_filter_form(self):
-        if not hasattr(self, "_filter_form"):
-            self._filter_form = self.filter_form_class(
-                self.request.GET or None, user=self.request.user
-            )
-        return self._filter_form
+    def url_name(self, page):
+        return "inspection_plan" if page == "detail" else super().url_name(page)
+
+    def detail_context(self, request, plan):
+        """The plan and those of its inspections the user reaches."""
+        planned = list(
+            with_recommendation_counts(inspections.scope(request).filter(plan=plan))
+            .select_related("unit", "team_leader")
+            .order_by("scheduled_on", "pk")
+        )
+        return {
+            **super().detail_context(request, plan),
+            "inspections": planned,
+            "done_count": sum(1 for i in planned if i.is_done),
+            "open_count": sum(i.open_count for i in planned),
+        }
+
+    def form_kwargs(self, request, record=None):
+        # A copy: a rejected form must not change the plan the page shows.
+        instance = InspectionPlan.objects.get(pk=record.pk) if record is not None else None
+        return {"instance": instance, "user": request.user}
+
+    def saved_message(self, record, created):
+        return _("The inspection plan is saved.")
 
 
-class InspectionListView(LoginRequiredMixin, XlsxExportMixin, ScopedFilterMixin, ListView):
-    """The landing page: the yearly plans, then the inspections the user reaches."""
+class Inspections(RecordKind):
+    """The list is the landing page: the yearly plans, then the inspections the user
+    reaches. A new inspection is added under its plan (``InspectionCreateView``)."""
 
-    template_name = "campaigns/inspection_list.html"
-    context_object_name = "inspections"
+    model = Inspection
+    pages = ("list", "detail", "update")
+    form_class = InspectionUpdateForm
     filter_form_class = InspectionFilterForm
+    filters = {
+        "year": "plan__year",
+        "plan": "plan",
+        "status": "status",
+        "kind": "kind",
+        "unit": "unit",
+    }
+    ordering = ("-scheduled_on", "-pk")
+    select_related = ("plan", "unit", "team_leader__unit")
+    template_prefix = "campaigns/inspection"
+    object_name = "inspection"
+    list_name = "inspections"
     export_filename = "kiem-tra-giam-sat"
     export_title = gettext_lazy("Inspections")
     export_columns = [
@@ -109,117 +136,74 @@ class InspectionListView(LoginRequiredMixin, XlsxExportMixin, ScopedFilterMixin,
         (gettext_lazy("open recommendations"), "open_count"),
     ]
 
-    def get_queryset(self):
-        qs = inspections_in_reach(self.request.user)
-        f = self.filters()
-        if f.get("q"):
-            qs = qs.filter(
-                pk__in=search(
-                    Inspection.objects.all(), f["q"], fields=["findings", "unit__name"]
-                ).values("pk")
-            )
-        if f.get("year"):
-            qs = qs.filter(plan__year=f["year"])
-        for name in ("plan", "status", "kind", "unit"):
-            if f.get(name):
-                qs = qs.filter(**{name: f[name]})
-        return (
-            with_recommendation_counts(qs)
-            .select_related("plan", "unit", "team_leader")
-            .order_by("-scheduled_on", "-pk")
+    def filter_form(self, request):
+        return InspectionFilterForm(request.GET or None, user=request.user)
+
+    def list_queryset(self, request, filters):
+        found = with_recommendation_counts(super().list_queryset(request, filters))
+        if filters.get("q"):
+            fields = ["findings", "unit__name"]
+            matches = search(Inspection.objects.all(), filters["q"], fields=fields)
+            found = found.filter(pk__in=matches.values("pk"))
+        return found
+
+    def export_queryset(self, request, queryset):
+        return queryset.prefetch_related("team_members")
+
+    def list_context(self, request, filters, records):
+        return {"plans": plans_with_counts(request.user)}
+
+    def detail_context(self, request, inspection):
+        user = request.user
+        recommendations = inspection.recommendations.select_related("closed_by").prefetch_related(
+            "follow_ups__recorded_by"
         )
+        return {
+            **super().detail_context(request, inspection),
+            "plan": inspection.plan,
+            "team": inspection.team_members.select_related("unit"),
+            "other_members": [
+                line for line in inspection.other_members.splitlines() if line.strip()
+            ],
+            "recommendations": recommendations,
+            "can_recommend": inspection.is_done
+            and user.has_perm("campaigns.add_recommendation", inspection),
+            "can_follow_up": user.has_perm("campaigns.follow_up_recommendation", inspection),
+            "can_close": user.has_perm("campaigns.close_recommendation", inspection),
+        }
 
-    def get_export_queryset(self):
-        return self.get_queryset().prefetch_related("team_members")
+    def form_kwargs(self, request, record=None):
+        if record is None:  # a new one: its plan is the page's
+            return {}
+        # A copy: a rejected form must not change the inspection the page shows.
+        instance = Inspection.objects.get(pk=record.pk)
+        return {"instance": instance, "plan": record.plan}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(plans=plans_with_counts(self.request.user), **kwargs)
+    def form_context(self, request, record=None):
+        return {"plan": record.plan} if record is not None else {}
 
+    def save(self, request, form, record=None):
+        inspection = super().save(request, form, record)
+        draft_saved(request)
+        return inspection
 
-class InspectionPlanDetailView(PermissionRequiredMixin, DetailView):
-    """A plan and those of its inspections the user reaches."""
-
-    template_name = "campaigns/inspection_plan_detail.html"
-    context_object_name = "plan"
-    permission_required = "campaigns.view_inspectionplan"
-    queryset = InspectionPlan.objects.select_related("lead_unit")
-
-    def get_context_data(self, **kwargs):
-        plan = self.object
-        inspections = list(
-            with_recommendation_counts(inspections_in_reach(self.request.user).filter(plan=plan))
-            .select_related("unit", "team_leader")
-            .order_by("scheduled_on", "pk")
-        )
-        return super().get_context_data(
-            inspections=inspections,
-            done_count=sum(1 for i in inspections if i.is_done),
-            open_count=sum(i.open_count for i in inspections),
-            history=history_with_changes(plan),
-            **kwargs,
-        )
-
-
-class InspectionPlanFormMixin(PermissionRequiredMixin):
-    template_name = "campaigns/inspection_plan_form.html"
-    form_class = InspectionPlanForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def form_valid(self, form):
-        with transaction.atomic():
-            plan = form.save(commit=False)
-            plan._history_user = self.request.user
-            plan.save()
-        messages.success(self.request, _("The inspection plan is saved."))
-        return redirect(plan)
+    def saved_message(self, record, created):
+        if created:
+            return _("The inspection is added to the plan.")
+        return _("The inspection is saved.")
 
 
-class InspectionPlanCreateView(InspectionPlanFormMixin, FormView):
-    permission_required = "campaigns.add_inspectionplan"
-
-
-class InspectionPlanUpdateView(InspectionPlanFormMixin, FormView):
-    permission_required = "campaigns.change_inspectionplan"
+class InspectionCreateView(RecordCreateView):
+    """An inspection under the plan named in the URL: the unit, the kind, the date and the
+    team."""
 
     def get_plan(self):
         if not hasattr(self, "_plan"):
-            self._plan = get_object_or_404(InspectionPlan, pk=self.kwargs["pk"])
+            self._plan = get_in_reach(plans.scope(self.request), pk=self.kwargs["pk"])
         return self._plan
 
-    def get_permission_object(self):
-        return self.get_plan()
-
-    def get_form_kwargs(self):
-        # A copy: a rejected form must not change the plan the page shows.
-        instance = InspectionPlan.objects.get(pk=self.get_plan().pk)
-        return {**super().get_form_kwargs(), "instance": instance}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(plan=self.get_plan(), **kwargs)
-
-
-def save_inspection(form, by):
-    with transaction.atomic():
-        inspection = form.save(commit=False)
-        inspection._history_user = by
-        inspection.save()
-        form.save_m2m()
-    return inspection
-
-
-class InspectionCreateView(PermissionRequiredMixin, FormView):
-    """An inspection under a plan: the unit, the kind, the date and the team."""
-
-    template_name = "campaigns/inspection_form.html"
-    form_class = InspectionForm
-    permission_required = "campaigns.add_inspection"
-
-    def get_plan(self):
-        if not hasattr(self, "_plan"):
-            self._plan = get_object_or_404(InspectionPlan, pk=self.kwargs["pk"])
-        return self._plan
+    def get_form_class(self):
+        return InspectionForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.get_plan()}
@@ -227,101 +211,25 @@ class InspectionCreateView(PermissionRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(plan=self.get_plan(), **kwargs)
 
-    def form_valid(self, form):
-        inspection = save_inspection(form, self.request.user)
-        messages.success(self.request, _("The inspection is added to the plan."))
-        draft_saved(self.request)
-        return redirect(inspection)
 
+class RecommendationCreateView(RecordObjectMixin, FormView):
+    """A recommendation the inspection leaves, once it is carried out."""
 
-class InspectionObjectMixin(LoginRequiredMixin):
-    """The inspection, if the user reaches it (else 404)."""
-
-    def get_inspection(self):
-        if not hasattr(self, "_inspection"):
-            self._inspection = get_object_or_404(
-                inspections_in_reach(self.request.user).select_related(
-                    "plan", "unit", "team_leader__unit"
-                ),
-                pk=self.kwargs["pk"],
-            )
-        return self._inspection
-
-
-class InspectionDetailView(InspectionObjectMixin, TemplateView):
-    template_name = "campaigns/inspection_detail.html"
-
-    def get_context_data(self, **kwargs):
-        inspection, user = self.get_inspection(), self.request.user
-        recommendations = inspection.recommendations.select_related("closed_by").prefetch_related(
-            "follow_ups__recorded_by"
-        )
-        return super().get_context_data(
-            inspection=inspection,
-            plan=inspection.plan,
-            team=inspection.team_members.select_related("unit"),
-            other_members=[line for line in inspection.other_members.splitlines() if line.strip()],
-            recommendations=recommendations,
-            can_change=user.has_perm("campaigns.change_inspection", inspection),
-            can_recommend=inspection.is_done
-            and user.has_perm("campaigns.add_recommendation", inspection),
-            can_follow_up=user.has_perm("campaigns.follow_up_recommendation", inspection),
-            can_close=user.has_perm("campaigns.close_recommendation", inspection),
-            history=history_with_changes(inspection),
-            **kwargs,
-        )
-
-
-class InspectionActionMixin(InspectionObjectMixin):
-    """Out of reach is a 404; in reach without ``action_permission``, a 403."""
-
-    action_permission = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.has_perm(
-            self.action_permission, self.get_inspection()
-        ):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        inspection = self.get_inspection()
-        kwargs.pop("pk", None)
-        return super().get_context_data(inspection=inspection, plan=inspection.plan, **kwargs)
-
-
-class InspectionUpdateView(InspectionActionMixin, FormView):
-    """The team and date as planned, and once carried out, the date and findings."""
-
-    template_name = "campaigns/inspection_form.html"
-    form_class = InspectionUpdateForm
-    action_permission = "campaigns.change_inspection"
-
-    def get_form_kwargs(self):
-        # A copy: a rejected form must not change the inspection the page shows.
-        inspection = self.get_inspection()
-        instance = Inspection.objects.get(pk=inspection.pk)
-        return {**super().get_form_kwargs(), "instance": instance, "plan": inspection.plan}
-
-    def form_valid(self, form):
-        inspection = save_inspection(form, self.request.user)
-        messages.success(self.request, _("The inspection is saved."))
-        draft_saved(self.request)
-        return redirect(inspection)
-
-
-class RecommendationCreateView(InspectionActionMixin, FormView):
-    template_name = "campaigns/recommendation_form.html"
     form_class = RecommendationForm
-    action_permission = "campaigns.add_recommendation"
+
+    def get_permission_required(self):
+        return ["campaigns.add_recommendation"]
+
+    def get_template_names(self):
+        return ["campaigns/recommendation_form.html"]
 
     def get(self, request, *args, **kwargs):
-        if not self.get_inspection().is_done:
+        if not self.get_record().is_done:
             return self.not_carried_out()
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        if not self.get_inspection().is_done:
+        if not self.get_record().is_done:
             return self.not_carried_out()
         return super().post(request, *args, **kwargs)
 
@@ -329,13 +237,17 @@ class RecommendationCreateView(InspectionActionMixin, FormView):
         messages.error(
             self.request, _("Record the findings and mark the inspection carried out first.")
         )
-        return redirect(self.get_inspection())
+        return redirect(self.get_record())
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "inspection": self.get_inspection()}
+        return {**super().get_form_kwargs(), "inspection": self.get_record()}
+
+    def get_context_data(self, **kwargs):
+        inspection = self.get_record()
+        return super().get_context_data(inspection=inspection, plan=inspection.plan, **kwargs)
 
     def form_valid(self, form):
-        inspection = self.get_inspection()
+        inspection = self.get_record()
         try:
             inspection.record_recommendation(
                 text=form.cleaned_data["text"],
@@ -350,98 +262,23 @@ class RecommendationCreateView(InspectionActionMixin, FormView):
         return redirect(inspection)
 
 
-class RecommendationObjectMixin(LoginRequiredMixin):
-    """The recommendation, if the user reaches its inspection (else 404), and may act on it
-    with ``action_permission`` (else 403)."""
-
-    action_permission = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.has_perm(
-            self.action_permission, self.get_recommendation()
-        ):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_recommendation(self):
-        if not hasattr(self, "_recommendation"):
-            self._recommendation = get_object_or_404(
-                recommendations_in_reach(self.request.user), pk=self.kwargs["pk"]
-            )
-        return self._recommendation
-
-    def get_context_data(self, **kwargs):
-        recommendation = self.get_recommendation()
-        kwargs.pop("pk", None)
-        return super().get_context_data(
-            recommendation=recommendation,
-            inspection=recommendation.inspection,
-            follow_ups=recommendation.follow_ups.select_related("recorded_by"),
-            **kwargs,
-        )
-
-    def back(self):
-        recommendation = self.get_recommendation()
-        return redirect(
-            f"{recommendation.inspection.get_absolute_url()}#kien-nghi-{recommendation.pk}"
-        )
-
-    def refuse_closed(self):
-        messages.info(self.request, _("This recommendation is closed; it takes no further note."))
-        return self.back()
-
-
-class RecommendationFollowUpView(RecommendationObjectMixin, FormView):
-    """A note of what the unit did; a closed recommendation takes none."""
-
-    template_name = "campaigns/recommendation_follow_up.html"
-    form_class = FollowUpForm
-    action_permission = "campaigns.follow_up_recommendation"
-
-    def get(self, request, *args, **kwargs):
-        if self.get_recommendation().is_closed:
-            return self.refuse_closed()
-        return super().get(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            self.get_recommendation().record_follow_up(
-                note=form.cleaned_data["note"], by=self.request.user
-            )
-        except ValidationError:
-            return self.refuse_closed()
-        messages.success(self.request, _("The follow-up note is recorded."))
-        return self.back()
-
-
-class RecommendationCloseView(RecommendationObjectMixin, TemplateView):
-    """GET asks for confirmation; POST closes the recommendation, once a note exists."""
-
-    template_name = "campaigns/recommendation_close.html"
-    action_permission = "campaigns.close_recommendation"
-
-    def get(self, request, *args, **kwargs):
-        if self.get_recommendation().is_closed:
-            messages.info(request, _("This recommendation is already closed."))
-            return self.back()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        try:
-            self.get_recommendation().close(by=request.user)
-        except ValidationError as refusal:
-            messages.error(request, " ".join(refusal.messages))
-        else:
-            messages.success(request, _("The recommendation is closed."))
-        return self.back()
-
-
-class RecommendationListView(LoginRequiredMixin, XlsxExportMixin, ScopedFilterMixin, ListView):
+class Recommendations(RecordKind):
     """Recommendations within reach: open ones first, the longest overdue on top."""
 
-    template_name = "campaigns/recommendation_list.html"
-    context_object_name = "recommendations"
+    model = Recommendation
+    pages = ("list",)
     filter_form_class = RecommendationFilterForm
+    filters = {"year": "inspection__plan__year", "unit": "inspection__unit"}
+    ordering = (
+        Case(When(status=OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()),
+        F("due_on").asc(nulls_last=True),
+        "-closed_at",
+        "pk",
+    )
+    select_related = ("inspection__unit", "inspection__plan", "closed_by")
+    template_prefix = "campaigns/recommendation"
+    object_name = "recommendation"
+    list_name = "recommendations"
     export_filename = "kien-nghi-sau-kiem-tra"
     export_title = gettext_lazy("Recommendations")
     export_columns = [
@@ -458,64 +295,128 @@ class RecommendationListView(LoginRequiredMixin, XlsxExportMixin, ScopedFilterMi
         (gettext_lazy("closed by"), "closed_by"),
     ]
 
-    def get_queryset(self):
-        qs = recommendations_in_reach(self.request.user)
-        f = self.filters()
-        if f.get("q"):
-            qs = qs.filter(
-                pk__in=search(
-                    Recommendation.objects.all(), f["q"], fields=["text", "inspection__unit__name"]
-                ).values("pk")
-            )
-        state = f.get("state")
+    def filter_form(self, request):
+        return RecommendationFilterForm(request.GET or None, user=request.user)
+
+    def list_queryset(self, request, filters):
+        found = super().list_queryset(request, filters)
+        if filters.get("q"):
+            fields = ["text", "inspection__unit__name"]
+            matches = search(Recommendation.objects.all(), filters["q"], fields=fields)
+            found = found.filter(pk__in=matches.values("pk"))
+        state = filters.get("state")
         if state == RecommendationFilterForm.OVERDUE:
-            qs = qs.overdue()
+            found = found.overdue()
         elif state:
-            qs = qs.filter(status=state)
-        if f.get("year"):
-            qs = qs.filter(inspection__plan__year=f["year"])
-        if f.get("unit"):
-            qs = qs.filter(inspection__unit=f["unit"])
-        rank = Case(When(status=OPEN, then=Value(0)), default=Value(1), output_field=IntegerField())
-        return (
-            qs.select_related("closed_by")
-            .annotate(
-                follow_up_count=Count("follow_ups"), last_follow_up=Max("follow_ups__recorded_at")
-            )
-            .order_by(rank, F("due_on").asc(nulls_last=True), "-closed_at", "pk")
+            found = found.filter(status=state)
+        return found.annotate(
+            follow_up_count=Count("follow_ups"), last_follow_up=Max("follow_ups__recorded_at")
         )
 
+    def list_context(self, request, filters, records):
+        reach = self.scope(request)
+        return {"open_total": reach.open().count(), "overdue_total": reach.overdue().count()}
+
+
+class RecommendationMoveMixin(RecordObjectMixin):
+    """The recommendation, if the user reaches its inspection (else 404) and may take the
+    move (else 403)."""
+
     def get_context_data(self, **kwargs):
-        reach = recommendations_in_reach(self.request.user)
+        recommendation = self.get_record()
+        kwargs.pop("pk", None)
         return super().get_context_data(
-            open_total=reach.open().count(),
-            overdue_total=reach.overdue().count(),
+            recommendation=recommendation,
+            inspection=recommendation.inspection,
+            follow_ups=recommendation.follow_ups.select_related("recorded_by"),
             **kwargs,
         )
 
+    def back(self):
+        recommendation = self.get_record()
+        return redirect(
+            f"{recommendation.inspection.get_absolute_url()}#kien-nghi-{recommendation.pk}"
+        )
+
+    def refuse_closed(self):
+        messages.info(self.request, _("This recommendation is closed; it takes no further note."))
+        return self.back()
+
+
+class RecommendationFollowUpView(RecommendationMoveMixin, FormView):
+    """A note of what the unit did; a closed recommendation takes none."""
+
+    page = action = "follow_up"
+    form_class = FollowUpForm
+
+    def get(self, request, *args, **kwargs):
+        if self.get_record().is_closed:
+            return self.refuse_closed()
+        return super().get(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            self.get_record().record_follow_up(note=form.cleaned_data["note"], by=self.request.user)
+        except ValidationError:
+            return self.refuse_closed()
+        messages.success(self.request, _("The follow-up note is recorded."))
+        return self.back()
+
+
+class RecommendationCloseView(RecommendationMoveMixin, TemplateView):
+    """GET asks for confirmation; POST closes the recommendation, once a note exists."""
+
+    page = action = "close"
+
+    def get(self, request, *args, **kwargs):
+        if self.get_record().is_closed:
+            messages.info(request, _("This recommendation is already closed."))
+            return self.back()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            self.get_record().close(by=request.user)
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+        else:
+            messages.success(request, _("The recommendation is closed."))
+        return self.back()
+
+
+plans = InspectionPlans()
+inspections = Inspections()
+recommendations = Recommendations()
 
 urlpatterns = [
-    path("", InspectionListView.as_view(), name="inspection_list"),
-    path("ke-hoach/them/", InspectionPlanCreateView.as_view(), name="inspection_plan_create"),
-    path("ke-hoach/<int:pk>/", InspectionPlanDetailView.as_view(), name="inspection_plan"),
+    *inspections.urls(),
+    path("ke-hoach/", include(plans.urls())),
     path(
-        "ke-hoach/<int:pk>/sua/", InspectionPlanUpdateView.as_view(), name="inspection_plan_update"
+        "ke-hoach/<int:pk>/them/",
+        InspectionCreateView.as_view(kind=inspections),
+        name="inspection_create",
     ),
-    path("ke-hoach/<int:pk>/them/", InspectionCreateView.as_view(), name="inspection_create"),
-    path("<int:pk>/", InspectionDetailView.as_view(), name="inspection_detail"),
-    path("<int:pk>/sua/", InspectionUpdateView.as_view(), name="inspection_update"),
     path(
         "<int:pk>/kien-nghi/them/",
-        RecommendationCreateView.as_view(),
+        RecommendationCreateView.as_view(kind=inspections),
         name="recommendation_create",
     ),
-    path("kien-nghi/", RecommendationListView.as_view(), name="recommendation_list"),
     path(
-        "kien-nghi/<int:pk>/theo-doi/",
-        RecommendationFollowUpView.as_view(),
-        name="recommendation_follow_up",
-    ),
-    path(
-        "kien-nghi/<int:pk>/dong/", RecommendationCloseView.as_view(), name="recommendation_close"
+        "kien-nghi/",
+        include(
+            [
+                *recommendations.urls(),
+                path(
+                    "<int:pk>/theo-doi/",
+                    RecommendationFollowUpView.as_view(kind=recommendations),
+                    name="recommendation_follow_up",
+                ),
+                path(
+                    "<int:pk>/dong/",
+                    RecommendationCloseView.as_view(kind=recommendations),
+                    name="recommendation_close",
+                ),
+            ]
+        ),
     ),
 ]

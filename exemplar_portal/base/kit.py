@@ -6,8 +6,8 @@ the list (filters, search, pagination, xlsx/csv download), the detail (with its 
 create, edit and delete (asked to confirm first). Every page reads through the model's own
 scope (``Model.objects.restrict(user)``, ``exemplar_portal.base.scopes``): a record outside
 the user's reach is a 404, an action the rules refuse is a 403. Each step is a method a
-kind may override (``list_queryset``, ``detail_context``, ``form_kwargs``…), so a kind says
-only how it differs.
+kind may override (``list_queryset``, ``list_context``, ``detail_context``, ``form_kwargs``,
+``formsets``…), so a kind says only how it differs.
 
 How to add a record kind: write its model (with a ``RestrictedQuerySet`` and its
 ``rules_permissions``), its form, its four templates (``<prefix>_list.html``,
@@ -130,6 +130,10 @@ class RecordKind:
     def export_queryset(self, request, queryset):
         return queryset
 
+    def list_context(self, request, filters: dict, records) -> dict:
+        """What the list page shows besides its records (``records``: those of the page)."""
+        return {}
+
     def detail_context(self, request, record) -> dict:
         """What the detail page shows besides the record: its history, and what the user
         may do with it."""
@@ -151,6 +155,11 @@ class RecordKind:
         return {}
 
     def form_context(self, request, record=None) -> dict:
+        return {}
+
+    def formsets(self, request, record=None, data=None) -> dict:
+        """Inline formsets edited with the form (bound to ``data`` on a POST), by their names
+        in the template: checked with the form, saved after it for the saved record."""
         return {}
 
     def save(self, request, form, record=None):
@@ -235,6 +244,12 @@ class RecordListView(KindView, XlsxExportMixin, FilteredListMixin, ListView):
     def get_export_queryset(self):
         return self.kind.export_queryset(self.request, self.get_queryset())
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        records = context["object_list"]
+        context.update(self.kind.list_context(self.request, self.filters(), records))
+        return context
+
 
 class RecordObjectMixin(KindView, PermissionRequiredMixin):
     """The record named in the URL, if the user reaches it (else 404) and may act on it
@@ -285,16 +300,34 @@ class RecordFormMixin:
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), **self.kind.form_kwargs(self.request, self.record())}
 
+    def get_formsets(self) -> dict:
+        if not hasattr(self, "_formsets"):
+            data = self.request.POST if self.request.method == "POST" else None
+            self._formsets = self.kind.formsets(self.request, self.record(), data)
+        return self._formsets
+
     def get_context_data(self, **kwargs):
         record = self.record()
         if record is not None:
             kwargs.setdefault(self.kind.object_name, record)
         kwargs.update(self.kind.form_context(self.request, record))
+        for name, formset in self.get_formsets().items():
+            kwargs.setdefault(name, formset)
         return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        # Every one is checked, so that each shows its errors.
+        checks = [form.is_valid(), *(f.is_valid() for f in self.get_formsets().values())]
+        return self.form_valid(form) if all(checks) else self.form_invalid(form)
 
     def form_valid(self, form):
         record = self.record()
-        saved = self.kind.save(self.request, form, record)
+        with transaction.atomic():
+            saved = self.kind.save(self.request, form, record)
+            for formset in self.get_formsets().values():
+                formset.instance = saved
+                formset.save()
         messages.success(self.request, self.kind.saved_message(saved, created=record is None))
         return redirect(self.kind.success_url(self.request, saved))
 
