@@ -25,6 +25,7 @@ How to add a record kind: write its model (with a ``RestrictedQuerySet`` and its
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -70,6 +71,9 @@ class RecordKind:
     name = ""
     # How the URL names one record: "pk" (a number) or a slug field such as "code".
     lookup = "pk"
+    # A permission without object the list asks for (else 403), where reading the kind at
+    # all is a role's: "reports.view_consolidation".
+    list_permission = ""
     form_class = None
     filter_form_class = None
     # Filter-form field → lookup applied when the field has a value.
@@ -86,7 +90,9 @@ class RecordKind:
     # The name of the record in the detail, form and delete templates, and of the list.
     object_name = "item"
     list_name = "items"
-    # Path segments (Vietnamese, as users read them).
+    # Path segments (Vietnamese, as users read them); ``record_prefix`` comes before a
+    # record's own pages ("de-xuat/" gives "de-xuat/<pk>/", "de-xuat/<pk>/sua/"…).
+    record_prefix = ""
     create_path = "them/"
     update_path = "sua/"
     delete_path = "xoa/"
@@ -101,6 +107,8 @@ class RecordKind:
         return f"{self.name or self.opts.model_name}_{page}"
 
     def permission(self, action: str) -> str:
+        """The permission a page asks for on the record; a kind whose scope alone decides
+        who may ``action`` answers "" (no further check)."""
         return f"{self.opts.app_label}.{action}_{self.opts.model_name}"
 
     def template(self, page: str) -> str:
@@ -130,6 +138,10 @@ class RecordKind:
     def export_queryset(self, request, queryset):
         return queryset
 
+    def list_context(self, request, records) -> dict:
+        """What the list shows besides the page of ``records``."""
+        return {}
+
     def detail_context(self, request, record) -> dict:
         """What the detail page shows besides the record: its history, and what the user
         may do with it."""
@@ -154,8 +166,16 @@ class RecordKind:
         return {}
 
     def save(self, request, form, record=None):
+        """Write the form (a kind calls its service here); a ``ValidationError`` raised
+        here is answered by ``refused``."""
         with transaction.atomic():
             return form.save()
+
+    def refused(self, request, form, record, error):
+        """``save`` refused (a rule checked under lock): by default the form shows why and
+        keeps what the user typed; a kind may answer with a response instead."""
+        form.add_error(None, error)
+        return None
 
     def delete(self, request, record) -> None:
         with transaction.atomic():
@@ -181,6 +201,7 @@ class RecordKind:
 
     def urls(self) -> list:
         one = f"<int:{self.lookup}>/" if self.lookup == "pk" else f"<slug:{self.lookup}>/"
+        one = self.record_prefix + one
         routes = {
             "list": "",
             "create": self.create_path,
@@ -201,7 +222,9 @@ class KindView:
         return [self.kind.template(self.page)]
 
 
-class RecordListView(KindView, XlsxExportMixin, FilteredListMixin, ListView):
+class RecordListView(
+    KindView, PermissionRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView
+):
     page = "list"
 
     def setup(self, request, *args, **kwargs):
@@ -212,6 +235,15 @@ class RecordListView(KindView, XlsxExportMixin, FilteredListMixin, ListView):
         self.export_columns = kind.export_columns
         self.export_filename = kind.export_filename or kind.opts.model_name
         self.export_title = kind.export_title or kind.opts.verbose_name_plural
+
+    def get_permission_required(self):
+        permission = self.kind.list_permission
+        return [permission] if permission else []
+
+    def get(self, request, *args, **kwargs):
+        if not self.export_columns:  # a kind without columns has no download
+            return ListView.get(self, request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
 
     def get_filter_form(self):
         if not hasattr(self, "_filter_form"):
@@ -224,6 +256,11 @@ class RecordListView(KindView, XlsxExportMixin, FilteredListMixin, ListView):
     def get_export_queryset(self):
         return self.kind.export_queryset(self.request, self.get_queryset())
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.kind.list_context(self.request, context["object_list"]))
+        return context
+
 
 class RecordObjectMixin(KindView, PermissionRequiredMixin):
     """The record named in the URL, if the user reaches it (else 404) and may act on it
@@ -232,7 +269,8 @@ class RecordObjectMixin(KindView, PermissionRequiredMixin):
     action = "view"
 
     def get_permission_required(self):
-        return [self.kind.permission(self.action)]
+        permission = self.kind.permission(self.action)
+        return [permission] if permission else []
 
     def get_record(self):
         if not hasattr(self, "_record"):
@@ -283,7 +321,10 @@ class RecordFormMixin:
 
     def form_valid(self, form):
         record = self.record()
-        saved = self.kind.save(self.request, form, record)
+        try:
+            saved = self.kind.save(self.request, form, record)
+        except ValidationError as error:
+            return self.kind.refused(self.request, form, record, error) or self.form_invalid(form)
         messages.success(self.request, self.kind.saved_message(saved, created=record is None))
         return redirect(saved)
 
