@@ -24,7 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from campaigns.models import Coverage
 from exemplar_portal.base.moves import Move, Moves
@@ -687,26 +687,26 @@ CONSOLIDATION_MOVES = Moves(
     [
         Move(
             "publish",
-            _lazy("Publish"),
+            gettext_lazy("Publish"),
             frozenset({Consolidation.Status.OPEN}),
             Consolidation.Status.PUBLISHED,
             "reports.publish_consolidation",
             takes_reason=False,
-            refusal=_lazy("This consolidation is already published; reopen it first."),
+            refusal=gettext_lazy("This consolidation is already published; reopen it first."),
             apply=_new_version,
         ),
         Move(
             "reopen",
-            _lazy("Reopen"),
+            gettext_lazy("Reopen"),
             frozenset({Consolidation.Status.PUBLISHED}),
             Consolidation.Status.OPEN,
             "reports.reopen_consolidation",
             reason_required=True,
-            refusal=_lazy("This consolidation is already open."),
+            refusal=gettext_lazy("This consolidation is already open."),
             apply=_reopened_version,
         ),
     ],
-    reason_message=_lazy("Give the reason for reopening."),
+    reason_message=gettext_lazy("Give the reason for reopening."),
 )
 
 

@@ -6,7 +6,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from registry.models import ValidityPeriod
+from registry.selectors import unit_scope_filter
 
 
 class BudgetItem(ValidityPeriod):
@@ -24,6 +26,15 @@ class BudgetItem(ValidityPeriod):
 
     def __str__(self):
         return self.name
+
+
+class BudgetQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """Every unit's estimates and spending for those who read every budget, else those
+        of the units the user reaches."""
+        if user.has_perm("campaigns.view_budget_totals"):
+            return None
+        return unit_scope_filter(user, "unit")
 
 
 class BudgetEstimate(models.Model):
@@ -55,6 +66,7 @@ class BudgetEstimate(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
+    objects = BudgetQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "unit__name", "item__order"]
@@ -101,6 +113,7 @@ class BudgetSpending(models.Model):
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     history = HistoricalRecords()
+    objects = BudgetQuerySet.as_manager()
 
     class Meta:
         ordering = ["-spent_on", "-pk"]

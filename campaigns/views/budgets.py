@@ -270,7 +270,8 @@ class BudgetTotalsView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, L
     def _sums(self, model):
         """Sums per (unit, item) for the year over the filtered units."""
         rows = (
-            model.objects.filter(year=self.get_year(), unit__in=self.get_queryset().values("pk"))
+            model.objects.restrict(self.request.user)
+            .filter(year=self.get_year(), unit__in=self.get_queryset().values("pk"))
             .order_by()
             .values_list("unit", "item")
             .annotate(total=Sum("amount"))
@@ -347,6 +348,12 @@ class BudgetUnitMixin(LoginRequiredMixin):
             raise Http404
         return year
 
+    def of_unit_and_year(self, model):
+        """The unit's estimates or spending of the year, through the model's scope."""
+        return model.objects.restrict(self.request.user).filter(
+            unit=self.get_unit(), year=self.get_year()
+        )
+
     def can_change(self) -> bool:
         unit = self.get_unit()
         return unit.is_active_in(self.get_year()) and self.request.user.has_perm(
@@ -390,7 +397,7 @@ class BudgetUnitView(BudgetUnitMixin, XlsxExportMixin, FilteredListMixin, ListVi
         unit, year = self.get_unit(), self.get_year()
         estimated = BudgetEstimate.objects.filter(unit=unit, year=year, item=OuterRef("item"))
         qs = (
-            BudgetSpending.objects.filter(unit=unit, year=year)
+            self.of_unit_and_year(BudgetSpending)
             .select_related("unit", "item", "recorded_by")
             .annotate(estimated=Exists(estimated))
         )
@@ -406,10 +413,10 @@ class BudgetUnitView(BudgetUnitMixin, XlsxExportMixin, FilteredListMixin, ListVi
         can_change = self.can_change()
         if can_change and formset is None:
             formset = EstimateFormSet(unit=unit, year=year)
-        estimates = {e.item_id: e for e in BudgetEstimate.objects.filter(unit=unit, year=year)}
+        estimates = {e.item_id: e for e in self.of_unit_and_year(BudgetEstimate)}
         lines = item_lines(
             {pk: e.amount for pk, e in estimates.items()},
-            sums_by_item(BudgetSpending.objects.filter(unit=unit, year=year)),
+            sums_by_item(self.of_unit_and_year(BudgetSpending)),
             year,
         )
         forms_by_item = {form.item.pk: form for form in formset} if formset is not None else {}
@@ -481,11 +488,9 @@ class SpendingObjectMixin(SpendingFormMixin):
 
     def get_spending(self):
         if not hasattr(self, "_spending"):
+            spending = BudgetSpending.objects.restrict(self.request.user)
             self._spending = get_in_reach(
-                BudgetSpending.objects.select_related("unit", "item").filter(
-                    unit__in=budget_units(self.request.user).values("pk")
-                ),
-                pk=self.kwargs["pk"],
+                spending.select_related("unit", "item"), pk=self.kwargs["pk"]
             )
         return self._spending
 

@@ -25,6 +25,7 @@ How to add a record kind: write its model (with a ``RestrictedQuerySet`` and its
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -70,6 +71,9 @@ class RecordKind:
     name = ""
     # How the URL names one record: "pk" (a number) or a slug field such as "code".
     lookup = "pk"
+    # A permission without object the list asks for (else 403), where reading the kind at
+    # all is a role's: "reports.view_consolidation".
+    list_permission = ""
     form_class = None
     filter_form_class = None
     # Filter-form field → lookup applied when the field has a value.
@@ -86,7 +90,9 @@ class RecordKind:
     # The name of the record in the detail, form and delete templates, and of the list.
     object_name = "item"
     list_name = "items"
-    # Path segments (Vietnamese, as users read them).
+    # Path segments (Vietnamese, as users read them); ``record_prefix`` comes before a
+    # record's own pages ("de-xuat/" gives "de-xuat/<pk>/", "de-xuat/<pk>/sua/"…).
+    record_prefix = ""
     create_path = "them/"
     update_path = "sua/"
     delete_path = "xoa/"
@@ -101,6 +107,8 @@ class RecordKind:
         return f"{self.name or self.opts.model_name}_{page}"
 
     def permission(self, action: str) -> str:
+        """The permission a page asks for on the record; a kind whose scope alone decides
+        who may ``action`` answers "" (no further check)."""
         return f"{self.opts.app_label}.{action}_{self.opts.model_name}"
 
     def template(self, page: str) -> str:
@@ -163,6 +171,8 @@ class RecordKind:
         return {}
 
     def save(self, request, form, record=None):
+        """Write the form (a kind calls its service here); a ``ValidationError`` raised
+        here is answered by ``refused``."""
         with transaction.atomic():
             return form.save()
 
@@ -173,6 +183,12 @@ class RecordKind:
     def delete_context(self, request, record) -> dict:
         """What the page that asks to confirm a deletion shows besides the record."""
         return {}
+
+    def refused(self, request, form, record, error):
+        """``save`` refused (a rule checked under lock): by default the form shows why and
+        keeps what the user typed; a kind may answer with a response instead."""
+        form.add_error(None, error)
+        return None
 
     def delete(self, request, record) -> None:
         with transaction.atomic():
@@ -199,6 +215,7 @@ class RecordKind:
     def urls(self) -> list:
         one = f"<int:{self.lookup}>/" if self.lookup == "pk" else f"<slug:{self.lookup}>/"
         # In this order: a slug would take the create path for a record's.
+        one = self.record_prefix + one
         routes = {
             "list": "",
             "create": self.create_path,
@@ -221,7 +238,9 @@ class KindView:
         return [self.kind.template(self.page)]
 
 
-class RecordListView(KindView, XlsxExportMixin, FilteredListMixin, ListView):
+class RecordListView(
+    KindView, PermissionRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView
+):
     page = "list"
 
     def setup(self, request, *args, **kwargs):
@@ -232,6 +251,15 @@ class RecordListView(KindView, XlsxExportMixin, FilteredListMixin, ListView):
         self.export_columns = kind.export_columns
         self.export_filename = kind.export_filename or kind.opts.model_name
         self.export_title = kind.export_title or kind.opts.verbose_name_plural
+
+    def get_permission_required(self):
+        permission = self.kind.list_permission
+        return [permission] if permission else []
+
+    def get(self, request, *args, **kwargs):
+        if not self.export_columns:  # a kind without columns has no download
+            return ListView.get(self, request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
 
     def get_filter_form(self):
         if not hasattr(self, "_filter_form"):
@@ -258,7 +286,8 @@ class RecordObjectMixin(KindView, PermissionRequiredMixin):
     action = "view"
 
     def get_permission_required(self):
-        return [self.kind.permission(self.action)]
+        permission = self.kind.permission(self.action)
+        return [permission] if permission else []
 
     def get_record(self):
         if not hasattr(self, "_record"):
@@ -323,11 +352,14 @@ class RecordFormMixin:
 
     def form_valid(self, form):
         record = self.record()
-        with transaction.atomic():
-            saved = self.kind.save(self.request, form, record)
-            for formset in self.get_formsets().values():
-                formset.instance = saved
-                formset.save()
+        try:
+            with transaction.atomic():
+                saved = self.kind.save(self.request, form, record)
+                for formset in self.get_formsets().values():
+                    formset.instance = saved
+                    formset.save()
+        except ValidationError as error:
+            return self.kind.refused(self.request, form, record, error) or self.form_invalid(form)
         messages.success(self.request, self.kind.saved_message(saved, created=record is None))
         return redirect(self.kind.success_url(self.request, saved))
 

@@ -23,7 +23,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from exemplar_portal.base.scopes import RestrictedQuerySet
 from registry.models.units import YEAR_VALIDATORS
+
+
+class ConsolidationQuerySet(RestrictedQuerySet):
+    def scope(self, user, action):
+        """Every consolidation: it is the province's, not a unit's; whether the user reads
+        them at all is a role's (``reports.view_consolidation``, a 403)."""
+        return None
 
 
 class Consolidation(models.Model):
@@ -73,6 +81,7 @@ class Consolidation(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     NARRATIVE_FIELDS = ("results", "shortcomings", "tasks_ahead", "proposals_text")
+    objects = ConsolidationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "campaign__name", "pk"]

@@ -1,27 +1,24 @@
-"""Pages of commendation proposals and of introductions to the media.
+"""Pages of commendation proposals and of introductions to the media: two record kinds of
+the kit (``exemplar_portal.base.kit``), and the proposals' appraisal and decision.
 
-Rows are scoped by ``reports.selectors`` (out of reach is a 404); who may act is
+Rows are scoped by their models' ``restrict`` (out of reach is a 404); who may act is
 ``reports/rules/awards.py`` (a 403); which state allows an appraisal, a completion or a
 decision is the proposals' table of moves (``reports.awards.PROPOSAL_MOVES``), checked
 again under a row lock when the move is made.
 """
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db import transaction
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.shortcuts import redirect
+from django.urls import include, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from exemplar_portal.base.exports import XlsxExportMixin, display
-from exemplar_portal.base.filters import FilteredListMixin
-from exemplar_portal.base.history import history_with_changes
+from exemplar_portal.base.exports import display
+from exemplar_portal.base.kit import RecordKind, get_in_reach
 from exemplar_portal.base.moves import MoveNotAllowed
 from registry.drafts import draft_saved
 from registry.enums import ExemplarStatus
@@ -38,15 +35,24 @@ from ..forms import (
     proposable_exemplars,
 )
 from ..models import AwardProposal, MediaIntroduction
-from ..selectors import introductions_in_reach, proposals_in_reach
 
 Status = AwardProposal.Status
 
 
-class ProposalListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
-    template_name = "reports/proposal_list.html"
-    context_object_name = "proposals"
+class ProposalKind(RecordKind):
+    model = AwardProposal
+    pages = ("list", "detail", "create", "update")
+    name = "proposal"
+    form_class = ProposalForm
     filter_form_class = ProposalFilterForm
+    filters = {"year": "year", "award": "award", "kind": "kind", "status": "status"}
+    ordering = ("-year", "-created_at", "-pk")
+    select_related = ("exemplar", "exemplar__unit", "award", "proposing_unit")
+    template_prefix = "reports/proposal"
+    object_name = "proposal"
+    list_name = "proposals"
+    record_prefix = "de-xuat/"
+    create_path = "de-xuat/moi/"
     export_filename = "de-xuat-khen-thuong"
     export_title = gettext_lazy("Award proposals")
     export_columns = [
@@ -65,125 +71,110 @@ class ProposalListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, L
         (gettext_lazy("reasons"), "reasons"),
     ]
 
-    def get_queryset(self):
-        qs = proposals_in_reach(self.request.user)
-        f = self.filters()
-        if f.get("q"):
-            qs = qs.filter(
-                Q(exemplar__in=Exemplar.objects.search(f["q"]))
-                | Q(decision_number__icontains=f["q"])
+    def list_queryset(self, request, filters):
+        proposals = super().list_queryset(request, filters)
+        if filters.get("q"):
+            proposals = proposals.filter(
+                Q(exemplar__in=Exemplar.objects.search(filters["q"]))
+                | Q(decision_number__icontains=filters["q"])
             )
-        for name in ("year", "award", "kind", "status"):
-            if f.get(name):
-                qs = qs.filter(**{name: f[name]})
-        return qs.order_by("-year", "-created_at", "-pk")
+        return proposals
 
-    def get_context_data(self, **kwargs):
-        user = self.request.user
+    def list_context(self, request, filters, records):
+        user = request.user
         may_issue = user.has_perm("reports.issue_province_document") or (
             user.unit_id is not None and user.has_perm("reports.issue_document", user.unit)
         )
-        return super().get_context_data(may_issue_submission=may_issue, **kwargs)
+        return {"may_issue_submission": may_issue}
+
+    def detail_context(self, request, proposal):
+        user = request.user
+        return {
+            **super().detail_context(request, proposal),
+            "can_appraise": PROPOSAL_MOVES.allows(proposal, "agree", user),
+            "can_decide": PROPOSAL_MOVES.allows(proposal, "confer", user),
+        }
+
+    def form_kwargs(self, request, record=None):
+        return {**super().form_kwargs(request, record), "user": request.user}
+
+    def form_initial(self, request):
+        exemplar = self.exemplar_named(request)
+        return {"exemplar": exemplar, "year": exemplar.year} if exemplar else {}
+
+    def form_context(self, request, record=None):
+        return {"exemplar": self.exemplar_named(request)} if record is None else {}
+
+    @staticmethod
+    def exemplar_named(request):
+        """The exemplar named by ``?exemplar=<code>``, if the user may propose it."""
+        code = request.GET.get("exemplar", "")
+        return proposable_exemplars(request.user).filter(code=code).first()
+
+    def save(self, request, form, record=None):
+        """A new proposal is sent; the proposer's changes complete it, which sends it back to
+        appraisal (``proposal_complete``)."""
+        if record is None:
+            form.instance.created_by = request.user
+            proposal = super().save(request, form)
+        else:
+            changes = {name: form.cleaned_data[name] for name in form.fields}
+            proposal = proposal_complete(proposal=record, by=request.user, changes=changes)
+        draft_saved(request)
+        return proposal
+
+    def refused(self, request, form, record, error):
+        messages.error(request, " ".join(error.messages))
+        return redirect(record)
+
+    def saved_message(self, record, created):
+        return (
+            _("The award proposal is sent to Home Affairs.")
+            if created
+            else _("The changes are saved.")
+        )
 
 
-class ProposalObjectMixin(LoginRequiredMixin):
-    """The proposal, if the user reaches it (else 404)."""
+class ProposalMoveView(PermissionRequiredMixin, FormView):
+    """A move of the proposal named in the URL (404 out of reach, 403 without permission),
+    offered only from the states the table of moves allows it from."""
 
-    def get_proposal(self):
-        return get_object_or_404(proposals_in_reach(self.request.user), pk=self.kwargs["pk"])
+    move = ""
+    done = ""
 
     def get_permission_object(self):
         if not hasattr(self, "_proposal"):
-            self._proposal = self.get_proposal()
+            self._proposal = get_in_reach(ProposalKind().scope(self.request), pk=self.kwargs["pk"])
         return self._proposal
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(proposal=self.get_permission_object(), **kwargs)
 
-
-class ProposalDetailView(ProposalObjectMixin, DetailView):
-    template_name = "reports/proposal_detail.html"
-    context_object_name = "proposal"
-
-    def get_object(self, queryset=None):
-        return self.get_permission_object()
-
-    def get_context_data(self, **kwargs):
-        user, proposal = self.request.user, self.object
-        return super().get_context_data(
-            can_change=user.has_perm("reports.change_awardproposal", proposal),
-            can_appraise=PROPOSAL_MOVES.allows(proposal, "agree", user),
-            can_decide=PROPOSAL_MOVES.allows(proposal, "confer", user),
-            history=history_with_changes(proposal),
-            **kwargs,
-        )
-
-
-class ProposalCreateView(PermissionRequiredMixin, FormView):
-    template_name = "reports/proposal_form.html"
-    form_class = ProposalForm
-    permission_required = "reports.add_awardproposal"
-
-    def get_exemplar(self):
-        """The exemplar named by ``?exemplar=<code>``, if the user may propose it."""
-        if not hasattr(self, "_exemplar"):
-            code = self.request.GET.get("exemplar", "")
-            self._exemplar = proposable_exemplars(self.request.user).filter(code=code).first()
-        return self._exemplar
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def get_initial(self):
-        exemplar = self.get_exemplar()
-        return {"exemplar": exemplar, "year": exemplar.year} if exemplar else {}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(exemplar=self.get_exemplar(), **kwargs)
-
-    def form_valid(self, form):
-        form.instance.created_by = self.request.user
-        with transaction.atomic():
-            proposal = form.save()
-        messages.success(self.request, _("The award proposal is sent to Home Affairs."))
-        draft_saved(self.request)
-        return redirect(proposal)
-
-
-class ProposalUpdateView(ProposalObjectMixin, PermissionRequiredMixin, FormView):
-    """The proposer completes the proposal; one that needed more goes back to appraisal."""
-
-    template_name = "reports/proposal_form.html"
-    form_class = ProposalForm
-    permission_required = "reports.change_awardproposal"
-
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "user": self.request.user,
-            "instance": self.get_permission_object(),
-        }
+    def get(self, request, *args, **kwargs):
+        proposal = self.get_permission_object()
+        move = PROPOSAL_MOVES[self.move]
+        if proposal.status not in move.sources:
+            messages.info(request, PROPOSAL_MOVES.refusal_for(move, proposal))
+            return redirect(proposal)
+        return super().get(request, *args, **kwargs)
 
     def form_valid(self, form):
         proposal = self.get_permission_object()
         try:
-            proposal_complete(
-                proposal=proposal,
-                by=self.request.user,
-                changes={name: form.cleaned_data[name] for name in form.fields},
-            )
+            self.make(proposal, form.cleaned_data)
         except MoveNotAllowed as refusal:
-            messages.error(self.request, " ".join(refusal.messages))
+            messages.info(self.request, " ".join(refusal.messages))
             return redirect(proposal)
-        messages.success(self.request, _("The changes are saved."))
-        draft_saved(self.request)
+        messages.success(self.request, self.done)
         return redirect(proposal)
 
 
-class ProposalAppraiseView(ProposalObjectMixin, PermissionRequiredMixin, FormView):
+class ProposalAppraiseView(ProposalMoveView):
     template_name = "reports/proposal_appraise.html"
     form_class = AppraisalForm
     permission_required = "reports.appraise_awardproposal"
+    move = "agree"
+    done = gettext_lazy("The appraisal is recorded.")
 
     def get_initial(self):
         proposal = self.get_permission_object()
@@ -191,57 +182,42 @@ class ProposalAppraiseView(ProposalObjectMixin, PermissionRequiredMixin, FormVie
             return {"outcome": proposal.status, "notes": proposal.appraisal_notes}
         return {}
 
-    def get(self, request, *args, **kwargs):
-        proposal = self.get_permission_object()
-        if proposal.status not in PROPOSAL_MOVES["agree"].sources:
-            messages.info(request, PROPOSAL_MOVES.refusal_for(PROPOSAL_MOVES["agree"], proposal))
-            return redirect(proposal)
-        return super().get(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        proposal = self.get_permission_object()
-        try:
-            proposal_appraise(
-                proposal=proposal,
-                by=self.request.user,
-                outcome=form.cleaned_data["outcome"],
-                notes=form.cleaned_data["notes"],
-            )
-        except MoveNotAllowed as refusal:
-            messages.info(self.request, " ".join(refusal.messages))
-            return redirect(proposal)
-        messages.success(self.request, _("The appraisal is recorded."))
-        return redirect(proposal)
+    def make(self, proposal, data):
+        proposal_appraise(
+            proposal=proposal, by=self.request.user, outcome=data["outcome"], notes=data["notes"]
+        )
 
 
-class ProposalDecisionView(ProposalObjectMixin, PermissionRequiredMixin, FormView):
+class ProposalDecisionView(ProposalMoveView):
     template_name = "reports/proposal_decision.html"
     form_class = DecisionForm
     permission_required = "reports.decide_awardproposal"
+    move = "confer"
+    done = gettext_lazy("The decision is recorded: the award is conferred.")
 
-    def get(self, request, *args, **kwargs):
-        proposal = self.get_permission_object()
-        if proposal.status not in PROPOSAL_MOVES["confer"].sources:
-            messages.info(request, PROPOSAL_MOVES.refusal_for(PROPOSAL_MOVES["confer"], proposal))
-            return redirect(proposal)
-        return super().get(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        proposal = self.get_permission_object()
-        try:
-            proposal_confer(proposal=proposal, by=self.request.user, decision=form.cleaned_data)
-        except MoveNotAllowed as refusal:
-            messages.info(self.request, " ".join(refusal.messages))
-            return redirect(proposal)
-        messages.success(self.request, _("The decision is recorded: the award is conferred."))
-        return redirect(proposal)
+    def make(self, proposal, data):
+        proposal_confer(proposal=proposal, by=self.request.user, decision=data)
 
 
 # Introductions to the media (plan III.1).
-class IntroductionListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
-    template_name = "reports/introduction_list.html"
-    context_object_name = "introductions"
+class IntroductionKind(RecordKind):
+    model = MediaIntroduction
+    pages = ("list", "detail", "create", "update")
+    name = "introduction"
+    form_class = IntroductionForm
     filter_form_class = IntroductionFilterForm
+    filters = {
+        "year": "date__year",
+        "field": "exemplar__field",
+        "outlet": "outlet",
+        "occasion": "occasion",
+    }
+    ordering = ("-date", "-pk")
+    select_related = ("exemplar", "exemplar__unit", "exemplar__field", "outlet")
+    template_prefix = "reports/introduction"
+    object_name = "introduction"
+    list_name = "introductions"
+    create_path = "moi/"
     export_filename = "gioi-thieu-bao-chi"
     export_title = gettext_lazy("Introductions to the media")
     export_columns = [
@@ -254,106 +230,42 @@ class IntroductionListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixi
         (gettext_lazy("angle and notes"), "angle"),
     ]
 
-    def get_queryset(self):
-        qs = introductions_in_reach(self.request.user)
-        f = self.filters()
-        if f.get("q"):
-            qs = qs.filter(exemplar__in=Exemplar.objects.search(f["q"]))
-        if f.get("year"):
-            qs = qs.filter(date__year=f["year"])
-        if f.get("field"):
-            qs = qs.filter(exemplar__field=f["field"])
-        for name in ("outlet", "occasion"):
-            if f.get(name):
-                qs = qs.filter(**{name: f[name]})
-        return qs.order_by("-date", "-pk")
+    def list_queryset(self, request, filters):
+        introductions = super().list_queryset(request, filters)
+        if filters.get("q"):
+            introductions = introductions.filter(exemplar__in=Exemplar.objects.search(filters["q"]))
+        return introductions
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            june_11=MediaIntroduction.Occasion.PATRIOTIC_EMULATION_DAY,
-            this_year=timezone.localdate().year,
-            **kwargs,
-        )
+    def list_context(self, request, filters, records):
+        return {
+            "june_11": MediaIntroduction.Occasion.PATRIOTIC_EMULATION_DAY,
+            "this_year": timezone.localdate().year,
+        }
 
-
-class IntroductionFormMixin(PermissionRequiredMixin):
-    template_name = "reports/introduction_form.html"
-    form_class = IntroductionForm
-
-    def form_valid(self, form):
-        if not form.instance.pk:
-            form.instance.created_by = self.request.user
-        with transaction.atomic():
-            introduction = form.save()
-        messages.success(self.request, _("The introduction to the media is recorded."))
-        return redirect(introduction)
-
-
-class IntroductionCreateView(IntroductionFormMixin, FormView):
-    permission_required = "reports.add_mediaintroduction"
-
-    def get_exemplar(self):
-        code = self.request.GET.get("exemplar", "")
-        return Exemplar.objects.filter(status=ExemplarStatus.ACCEPTED, code=code).first()
-
-    def get_initial(self):
-        exemplar = self.get_exemplar()
+    def form_initial(self, request):
+        exemplar = self.exemplar_named(request)
         return {"exemplar": exemplar} if exemplar else {}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(exemplar=self.get_exemplar(), **kwargs)
+    def form_context(self, request, record=None):
+        return {"exemplar": self.exemplar_named(request)} if record is None else {}
 
+    @staticmethod
+    def exemplar_named(request):
+        code = request.GET.get("exemplar", "")
+        return Exemplar.objects.filter(status=ExemplarStatus.ACCEPTED, code=code).first()
 
-class IntroductionObjectMixin(LoginRequiredMixin):
-    def get_permission_object(self):
-        if not hasattr(self, "_introduction"):
-            self._introduction = get_object_or_404(
-                introductions_in_reach(self.request.user), pk=self.kwargs["pk"]
-            )
-        return self._introduction
+    def save(self, request, form, record=None):
+        if record is None:
+            form.instance.created_by = request.user
+        return super().save(request, form, record)
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(introduction=self.get_permission_object(), **kwargs)
-
-
-class IntroductionDetailView(IntroductionObjectMixin, DetailView):
-    template_name = "reports/introduction_detail.html"
-
-    def get_object(self, queryset=None):
-        return self.get_permission_object()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            can_change=self.request.user.has_perm("reports.change_mediaintroduction", self.object),
-            history=history_with_changes(self.object),
-            **kwargs,
-        )
-
-
-class IntroductionUpdateView(IntroductionObjectMixin, IntroductionFormMixin, FormView):
-    permission_required = "reports.change_mediaintroduction"
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.get_permission_object()}
+    def saved_message(self, record, created):
+        return _("The introduction to the media is recorded.")
 
 
 urlpatterns = [
-    path("", ProposalListView.as_view(), name="proposal_list"),
-    path("de-xuat/moi/", ProposalCreateView.as_view(), name="proposal_create"),
-    path("de-xuat/<int:pk>/", ProposalDetailView.as_view(), name="proposal_detail"),
-    path("de-xuat/<int:pk>/sua/", ProposalUpdateView.as_view(), name="proposal_update"),
+    *ProposalKind().urls(),
     path("de-xuat/<int:pk>/tham-dinh/", ProposalAppraiseView.as_view(), name="proposal_appraise"),
     path("de-xuat/<int:pk>/quyet-dinh/", ProposalDecisionView.as_view(), name="proposal_decide"),
-    path("gioi-thieu-bao-chi/", IntroductionListView.as_view(), name="introduction_list"),
-    path("gioi-thieu-bao-chi/moi/", IntroductionCreateView.as_view(), name="introduction_create"),
-    path(
-        "gioi-thieu-bao-chi/<int:pk>/",
-        IntroductionDetailView.as_view(),
-        name="introduction_detail",
-    ),
-    path(
-        "gioi-thieu-bao-chi/<int:pk>/sua/",
-        IntroductionUpdateView.as_view(),
-        name="introduction_update",
-    ),
+    path("gioi-thieu-bao-chi/", include(IntroductionKind().urls())),
 ]

@@ -16,11 +16,11 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from exemplar_portal.base.filters import FilteredListMixin
+from exemplar_portal.base.kit import RecordKind, get_in_reach
 from exemplar_portal.base.moves import MoveNotAllowed
 from registry.drafts import draft_saved
 
@@ -54,89 +54,61 @@ class ConsolidationPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
     raise_exception = True
 
 
-class ConsolidationListView(
-    LoginRequiredMixin, PermissionRequiredMixin, FilteredListMixin, ListView
-):
-    permission_required = "reports.view_consolidation"
-    raise_exception = True
-    template_name = "reports/consolidation_list.html"
-    context_object_name = "consolidations"
+class ConsolidationKind(RecordKind):
+    """The list and building a yearly consolidation; each one's pages (live, versions,
+    publishing, reopening) are the views below."""
+
+    model = Consolidation
+    pages = ("list", "create")
+    list_permission = "reports.view_consolidation"
+    form_class = ConsolidationForm
     filter_form_class = ConsolidationFilterForm
+    filters = {"year": "year", "kind": "kind", "status": "status"}
+    ordering = ("-year", "campaign__name", "pk")
+    select_related = ("campaign", "plan", "created_by")
+    list_name = "consolidations"
+    create_path = "tao-moi/"
 
-    def get_queryset(self):
-        consolidations = Consolidation.objects.select_related("campaign", "plan", "created_by")
-        f = self.filters()
-        if f.get("year"):
-            consolidations = consolidations.filter(year=f["year"])
-        if f.get("kind"):
-            consolidations = consolidations.filter(kind=f["kind"])
-        if f.get("status"):
-            consolidations = consolidations.filter(status=f["status"])
-        return consolidations.order_by("-year", "campaign__name", "pk")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def list_context(self, request, filters, consolidations):
+        """Each consolidation's latest version, as ``last_version``."""
         latest = {}
         for version in ConsolidationVersion.objects.filter(
-            consolidation__in=[c.pk for c in context["consolidations"]]
+            consolidation__in=[c.pk for c in consolidations]
         ).order_by("consolidation_id", "number"):
             latest[version.consolidation_id] = version
-        for consolidation in context["consolidations"]:
+        for consolidation in consolidations:
             consolidation.last_version = latest.get(consolidation.pk)
-        return context
+        return {}
+
+    def save(self, request, form, record=None):
+        data = form.cleaned_data
+        return consolidating.create(year=data["year"], campaign=data["campaign"], by=request.user)
+
+    def saved_message(self, record, created):
+        return _("The consolidation is being prepared: check it, then publish it.")
 
 
-class ConsolidationCreateView(ConsolidationPermissionMixin, FormView):
-    permission_required = "reports.add_consolidation"
-    template_name = "reports/consolidation_form.html"
-    form_class = ConsolidationForm
+class PeriodReviewKind(ConsolidationKind):
+    """Building the period review of a plan: one per plan, from the plan's last year on."""
 
-    def form_valid(self, form):
-        try:
-            consolidation = consolidating.create(
-                year=form.cleaned_data["year"],
-                campaign=form.cleaned_data["campaign"],
-                by=self.request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("The consolidation is being prepared: check it, then publish it."),
-        )
-        return redirect(consolidation)
-
-
-class PeriodReviewCreateView(ConsolidationPermissionMixin, FormView):
-    """The period review of a plan: one per plan, from the plan's last year on."""
-
-    permission_required = "reports.add_consolidation"
-    template_name = "reports/period_review_form.html"
+    pages = ("create",)
+    name = "period_review"
     form_class = PeriodReviewForm
+    template_prefix = "reports/period_review"
+    create_path = "tong-ket/tao-moi/"
 
-    def form_valid(self, form):
-        try:
-            consolidation = consolidating.create_period_review(
-                plan=form.cleaned_data["plan"], by=self.request.user
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("The period review is being prepared: check it, then publish it."),
-        )
-        return redirect(consolidation)
+    def save(self, request, form, record=None):
+        return consolidating.create_period_review(plan=form.cleaned_data["plan"], by=request.user)
+
+    def saved_message(self, record, created):
+        return _("The period review is being prepared: check it, then publish it.")
 
 
 class ConsolidationMixin(ConsolidationPermissionMixin):
     def get_consolidation(self) -> Consolidation:
         if not hasattr(self, "_consolidation"):
-            self._consolidation = get_object_or_404(
-                Consolidation.objects.select_related("campaign", "plan", "created_by"),
-                pk=self.kwargs["pk"],
-            )
+            consolidations = ConsolidationKind().scope(self.request)
+            self._consolidation = get_in_reach(consolidations, pk=self.kwargs["pk"])
         return self._consolidation
 
     def get_version(self) -> ConsolidationVersion:
@@ -493,9 +465,8 @@ class VersionIssueView(IssuingMixin, ConsolidationMixin, View):
 
 
 urlpatterns = [
-    path("", ConsolidationListView.as_view(), name="consolidation_list"),
-    path("tao-moi/", ConsolidationCreateView.as_view(), name="consolidation_create"),
-    path("tong-ket/tao-moi/", PeriodReviewCreateView.as_view(), name="period_review_create"),
+    *ConsolidationKind().urls(),
+    *PeriodReviewKind().urls(),
     path("<int:pk>/", ConsolidationDetailView.as_view(), name="consolidation_detail"),
     path("<int:pk>/cong-bo/", PublishView.as_view(), name="consolidation_publish"),
     path("<int:pk>/mo-lai/", ReopenView.as_view(), name="consolidation_reopen"),

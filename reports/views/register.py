@@ -14,16 +14,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DeleteView, DetailView, ListView
+from django.views.generic import DeleteView, ListView
 from django.views.generic.edit import CreateView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from exemplar_portal.base.filters import FilteredListMixin
 from exemplar_portal.base.history import history_with_changes
-from exemplar_portal.base.kit import get_in_reach
+from exemplar_portal.base.kit import RecordKind, get_in_reach
 from registry.models import Exemplar, Unit
 
 from .. import issuing
@@ -33,28 +32,34 @@ from ..rules import register as _rules  # noqa: F401  (registers the permissions
 from .documents import CONTENT_TYPES
 
 
-def registers_in_reach(user):
-    """Issued documents the user may read: every unit's for those who read all, else those of
-    the units the user reaches."""
-    return IssuedDocument.objects.restrict(user).select_related("unit", "signer", "issued_by")
+class IssuedDocumentKind(RecordKind):
+    """The register (its list) and each issued document's page; issuing is
+    ``reports.issuing``, and an issued document is never changed here."""
 
-
-class RegisterListView(LoginRequiredMixin, FilteredListMixin, ListView):
-    template_name = "reports/register_list.html"
-    context_object_name = "issued_documents"
+    model = IssuedDocument
+    pages = ("list", "detail")
     filter_form_class = RegisterFilterForm
+    filters = {"year": "year", "kind": "kind"}
+    ordering = ("-year", "-issued_on", "-number", "-pk")
+    select_related = ("unit", "signer", "issued_by")
+    object_name = "issued"
+    list_name = "issued_documents"
 
-    def get_queryset(self):
-        documents = registers_in_reach(self.request.user)
-        filters = self.filters()
-        if filters.get("year"):
-            documents = documents.filter(year=filters["year"])
-        if filters.get("kind"):
-            documents = documents.filter(kind=filters["kind"])
+    def url_name(self, page):
+        return {"list": "register", "detail": "issued_document"}[page]
+
+    def template(self, page):
+        return {"list": "reports/register_list", "detail": "reports/issued_document"}[
+            page
+        ] + ".html"
+
+    def permission(self, action):
+        return ""  # whoever reaches an issued document reads it
+
+    def list_queryset(self, request, filters):
+        documents = super().list_queryset(request, filters)
         query = (filters.get("q") or "").strip()
-        if query:
-            documents = documents.filter(self.search(query))
-        return documents.order_by("-year", "-issued_on", "-number", "-pk")
+        return documents.filter(self.search(query)) if query else documents
 
     @staticmethod
     def search(query: str) -> Q:
@@ -69,37 +74,29 @@ class RegisterListView(LoginRequiredMixin, FilteredListMixin, ListView):
             match |= Q(number=int(number.group(1)))
         return match
 
+    def detail_context(self, request, issued):
+        user = request.user
+        return {
+            "may_prepare": user.has_perm("reports.issue_document", issued.unit),
+            "may_read_files": may_read_files(user, issued),
+        }
 
-class IssuedDocumentMixin(LoginRequiredMixin):
+
+def may_read_files(user, issued) -> bool:
+    """An exemplar's report issued with personal data (year of birth, address, contact) is
+    read only by those who may see the exemplar's personal data."""
+    if not issued.params.get("personal_data"):
+        return True
+    exemplar = Exemplar.objects.filter(code=issued.params.get("exemplar")).first()
+    return user.has_perm("registry.view_personal_data_exemplar", exemplar)
+
+
+class IssuedDocumentMixin:
     def get_issued(self) -> IssuedDocument:
         if not hasattr(self, "_issued"):
-            self._issued = get_in_reach(registers_in_reach(self.request.user), pk=self.kwargs["pk"])
+            documents = IssuedDocumentKind().scope(self.request)
+            self._issued = get_in_reach(documents, pk=self.kwargs["pk"])
         return self._issued
-
-    def may_read_files(self) -> bool:
-        """An exemplar's report issued with personal data (year of birth, address, contact)
-        is read only by those who may see the exemplar's personal data."""
-        issued = self.get_issued()
-        if not issued.params.get("personal_data"):
-            return True
-        exemplar = Exemplar.objects.filter(code=issued.params.get("exemplar")).first()
-        return self.request.user.has_perm("registry.view_personal_data_exemplar", exemplar)
-
-
-class IssuedDocumentDetailView(IssuedDocumentMixin, DetailView):
-    template_name = "reports/issued_document.html"
-    context_object_name = "issued"
-
-    def get_object(self, queryset=None):
-        return self.get_issued()
-
-    def get_context_data(self, **kwargs):
-        issued = self.object
-        return super().get_context_data(
-            may_prepare=self.request.user.has_perm("reports.issue_document", issued.unit),
-            may_read_files=self.may_read_files(),
-            **kwargs,
-        )
 
 
 class IssuedFileView(IssuedDocumentMixin, View):
@@ -110,7 +107,7 @@ class IssuedFileView(IssuedDocumentMixin, View):
         if fmt not in CONTENT_TYPES:
             raise Http404
         issued = self.get_issued()
-        if not self.may_read_files():
+        if not may_read_files(request.user, issued):
             raise PermissionDenied
         stored = getattr(issued, fmt)
         if not stored:
@@ -219,8 +216,7 @@ class SignerDeleteView(SignerObjectMixin, DeleteView):
 
 
 urlpatterns = [
-    path("so-van-ban/", RegisterListView.as_view(), name="register"),
-    path("so-van-ban/<int:pk>/", IssuedDocumentDetailView.as_view(), name="issued_document"),
+    path("so-van-ban/", include(IssuedDocumentKind().urls())),
     path("so-van-ban/<int:pk>/chuan-bi-lai/", PrepareAgainView.as_view(), name="issued_prepare"),
     path("so-van-ban/<int:pk>/<str:fmt>/", IssuedFileView.as_view(), name="issued_file"),
     path("don-vi/<str:code>/nguoi-ky/", SignerListView.as_view(), name="signer_list"),
