@@ -32,7 +32,10 @@ def test_a_movement_and_what_points_to_it_survive_the_move():
         launched_by="province",
         level="provincial",
     )
-    field = Field.objects.first()
+    # A transactional test before this one may have emptied the seeded fields.
+    field, _made = Field.objects.get_or_create(
+        code="cai-cach-hanh-chinh", defaults={"name": "Cải cách hành chính"}
+    )
     campaign.fields.add(field)
     ContentType.objects.get_or_create(app_label="campaigns", model="campaign")
     try:
