@@ -1,93 +1,13 @@
-"""Personas whose data could leak into each other's pages.
-
-province (37)
-├── Sở Y tế (dept_a) ............ editor_a, head_a
-├── Sở Giáo dục và Đào tạo (dept_b) editor_b
-├── Sở Nội vụ / Ban TĐ-KT ........ home_affairs, administrator
-├── Báo và PT-TH (press) ......... media
-├── Huyện Gia Viễn (district_a) .. district_reviewer
-│   └── Xã Gia Vân (commune_a) ... commune_editor
-└── Huyện Kim Sơn (district_b)
-    └── Xã Kim Chính (commune_b) . commune_b_editor
-leader belongs to the province unit.
-
-The districts here are a reviewing level still in force (as before 1 July 2025); tests of
-the reform build dated units of their own (``tests/reform.py``).
-"""
-
-from dataclasses import dataclass
+"""Fixtures of the whole suite: the personas' world (``tests/personas.py``), and each test
+in the portal's language with its own media folder."""
 
 import pytest
 from django.utils import translation
 
-from registry.enums import Role
-from tests.factories import UnitFactory, UserFactory, kind
 from tests.factories.registry import TEST_PASSWORD
+from tests.personas import World, build_world
 
-
-@dataclass
-class World:
-    province: object
-    dept_a: object
-    dept_b: object
-    home_affairs_unit: object
-    press: object
-    district_a: object
-    commune_a: object
-    district_b: object
-    commune_b: object
-    users: dict
-
-    def user(self, persona: str):
-        return self.users[persona]
-
-
-def build_world() -> World:
-    province = UnitFactory(
-        code="37", name="Tỉnh Ninh Bình", short_name="Ninh Bình", kind=kind("province")
-    )
-    dept_a = UnitFactory(code="37-SYT", name="Sở Y tế", parent=province)
-    dept_b = UnitFactory(code="37-SGDDT", name="Sở Giáo dục và Đào tạo", parent=province)
-    snv = UnitFactory(code="37-SNV", name="Sở Nội vụ", parent=province)
-    press = UnitFactory(
-        code="37-BPTTH", name="Báo và Phát thanh, Truyền hình Ninh Bình", parent=province
-    )
-    district_a = UnitFactory(
-        code="373", name="Huyện Gia Viễn", kind=kind("district"), parent=province
-    )
-    commune_a = UnitFactory(
-        code="373-GIAVAN", name="Xã Gia Vân", kind=kind("commune"), parent=district_a
-    )
-    district_b = UnitFactory(
-        code="376", name="Huyện Kim Sơn", kind=kind("district"), parent=province
-    )
-    commune_b = UnitFactory(
-        code="376-KIMCHINH",
-        name="Xã Kim Chính",
-        kind=kind("commune"),
-        parent=district_b,
-    )
-    users = {
-        "editor_a": UserFactory(username="editor_a", unit=dept_a, role=Role.UNIT_EDITOR),
-        "head_a": UserFactory(username="head_a", unit=dept_a, role=Role.UNIT_HEAD),
-        "editor_b": UserFactory(username="editor_b", unit=dept_b, role=Role.UNIT_EDITOR),
-        "commune_editor": UserFactory(
-            username="commune_editor", unit=commune_a, role=Role.UNIT_EDITOR
-        ),
-        "commune_b_editor": UserFactory(
-            username="commune_b_editor", unit=commune_b, role=Role.UNIT_EDITOR
-        ),
-        "district_reviewer": UserFactory(
-            username="district_reviewer", unit=district_a, role=Role.DISTRICT_REVIEWER
-        ),
-        "home_affairs": UserFactory(username="home_affairs", unit=snv, role=Role.HOME_AFFAIRS),
-        "media": UserFactory(username="media", unit=press, role=Role.MEDIA),
-        "leader": UserFactory(username="leader", unit=province, role=Role.LEADER),
-        "administrator": UserFactory(username="administrator", unit=snv, role=Role.ADMINISTRATOR),
-    }
-    return World(
-        province, dept_a, dept_b, snv, press, district_a, commune_a, district_b, commune_b, users
-    )
+__all__ = ["World", "build_world"]
 
 
 @pytest.fixture(autouse=True)

@@ -21,22 +21,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.urls import Resolver404, resolve, reverse
 
-from tests.conftest import build_world
+from tests.personas import PERSONAS, build_world
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "commune_b_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 
 # Where each walk starts: the home page and every main list (those a role may not open
 # answer 403 here and are simply not walked: no page of that role links to them, which

@@ -19,22 +19,11 @@ from registry.attachments import AttachmentEvent
 from registry.models import Attachment, Exemplar
 from reports.documents import first_photo
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 from tests.test_attachment_limits import errors, jpeg, limits, pdf  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "commune_b_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 # Who reaches the exemplar of each unit (the others get a 404): see tests/test_permissions.py.
 REACHES = {
     "dept_a": {"editor_a", "head_a", "home_affairs", "leader", "administrator"},

@@ -16,20 +16,10 @@ from registry.models import Exemplar
 from reports.models import AwardForm, AwardProposal
 from reports.selectors import exemplar_awards
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 Status = AwardProposal.Status
 
 
@@ -167,7 +157,7 @@ def test_pages_ask_for_a_login(client, proposals):
 # Proposing Sở Y tế's exemplar: its editors and heads, and Home Affairs. Other unit staff may
 # open the form but cannot pick it; the rest may not propose at all.
 PROPOSE_A = {"editor_a", "head_a", "home_affairs"}
-MAY_PROPOSE = PROPOSE_A | {"editor_b", "commune_editor"}
+MAY_PROPOSE = PROPOSE_A | {"editor_b", "commune_editor", "commune_b_editor"}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

@@ -17,23 +17,12 @@ from openpyxl import load_workbook
 from campaigns.models import BudgetEstimate, BudgetItem, BudgetSpending
 from registry.enums import Role
 from tests.factories import UnitFactory, UserFactory
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
 YEAR = 2025  # every test unit exists in 2025 (districts and communes end with it)
 M = 1_000_000
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-    "finance",
-]
 TOTALS_READERS = {"home_affairs", "leader", "administrator", "finance"}
 READS = {
     "dept_a": {"editor_a", "head_a", *TOTALS_READERS},
@@ -132,7 +121,7 @@ def test_the_plan_items_are_seeded(db):
 
 
 @pytest.mark.parametrize("key", ["dept_a", "commune_a"])
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", [*PERSONAS, "finance"])
 def test_pages_and_actions_follow_reach_and_role(world, finance, client_for, persona, key):
     unit = getattr(world, key)
     client = client_for(person(world, finance, persona))
@@ -172,7 +161,7 @@ def test_pages_and_actions_follow_reach_and_role(world, finance, client_for, per
     assert BudgetSpending.objects.filter(pk=payment.pk).exists() is not changes
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", [*PERSONAS, "finance"])
 def test_landing_page_shows_the_totals_or_the_users_own_unit(world, finance, client_for, persona):
     for unit in (world.dept_a, world.dept_b, world.commune_a, world.commune_b, world.district_a):
         estimate(unit, "tuyen-truyen", 20 * M, year=timezone.localdate().year)

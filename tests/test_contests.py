@@ -26,21 +26,10 @@ from registry.enums import ExemplarStatus, Role
 from registry.models import Exemplar
 from tests.factories import UserFactory
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import MANAGERS, PERSONAS
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
-MANAGERS = {"home_affairs", "administrator"}
 # Who reaches which entry: the authors' unit and the portrayed exemplar's unit (and the district
 # over a commune), and those who read every unit.
 READS = {

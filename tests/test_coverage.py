@@ -18,20 +18,9 @@ from registry.enums import ExemplarStatus as S
 from registry.forms import CHOOSE
 from registry.models import Exemplar
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
-
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 
 
 def accepted(**kwargs):

@@ -6,21 +6,11 @@ from django.urls import reverse
 from campaigns import services
 from campaigns.models import Difficulty, DifficultyMessage
 from registry.models import Notification
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
-UNIT_STAFF = {"editor_a", "head_a", "editor_b", "commune_editor"}
+UNIT_STAFF = {"editor_a", "head_a", "editor_b", "commune_editor", "commune_b_editor"}
 
 
 @pytest.fixture

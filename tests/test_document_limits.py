@@ -31,6 +31,7 @@ from reports.models import (
 )
 from reports.pdf import RenderGuard, lay_out
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 from tests.test_documents import (
     DOCX_CONTENT_TYPE,
     docx_text,
@@ -519,18 +520,6 @@ class TestBigDrafts:
 
 
 # Who reaches a queued draft -------------------------------------------------------------------
-
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "media",
-    "home_affairs",
-    "leader",
-    "administrator",
-]
 
 
 @pytest.fixture

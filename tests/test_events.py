@@ -21,22 +21,11 @@ from campaigns.views.events import EventListView, campaign_events
 from registry.enums import ExemplarStatus as S
 from registry.models import Exemplar
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 from tests.test_uploads import jpeg_with_metadata, minimal_pdf
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "commune_b_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 # Who reaches which event: its organiser, its participating units, the units of its exemplars
 # (and the district over a commune), the outlets that covered it, and those who read every unit.
 READS = {

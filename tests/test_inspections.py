@@ -13,21 +13,10 @@ from openpyxl import load_workbook
 
 from campaigns.models import Inspection, InspectionPlan, Recommendation, RecommendationFollowUp
 from registry.models import Notification
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "commune_b_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 # Who reaches which inspection: the unit inspected, the district over a commune, the team
 # (editor_b of another department sits on Sở Y tế's), and those who read every unit.
 READS = {

@@ -13,20 +13,10 @@ from registry.enums import ExemplarStatus as S
 from registry.models import Exemplar, Field
 from reports.models import MediaIntroduction
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 JUNE_11 = MediaIntroduction.Occasion.PATRIOTIC_EMULATION_DAY
 
 

@@ -9,22 +9,10 @@ from django.utils.translation import gettext as _
 
 from registry.models import CatalogueVersion, Exemplar, Plan, QuotaRule, UnitKind
 from registry.plans import plan_copy, shift_years
+from tests.personas import MANAGERS, PERSONAS
 
 pytestmark = pytest.mark.integration
 
-READERS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
-MANAGERS = ["home_affairs", "administrator"]
-REFUSED = ["editor_a", "head_a", "district_reviewer", "leader", "media"]
 NO_PLAN = "No plan covers %(year)s: no quota, deadline or catalogue applies."
 
 
@@ -66,7 +54,7 @@ def form_data(*, rules=(), initial=0, **overrides):
 
 
 class TestReading:
-    @pytest.mark.parametrize("persona", READERS)
+    @pytest.mark.parametrize("persona", PERSONAS)
     def test_every_role_reads_the_list_and_the_plan(self, world, client_for, plan_2023, persona):
         client = client_for(world.user(persona))
         listing = client.get(reverse("registry:plan_list"))
@@ -136,7 +124,7 @@ class TestReading:
 
 
 class TestPermissions:
-    @pytest.mark.parametrize("persona", REFUSED)
+    @pytest.mark.parametrize("persona", [p for p in PERSONAS if p not in MANAGERS])
     def test_other_roles_cannot_create_edit_or_copy(self, world, client_for, plan_2023, persona):
         client = client_for(world.user(persona))
         assert client.get(reverse("registry:plan_create")).status_code == 403

@@ -12,22 +12,12 @@ from campaigns import services
 from campaigns.models import RegulationRequirement, UnitRegulation
 from registry.models import Notification
 from tests.factories import UnitFactory, kind
+from tests.personas import PERSONAS
 from tests.test_uploads import minimal_pdf, png_with_alpha
 
 pytestmark = pytest.mark.integration
 
 PLAN_TITLE = "Quy định về đối tượng, tiêu chuẩn cụ thể đối với điển hình tiên tiến"
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 ALL_REQUIRED = {"37-SYT", "37-SGDDT", "37-SNV", "37-BPTTH", "373", "376"}
 # Which required units each persona's list shows: their own, or all for those reading all.
 LISTED = {
@@ -35,6 +25,7 @@ LISTED = {
     "head_a": {"37-SYT"},
     "editor_b": {"37-SGDDT"},
     "commune_editor": set(),  # communes are not asked for a regulation
+    "commune_b_editor": set(),
     "district_reviewer": {"373"},
     "home_affairs": ALL_REQUIRED,
     "media": {"37-BPTTH"},
