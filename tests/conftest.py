@@ -1,13 +1,45 @@
-"""Fixtures of the whole suite: the personas' world (``tests/personas.py``), and each test
-in the portal's language with its own media folder."""
+"""Fixtures of the whole suite: the personas' world (``tests/personas.py``), each test in the
+portal's language with its own media folder, and ``--today`` to run the suite on another day.
+"""
+
+import datetime
+import zoneinfo
 
 import pytest
+import time_machine
 from django.utils import translation
 
 from tests.factories.registry import TEST_PASSWORD
 from tests.personas import World, build_world
 
 __all__ = ["World", "build_world"]
+
+PORTAL_ZONE = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="run the tests as if today were this day (09:00 in the portal's time zone), "
+        "to find tests that pass only on the day they were written",
+    )
+
+
+def pytest_configure(config):
+    day = config.getoption("--today")
+    if day:
+        moment = datetime.datetime.combine(
+            datetime.date.fromisoformat(day), datetime.time(9), tzinfo=PORTAL_ZONE
+        )
+        config._portal_travel = time_machine.travel(moment, tick=True)
+        config._portal_travel.start()
+
+
+def pytest_unconfigure(config):
+    travel = getattr(config, "_portal_travel", None)
+    if travel is not None:
+        travel.stop()
 
 
 @pytest.fixture(autouse=True)
