@@ -4,9 +4,13 @@ portal's language with its own media folder, and ``--today`` to run the suite on
 
 import datetime
 import zoneinfo
+from contextlib import contextmanager
+from io import StringIO
 
 import pytest
 import time_machine
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 from tests.factories.registry import TEST_PASSWORD
@@ -110,6 +114,19 @@ def committed_world(transactional_db) -> World:
     """The personas, committed: for tests where other threads or processes must see them."""
     seed_reference_data()
     return build_world()
+
+
+@contextmanager
+def the_demo(django_db_blocker):
+    """The demo as ``make demo`` loads it (units, outlets, then the demo's records), in a
+    transaction rolled back at the end: for a module- or class-scoped fixture, so that the
+    tests that read the demo share one load. They take ``db`` too, which undoes what each
+    of them changes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        for command in ("load_units", "load_outlets", "load_demo"):
+            call_command(command, stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

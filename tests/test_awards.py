@@ -4,7 +4,6 @@ reads, the appraisal and decision by Home Affairs, refused input, export, histor
 import io
 
 import pytest
-from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -407,19 +406,3 @@ def test_administrators_keep_the_award_forms_in_the_admin(world, client_for):
     merit = award(PROVINCIAL_MERIT)
     change = reverse("admin:reports_awardform_change", args=[merit.pk])
     assert client_for(world.user("editor_a")).get(change).status_code in (302, 403)
-
-
-def test_demo_is_loaded_once(db):
-    from reports import demo_data
-
-    call_command("load_units")
-    call_command("load_demo")
-    demo_data.load()
-    assert demo_data.load() == 0
-    assert AwardProposal.objects.count() == len(demo_data.PROPOSALS)
-    lan = AwardProposal.objects.get(exemplar__full_name="Đinh Thị Ngọc Lan")
-    assert lan.status == Status.CONFERRED and lan.decision_number.endswith("/QĐ-UBND")
-    assert lan.award.code == PROVINCIAL_MERIT
-    assert {p.exemplar.status for p in AwardProposal.objects.all()} == {S.ACCEPTED}
-    for proposal in AwardProposal.objects.all():
-        assert proposal.award.applies_to(proposal.exemplar.subject_kind)

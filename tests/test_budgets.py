@@ -560,27 +560,3 @@ def test_totals_page_queries_do_not_grow_with_units(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url, {"year": YEAR})
     assert len(response.context["units"]) == 13
-
-
-def test_demo_budgets_load_once(db):
-    from django.core.management import call_command
-
-    from campaigns.demo_data import budgets as demo
-
-    call_command("load_units")
-    call_command("load_demo")
-    demo.load()
-    counts = BudgetEstimate.objects.count(), BudgetSpending.objects.count()
-    demo.load()
-    assert (BudgetEstimate.objects.count(), BudgetSpending.objects.count()) == counts
-    assert counts == (
-        sum(len(a) for _, years in demo.ESTIMATES.values() for a in years.values()),
-        len(demo.SPENDING),
-    )
-    units = set(BudgetEstimate.objects.values_list("unit__code", flat=True))
-    assert units == {"37-SYT", "37-SGDDT", "37-SNV", "373", "373-GIAVAN"}
-    years = set(BudgetEstimate.objects.filter(unit__code="37-SYT").values_list("year", flat=True))
-    assert years == {2025, 2026}
-    amounts = BudgetEstimate.objects.values_list("amount", flat=True)
-    assert all(15 * M <= amount <= 120 * M for amount in amounts)
-    assert BudgetEstimate.history.filter(history_user__username="canbo.syt").exists()

@@ -223,15 +223,3 @@ def test_list_query_count_does_not_grow(world, client_for, threads, django_asser
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
     assert DifficultyMessage.objects.count() == 12
-
-
-def test_demo_has_one_answered_thread_of_so_y_te(db):
-    from django.core.management import call_command
-
-    call_command("load_units")
-    call_command("load_demo")
-    call_command("load_demo")
-    difficulty = Difficulty.objects.get()
-    assert difficulty.unit.code == "37-SYT"
-    assert difficulty.status == Difficulty.Status.ANSWERED
-    assert [m.author.username for m in difficulty.messages.all()] == ["canbo.syt", "tdkt.snv"]

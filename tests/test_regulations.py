@@ -310,21 +310,3 @@ def test_list_queries_do_not_grow_with_units(
     with django_assert_max_num_queries(14):
         many = client.get(url)
     assert len(many.context["units"]) == len(few.context["units"]) + 15
-
-
-def test_demo_records_one_regulation_on_time_and_one_late(db):
-    from django.core.management import call_command
-
-    call_command("load_units")
-    call_command("load_demo")
-    call_command("load_demo")
-    regulations = {r.unit.code: r for r in UnitRegulation.objects.select_related("unit")}
-    assert set(regulations) == {"37-SYT", "37-SGDDT"}
-    syt, sgddt = regulations["37-SYT"], regulations["37-SGDDT"]
-    assert (syt.status, syt.is_late, syt.reviewed_by.username) == (
-        "acknowledged",
-        False,
-        "tdkt.snv",
-    )
-    assert (sgddt.status, sgddt.is_late) == ("sent", True)
-    assert timezone.localdate(sgddt.sent_at) == datetime.date(2023, 4, 10)
