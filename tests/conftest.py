@@ -21,6 +21,15 @@ __all__ = ["World", "build_world"]
 PORTAL_ZONE = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 
+def moment(day: str | datetime.date, hour: int = 9) -> datetime.datetime:
+    """``hour`` o'clock of ``day`` in the portal's time zone: where a test whose outcome
+    depends on the date travels, with ``@pytest.mark.time_machine(moment(...), tick=False)``
+    or the ``time_machine`` fixture."""
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day)
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=PORTAL_ZONE)
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--today",
@@ -33,10 +42,7 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     day = config.getoption("--today")
     if day:
-        moment = datetime.datetime.combine(
-            datetime.date.fromisoformat(day), datetime.time(9), tzinfo=PORTAL_ZONE
-        )
-        config._portal_travel = time_machine.travel(moment, tick=True)
+        config._portal_travel = time_machine.travel(moment(day), tick=True)
         config._portal_travel.start()
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from registry import guide
 from registry.enums import Role
 from registry.models import Plan, QuotaRule
+from tests.conftest import moment
 from tests.factories import kind
 from tests.factories.exemplars import ExemplarFactory
 from tests.personas import EACH_ROLE, ROLES
@@ -209,14 +210,20 @@ class TestThisMonth:
         assert month.steps[1].when == f"{plan.short_label} sets no deadline."
         assert month.steps[2].when == "At the end of the year."
 
-    def test_the_page_shows_the_month_the_plan_and_what_is_due(self, world, client_for):
-        plan = plan_with_deadline(TODAY.year, day=TODAY.day, month=TODAY.month)
+    def test_the_page_shows_the_month_the_plan_and_what_is_due(
+        self, world, client_for, time_machine
+    ):
+        # A day of November, when the plan's deadline is a unit editor's only due day (June
+        # has the 11 June anniversary too).
+        today = datetime.date(TODAY.year, 11, 20)
+        time_machine.move_to(moment(today), tick=False)
+        plan = plan_with_deadline(today.year, day=today.day, month=today.month)
         html = client_for(world.user("editor_a")).get(URL).content.decode()
         tree = lxml.html.fromstring(html)
         assert tree.xpath("//*[@id='help-month']//a/@href") == [plan.get_absolute_url()]
         due = tree.xpath("//ul[@id='help-due']/li")
         assert len(due) == 1
-        assert TODAY.strftime("%d/%m/%Y") in due[0].text_content()
+        assert today.strftime("%d/%m/%Y") in due[0].text_content()
         assert "help-when-now" in tree.xpath("//li[@id='help-step-2']//p[1]/@class")[0]
 
 
