@@ -33,16 +33,21 @@ def moment(day: str | datetime.date, hour: int = 9) -> datetime.datetime:
 def pytest_addoption(parser):
     parser.addoption(
         "--today",
-        metavar="YYYY-MM-DD",
-        help="run the tests as if today were this day (09:00 in the portal's time zone), "
-        "to find tests that pass only on the day they were written",
+        metavar="YYYY-MM-DD[THH:MM]",
+        help="run the tests as if today were this day, at 09:00 or the time given in the "
+        "portal's time zone, to find tests that pass only on the day they were written",
     )
 
 
 def pytest_configure(config):
     day = config.getoption("--today")
     if day:
-        config._portal_travel = time_machine.travel(moment(day), tick=True)
+        start = (
+            datetime.datetime.fromisoformat(day).replace(tzinfo=PORTAL_ZONE)
+            if "T" in day
+            else moment(day)
+        )
+        config._portal_travel = time_machine.travel(start, tick=True)
         config._portal_travel.start()
 
 
