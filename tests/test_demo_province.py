@@ -21,7 +21,7 @@ from registry import demo_province
 from registry.data import demo_texts
 from registry.enums import ExemplarStatus as S
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 SCALE = 0.1
 DEMO_DAY = demo_province.DEMO_DAY

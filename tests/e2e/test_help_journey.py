@@ -119,6 +119,7 @@ def picture_of_main_content(page: Page) -> bytes:
     )
 
 
+@pytest.mark.slow
 def test_the_help_pictures_are_taken_from_the_pages_the_steps_open(
     page: Page, world, login, axe_check, open_from_menu, tmp_path
 ):
