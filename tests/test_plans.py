@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from registry.models import CatalogueVersion, Exemplar, Plan, QuotaRule, UnitKind
 from registry.plans import plan_copy, shift_years
+from tests.conftest import moment
 from tests.personas import MANAGERS, PERSONAS
 
 pytestmark = pytest.mark.integration
@@ -93,6 +94,8 @@ class TestReading:
         assert not response.context["in_force_now"]
         assert _("illustrative") not in content
 
+    # The copy of the 2023-2025 plan covers 2026-2028: a day within it is "today".
+    @pytest.mark.time_machine(moment("2027-03-15"), tick=False)
     def test_the_plan_in_force_today_and_an_illustrative_one_are_marked(
         self, world, client_for, plan_2023
     ):
