@@ -23,6 +23,7 @@ from tests.factories import kind
 from tests.factories.campaigns import CampaignFactory, CoverageFactory
 from tests.factories.exemplars import ExemplarFactory
 from tests.factories.reports import AwardProposalFactory, MediaIntroductionFactory
+from tests.personas import EACH_ROLE
 
 pytestmark = pytest.mark.integration
 
@@ -686,7 +687,7 @@ class TestCompare:
 # 4. Who may read and act ---------------------------------------------------------------------
 
 READERS = ["leader", "administrator"]
-OTHERS = ["editor_a", "head_a", "commune_editor", "district_reviewer", "media"]
+OTHERS = [persona for persona in EACH_ROLE if persona not in {"home_affairs", *READERS}]
 ACTIONS = ["list", "detail", "version", "xlsx", "version_xlsx", "pdf", "progress"]
 ACTIONS += ["create", "publish", "reopen"]
 
@@ -732,7 +733,7 @@ def expected_codes(persona):
     return dict.fromkeys(ACTIONS, 403)
 
 
-@pytest.mark.parametrize("persona", [*OTHERS, "home_affairs", *READERS])
+@pytest.mark.parametrize("persona", EACH_ROLE)
 def test_who_may_read_and_act(world, both, client_for, persona):
     client = client_for(world.user(persona))
     codes = {action: client.get(page).status_code for action, page in pages(*both).items()}

@@ -37,6 +37,7 @@ from reports.models import (
 from tests.factories import UnitFactory, UnitSuccessionFactory, kind
 from tests.factories.exemplars import ExemplarFactory
 from tests.factories.reports import AwardProposalFactory, MediaIntroductionFactory
+from tests.personas import EACH_ROLE
 from tests.test_document_fonts import FACES, embedded, fonts_of
 from tests.test_documents import (
     DOCX_CONTENT_TYPE,
@@ -628,7 +629,7 @@ class TestVersions:
 # 4. Who may build, publish and read it ----------------------------------------------------------
 
 READERS = ["leader", "administrator"]
-OTHERS = ["editor_a", "head_a", "commune_editor", "district_reviewer", "media"]
+OTHERS = [persona for persona in EACH_ROLE if persona not in {"home_affairs", *READERS}]
 
 
 @pytest.fixture
@@ -641,7 +642,7 @@ def both(world, plan):
     return open_one, published
 
 
-@pytest.mark.parametrize("persona", [*OTHERS, "home_affairs", *READERS])
+@pytest.mark.parametrize("persona", EACH_ROLE)
 def test_who_may_read_and_act(world, both, client_for, persona):
     open_one, _published = both
     client = client_for(world.user(persona))
