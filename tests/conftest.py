@@ -1,93 +1,95 @@
-"""Personas whose data could leak into each other's pages.
-
-province (37)
-├── Sở Y tế (dept_a) ............ editor_a, head_a
-├── Sở Giáo dục và Đào tạo (dept_b) editor_b
-├── Sở Nội vụ / Ban TĐ-KT ........ home_affairs, administrator
-├── Báo và PT-TH (press) ......... media
-├── Huyện Gia Viễn (district_a) .. district_reviewer
-│   └── Xã Gia Vân (commune_a) ... commune_editor
-└── Huyện Kim Sơn (district_b)
-    └── Xã Kim Chính (commune_b) . commune_b_editor
-leader belongs to the province unit.
-
-The districts here are a reviewing level still in force (as before 1 July 2025); tests of
-the reform build dated units of their own (``tests/reform.py``).
+"""Fixtures of the whole suite: the personas' world (``tests/personas.py``), each test in the
+portal's language with its own media folder, and ``--today`` to run the suite on another day.
 """
 
-from dataclasses import dataclass
+import datetime
+import zoneinfo
+from contextlib import contextmanager
+from io import StringIO
 
 import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
-from registry.enums import Role
-from tests.factories import UnitFactory, UserFactory, kind
 from tests.factories.registry import TEST_PASSWORD
+from tests.personas import World, build_world
+
+__all__ = ["World", "build_world"]
+
+PORTAL_ZONE = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-@dataclass
-class World:
-    province: object
-    dept_a: object
-    dept_b: object
-    home_affairs_unit: object
-    press: object
-    district_a: object
-    commune_a: object
-    district_b: object
-    commune_b: object
-    users: dict
-
-    def user(self, persona: str):
-        return self.users[persona]
+def moment(day: str | datetime.date, hour: int = 9) -> datetime.datetime:
+    """``hour`` o'clock of ``day`` in the portal's time zone: where a test whose outcome
+    depends on the date travels, with ``@pytest.mark.time_machine(moment(...), tick=False)``
+    or the ``time_machine`` fixture."""
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day)
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=PORTAL_ZONE)
 
 
-def build_world() -> World:
-    province = UnitFactory(
-        code="37", name="Tỉnh Ninh Bình", short_name="Ninh Bình", kind=kind("province")
+def pytest_addoption(parser):
+    parser.addoption(
+        "--today",
+        metavar="YYYY-MM-DD[THH:MM]",
+        help="run the tests as if today were this day, at 09:00 or the time given in the "
+        "portal's time zone, to find tests that pass only on the day they were written",
     )
-    dept_a = UnitFactory(code="37-SYT", name="Sở Y tế", parent=province)
-    dept_b = UnitFactory(code="37-SGDDT", name="Sở Giáo dục và Đào tạo", parent=province)
-    snv = UnitFactory(code="37-SNV", name="Sở Nội vụ", parent=province)
-    press = UnitFactory(
-        code="37-BPTTH", name="Báo và Phát thanh, Truyền hình Ninh Bình", parent=province
-    )
-    district_a = UnitFactory(
-        code="373", name="Huyện Gia Viễn", kind=kind("district"), parent=province
-    )
-    commune_a = UnitFactory(
-        code="373-GIAVAN", name="Xã Gia Vân", kind=kind("commune"), parent=district_a
-    )
-    district_b = UnitFactory(
-        code="376", name="Huyện Kim Sơn", kind=kind("district"), parent=province
-    )
-    commune_b = UnitFactory(
-        code="376-KIMCHINH",
-        name="Xã Kim Chính",
-        kind=kind("commune"),
-        parent=district_b,
-    )
-    users = {
-        "editor_a": UserFactory(username="editor_a", unit=dept_a, role=Role.UNIT_EDITOR),
-        "head_a": UserFactory(username="head_a", unit=dept_a, role=Role.UNIT_HEAD),
-        "editor_b": UserFactory(username="editor_b", unit=dept_b, role=Role.UNIT_EDITOR),
-        "commune_editor": UserFactory(
-            username="commune_editor", unit=commune_a, role=Role.UNIT_EDITOR
-        ),
-        "commune_b_editor": UserFactory(
-            username="commune_b_editor", unit=commune_b, role=Role.UNIT_EDITOR
-        ),
-        "district_reviewer": UserFactory(
-            username="district_reviewer", unit=district_a, role=Role.DISTRICT_REVIEWER
-        ),
-        "home_affairs": UserFactory(username="home_affairs", unit=snv, role=Role.HOME_AFFAIRS),
-        "media": UserFactory(username="media", unit=press, role=Role.MEDIA),
-        "leader": UserFactory(username="leader", unit=province, role=Role.LEADER),
-        "administrator": UserFactory(username="administrator", unit=snv, role=Role.ADMINISTRATOR),
-    }
-    return World(
-        province, dept_a, dept_b, snv, press, district_a, commune_a, district_b, commune_b, users
-    )
+
+
+def pytest_configure(config):
+    day = config.getoption("--today")
+    if day:
+        start = (
+            datetime.datetime.fromisoformat(day).replace(tzinfo=PORTAL_ZONE)
+            if "T" in day
+            else moment(day)
+        )
+        config._portal_travel = time_machine.travel(start, tick=True)
+        config._portal_travel.start()
+
+
+def pytest_unconfigure(config):
+    travel = getattr(config, "_portal_travel", None)
+    if travel is not None:
+        travel.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _postgresql_flushes_by_delete():
+    """On PostgreSQL, a transactional test (the browser journeys, the tests of concurrent
+    requests) ends by emptying every table with ``DELETE`` rather than ``TRUNCATE``.
+
+    The end is the same (the tables empty, the sequences left as they are, as a flush
+    without ``reset_sequences`` leaves them), but ``TRUNCATE`` makes new files for each of
+    some 130 tables and their indexes: seconds per test where ``DELETE`` of the few rows a
+    test writes takes a few milliseconds. Every foreign key Django makes is deferrable, so
+    the order of the tables does not matter.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        yield
+        return
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade or not tables:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        delete = style.SQL_KEYWORD("DELETE FROM")
+        return [f"{style.SQL_KEYWORD('SET CONSTRAINTS ALL DEFERRED')};"] + [
+            f"{delete} {style.SQL_FIELD(self.quote_name(table))};" for table in tables
+        ]
+
+    DatabaseOperations.sql_flush = sql_flush
+    yield
+    DatabaseOperations.sql_flush = truncate
 
 
 @pytest.fixture(autouse=True)
@@ -158,6 +160,19 @@ def committed_world(transactional_db) -> World:
     """The personas, committed: for tests where other threads or processes must see them."""
     seed_reference_data()
     return build_world()
+
+
+@contextmanager
+def the_demo(django_db_blocker):
+    """The demo as ``make demo`` loads it (units, outlets, then the demo's records), in a
+    transaction rolled back at the end: for a module- or class-scoped fixture, so that the
+    tests that read the demo share one load. They take ``db`` too, which undoes what each
+    of them changes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        for command in ("load_units", "load_outlets", "load_demo"):
+            call_command(command, stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

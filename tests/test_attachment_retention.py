@@ -19,22 +19,11 @@ from registry.attachments import AttachmentEvent
 from registry.models import Attachment, Exemplar
 from reports.documents import first_photo
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 from tests.test_attachment_limits import errors, jpeg, limits, pdf  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "commune_b_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 # Who reaches the exemplar of each unit (the others get a 404): see tests/test_permissions.py.
 REACHES = {
     "dept_a": {"editor_a", "head_a", "home_affairs", "leader", "administrator"},
@@ -253,19 +242,3 @@ def test_existing_attachments_get_a_checksum_and_an_upload_on_the_timeline(world
     assert [(e.action, e.by, e.at) for e in events] == [
         (AttachmentEvent.ATTACHED, exemplar.created_by, row.uploaded_at)
     ]
-
-
-def test_the_demo_has_one_removed_attachment_for_home_affairs_to_see(db, client):
-    call_command("load_units", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())  # idempotent
-    (row,) = Attachment.all_objects.removed()
-    assert row.deleted_by.username == "canbo.syt"
-    assert row.exemplar.attachments.count() == 1  # the photo stays
-    from registry.models import User
-
-    client.force_login(User.objects.get(username="tdkt.snv"))
-    page = client.get(row.exemplar.get_absolute_url())
-    assert [a.pk for a, _until in page.context["removed_attachments"]] == [row.pk]
-    actions = [item.file.action for item in page.context["timeline"] if item.file]
-    assert actions == ["attached", "attached", "removed"]

@@ -4,7 +4,6 @@ reads, the appraisal and decision by Home Affairs, refused input, export, histor
 import io
 
 import pytest
-from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,20 +15,10 @@ from registry.models import Exemplar
 from reports.models import AwardForm, AwardProposal
 from reports.selectors import exemplar_awards
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 Status = AwardProposal.Status
 
 
@@ -167,7 +156,7 @@ def test_pages_ask_for_a_login(client, proposals):
 # Proposing Sở Y tế's exemplar: its editors and heads, and Home Affairs. Other unit staff may
 # open the form but cannot pick it; the rest may not propose at all.
 PROPOSE_A = {"editor_a", "head_a", "home_affairs"}
-MAY_PROPOSE = PROPOSE_A | {"editor_b", "commune_editor"}
+MAY_PROPOSE = PROPOSE_A | {"editor_b", "commune_editor", "commune_b_editor"}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -417,19 +406,3 @@ def test_administrators_keep_the_award_forms_in_the_admin(world, client_for):
     merit = award(PROVINCIAL_MERIT)
     change = reverse("admin:reports_awardform_change", args=[merit.pk])
     assert client_for(world.user("editor_a")).get(change).status_code in (302, 403)
-
-
-def test_demo_is_loaded_once(db):
-    from reports import demo_data
-
-    call_command("load_units")
-    call_command("load_demo")
-    demo_data.load()
-    assert demo_data.load() == 0
-    assert AwardProposal.objects.count() == len(demo_data.PROPOSALS)
-    lan = AwardProposal.objects.get(exemplar__full_name="Đinh Thị Ngọc Lan")
-    assert lan.status == Status.CONFERRED and lan.decision_number.endswith("/QĐ-UBND")
-    assert lan.award.code == PROVINCIAL_MERIT
-    assert {p.exemplar.status for p in AwardProposal.objects.all()} == {S.ACCEPTED}
-    for proposal in AwardProposal.objects.all():
-        assert proposal.award.applies_to(proposal.exemplar.subject_kind)

@@ -17,23 +17,12 @@ from openpyxl import load_workbook
 from campaigns.models import BudgetEstimate, BudgetItem, BudgetSpending
 from registry.enums import Role
 from tests.factories import UnitFactory, UserFactory
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
 YEAR = 2025  # every test unit exists in 2025 (districts and communes end with it)
 M = 1_000_000
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-    "finance",
-]
 TOTALS_READERS = {"home_affairs", "leader", "administrator", "finance"}
 READS = {
     "dept_a": {"editor_a", "head_a", *TOTALS_READERS},
@@ -132,7 +121,7 @@ def test_the_plan_items_are_seeded(db):
 
 
 @pytest.mark.parametrize("key", ["dept_a", "commune_a"])
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", [*PERSONAS, "finance"])
 def test_pages_and_actions_follow_reach_and_role(world, finance, client_for, persona, key):
     unit = getattr(world, key)
     client = client_for(person(world, finance, persona))
@@ -172,7 +161,7 @@ def test_pages_and_actions_follow_reach_and_role(world, finance, client_for, per
     assert BudgetSpending.objects.filter(pk=payment.pk).exists() is not changes
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", [*PERSONAS, "finance"])
 def test_landing_page_shows_the_totals_or_the_users_own_unit(world, finance, client_for, persona):
     for unit in (world.dept_a, world.dept_b, world.commune_a, world.commune_b, world.district_a):
         estimate(unit, "tuyen-truyen", 20 * M, year=timezone.localdate().year)
@@ -571,27 +560,3 @@ def test_totals_page_queries_do_not_grow_with_units(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url, {"year": YEAR})
     assert len(response.context["units"]) == 13
-
-
-def test_demo_budgets_load_once(db):
-    from django.core.management import call_command
-
-    from campaigns.demo_data import budgets as demo
-
-    call_command("load_units")
-    call_command("load_demo")
-    demo.load()
-    counts = BudgetEstimate.objects.count(), BudgetSpending.objects.count()
-    demo.load()
-    assert (BudgetEstimate.objects.count(), BudgetSpending.objects.count()) == counts
-    assert counts == (
-        sum(len(a) for _, years in demo.ESTIMATES.values() for a in years.values()),
-        len(demo.SPENDING),
-    )
-    units = set(BudgetEstimate.objects.values_list("unit__code", flat=True))
-    assert units == {"37-SYT", "37-SGDDT", "37-SNV", "373", "373-GIAVAN"}
-    years = set(BudgetEstimate.objects.filter(unit__code="37-SYT").values_list("year", flat=True))
-    assert years == {2025, 2026}
-    amounts = BudgetEstimate.objects.values_list("amount", flat=True)
-    assert all(15 * M <= amount <= 120 * M for amount in amounts)
-    assert BudgetEstimate.history.filter(history_user__username="canbo.syt").exists()

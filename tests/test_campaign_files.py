@@ -10,20 +10,10 @@ from PIL import Image
 from campaigns.models import CampaignFile
 from exemplar_portal.base.uploads import check_upload
 from registry.models import Campaign
+from tests.personas import EACH_ROLE, MANAGERS
 from tests.test_uploads import minimal_pdf
 
 pytestmark = pytest.mark.integration
-
-MANAGERS = {"home_affairs", "administrator"}
-PERSONAS = [
-    "editor_a",
-    "commune_editor",
-    "district_reviewer",
-    "media",
-    "leader",
-    "home_affairs",
-    "administrator",
-]
 
 
 @pytest.fixture
@@ -54,7 +44,7 @@ def upload(client, movement, file, caption=""):
     )
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", EACH_ROLE)
 def test_managers_attach_documents_everyone_reads_them(world, client_for, movement, persona):
     client = client_for(world.user(persona))
     response = upload(client, movement, pdf(), caption="Kế hoạch phát động phong trào")

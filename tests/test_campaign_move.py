@@ -19,6 +19,7 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_a_movement_and_what_points_to_it_survive_the_move():
     old = migrate(BEFORE)

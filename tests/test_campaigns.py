@@ -6,20 +6,9 @@ from django.urls import reverse
 from campaigns.models import Pledge
 from registry.models import Campaign, EmulationBloc, Field
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import EACH_ROLE, MANAGERS
 
 pytestmark = pytest.mark.integration
-
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
-MANAGERS = {"home_affairs", "administrator"}
 
 
 @pytest.fixture
@@ -51,7 +40,7 @@ def movement_data(**overrides):
     return data
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", EACH_ROLE)
 def test_everyone_reads_movements_only_managers_create_them(world, client_for, persona):
     client = client_for(world.user(persona))
     assert client.get(reverse("campaigns:campaign_list")).status_code == 200

@@ -8,22 +8,23 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from campaigns.models import Coverage, MediaOutlet
 from exemplar_portal.base.moves import MoveNotAllowed, ReasonMissing
 from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
-from registry.models import Campaign, Exemplar, Field, QuotaRule
+from registry.models import Exemplar, Field, QuotaRule
 from reports import consolidation as consolidating
 from reports.consolidation import PROVINCIAL_AREA, build_snapshot
 from reports.models import (
-    AwardForm,
     AwardProposal,
     Consolidation,
     ConsolidationVersion,
     MediaIntroduction,
 )
 from tests.factories import kind
+from tests.factories.campaigns import CampaignFactory, CoverageFactory
 from tests.factories.exemplars import ExemplarFactory
+from tests.factories.reports import AwardProposalFactory, MediaIntroductionFactory
+from tests.personas import EACH_ROLE
 
 pytestmark = pytest.mark.integration
 
@@ -48,12 +49,11 @@ def exemplar(unit, *, status=S.ACCEPTED, year=YEAR, field="health", **kwargs):
 
 
 def propose(exemplar, code, *, unit, by, year=YEAR, status=AwardProposal.Status.PROPOSED, **kw):
-    return AwardProposal.objects.create(
+    return AwardProposalFactory(
         exemplar=exemplar,
-        award=AwardForm.objects.get(code=code),
+        award=code,
         year=year,
         proposing_unit=unit,
-        reasons="Thành tích xuất sắc trong năm.",
         status=status,
         created_by=by,
         **kw,
@@ -62,14 +62,7 @@ def propose(exemplar, code, *, unit, by, year=YEAR, status=AwardProposal.Status.
 
 @pytest.fixture
 def movement(db):
-    return Campaign.objects.create(
-        code="chuyen-doi-so",
-        name=MOVEMENT,
-        kind="movement",
-        launched_by="province",
-        level="provincial",
-        valid_from=2024,
-    )
+    return CampaignFactory(code="chuyen-doi-so", name=MOVEMENT)
 
 
 @pytest.fixture
@@ -119,22 +112,14 @@ def records(world, movement):
         "draft": exemplar(world.dept_a, full_name="Lê Văn Nháp", status=S.DRAFT),
         "last_year": exemplar(world.dept_a, full_name="Trần Năm Trước", year=YEAR - 1),
     }
-    outlet = MediaOutlet.objects.create(name="Báo Ninh Bình", kind="newspaper", unit=world.press)
-    MediaIntroduction.objects.create(
+    MediaIntroductionFactory(
         exemplar=made["lan"],
-        outlet=outlet,
         date=datetime.date(YEAR, 6, 11),
         occasion=MediaIntroduction.Occasion.PATRIOTIC_EMULATION_DAY,
         angle="Người điều dưỡng tận tâm",
-        created_by=home_affairs,
     )
     # Introduced in 2024: not of the year.
-    MediaIntroduction.objects.create(
-        exemplar=made["hoa"],
-        outlet=outlet,
-        date=datetime.date(YEAR - 1, 12, 30),
-        created_by=home_affairs,
-    )
+    MediaIntroductionFactory(exemplar=made["hoa"], date=datetime.date(YEAR - 1, 12, 30))
     made["conferred"] = propose(
         made["lan"],
         PROVINCIAL_MERIT,
@@ -149,31 +134,23 @@ def records(world, movement):
     )
     # A proposal of the achievement year 2024: not of the year.
     propose(made["last_year"], PROVINCIAL_MERIT, unit=world.dept_a, by=home_affairs, year=2024)
-    media = world.user("media")
-    about_lan = Coverage.objects.create(
-        outlet=outlet,
-        kind="article",
+    CoverageFactory(
         published_on=datetime.date(YEAR, 7, 1),
         title="Người giữ nhịp tim cho bệnh nhân nặng",
-        recorded_by=media,
+        exemplars=[made["lan"]],
     )
-    about_lan.exemplars.add(made["lan"])
-    about_hoa = Coverage.objects.create(
-        outlet=outlet,
+    CoverageFactory(
         kind="reportage",
         published_on=datetime.date(YEAR, 9, 2),
         title="Gia đình làm giàu trên đồng chiêm trũng",
-        recorded_by=media,
+        exemplars=[made["hoa"]],
     )
-    about_hoa.exemplars.add(made["hoa"])
-    old = Coverage.objects.create(
-        outlet=outlet,
+    CoverageFactory(
         kind="news",
         published_on=datetime.date(YEAR - 1, 5, 2),
         title="Tin cũ năm trước",
-        recorded_by=media,
+        exemplars=[made["last_year"]],
     )
-    old.exemplars.add(made["last_year"])
     return made
 
 
@@ -711,7 +688,7 @@ class TestCompare:
 # 4. Who may read and act ---------------------------------------------------------------------
 
 READERS = ["leader", "administrator"]
-OTHERS = ["editor_a", "head_a", "commune_editor", "district_reviewer", "media"]
+OTHERS = [persona for persona in EACH_ROLE if persona not in {"home_affairs", *READERS}]
 ACTIONS = ["list", "detail", "version", "xlsx", "version_xlsx", "pdf", "progress"]
 ACTIONS += ["create", "publish", "reopen"]
 
@@ -757,7 +734,7 @@ def expected_codes(persona):
     return dict.fromkeys(ACTIONS, 403)
 
 
-@pytest.mark.parametrize("persona", [*OTHERS, "home_affairs", *READERS])
+@pytest.mark.parametrize("persona", EACH_ROLE)
 def test_who_may_read_and_act(world, both, client_for, persona):
     client = client_for(world.user(persona))
     codes = {action: client.get(page).status_code for action, page in pages(*both).items()}

@@ -26,21 +26,10 @@ from registry.enums import ExemplarStatus, Role
 from registry.models import Exemplar
 from tests.factories import UserFactory
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import MANAGERS, PERSONAS
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
-MANAGERS = {"home_affairs", "administrator"}
 # Who reaches which entry: the authors' unit and the portrayed exemplar's unit (and the district
 # over a commune), and those who read every unit.
 READS = {
@@ -838,44 +827,3 @@ def test_the_exemplar_page_lists_its_contest_entries(world, login, entries):
     )
     section = page.split('id="exemplar-contest-entries"', 1)[1].split("</ul>", 1)[0]
     assert entry.get_absolute_url() in section and entry.title in section
-
-
-def test_demo_contest_is_loaded_once(db):
-    from django.core.management import call_command
-
-    from campaigns.demo_data import contests as demo
-
-    call_command("load_units")
-    call_command("load_demo")
-    demo.load()
-    demo.load()
-    contest = Contest.objects.get(name=demo.NAME)
-    assert contest.organiser.code == "37-SNV"
-    assert contest.results_published_at is not None
-    assert [c.max_score for c in contest.criteria.all()] == [40, 40, 20]
-    final = contest.rounds.get()
-    assert sorted(final.judges.values_list("username", flat=True)) == [
-        "bientap.bnb",
-        "giamkhao.hnv",
-        "tdkt.snv",
-    ]
-    assert not final.judges.get(username="giamkhao.hnv").has_usable_password()
-    assert contest.entries.count() == 4 and Recusal.objects.count() == 1
-    assert all(
-        e.status == ExemplarStatus.ACCEPTED
-        for entry in contest.entries.all()
-        for e in entry.exemplars.all()
-    )
-    results = judging.contest_results(contest)
-    assert [(s.rank, s.score) for s in results] == [
-        (1, Decimal("89.50")),
-        (2, Decimal("84.67")),
-        (3, Decimal("82.67")),
-        (4, Decimal("78.67")),
-    ]
-    assert [p.level for p in contest.prizes.order_by("entry__title")] == [
-        "second",
-        "third",
-        "first",
-        "consolation",
-    ]

@@ -18,20 +18,9 @@ from registry.enums import ExemplarStatus as S
 from registry.forms import CHOOSE
 from registry.models import Exemplar
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
-
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 
 
 def accepted(**kwargs):
@@ -714,29 +703,6 @@ def test_load_outlets_needs_the_units(db):
 
     with pytest.raises(CommandError):
         call_command("load_outlets")
-
-
-def test_demo_logs_the_columns_output_once(db):
-    from campaigns.demo_data import coverage as demo
-
-    call_command("load_units")
-    call_command("load_demo")  # loads the propagation demo, coverage included
-    call_command("load_outlets")
-    assert demo.load() == 0
-    assert MediaOutlet.objects.count() == len(OUTLETS)
-    assert Column.objects.count() == 2
-    assert Coverage.objects.count() == len(demo.ITEMS)
-    good_deeds = Column.objects.get(name="Người tốt - Việc tốt")
-    assert good_deeds.outlet.kind == "broadcaster" and good_deeds.outlet.unit.code == "37-BPTTH"
-    assert Column.objects.get(name="Điển hình tiên tiến - Nhân tố mới").outlet.kind == "newspaper"
-    author = Coverage.objects.order_by().values_list("recorded_by__username", flat=True).distinct()
-    assert list(author) == ["bientap.bnb"]
-    assert {item.published_on.year for item in Coverage.objects.all()} == {2025, 2026}
-    # Every item is about an accepted exemplar, which the demo media account now reaches.
-    covered = Exemplar.objects.filter(coverage__isnull=False).distinct()
-    assert {e.status for e in covered} == {S.ACCEPTED}
-    media = type(Coverage.objects.first().recorded_by).objects.get(username="bientap.bnb")
-    assert set(covered) <= set(Exemplar.objects.restrict(media))
 
 
 def test_pages_ask_for_a_login(client, setup, items):

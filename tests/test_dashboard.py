@@ -10,14 +10,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from campaigns.models import Coverage, Event, MediaOutlet
 from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
-from registry.models import Field, Plan, QuotaRule
+from registry.models import Field
 from reports.dashboard import build_dashboard
 from reports.management.commands.generate_scale_data import PREFIX
-from tests.factories import kind
+from tests.factories import PlanFactory
+from tests.factories.campaigns import CoverageFactory, EventFactory, MediaOutletFactory
 from tests.factories.exemplars import ExemplarFactory
+from tests.factories.reports import AwardProposalFactory, MediaIntroductionFactory
 
 pytestmark = pytest.mark.integration
 
@@ -46,20 +47,9 @@ def figures(world):
     make(unit=world.dept_b, status=S.SUBMITTED_TO_DISTRICT, with_evidence=False)
     make(unit=world.dept_a, year=2024, status=S.ACCEPTED, with_evidence=False)
     make(unit=world.dept_a, year=2024, status=S.DRAFT, with_evidence=False)
-    outlet = MediaOutlet.objects.create(name="Báo Ninh Bình", kind="newspaper", unit=world.press)
-    media = world.user("media")
     for day in (datetime.date(2025, 3, 1), datetime.date(2025, 6, 11), datetime.date(2024, 5, 2)):
-        Coverage.objects.create(
-            outlet=outlet, kind="article", published_on=day, title="Gương sáng", recorded_by=media
-        )
-    Event.objects.create(
-        kind="conference",
-        title="Hội nghị điển hình tiên tiến",
-        date=datetime.date(2025, 6, 11),
-        place="Hội trường tỉnh",
-        organiser=world.home_affairs_unit,
-        recorded_by=world.user("home_affairs"),
-    )
+        CoverageFactory(published_on=day, title="Gương sáng")
+    EventFactory(title="Hội nghị điển hình tiên tiến", place="Hội trường tỉnh")
     return world
 
 
@@ -93,39 +83,8 @@ class TestFigures:
             "Introductions to the media": (0, 0, None),
         }
 
-    def test_commendations_and_introductions(self, figures):
-        from reports.models import AwardForm, AwardProposal, MediaIntroduction
-
-        lan = ExemplarFactory(
-            unit=figures.dept_a, year=2025, status="accepted", with_evidence=False
-        )
-        hoa = ExemplarFactory(
-            unit=figures.dept_a, year=2024, status="accepted", with_evidence=False
-        )
-        award = AwardForm.objects.filter(for_individuals=True).first()
-        by = figures.user("home_affairs")
-        for exemplar, year, status in [
-            (lan, 2025, AwardProposal.Status.CONFERRED),
-            (hoa, 2025, AwardProposal.Status.PROPOSED),
-            (hoa, 2024, AwardProposal.Status.CONFERRED),
-        ]:
-            AwardProposal.objects.create(
-                exemplar=exemplar,
-                award=award,
-                year=year,
-                proposing_unit=figures.dept_a,
-                reasons="Thành tích xuất sắc.",
-                status=status,
-                created_by=by,
-            )
-        outlet = MediaOutlet.objects.create(
-            name="Phát thanh - Truyền hình Ninh Bình",
-            kind="broadcaster",
-            unit=figures.user("media").unit,
-        )
-        MediaIntroduction.objects.create(
-            exemplar=lan, outlet=outlet, date=datetime.date(2025, 6, 5), created_by=by
-        )
+    def test_commendations_and_introductions(self, recognitions):
+        figures = recognitions
         with translation.override("en"):
             dashboard = build_dashboard(user=figures.user("leader"), year=2025)
         values = {f.label: (f.value, f.previous) for f in dashboard.figures}
@@ -171,12 +130,7 @@ class TestFigures:
         for unit in (figures.district_a, figures.district_b, figures.commune_a):
             unit.valid_until = last_day
             unit.save()
-        plan = Plan.objects.create(
-            title="tuyên truyền gương điển hình tiên tiến giai đoạn 2026 - 2030",
-            period_from=2026,
-            period_to=2030,
-        )
-        QuotaRule.objects.create(plan=plan, unit_kind=kind("commune"), minimum=2)
+        PlanFactory(quotas={"commune": 2})
         dashboard = build_dashboard(user=figures.user("leader"), year=2026)
         assert not any(chart.key == "quota-by-district" for chart in dashboard.charts)
         chart = _chart(dashboard, "quota-by-commune")
@@ -284,7 +238,7 @@ def listed(client, url) -> int:
 def recognitions(figures):
     """Adds to ``figures``: a 2025 accepted exemplar of Sở Y tế conferred an award and
     introduced to the media, a 2024 one proposed again in 2025 (3 proposals in all)."""
-    from reports.models import AwardForm, AwardProposal, MediaIntroduction
+    from reports.models import AwardForm, AwardProposal
 
     lan = ExemplarFactory(unit=figures.dept_a, year=2025, status="accepted", with_evidence=False)
     hoa = ExemplarFactory(unit=figures.dept_a, year=2024, status="accepted", with_evidence=False)
@@ -295,21 +249,11 @@ def recognitions(figures):
         (hoa, 2025, AwardProposal.Status.PROPOSED),
         (hoa, 2024, AwardProposal.Status.CONFERRED),
     ]:
-        AwardProposal.objects.create(
-            exemplar=exemplar,
-            award=award,
-            year=year,
-            proposing_unit=figures.dept_a,
-            reasons="Thành tích xuất sắc.",
-            status=status,
-            created_by=by,
+        AwardProposalFactory(
+            exemplar=exemplar, award=award, year=year, status=status, created_by=by
         )
-    outlet = MediaOutlet.objects.create(
-        name="Phát thanh - Truyền hình Ninh Bình", kind="broadcaster", unit=figures.press
-    )
-    MediaIntroduction.objects.create(
-        exemplar=lan, outlet=outlet, date=datetime.date(2025, 6, 5), created_by=by
-    )
+    outlet = MediaOutletFactory(name="Phát thanh - Truyền hình Ninh Bình", kind="broadcaster")
+    MediaIntroductionFactory(exemplar=lan, outlet=outlet, date=datetime.date(2025, 6, 5))
     return figures
 
 
@@ -320,12 +264,7 @@ def without_districts(world):
     for unit in (world.district_a, world.district_b, world.commune_a):
         unit.valid_until = last_day
         unit.save()
-    plan = Plan.objects.create(
-        title="tuyên truyền gương điển hình tiên tiến giai đoạn 2026 - 2030",
-        period_from=2026,
-        period_to=2030,
-    )
-    QuotaRule.objects.create(plan=plan, unit_kind=kind("commune"), minimum=2)
+    PlanFactory(quotas={"commune": 2})
     for status in (S.ACCEPTED, S.DRAFT):
         ExemplarFactory.create(unit=world.commune_b, year=2026, status=status, with_evidence=False)
 

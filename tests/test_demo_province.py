@@ -22,7 +22,7 @@ from registry.data import demo_texts
 from registry.enums import ExemplarStatus as S
 from reports import demo_province as spreading
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 SCALE = 0.1
 DEMO_DAY = demo_province.DEMO_DAY

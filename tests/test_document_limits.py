@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from campaigns.models import MediaOutlet
 from registry.enums import ExemplarStatus
 from registry.models import CriterionEvidence
 from reports import consolidation as consolidating
@@ -23,14 +22,14 @@ from reports import documents, issuing, limits
 from reports.layout import Annex, Column, Paragraph, Table
 from reports.models import (
     AwardForm,
-    AwardProposal,
     DocumentRender,
     IssuedDocument,
-    MediaIntroduction,
     Signer,
 )
 from reports.pdf import RenderGuard, lay_out
 from tests.factories.exemplars import ExemplarFactory
+from tests.factories.reports import AwardProposalFactory, MediaIntroductionFactory
+from tests.personas import PERSONAS
 from tests.test_documents import (
     DOCX_CONTENT_TYPE,
     docx_text,
@@ -150,22 +149,14 @@ class TestCuttingText:
                 exemplar=exemplar, criterion=criterion, text=long_text()
             )
         home_affairs = world.user("home_affairs")
-        AwardProposal.objects.create(
+        AwardProposalFactory(
             exemplar=exemplar,
             award=AwardForm.objects.order_by("pk").first(),
             year=YEAR,
-            proposing_unit=world.dept_a,
             reasons=long_text(),
-            created_by=world.user("editor_a"),
         )
-        MediaIntroduction.objects.create(
-            exemplar=exemplar,
-            outlet=MediaOutlet.objects.create(
-                name="Báo Ninh Bình", kind="newspaper", unit=world.press
-            ),
-            date=datetime.date(YEAR, 6, 11),
-            angle=long_text(),
-            created_by=home_affairs,
+        MediaIntroductionFactory(
+            exemplar=exemplar, date=datetime.date(YEAR, 6, 11), angle=long_text()
         )
         consolidation = consolidating.create(year=YEAR, campaign=None, by=home_affairs)
         for name in consolidation.NARRATIVE_FIELDS:
@@ -519,18 +510,6 @@ class TestBigDrafts:
 
 
 # Who reaches a queued draft -------------------------------------------------------------------
-
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "media",
-    "home_affairs",
-    "leader",
-    "administrator",
-]
 
 
 @pytest.fixture

@@ -6,6 +6,17 @@ import pytest
 
 from campaigns.models import Event
 from exemplar_portal.base.history import history_with_changes
+from registry.enums import ExemplarStatus
+from tests.factories.campaigns import (
+    CampaignFactory,
+    ContestFactory,
+    CoverageFactory,
+    EventFactory,
+    InspectionFactory,
+    InspectionPlanFactory,
+)
+from tests.factories.exemplars import ExemplarFactory
+from tests.factories.reports import AwardProposalFactory
 
 pytestmark = pytest.mark.integration
 
@@ -36,19 +47,8 @@ def test_history_names_related_rows_labels_and_dates(world):
 
 
 def test_a_record_and_its_lists_make_one_history_entry(world):
-    from campaigns.models import Coverage, MediaOutlet
-    from tests.factories.exemplars import ExemplarFactory
-
     lan = ExemplarFactory(unit=world.dept_a, status="accepted")
-    outlet = MediaOutlet.objects.create(name="Báo Ninh Bình", kind="newspaper", unit=world.press)
-    item = Coverage(
-        outlet=outlet,
-        kind=Coverage.Kind.ARTICLE,
-        published_on=datetime.date(2025, 6, 12),
-        title="Người thầy thuốc tận tụy với bệnh nhi",
-        recorded_by=world.user("media"),
-    )
-    item.save_with_lists(exemplars=[lan])
+    item = CoverageFactory(exemplars=[lan])
     assert [entry.history_type for entry in item.history.all()] == ["+"]
     assert list(item.exemplars.all()) == [lan]
 
@@ -65,8 +65,6 @@ def test_a_record_and_its_lists_make_one_history_entry(world):
 
 
 def _exemplar(world):
-    from tests.factories.exemplars import ExemplarFactory
-
     return ExemplarFactory(unit=world.dept_a), "achievements"
 
 
@@ -78,104 +76,32 @@ def _registry_plan(world):
 
 
 def _campaign(world):
-    from registry.models import Campaign
-
-    campaign = Campaign.objects.create(
-        code="nong-thon-moi",
-        name="Phong trào thi đua “Cả nước chung sức xây dựng nông thôn mới”",
-        kind="movement",
-        launched_by="prime_minister",
-        level="national",
-        valid_from=2021,
-        valid_to=2025,
-    )
-    return campaign, "description"
+    return CampaignFactory(), "description"
 
 
 def _event(world):
-    event = Event(
-        kind=Event.Kind.CONFERENCE,
-        title="Hội nghị biểu dương điển hình tiên tiến ngành Y tế",
-        date=datetime.date(2025, 6, 10),
-        place="Trung tâm Hội nghị tỉnh Ninh Bình",
-        organiser=world.dept_a,
-        recorded_by=world.user("home_affairs"),
-    )
-    event.save_with_lists(participating_units=[world.dept_b])
-    return event, "outcome"
+    return EventFactory(organiser=world.dept_a, participating_units=[world.dept_b]), "outcome"
 
 
 def _inspection_plan(world):
-    from campaigns.models import InspectionPlan
-
-    plan = InspectionPlan.objects.create(
-        year=2025,
-        title="Kế hoạch kiểm tra công tác điển hình tiên tiến năm 2025",
-        lead_unit=world.home_affairs_unit,
-    )
-    return plan, "description"
+    return InspectionPlanFactory(), "description"
 
 
 def _inspection(world):
-    from campaigns.models import Inspection
-
-    plan, _field = _inspection_plan(world)
-    inspection = Inspection.objects.create(
-        plan=plan,
-        unit=world.dept_a,
-        scheduled_on=datetime.date(2025, 5, 20),
-        team_leader=world.user("home_affairs"),
-    )
-    return inspection, "findings"
+    return InspectionFactory(unit=world.dept_a), "findings"
 
 
 def _coverage(world):
-    from campaigns.models import Coverage, MediaOutlet
-
-    outlet = MediaOutlet.objects.create(name="Báo Ninh Bình", kind="newspaper", unit=world.press)
-    item = Coverage(
-        outlet=outlet,
-        kind=Coverage.Kind.ARTICLE,
-        published_on=datetime.date(2025, 5, 14),
-        title="Người thầy thuốc tận tụy với bệnh nhi",
-        recorded_by=world.user("media"),
-    )
-    item.save_with_lists(exemplars=[])
-    return item, "title"
+    return CoverageFactory(exemplars=[]), "title"
 
 
 def _contest(world):
-    from campaigns.models import Contest
-
-    contest = Contest.objects.create(
-        name="Cuộc thi viết về gương điển hình tiên tiến năm 2025",
-        kind=Contest.Kind.WRITING,
-        year=2025,
-        organiser=world.home_affairs_unit,
-        opens_on=datetime.date(2025, 4, 1),
-        closes_on=datetime.date(2025, 9, 30),
-        description="Thể lệ cuộc thi.",
-    )
-    return contest, "description"
+    return ContestFactory(description="Thể lệ cuộc thi."), "description"
 
 
 def _award_proposal(world):
-    from registry.enums import ExemplarStatus
-    from registry.models import Exemplar
-    from reports.models import AwardForm, AwardProposal
-    from tests.factories.exemplars import ExemplarFactory
-
-    exemplar = ExemplarFactory(unit=world.dept_a)
-    Exemplar.objects.filter(pk=exemplar.pk).update(status=ExemplarStatus.ACCEPTED)
-    proposal = AwardProposal.objects.create(
-        exemplar=exemplar,
-        award=AwardForm.objects.get(code="bang-khen-chu-tich-ubnd-tinh"),
-        year=2025,
-        proposing_unit=world.dept_a,
-        reasons="Thành tích xuất sắc năm 2025.",
-        created_by=world.user("editor_a"),
-    )
-    return proposal, "reasons"
+    exemplar = ExemplarFactory(unit=world.dept_a, status=ExemplarStatus.ACCEPTED)
+    return AwardProposalFactory(exemplar=exemplar), "reasons"
 
 
 RECORDS = {
@@ -223,8 +149,6 @@ def test_each_record_page_renders_whatever_its_history_holds(world, client_for, 
 
 def test_a_generated_exemplar_without_history_opens_for_every_reader(world, client_for):
     """Exemplars written by ``generate_scale_data`` have no history row at all."""
-    from tests.factories.exemplars import ExemplarFactory
-
     exemplar = with_history(ExemplarFactory(unit=world.dept_a), "achievements", 0)
     for persona in ("editor_a", "head_a", "home_affairs", "leader", "administrator"):
         response = client_for(world.user(persona)).get(exemplar.get_absolute_url())
@@ -233,8 +157,6 @@ def test_a_generated_exemplar_without_history_opens_for_every_reader(world, clie
 
 
 def test_a_long_history_shows_the_latest_entries_each_with_its_changes(world):
-    from tests.factories.exemplars import ExemplarFactory
-
     exemplar = with_history(ExemplarFactory(unit=world.dept_a), "achievements", 33)
     rows = history_with_changes(exemplar, limit=30)
     assert len(rows) == 30

@@ -13,21 +13,10 @@ from openpyxl import load_workbook
 
 from campaigns.models import Inspection, InspectionPlan, Recommendation, RecommendationFollowUp
 from registry.models import Notification
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "commune_b_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 # Who reaches which inspection: the unit inspected, the district over a commune, the team
 # (editor_b of another department sits on Sở Y tế's), and those who read every unit.
 READS = {
@@ -605,27 +594,3 @@ def test_list_queries_do_not_grow(
     for url, count in zip(urls, counts, strict=True):
         with django_assert_max_num_queries(count):
             client.get(url)
-
-
-def test_demo_is_loaded_once(db):
-    from django.core.management import call_command
-
-    from campaigns.demo_data import inspections as demo
-
-    call_command("load_units")
-    call_command("load_demo")
-    demo.load()
-    demo.load()
-    plan = InspectionPlan.objects.get(title=demo.PLAN_TITLE)
-    assert (plan.year, plan.lead_unit.code) == (2025, "37-SNV")
-    inspected = {i.unit.code: i for i in plan.inspections.select_related("team_leader")}
-    assert set(inspected) == {"37-SYT", "373", "373-GIAVAN"}
-    assert {i.team_leader.username for i in inspected.values()} == {"tdkt.snv"}
-    assert inspected["37-SYT"].team_members.get().username == "canbo.sgddt"
-    recommendations = Recommendation.objects.filter(inspection__plan=plan)
-    assert recommendations.count() == 4
-    closed = recommendations.closed().get()
-    assert closed.follow_ups.exists()
-    assert closed.closed_by.username == "tdkt.snv"
-    assert closed.inspection.unit.code == "37-SYT"
-    assert recommendations.overdue().get().inspection.unit.code == "373"

@@ -13,20 +13,10 @@ from registry.enums import ExemplarStatus as S
 from registry.models import Exemplar, Field
 from reports.models import MediaIntroduction
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 JUNE_11 = MediaIntroduction.Occasion.PATRIOTIC_EMULATION_DAY
 
 
@@ -236,22 +226,3 @@ def test_history_shows_who_changed_what(world, client_for, setup, introductions)
     changes = {str(label): new for label, _old, new in history[0]["changes"]}
     label = str(MediaIntroduction._meta.get_field("angle").verbose_name)
     assert changes[label] == "Nhấn mạnh văn hóa đọc"
-
-
-def test_demo_introduces_for_11_june_2026(db):
-    from django.core.management import call_command
-
-    from reports import demo_data
-
-    call_command("load_units")
-    call_command("load_demo")
-    demo_data.load()
-    assert demo_data.load() == 0
-    assert MediaIntroduction.objects.count() == len(demo_data.INTRODUCTIONS)
-    lan = MediaIntroduction.objects.get(exemplar__full_name="Đinh Thị Ngọc Lan")
-    assert (lan.outlet.name, lan.occasion) == ("Báo Ninh Bình", JUNE_11)
-    assert lan.date.year == 2026
-    media = type(lan.created_by).objects.get(username="bientap.bnb")
-    introduced = Exemplar.objects.filter(media_introductions__outlet__unit=media.unit)
-    assert introduced.exists()
-    assert set(introduced) <= set(Exemplar.objects.restrict(media))

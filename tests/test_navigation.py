@@ -7,21 +7,10 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from registry.navigation import ADMIN_SITE, MENU, may_open, menu_for
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "commune_b_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 EVERY_PAGE = [page.url_name for area in MENU for page in area.pages]
 REVIEWERS = {"district_reviewer", "home_affairs"}
 READ_ALL_UNITS = {"home_affairs", "leader", "administrator"}

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
-from campaigns.models import MediaOutlet
 from exemplar_portal.base.exports import sheet_title
 from registry.enums import ExemplarStatus as S
 from registry.enums import SubjectKind
@@ -23,13 +22,11 @@ from registry.models import (
     Plan,
     QuotaRule,
     Unit,
-    UnitSuccession,
 )
 from reports import consolidation as consolidating
 from reports import documents, issuing
 from reports.layout import DRAFT_MARK
 from reports.models import (
-    AwardForm,
     AwardProposal,
     Consolidation,
     DocumentRender,
@@ -37,8 +34,10 @@ from reports.models import (
     MediaIntroduction,
     Signer,
 )
-from tests.factories import UnitFactory, kind
+from tests.factories import UnitFactory, UnitSuccessionFactory, kind
 from tests.factories.exemplars import ExemplarFactory
+from tests.factories.reports import AwardProposalFactory, MediaIntroductionFactory
+from tests.personas import EACH_ROLE
 from tests.test_document_fonts import FACES, embedded, fonts_of
 from tests.test_documents import (
     DOCX_CONTENT_TYPE,
@@ -115,17 +114,12 @@ def reform(world):
         end_basis=DEPARTMENTS_BASIS,
     )
     finance = UnitFactory(code="37-STC", name="Sở Tài chính", parent=world.province)
-    UnitSuccession.objects.create(
-        predecessor=old_commune,
-        successor=new_commune,
-        kind=UnitSuccession.Kind.MERGER,
-        effective_on=datetime.date(2025, 7, 1),
-        legal_basis=COMMUNES_BASIS,
+    UnitSuccessionFactory(
+        predecessor=old_commune, successor=new_commune, legal_basis=COMMUNES_BASIS
     )
-    UnitSuccession.objects.create(
+    UnitSuccessionFactory(
         predecessor=planning,
         successor=finance,
-        kind=UnitSuccession.Kind.MERGER,
         effective_on=datetime.date(2025, 3, 1),
         legal_basis=DEPARTMENTS_BASIS,
     )
@@ -199,35 +193,21 @@ def records(world, plan, reform):
         "before": accepted(world.dept_a, "Trần Năm Trước", 2022, by=by),
         "after": accepted(world.dept_a, "Ngô Năm Sau", 2026, by=by),
     }
-    outlet = MediaOutlet.objects.create(name="Báo Ninh Bình", kind="newspaper", unit=world.press)
-    MediaIntroduction.objects.create(
+    MediaIntroductionFactory(
         exemplar=made["huong"],
-        outlet=outlet,
         date=datetime.date(2024, 6, 11),
         occasion=MediaIntroduction.Occasion.PATRIOTIC_EMULATION_DAY,
         angle="Câu lạc bộ “Đọc sách cùng con”",
         created_by=by,
     )
-    merit = AwardForm.objects.get(code=PROVINCIAL_MERIT)
-    AwardProposal.objects.create(
+    AwardProposalFactory(
         exemplar=made["lan"],
-        award=merit,
         year=2023,
-        proposing_unit=world.dept_a,
-        reasons="Thành tích xuất sắc trong năm.",
         status=AwardProposal.Status.CONFERRED,
         decision_number="2968/QĐ-UBND",
         decision_date=datetime.date(2023, 12, 26),
-        created_by=world.user("editor_a"),
     )
-    AwardProposal.objects.create(
-        exemplar=made["mai"],
-        award=merit,
-        year=2025,
-        proposing_unit=world.dept_a,
-        reasons="Thành tích xuất sắc trong năm.",
-        created_by=world.user("editor_a"),
-    )
+    AwardProposalFactory(exemplar=made["mai"], year=2025)
     return made
 
 
@@ -649,7 +629,7 @@ class TestVersions:
 # 4. Who may build, publish and read it ----------------------------------------------------------
 
 READERS = ["leader", "administrator"]
-OTHERS = ["editor_a", "head_a", "commune_editor", "district_reviewer", "media"]
+OTHERS = [persona for persona in EACH_ROLE if persona not in {"home_affairs", *READERS}]
 
 
 @pytest.fixture
@@ -662,7 +642,7 @@ def both(world, plan):
     return open_one, published
 
 
-@pytest.mark.parametrize("persona", [*OTHERS, "home_affairs", *READERS])
+@pytest.mark.parametrize("persona", EACH_ROLE)
 def test_who_may_read_and_act(world, both, client_for, persona):
     open_one, _published = both
     client = client_for(world.user(persona))

@@ -6,21 +6,10 @@ from django.urls import reverse
 from registry.enums import Role
 from registry.models import Unit
 from registry.selectors import unit_ids_in_scope
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "commune_b_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 
 # Whose people page each persona may open: unit codes that answer 200; others answer 404.
 REACH = {

@@ -16,9 +16,8 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from registry.demo import ACCOUNTS, DEMO_PASSWORD
 from registry.enums import Role
-from registry.models import EmulationBloc, Unit, UnitSuccession, User
+from registry.models import Unit, User
 from registry.tasks import send_portal_mail
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,8 +102,6 @@ class TestLanguages:
         assert "Trang chủ" in client.get(reverse("registry:home")).content.decode()
 
     def test_dates_are_day_first(self):
-        import datetime
-
         from django.utils.formats import date_format
 
         with translation.override("vi"):
@@ -354,96 +351,6 @@ class TestAdmin:
         assert admin_user.is_staff
         assert not admin_user.is_superuser
         assert not world.user("home_affairs").is_staff
-
-
-class TestDemo:
-    def test_demo_is_idempotent_and_gives_one_account_per_role(self, db, capsys):
-        call_command("load_units")
-        call_command("load_demo")
-        counts = (User.objects.count(), Unit.objects.count(), EmulationBloc.objects.count())
-        call_command("load_demo")
-        assert (User.objects.count(), Unit.objects.count(), EmulationBloc.objects.count()) == counts
-        assert {a.role for a in ACCOUNTS} == set(Role)
-        for account in ACCOUNTS:
-            user = User.objects.get(username=account.username)
-            assert user.check_password(DEMO_PASSWORD)
-            assert user.unit.code == account.unit_code
-        output = capsys.readouterr().out
-        assert DEMO_PASSWORD in output
-        assert "tdkt.snv" in output
-
-    def test_demo_exemplars_went_through_the_workflow(self, db):
-        from registry.models import Exemplar
-
-        call_command("load_units")
-        call_command("load_demo")
-        call_command("load_demo")
-        statuses = dict(Exemplar.objects.values_list("full_name", "status").exclude(full_name=""))
-        assert statuses["Đinh Thị Ngọc Lan"] == "accepted"
-        assert statuses["Bùi Văn Toàn"] == "returned"
-        # Of 2025-2026: seven moved through the workflow, three drafts from the demo
-        # spreadsheet import (the awards demo adds exemplars of earlier years).
-        assert Exemplar.objects.filter(year__gte=2025).count() == 10
-        assert Exemplar.objects.filter(status="draft").count() == 4
-        assert statuses["Phạm Thị Thu Hương"] == "accepted"
-        from campaigns.models import CampaignReview, Pledge
-
-        assert CampaignReview.objects.count() == 1
-        assert Pledge.objects.get().units.count() == 4
-        toan = Exemplar.objects.get(full_name="Bùi Văn Toàn")
-        assert list(toan.transitions.values_list("by__username", flat=True)) == [
-            "canbo.giavan",
-            "huyen.giavien",
-            "tdkt.snv",
-        ]
-        # Sent to the district before it ended, reviewed there, on the days of 2025.
-        assert toan.reviewer_unit.code == "373"
-        assert toan.transitions.order_by("pk").first().at.date() < datetime.date(2025, 7, 1)
-        # One was still waiting for the district when it ended: it has moved on.
-        thinh = Exemplar.objects.get(household_head="Nguyễn Văn Thịnh")
-        assert thinh.status == "under_review"
-        assert thinh.transitions.filter(by__isnull=True).exists()
-
-    def test_demo_district_reviews_its_historical_communes(self, db):
-        call_command("load_units")
-        call_command("load_demo")
-        reviewer = User.objects.get(username="huyen.giavien")
-        commune = Unit.objects.get(code="373-GIAVAN")
-        assert commune.reviewing_unit_on(datetime.date(2025, 6, 30)) == reviewer.unit
-        # Both ended on 30/6/2025: today nobody reviews the old commune's submissions.
-        assert commune.has_ended() and commune.reviewing_unit is None
-        assert reviewer.has_perm("registry.view_people_unit", commune)
-        assert not reviewer.has_perm("registry.view_people_unit", Unit.objects.get(code="37-SYT"))
-
-    def test_demo_old_communes_lead_to_todays_and_plans_cover_the_years(self, db):
-        from registry.models import CatalogueVersion, Plan
-
-        call_command("load_units")
-        call_command("load_demo")
-        call_command("load_demo")
-        successors = dict(
-            UnitSuccession.objects.filter(predecessor__code__startswith="373-").values_list(
-                "predecessor__code", "successor__code"
-            )
-        )
-        assert successors == {
-            "373-GIAVAN": "14488",
-            "373-GIATHANH": "14488",
-            "373-GIAHOA": "14482",
-            "373-ME": "14464",
-        }
-        old = Unit.objects.get(code="373-GIAVAN")
-        assert old.valid_until == datetime.date(2025, 6, 30) and old.end_basis
-        assert User.objects.get(username="canbo.xagiavan").unit.code == "14488"
-        assert User.objects.get(username="canbo.giavan").unit == old
-        later = Plan.objects.get(period_from=2026)
-        assert (later.period_to, later.illustrative) == (2030, True)
-        assert later.deadline_for(2026) == datetime.date(2026, 11, 30)
-        assert "district" not in set(later.quota_rules.values_list("unit_kind__code", flat=True))
-        assert CatalogueVersion.for_year(2027) == later.catalogue
-        current = Plan.objects.get(period_from=2023)
-        assert (current.number, current.signed_on) == ("", None)
-        assert current.regulation_requirements.filter(deadline=datetime.date(2023, 3, 31)).exists()
 
 
 def test_env_example_is_a_deployable_configuration():

@@ -6,7 +6,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from campaigns.models import Contest, ContestEntry, Coverage, Event, MediaOutlet, Prize
+from campaigns.models import Event, Prize
+from tests.factories.campaigns import (
+    ContestEntryFactory,
+    ContestFactory,
+    CoverageFactory,
+    EventFactory,
+)
 from tests.factories.exemplars import ExemplarFactory
 
 pytestmark = pytest.mark.integration
@@ -18,16 +24,11 @@ def lan(world):
 
 
 def conference(world, *exemplars):
-    event = Event.objects.create(
-        kind=Event.Kind.CONFERENCE,
+    return EventFactory(
         title="Hội nghị biểu dương điển hình tiên tiến năm 2025",
         date=datetime.date(2025, 11, 20),
-        place="Trung tâm Hội nghị tỉnh",
-        organiser=world.home_affairs_unit,
-        recorded_by=world.user("home_affairs"),
+        exemplars=exemplars,
     )
-    event.exemplars.set(exemplars)
-    return event
 
 
 def test_a_media_editor_reaches_the_events_of_the_exemplars_it_covered(world, lan):
@@ -35,17 +36,7 @@ def test_a_media_editor_reaches_the_events_of_the_exemplars_it_covered(world, la
     media = world.user("media")
     assert not Event.objects.restrict(media).filter(pk=event.pk).exists()
 
-    outlet = MediaOutlet.objects.create(
-        name="Báo Ninh Bình", kind=MediaOutlet.Kind.NEWSPAPER, unit=media.unit
-    )
-    article = Coverage.objects.create(
-        outlet=outlet,
-        kind=Coverage.Kind.ARTICLE,
-        published_on=datetime.date(2025, 11, 22),
-        title="Người thầy thuốc tận tụy với bệnh nhi",
-        recorded_by=media,
-    )
-    article.exemplars.add(lan)
+    CoverageFactory(published_on=datetime.date(2025, 11, 22), exemplars=[lan])
     media = type(media).objects.get(pk=media.pk)  # a new request: reach is computed afresh
     assert Event.objects.restrict(media).filter(pk=event.pk).exists()
     # Another unit's staff still do not reach the event.
@@ -53,23 +44,17 @@ def test_a_media_editor_reaches_the_events_of_the_exemplars_it_covered(world, la
 
 
 def test_prizes_show_on_the_exemplars_page_once_results_are_published(world, client_for, lan):
-    contest = Contest.objects.create(
+    contest = ContestFactory(
         name="Cuộc thi viết về gương người tốt, việc tốt năm 2025",
-        kind=Contest.Kind.WRITING,
-        year=2025,
-        organiser=world.home_affairs_unit,
         opens_on=datetime.date(2025, 3, 1),
-        closes_on=datetime.date(2025, 9, 30),
     )
-    entry = ContestEntry.objects.create(
+    entry = ContestEntryFactory(
         contest=contest,
         title="Bàn tay ấm của người mẹ áo trắng",
-        kind=ContestEntry.Kind.ARTICLE,
         authors="Nguyễn Thu Trang",
         received_on=datetime.date(2025, 9, 1),
-        recorded_by=world.user("home_affairs"),
+        exemplars=[lan],
     )
-    entry.exemplars.add(lan)
     Prize.objects.create(contest=contest, entry=entry, level=Prize.Level.FIRST)
     client = client_for(world.user("editor_a"))
     url = reverse("registry:exemplar_detail", kwargs={"code": lan.code})

@@ -218,36 +218,6 @@ def test_a_record_the_ended_district_endorsed_stays_its_endorsement_when_sent_ag
     assert after[1] == before[1] + 1
 
 
-def test_the_demos_2025_quota_as_an_officer_computes_it(db):
-    """On 31/12/2025 Ninh Bình has 129 communes and wards, 17 departments and provincial
-    bodies (the merged ones once, Báo và Phát thanh, Truyền hình once; Ban Thi đua - Khen
-    thưởng is a sub-board of Sở Nội vụ and owes nothing), 6 mass organisations and the
-    enterprise association: 153 obligations, no district. Sở Y tế and Sở Giáo dục và Đào tạo
-    have one accepted each; Xã Gia Vân (from 1/7/2025) counts the one its predecessor had
-    accepted and the one it had sent, handed over to Home Affairs when the district ended."""
-    call_command("load_units", stdout=StringIO())
-    call_command("load_demo", stdout=StringIO())
-    standing = quotas.standing(2025, today=TODAY)
-    rows = {row.unit.code: row for row in standing.rows}
-    assert len(standing.rows) == len(rows) == 153
-    by_kind = {}
-    for row in standing.rows:
-        by_kind[row.unit.kind.code] = by_kind.get(row.unit.kind.code, 0) + 1
-    assert by_kind == {
-        "department": 17,
-        "mass-organisation": 6,
-        "enterprise-association": 1,
-        "commune": 129,
-    }
-    for gone in ("373", "37-SKHDT", "37-SNNPTNT", "37-STNMT", "37-BNB", "37-DPTTH", "37-SNV-TDKT"):
-        assert gone not in rows
-    assert {code for code, row in rows.items() if row.met} == {"37-SYT", "37-SGDDT"}
-    gia_van = rows["14488"]
-    assert (gia_van.minimum, gia_van.accepted, gia_van.submitted) == (2, 1, 2)
-    assert [unit.code for unit in gia_van.predecessors] == ["373-GIAVAN"]
-    assert standing.unattributed == []
-
-
 @pytest.mark.parametrize("basis", list(Plan.QuotaBasis))
 def test_a_units_own_progress_is_its_row_of_the_whole_standing(reform, basis):
     # A unit's page works out only the rows around the unit (``progress``); whatever the

@@ -13,22 +13,12 @@ from campaigns.models import RegulationRequirement, UnitRegulation
 from exemplar_portal.base.moves import ReasonMissing
 from registry.models import Notification
 from tests.factories import UnitFactory, kind
+from tests.personas import PERSONAS
 from tests.test_uploads import minimal_pdf, png_with_alpha
 
 pytestmark = pytest.mark.integration
 
 PLAN_TITLE = "Quy định về đối tượng, tiêu chuẩn cụ thể đối với điển hình tiên tiến"
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 ALL_REQUIRED = {"37-SYT", "37-SGDDT", "37-SNV", "37-BPTTH", "373", "376"}
 # Which required units each persona's list shows: their own, or all for those reading all.
 LISTED = {
@@ -36,6 +26,7 @@ LISTED = {
     "head_a": {"37-SYT"},
     "editor_b": {"37-SGDDT"},
     "commune_editor": set(),  # communes are not asked for a regulation
+    "commune_b_editor": set(),
     "district_reviewer": {"373"},
     "home_affairs": ALL_REQUIRED,
     "media": {"37-BPTTH"},
@@ -320,21 +311,3 @@ def test_list_queries_do_not_grow_with_units(
     with django_assert_max_num_queries(14):
         many = client.get(url)
     assert len(many.context["units"]) == len(few.context["units"]) + 15
-
-
-def test_demo_records_one_regulation_on_time_and_one_late(db):
-    from django.core.management import call_command
-
-    call_command("load_units")
-    call_command("load_demo")
-    call_command("load_demo")
-    regulations = {r.unit.code: r for r in UnitRegulation.objects.select_related("unit")}
-    assert set(regulations) == {"37-SYT", "37-SGDDT"}
-    syt, sgddt = regulations["37-SYT"], regulations["37-SGDDT"]
-    assert (syt.status, syt.is_late, syt.reviewed_by.username) == (
-        "acknowledged",
-        False,
-        "tdkt.snv",
-    )
-    assert (sgddt.status, sgddt.is_late) == ("sent", True)
-    assert timezone.localdate(sgddt.sent_at) == datetime.date(2023, 4, 10)

@@ -19,6 +19,7 @@ from registry.enums import ExemplarStatus
 from registry.models import Exemplar, ImportJob
 from registry.spreadsheets.kinds import KINDS
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
@@ -179,19 +180,15 @@ def test_one_bad_row_in_a_thousand_and_nothing_is_written(world, client_for):
 
 # Reach: who imports what, for which unit ------------------------------------------------
 
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "editor_b",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 IMPORTS = {
-    "dien-hinh": {"editor_a", "head_a", "editor_b", "commune_editor", "home_affairs"},
+    "dien-hinh": {
+        "editor_a",
+        "head_a",
+        "editor_b",
+        "commune_editor",
+        "commune_b_editor",
+        "home_affairs",
+    },
     "don-vi": {"administrator"},
     "sap-xep-don-vi": {"administrator"},
     "nguoi-dung": {"administrator"},

@@ -152,29 +152,6 @@ def test_user_rows_follow_the_models_rules(world, admin):
     assert User.objects.get(username="administrator").role == Role.ADMINISTRATOR
 
 
-def test_the_demo_import_is_loaded_once(db):
-    from django.core.management import call_command
-
-    from registry.models import Exemplar
-    from registry.spreadsheets import demo
-
-    call_command("load_units")
-    call_command("load_demo")
-    demo.load()
-    demo.load()
-    job = ImportJob.objects.get()
-    assert job.status == ImportJob.Status.DONE and job.new_rows == 3
-    assert job.created_by.username == "canbo.syt" and job.unit.code == "37-SYT"
-    imported = Exemplar.history.filter(history_change_reason=_("Imported from a spreadsheet"))
-    drafts = Exemplar.objects.filter(pk__in=imported.values("id"))
-    assert {e.subject_name for e in drafts} == {
-        "Trạm Y tế xã Gia Vân",
-        "Trương Văn Lực",
-        "Đinh Thị Thanh Xuân",
-    }
-    assert {e.status for e in drafts} == {"draft"}
-
-
 @pytest.mark.parametrize("file_format", ["xlsx", "csv"])
 def test_the_unit_list_exported_and_uploaded_again_is_unchanged(world, admin, file_format):
     from django.core.files.uploadedfile import SimpleUploadedFile

@@ -25,6 +25,7 @@ from registry.exemplar_validation import not_in_force_message
 from registry.models import Exemplar, Plan, UnitSuccession
 from tests.factories import UnitFactory, UserFactory, kind
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.integration
 
@@ -39,13 +40,6 @@ KEEPERS = {
     "commune_b_editor",
     "district_reviewer",
 }
-PERSONAS = [
-    *sorted(KEEPERS),
-    "home_affairs",
-    "leader",
-    "media",
-    "administrator",
-]
 
 
 def home_url(**params):

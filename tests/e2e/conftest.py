@@ -13,7 +13,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.conftest import World, build_world, seed_reference_data
+from tests.conftest import seed_reference_data
+from tests.personas import World, build_world
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -36,13 +37,21 @@ HERE = Path(__file__).parent
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Run the browser tests after all others (after pytest-django's own ordering).
+    """Run the browser tests after all others (after pytest-django's own ordering), the
+    journeys marked slow first among them.
 
     Once started, Playwright keeps its event loop running in the main thread until the end
     of the session, and Django refuses ORM calls from a thread with a running loop: a
     database test of another folder that ran after a browser test would fail.
+    The longest journeys (10-35 s) go first so that the test workers, which take the tests
+    in this order, end with short ones and finish together.
     """
-    items.sort(key=lambda item: item.path.is_relative_to(HERE))  # stable: order kept within
+
+    def place(item):
+        browser = item.path.is_relative_to(HERE)
+        return browser, browser and item.get_closest_marker("slow") is None
+
+    items.sort(key=place)  # stable: the order is kept within each group
 
 
 @contextmanager

@@ -51,6 +51,7 @@ def record_entry(page: Page, axe_check, *, title, authors, unit, exemplar, recei
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
 
+@pytest.mark.slow
 def test_a_contest_is_judged_published_and_its_prize_shows_on_the_exemplars_page(
     page: Page, world, login, logout, axe_check
 ):

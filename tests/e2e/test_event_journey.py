@@ -26,6 +26,7 @@ def a_past_date(**delta) -> datetime.date:
     return timezone.localdate() - datetime.timedelta(**delta)
 
 
+@pytest.mark.slow
 def test_a_unit_records_its_event_with_a_photo(
     page: Page, world, login, logout, axe_check, tmp_path
 ):

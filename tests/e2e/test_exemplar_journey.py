@@ -129,6 +129,7 @@ def open_from_queue(page: Page, axe_check=None) -> None:
     expect(heading(page)).to_have_text(NAME)
 
 
+@pytest.mark.slow
 def test_exemplar_from_draft_to_accepted(page: Page, world, login, logout, axe_check, tmp_path):
     commune_editor = world.user("commune_editor")
     district_reviewer = world.user("district_reviewer")

@@ -68,6 +68,7 @@ def send(page: Page, axe_check, head_name: str, shot: str) -> None:
     expect(status_badge(page)).to_have_class(re.compile(r"\bstatus-awaiting_head\b"))
 
 
+@pytest.mark.slow
 def test_a_department_head_returns_then_signs_off_a_record(page: Page, world, login, axe_check):
     unit = world.dept_a
     unit.requires_head_signoff = True

@@ -29,6 +29,7 @@ from registry.enums import Role
 from registry.models import CatalogueVersion, Exemplar, Plan, QuotaRule
 from tests.factories import UnitFactory, kind
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import ONE_PER_ROLE
 
 pytestmark = pytest.mark.browser
 
@@ -42,15 +43,15 @@ MAX_BYTES = 120_000
 STATIC_DIR = settings.BASE_DIR / "static"
 # Set to write the pictures over those the help page shows (``make help-pictures``).
 REFRESH = bool(os.environ.get("PORTAL_HELP_PICTURES"))
-# The persona that shows each role, with the name the pictures show.
-PERSONAS = {
-    Role.UNIT_EDITOR: ("editor_a", "Nguyễn Thị Hồng Nhung"),
-    Role.UNIT_HEAD: ("head_a", "Trần Văn Quang"),
-    Role.DISTRICT_REVIEWER: ("district_reviewer", "Đinh Công Tuấn"),
-    Role.HOME_AFFAIRS: ("home_affairs", "Lê Thị Minh Phương"),
-    Role.MEDIA: ("media", "Vũ Hoàng Nam"),
-    Role.LEADER: ("leader", "Hoàng Văn Đức"),
-    Role.ADMINISTRATOR: ("administrator", "Bùi Thị Mai"),
+# The name each role's persona (``ONE_PER_ROLE``) has in the pictures.
+PICTURED_NAMES = {
+    "editor_a": "Nguyễn Thị Hồng Nhung",
+    "head_a": "Trần Văn Quang",
+    "district_reviewer": "Đinh Công Tuấn",
+    "home_affairs": "Lê Thị Minh Phương",
+    "media": "Vũ Hoàng Nam",
+    "leader": "Hoàng Văn Đức",
+    "administrator": "Bùi Thị Mai",
 }
 
 
@@ -90,7 +91,7 @@ def a_working_year(world) -> int:
     for unit, short_name in short_names.items():
         unit.short_name = short_name
         unit.save()
-    for persona, name in PERSONAS.values():
+    for persona, name in PICTURED_NAMES.items():
         user = world.user(persona)
         user.full_name = name
         user.save()
@@ -118,6 +119,7 @@ def picture_of_main_content(page: Page) -> bytes:
     )
 
 
+@pytest.mark.slow
 def test_the_help_pictures_are_taken_from_the_pages_the_steps_open(
     page: Page, world, login, axe_check, open_from_menu, tmp_path
 ):
@@ -125,7 +127,7 @@ def test_the_help_pictures_are_taken_from_the_pages_the_steps_open(
     pictures_dir = STATIC_DIR if REFRESH else tmp_path
     page.set_viewport_size(DESKTOP)
     written = {}
-    for index, (role, (persona, _name)) in enumerate(PERSONAS.items()):
+    for index, (role, persona) in enumerate(ONE_PER_ROLE.items()):
         page.context.clear_cookies()
         login(world.user(persona), check=index == 0)
         if index == 0:

@@ -31,6 +31,7 @@ def open_menu(page: Page, item: str) -> None:
     navigation.get_by_role("link", name=item, exact=True).click()
 
 
+@pytest.mark.slow
 def test_a_recommendation_is_followed_up_by_the_unit_then_closed(
     page: Page, world, login, logout, axe_check
 ):

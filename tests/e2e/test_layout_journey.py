@@ -18,20 +18,11 @@ from playwright.sync_api import Page, expect
 
 from registry.enums import ExemplarStatus
 from tests.factories.exemplars import ExemplarFactory
+from tests.personas import EACH_ROLE
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-PERSONAS = [
-    "editor_a",
-    "head_a",
-    "commune_editor",
-    "district_reviewer",
-    "home_affairs",
-    "media",
-    "leader",
-    "administrator",
-]
 MAIN_NAVIGATION = "Thanh điều hướng chính"
 MENU_TOGGLER = "Hiện hoặc ẩn trình đơn"
 
@@ -75,7 +66,7 @@ def menu_rows(page: Page) -> int:
     return len(rows)
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", EACH_ROLE)
 def test_the_menu_is_one_row_at_1280_px_for_every_role(page: Page, world, login, persona):
     login(world.user(persona), check=False)
     expect(page.locator("#main-nav")).to_be_visible()

@@ -65,6 +65,7 @@ def sign_in(page: Page, login, user) -> None:
     login(user)
 
 
+@pytest.mark.slow
 def test_a_returned_record_on_a_phone(page: Page, world, login, axe_check):
     editor = world.user("editor_a")
     reviewer = world.user("home_affairs")

@@ -1,3 +1,20 @@
-from .registry import UnitFactory, UserFactory, kind
+"""Factories of the records tests build (factory_boy): the defaults are a plausible record
+of the province, so that a test states only what it is about."""
 
-__all__ = ["UnitFactory", "UserFactory", "kind"]
+from .registry import (
+    PlanFactory,
+    QuotaRuleFactory,
+    UnitFactory,
+    UnitSuccessionFactory,
+    UserFactory,
+    kind,
+)
+
+__all__ = [
+    "PlanFactory",
+    "QuotaRuleFactory",
+    "UnitFactory",
+    "UnitSuccessionFactory",
+    "UserFactory",
+    "kind",
+]
