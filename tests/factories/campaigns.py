@@ -14,7 +14,6 @@ from campaigns.models import (
     BudgetEstimate,
     BudgetItem,
     BudgetSpending,
-    Campaign,
     Column,
     Contest,
     ContestEntry,
@@ -26,6 +25,7 @@ from campaigns.models import (
     MediaOutlet,
 )
 from registry.enums import Role
+from registry.models import Campaign
 from tests.factories.registry import UnitFactory, home_affairs_unit, someone
 
 
