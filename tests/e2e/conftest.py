@@ -136,7 +136,10 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def page(page: Page) -> Page:
+def page(transactional_db, page: Page) -> Page:
+    """pytest-playwright's page, opened after the test database and so closed before it is
+    emptied: a request the browser still makes as a journey ends (a stylesheet, a script)
+    must not reach the live server while the database is being flushed under it."""
     page.set_default_timeout(TIMEOUT_MS)
     page.set_default_navigation_timeout(TIMEOUT_MS)
     return page
