@@ -19,12 +19,11 @@ change that sets or clears ``deleted_at`` (removed, restored) and an entry of de
 import datetime
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from exemplar_portal.base.uploads import RecordFile, delete_stored
+from exemplar_portal.base.uploads import RecordFile, delete_stored, file_models
 
 from . import file_quota
 from .models import Attachment, Exemplar
@@ -134,8 +133,7 @@ def purge_removed(*, now: datetime.datetime | None = None, dry_run: bool = False
     """
     now = now or timezone.now()
     report = PurgeReport(cutoff=now - datetime.timedelta(days=retention_days()))
-    models = [model for model in apps.get_models() if issubclass(model, RecordFile)]
-    for model in models:
+    for model in file_models():
         for row in model.all_objects.filter(deleted_at__lt=report.cutoff).order_by("pk"):
             report.files += 1
             report.bytes += row.size

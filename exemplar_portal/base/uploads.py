@@ -23,6 +23,7 @@ import zlib
 from dataclasses import dataclass
 from uuid import uuid4
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -516,6 +517,11 @@ class RecordFile(models.Model):
         row._history_user = uploaded_by
         row.save()
         return row
+
+
+def file_models() -> list:
+    """Every concrete model of files on a record, of whatever app."""
+    return [model for model in apps.get_models() if issubclass(model, RecordFile)]
 
 
 def delete_stored(rows, *, on_commit: bool = True) -> None:

@@ -58,12 +58,11 @@ class RecordFiles:
                 messages.error(request, error)
         return redirect(record)
 
-    def files_of(self, record, removed=None):
-        """The record's files: those on it, or with ``removed`` also (True) or only (a
-        queryset method name, "removed") those removed."""
-        manager = self.model.objects if removed is None else self.model.all_objects
+    def files_of(self, record, which="live"):
+        """The record's files: "live" (on the record), "removed" or "all"."""
+        manager = self.model.objects if which == "live" else self.model.all_objects
         rows = manager.filter(**{self.model.record_field: record})
-        return rows.removed() if removed == "removed" else rows
+        return rows.removed() if which == "removed" else rows
 
     def context(self, request, record) -> dict:
         """What ``registry/partials/attachments.html`` shows on the record's page."""
@@ -156,7 +155,7 @@ class FilesView(TemplateView):
     files: RecordFiles = None
     action = "view"
     # Which of the record's files the page names (``RecordFiles.files_of``).
-    removed = None
+    which = "live"
 
     def dispatch(self, request, *args, **kwargs):
         files = self.files
@@ -166,14 +165,12 @@ class FilesView(TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_file(self, removed=None):
-        rows = self.files.files_of(self.record, removed)
+    def get_file(self, which=None):
+        rows = self.files.files_of(self.record, which or self.which)
         return get_object_or_404(rows, pk=self.kwargs[self.files.file_kwarg])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            record=self.record, attachment=self.get_file(self.removed), **kwargs
-        )
+        return super().get_context_data(record=self.record, attachment=self.get_file(), **kwargs)
 
 
 class FileUploadView(FilesView):
@@ -209,7 +206,8 @@ class FileDownloadView(FilesView):
     thumbnail = False
 
     def get(self, request, *args, **kwargs):
-        row = self.get_file(True if self.files.can_restore(request.user, self.record) else None)
+        may_restore = self.files.can_restore(request.user, self.record)
+        row = self.get_file("all" if may_restore else "live")
         stored = row.thumbnail if self.thumbnail else row.file
         if not stored:
             raise Http404
@@ -234,7 +232,7 @@ class FileDeleteView(FilesView):
         return super().get_context_data(retention_days=attachments.retention_days(), **kwargs)
 
     def post(self, request, *args, **kwargs):
-        row = attachments.remove(attachment=self.get_file(self.removed), by=request.user)
+        row = attachments.remove(attachment=self.get_file(), by=request.user)
         messages.success(request, _("“%(name)s” is removed.") % {"name": row.original_name})
         return redirect(self.record)
 
@@ -243,12 +241,12 @@ class FileRestoreView(FilesView):
     """Home Affairs puts a removed file back on the record: asks first, restores on POST."""
 
     action = "restore"
-    removed = "removed"
+    which = "removed"
     template_name = "registry/attachment_confirm_restore.html"
 
     def post(self, request, *args, **kwargs):
         try:
-            row = attachments.restore(attachment=self.get_file(self.removed), by=request.user)
+            row = attachments.restore(attachment=self.get_file(), by=request.user)
         except UploadRejected as rejection:
             for line in rejection.messages:
                 messages.error(request, line)
