@@ -16,16 +16,6 @@ def media_reach(user):
     return models.Q(pk__in=covered.values("exemplar_id"))
 
 
-def event_file_bytes(unit_id: int) -> int:
-    """Bytes of the files of the events the unit organises (its storage quota)."""
-    from .models import EventFile
-
-    total = EventFile.objects.filter(event__organiser_id=unit_id).aggregate(
-        total=models.Sum("size")
-    )["total"]
-    return total or 0
-
-
 def exemplar_page(*, user, exemplar) -> dict:
     from .selectors import exemplar_propagation
 
@@ -34,6 +24,5 @@ def exemplar_page(*, user, exemplar) -> dict:
 
 def register() -> None:
     extensions.exemplar_reach.register(media_reach)
-    extensions.unit_file_bytes.register(event_file_bytes)
     extensions.exemplar_page_context.register(exemplar_page)
     extensions.slots.add("exemplar_sections", "campaigns/partials/exemplar_propagation.html")

@@ -1,24 +1,29 @@
-"""An exemplar's photos and documents: attached several at once within the limits
-(``registry.file_quota``), removed, restored by Home Affairs, purged after the retention
-period, and what the exemplar's timeline says of them.
+"""Photos and documents on a record (``exemplar_portal.base.uploads.RecordFile``: an
+exemplar's attachments, a movement's or an event's files): attached several at once within
+the limits (``registry.file_quota``), removed, restored by Home Affairs, purged after the
+retention period, and what the exemplar's timeline says of them.
 
-Removing an attachment marks it (``deleted_at``, ``deleted_by``); the file stays in storage
-for ``PORTAL["ATTACHMENT_RETENTION_DAYS"]`` days, during which Home Affairs sees it on the
+Removing a file marks it (``deleted_at``, ``deleted_by``); the file stays in storage for
+``PORTAL["ATTACHMENT_RETENTION_DAYS"]`` days, during which Home Affairs sees it on the
 record and can put it back. ``purge_removed`` (the daily ``purge_deleted_attachments``
 command) then deletes the file and the row for good.
 
-Every one of these writes goes through the model's history (django-simple-history), with
-who and when: an entry of creation (attached), a change that sets or clears ``deleted_at``
-(removed, restored) and an entry of deletion (purged). Each entry keeps the file's name,
-size and SHA-256 checksum, so ``timeline_events`` reads the whole story from it, purged
-files included.
+Every change is told to the record (``RecordFile.record_changed``: a line of a movement's
+or an event's history; an exemplar's new version). An exemplar's attachments keep their own
+history (django-simple-history), with who and when: an entry of creation (attached), a
+change that sets or clears ``deleted_at`` (removed, restored) and an entry of deletion
+(purged). Each entry keeps the file's name, size and SHA-256 checksum, so
+``timeline_events`` reads the whole story from it, purged files included.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from exemplar_portal.base.uploads import RecordFile, delete_stored, file_models
 
 from . import file_quota
 from .models import Attachment, Exemplar
@@ -28,102 +33,87 @@ def retention_days() -> int:
     return file_quota.limit("ATTACHMENT_RETENTION_DAYS")
 
 
-def kept_until(attachment: Attachment) -> datetime.datetime | None:
-    """When a removed attachment is due to be purged (``None`` for one still attached)."""
-    if attachment.deleted_at is None:
+def kept_until(row: RecordFile) -> datetime.datetime | None:
+    """When a removed file is due to be purged (``None`` for one still attached)."""
+    if row.deleted_at is None:
         return None
-    return attachment.deleted_at + datetime.timedelta(days=retention_days())
+    return row.deleted_at + datetime.timedelta(days=retention_days())
 
 
-def _bump_version(exemplar_id: int) -> None:
-    # The record's content changed: a reviewer who opened it before must reload it.
-    Exemplar.objects.filter(pk=exemplar_id).update(version=models.F("version") + 1)
+def use_of(model, record) -> file_quota.Use:
+    """What the record's files (of ``model``) and its unit's files take now."""
+    kept = model.objects.filter(**{model.record_field: record})
+    return file_quota.measure(kept, model.quota_unit(record))
 
 
-def use_of(exemplar: Exemplar) -> file_quota.Use:
-    """What the exemplar's attachments and its unit's files take now."""
-    return file_quota.measure(Attachment.objects.filter(exemplar_id=exemplar.pk), exemplar.unit)
-
-
-def attach(*, exemplar: Exemplar, uploads, caption: str, by) -> list[Attachment]:
-    """Attach every file of ``uploads`` to ``exemplar``, or none (``file_quota.store_batch``).
+def add(model, record, *, uploads, caption: str, by) -> list:
+    """Attach every file of ``uploads`` to ``record`` as rows of ``model``, or none
+    (``file_quota.store_batch``).
 
     Side effects: stores each file (re-encoded, metadata-free) and its thumbnail under
-    generated names; writes each row with its checksum and an entry of its history (the
-    timeline's "attached"); bumps the exemplar's version once. Raises ``UploadRejected``
-    (``file_quota.BatchRejected``) with a line per file.
+    generated names; writes each row with its checksum (for an exemplar, an entry of its
+    history: the timeline's "attached"); tells the record once (``record_changed``). Raises
+    ``UploadRejected`` (``file_quota.BatchRejected``) with a line per file.
     """
-
-    def store(checked) -> Attachment:
-        row = Attachment(
-            exemplar=exemplar,
-            kind=checked.kind,
-            original_name=checked.original_name,
-            content_type=checked.content_type,
-            size=checked.size,
-            sha256=checked.sha256,
-            caption=caption,
-            uploaded_by=by,
-        )
-        row.file.save(checked.content.name, checked.content, save=False)
-        if checked.thumbnail is not None:
-            row.thumbnail.save(checked.thumbnail.name, checked.thumbnail, save=False)
-        row._history_user = by
-        row.save()
-        return row
-
+    fields = {model.record_field: record}
     with transaction.atomic():
         rows = file_quota.store_batch(
             uploads,
-            record=exemplar,
-            kept=lambda: Attachment.objects.filter(exemplar_id=exemplar.pk),
-            unit=exemplar.unit,
-            store=store,
+            record=record,
+            kept=lambda: model.objects.filter(**fields),
+            unit=model.quota_unit(record),
+            store=lambda checked: model.from_upload(
+                checked, uploaded_by=by, caption=caption, **fields
+            ),
         )
-        _bump_version(exemplar.pk)
+        notes = [_("File added: %(name)s") % {"name": row.original_name} for row in rows]
+        model.record_changed(record, notes)
     return rows
 
 
-def remove(*, attachment: Attachment, by) -> Attachment:
-    """Take ``attachment`` off its record; its file is kept for the retention period.
+def attach(*, exemplar: Exemplar, uploads, caption: str, by) -> list[Attachment]:
+    """Attach ``uploads`` to ``exemplar`` (``add``); bumps its version once."""
+    return add(Attachment, exemplar, uploads=uploads, caption=caption, by=by)
 
-    Side effects: sets ``deleted_at`` and ``deleted_by`` (an entry of its history: the
-    timeline's "removed"); bumps the exemplar's version. Removing one already removed changes
-    nothing.
-    """
-    with transaction.atomic():
-        locked = Attachment.all_objects.select_for_update().get(pk=attachment.pk)
-        if locked.deleted_at is not None:
-            return locked
-        locked.deleted_at = timezone.now()
-        locked.deleted_by = by
-        locked._history_user = by
-        locked.save(update_fields=["deleted_at", "deleted_by"])
-        _bump_version(locked.exemplar_id)
+
+def _mark(row: RecordFile, *, by, removed: bool, note: str) -> RecordFile:
+    locked = type(row).all_objects.select_for_update().get(pk=row.pk)
+    if (locked.deleted_at is not None) is removed:
+        return locked
+    locked.deleted_at = timezone.now() if removed else None
+    locked.deleted_by = by if removed else None
+    locked._history_user = by
+    locked.save(update_fields=["deleted_at", "deleted_by"])
+    locked.record_changed(locked.record, [note % {"name": locked.original_name}])
     return locked
 
 
-def restore(*, attachment: Attachment, by) -> Attachment:
-    """Put a removed attachment back on its record (Home Affairs; the view checks who).
+def remove(*, attachment: RecordFile, by) -> RecordFile:
+    """Take a file off its record; it is kept for the retention period.
+
+    Side effects: sets ``deleted_at`` and ``deleted_by`` (for an exemplar, an entry of its
+    history: the timeline's "removed"); tells the record. Removing one already removed
+    changes nothing.
+    """
+    with transaction.atomic():
+        return _mark(attachment, by=by, removed=True, note=_("File removed: %(name)s"))
+
+
+def restore(*, attachment: RecordFile, by) -> RecordFile:
+    """Put a removed file back on its record (Home Affairs; the view checks who).
 
     It counts toward the limits again, so it must fit (``file_quota.check_room``; raises
     ``BatchRejected`` saying which limit). Side effects: clears ``deleted_at`` and
-    ``deleted_by`` (an entry of its history: the timeline's "restored"); bumps the
-    exemplar's version. Restoring one not removed changes nothing.
+    ``deleted_by`` (for an exemplar, an entry of its history: the timeline's "restored");
+    tells the record. Restoring one not removed changes nothing.
     """
-    exemplar = attachment.exemplar
+    model, record = type(attachment), attachment.record
     with transaction.atomic():
-        file_quota.lock(exemplar, exemplar.unit)
-        locked = Attachment.all_objects.select_for_update().get(pk=attachment.pk)
-        if locked.deleted_at is None:
-            return locked
-        file_quota.check_room([(locked.original_name, locked.size)], use_of(exemplar))
-        locked.deleted_at = None
-        locked.deleted_by = None
-        locked._history_user = by
-        locked.save(update_fields=["deleted_at", "deleted_by"])
-        _bump_version(locked.exemplar_id)
-    return locked
+        file_quota.lock(record, model.quota_unit(record))
+        locked = model.all_objects.select_for_update().get(pk=attachment.pk)
+        if locked.deleted_at is not None:
+            file_quota.check_room([(locked.original_name, locked.size)], use_of(model, record))
+        return _mark(locked, by=by, removed=False, note=_("File restored: %(name)s"))
 
 
 @dataclass
@@ -134,31 +124,25 @@ class PurgeReport:
 
 
 def purge_removed(*, now: datetime.datetime | None = None, dry_run: bool = False) -> PurgeReport:
-    """Delete for good the attachments removed more than the retention period before ``now``.
+    """Delete for good the files (of every record) removed more than the retention period
+    before ``now``.
 
-    Side effects (unless ``dry_run``): deletes each row (an entry of its history, by no
-    one: the timeline's "deleted for good") and, once that commits, its file and thumbnail.
-    Returns how many and how large. Running it again finds nothing more.
+    Side effects (unless ``dry_run``): deletes each row (for an exemplar, an entry of its
+    history, by no one: the timeline's "deleted for good") and, once that commits, its file
+    and thumbnail. Returns how many and how large. Running it again finds nothing more.
     """
     now = now or timezone.now()
     report = PurgeReport(cutoff=now - datetime.timedelta(days=retention_days()))
-    due = Attachment.all_objects.filter(deleted_at__lt=report.cutoff).order_by("pk")
-    for row in list(due):
-        report.files += 1
-        report.bytes += row.size
-        if dry_run:
-            continue
-        stored = [(f.storage, f.name) for f in (row.file, row.thumbnail) if f]
-        with transaction.atomic():
-            row._history_user = None
-            row.delete()
-            transaction.on_commit(lambda stored=stored: _delete_files(stored))
+    for model in file_models():
+        for row in model.all_objects.filter(deleted_at__lt=report.cutoff).order_by("pk"):
+            report.files += 1
+            report.bytes += row.size
+            if not dry_run:
+                with transaction.atomic():
+                    row._history_user = None
+                    row.delete()
+                    delete_stored([row])
     return report
-
-
-def _delete_files(stored) -> None:
-    for storage, name in stored:
-        storage.delete(name)
 
 
 @dataclass(frozen=True)
@@ -226,25 +210,3 @@ def timeline(exemplar: Exemplar, steps) -> list[TimelineItem]:
     items = [TimelineItem(at=step.at, step=step) for step in steps]
     items += [TimelineItem(at=event.at, file=event) for event in timeline_events(exemplar)]
     return sorted(items, key=lambda item: item.at)
-
-
-def page_context(exemplar: Exemplar, user, *, can_edit: bool) -> dict:
-    """What the exemplar's page shows of its files beside the list: the limits and their use
-    (for those who upload) and the removed files (for those who may restore them)."""
-    from .forms import upload_help
-
-    context = {"retention_days": retention_days()}
-    if can_edit:
-        context.update(
-            attachment_use=use_of(exemplar),
-            files_per_record=file_quota.limit("ATTACHMENTS_PER_RECORD"),
-            bytes_per_record=file_quota.limit("ATTACHMENT_BYTES_PER_RECORD"),
-            upload_help=upload_help(),
-        )
-    if user.has_perm("registry.restore_attachment", exemplar):
-        removed = Attachment.all_objects.removed().filter(exemplar=exemplar)
-        context["removed_attachments"] = [
-            (row, kept_until(row)) for row in removed.select_related("deleted_by")
-        ]
-        context["can_restore_attachments"] = True
-    return context

@@ -15,10 +15,6 @@ exemplar_page_context = Providers("the context of an exemplar's page")
 # exemplars their outlet covered or was introduced to), or None.
 exemplar_reach = Providers("exemplars reached beyond a user's units")
 
-# (unit_id) -> int: bytes of files kept for a unit's records other than its exemplars'
-# attachments, counted in the unit's storage quota.
-unit_file_bytes = Providers("bytes of files a unit keeps")
-
 # Templates drawn at named places: "exemplar_actions" (buttons beside an exemplar's title),
 # "exemplar_sections" (after its timeline), "unit_actions" (a unit's page), "quota_actions"
 # (the quota compliance page).

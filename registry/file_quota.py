@@ -7,7 +7,7 @@ those of its exemplars' attachments and of the files of the events it organises.
 attachments waiting for the purge (``registry.attachments``) count toward nothing.
 
 ``store_batch`` is the one way several files reach a record, for exemplars
-(``registry.attachments``) and for movements and events (``campaigns.views.files``):
+(``registry.attachments``), movements and events alike:
 
 1. every file is checked by content (``exemplar_portal.base.uploads.check_upload``),
    nothing written;
@@ -31,7 +31,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from exemplar_portal.base.uploads import CheckedUpload, UploadRejected, check_upload
+from exemplar_portal.base.uploads import (
+    CheckedUpload,
+    UploadRejected,
+    check_upload,
+    delete_stored,
+    file_models,
+)
 
 MB = 1024 * 1024
 DEFAULTS = {
@@ -64,15 +70,15 @@ class Use:
 
 
 def unit_bytes_used(unit_id: int) -> int:
-    """Bytes of the files kept for unit ``unit_id``: its exemplars' attachments and what the
-    apps above keep for it (the files of the events it organises: ``unit_file_bytes``)."""
-    from .extensions import unit_file_bytes
-    from .models import Attachment
-
-    kept = Attachment.objects.filter(exemplar__unit_id=unit_id).aggregate(total=models.Sum("size"))[
-        "total"
-    ]
-    return (kept or 0) + sum(provider(unit_id) for provider in unit_file_bytes)
+    """Bytes of the files kept for unit ``unit_id``: of every record whose files take its
+    room (``RecordFile.quota_unit_field``: its exemplars, the events it organises)."""
+    total = 0
+    for model in file_models():
+        if model.quota_unit_field:
+            lookup = f"{model.record_field}__{model.quota_unit_field}_id"
+            kept = model.objects.filter(**{lookup: unit_id}).aggregate(size=models.Sum("size"))
+            total += kept["size"] or 0
+    return total
 
 
 def measure(files: models.QuerySet, unit=None) -> Use:
@@ -247,7 +253,7 @@ def store_batch(
             for entry in entries:
                 rows.append(store(entry.checked))
         except BaseException:
-            _remove_stored(rows)
+            delete_stored(rows, on_commit=False)
             raise
     return rows
 
@@ -260,11 +266,3 @@ def attached_message(rows) -> str:
         "count": len(rows),
         "names": ", ".join(f"“{row.original_name}”" for row in rows),
     }
-
-
-def _remove_stored(rows) -> None:
-    """Storage is not transactional: files already written for a failed batch go now."""
-    for row in rows:
-        for stored in (row.file, row.thumbnail):
-            if stored:
-                stored.storage.delete(stored.name)

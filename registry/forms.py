@@ -550,13 +550,19 @@ def upload_help() -> str:
 
 
 class AttachmentForm(BootstrapFormMixin, forms.Form):
-    """Photos and documents of an exemplar, one or several at once."""
+    """Photos and documents of a record, one or several at once; checked and stored all
+    together (``registry.attachments.add``)."""
 
-    file = MultipleFileField(label=_("Photo or document"))
+    file = MultipleFileField(
+        label=_("Photo or document"),
+        widget=MultipleFileInput(
+            attrs={"multiple": True, "accept": ".jpg,.jpeg,.png,.webp,.pdf,.docx"}
+        ),
+    )
     caption = forms.CharField(label=_("Caption"), required=False, max_length=255)
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="attachment-%s", **kwargs)
         self.fields["file"].help_text = upload_help()
 
 

@@ -280,11 +280,3 @@ def attachment_add(*, exemplar, upload, caption: str, by):
     from .attachments import attach
 
     return attach(exemplar=exemplar, uploads=[upload], caption=caption, by=by)[0]
-
-
-def attachment_delete(*, attachment, by):
-    """Take an attachment off its record; its file is kept for the retention period
-    (``registry.attachments.remove``)."""
-    from .attachments import remove
-
-    return remove(attachment=attachment, by=by)

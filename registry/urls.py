@@ -27,29 +27,7 @@ urlpatterns = [
         views.ExemplarTransitionView.as_view(),
         name="exemplar_transition",
     ),
-    path(
-        "dien-hinh/<str:code>/tep/", views.AttachmentUploadView.as_view(), name="attachment_upload"
-    ),
-    path(
-        "dien-hinh/<str:code>/tep/<int:pk>/",
-        views.AttachmentDownloadView.as_view(),
-        name="attachment_download",
-    ),
-    path(
-        "dien-hinh/<str:code>/tep/<int:pk>/anh-nho/",
-        views.AttachmentDownloadView.as_view(thumbnail=True),
-        name="attachment_thumbnail",
-    ),
-    path(
-        "dien-hinh/<str:code>/tep/<int:pk>/xoa/",
-        views.AttachmentDeleteView.as_view(),
-        name="attachment_delete",
-    ),
-    path(
-        "dien-hinh/<str:code>/tep/<int:pk>/khoi-phuc/",
-        views.AttachmentRestoreView.as_view(),
-        name="attachment_restore",
-    ),
+    *views.EXEMPLAR_FILES.urls(),
     path("tham-dinh/", views.ReviewQueueView.as_view(), name="review_queue"),
     path("thong-bao/", views.NotificationListView.as_view(), name="notifications"),
     # What the user's role does this month (registry/guide.py).

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from openpyxl import load_workbook
@@ -17,6 +18,7 @@ from PIL import Image
 
 from campaigns.models import Coverage, Event, EventFile, MediaOutlet
 from campaigns.views.events import EventKind, campaign_events
+from registry import attachments
 from registry.enums import ExemplarStatus as S
 from registry.models import Campaign, Exemplar
 from tests.conftest import moment
@@ -496,9 +498,16 @@ def test_removing_a_file_asks_first(world, client_for, events, django_capture_on
         response = client.post(url)
     assert response["Location"] == event.get_absolute_url()
     assert not EventFile.objects.exists()
-    assert not os.path.exists(stored)
     reason = gettext("File removed: %(name)s") % {"name": "anh-hoi-nghi.jpg"}
     assert event.history.first().history_change_reason == reason
+    # Off the event, its file is kept for the retention period, then purged.
+    assert EventFile.all_objects.get().deleted_by == world.user("editor_a")
+    assert os.path.exists(stored)
+    later = datetime.timedelta(days=attachments.retention_days() + 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        attachments.purge_removed(now=timezone.now() + later)
+    assert not EventFile.all_objects.exists()
+    assert not os.path.exists(stored)
 
 
 def test_deleting_an_event_asks_first_and_keeps_its_history(

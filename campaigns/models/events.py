@@ -11,9 +11,8 @@ from simple_history.models import HistoricalRecords
 from exemplar_portal.base.history import NotesInHistory, SavedWithLists
 from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
+from exemplar_portal.base.uploads import RecordFile
 from registry.selectors import unit_ids_in_scope
-
-from .files import RecordFile
 
 
 class EventQuerySet(RestrictedQuerySet):
@@ -126,6 +125,9 @@ class EventFile(RecordFile):
     event = models.ForeignKey(
         Event, verbose_name=_("event"), related_name="files", on_delete=models.CASCADE
     )
+
+    record_field = "event"
+    quota_unit_field = "organiser"
 
     class Meta(RecordFile.Meta):
         verbose_name = _("event photo or document")

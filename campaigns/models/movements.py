@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.scopes import RestrictedQuerySet
+from exemplar_portal.base.uploads import RecordFile
 from registry.models import Campaign
-
-from .files import RecordFile
 
 
 class CampaignReview(models.Model):
@@ -100,6 +99,8 @@ class CampaignFile(RecordFile):
     campaign = models.ForeignKey(
         Campaign, verbose_name=_("movement"), related_name="files", on_delete=models.CASCADE
     )
+
+    record_field = "campaign"
 
     class Meta(RecordFile.Meta):
         verbose_name = _("movement document or photo")

@@ -14,12 +14,13 @@ from django.utils.translation import gettext_lazy
 
 from exemplar_portal.base.exports import display, joined
 from exemplar_portal.base.kit import RecordKind
+from exemplar_portal.base.uploads import delete_stored
 from registry.models import Campaign
+from registry.views.attachments import KindFiles
 
 from ..forms.events import EventFilterForm, EventForm
 from ..models import Coverage, Event, EventFile
 from .coverage import reached_exemplars
-from .files import file_urls, record_files, remove_stored_files_on_commit
 
 
 def events_in_reach(user):
@@ -52,7 +53,6 @@ class EventKind(RecordKind):
     object_name = "event"
     list_name = "events"
     file_model = EventFile
-    file_quota_unit = "organiser"
     export_filename = "su-kien-ton-vinh-dien-hinh"
     export_title = gettext_lazy("Events")
     export_columns = [
@@ -90,7 +90,7 @@ class EventKind(RecordKind):
             .filter(event=event)
             .select_related("outlet", "column")
             .order_by("-published_on", "-pk"),
-            **record_files(self, request, event),
+            **KindFiles(self).context(request, event),
         }
 
     def form_kwargs(self, request, record=None):
@@ -128,7 +128,7 @@ class EventKind(RecordKind):
 
     def delete(self, request, event):
         with transaction.atomic():
-            remove_stored_files_on_commit(event.files.all())
+            delete_stored(EventFile.all_objects.filter(event=event))
             event.delete()
 
     def deleted_message(self, event):
@@ -136,4 +136,4 @@ class EventKind(RecordKind):
 
 
 EVENTS = EventKind()
-urlpatterns = [*EVENTS.urls(), *file_urls(EVENTS)]
+urlpatterns = [*EVENTS.urls(), *KindFiles(EVENTS).urls()]

@@ -18,6 +18,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from exemplar_portal.base.exports import display, joined
 from exemplar_portal.base.kit import RecordKind, get_in_reach
 from registry.models import Campaign, Exemplar
+from registry.views.attachments import KindFiles
 
 from .. import services
 from ..forms import (
@@ -29,7 +30,6 @@ from ..forms import (
 )
 from ..models import CampaignFile, Pledge
 from .events import campaign_events
-from .files import file_urls, record_files
 
 
 class CampaignKind(RecordKind):
@@ -85,7 +85,7 @@ class CampaignKind(RecordKind):
             "exemplar_count": exemplars.count(),
             "review_form": CampaignReviewForm(),
             "events": campaign_events(user=user, campaign=campaign)[:10],
-            **record_files(self, request, campaign),
+            **KindFiles(self).context(request, campaign),
         }
 
     def save(self, request, form, record=None):
@@ -156,5 +156,5 @@ urlpatterns = [
     path("giao-uoc/", include(PledgeKind().urls())),
     *CAMPAIGNS.urls(),
     path("<slug:code>/so-ket/", CampaignReviewCreateView.as_view(), name="review_create"),
-    *file_urls(CAMPAIGNS),
+    *KindFiles(CAMPAIGNS).urls(),
 ]

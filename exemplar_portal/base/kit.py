@@ -83,6 +83,9 @@ class RecordKind:
     select_related: tuple[str, ...] = ()
     paginate_by = 25
     export_columns: list = []
+    # The kind's photos and documents (a ``exemplar_portal.base.uploads.RecordFile``), if it
+    # has any: ``registry.views.attachments.KindFiles(kind)`` gives their pages.
+    file_model = None
     export_filename = ""
     export_title = ""
     # The templates are "<template_prefix>_list.html"…; default: "<app>/<model>".

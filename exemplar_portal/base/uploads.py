@@ -1,4 +1,5 @@
-"""Checking and processing of attachment uploads (photos and documents).
+"""Checking and processing of attachment uploads (photos and documents), and the files they
+become on a record (``RecordFile``).
 
 A file is judged by its content, never by the name or the browser's MIME type: the first bytes
 decide what it is, then the format is checked in depth. Images are decoded and re-encoded,
@@ -22,11 +23,14 @@ import zlib
 from dataclasses import dataclass
 from uuid import uuid4
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
@@ -121,34 +125,24 @@ def check_upload(uploaded_file: UploadedFile) -> CheckedUpload:
         raise _mismatch(name_extension, content_type)
 
     extension = _EXTENSION[content_type]
+    thumbnail = width = height = None
     if content_type == PDF:
         _check_pdf(data)
     elif content_type == DOCX:
         _check_docx(data)
     else:
         data, thumbnail, width, height = _reencode_image(data, content_type)
-        return CheckedUpload(
-            kind="photo",
-            content_type=content_type,
-            extension=extension,
-            original_name=display_name,
-            size=len(data),
-            content=ContentFile(data, name=generated_name(extension)),
-            thumbnail=ContentFile(thumbnail, name=generated_name(".jpg")),
-            width=width,
-            height=height,
-            sha256=hashlib.sha256(data).hexdigest(),
-        )
+        thumbnail = ContentFile(thumbnail, name=generated_name(".jpg"))
     return CheckedUpload(
-        kind="document",
+        kind="document" if thumbnail is None else "photo",
         content_type=content_type,
         extension=extension,
         original_name=display_name,
         size=len(data),
         content=ContentFile(data, name=generated_name(extension)),
-        thumbnail=None,
-        width=None,
-        height=None,
+        thumbnail=thumbnail,
+        width=width,
+        height=height,
         sha256=hashlib.sha256(data).hexdigest(),
     )
 
@@ -395,3 +389,151 @@ def _on_white(image: Image.Image) -> Image.Image:
         flat.paste(rgba, mask=rgba.getchannel("A"))
         return flat
     return image.convert("RGB")
+
+
+# Files on a record ------------------------------------------------------------------------
+
+
+class RecordFileQuerySet(models.QuerySet):
+    def removed(self):
+        """Files removed from their record, kept until the retention period ends."""
+        return self.filter(deleted_at__isnull=False)
+
+
+class LiveFileManager(models.Manager.from_queryset(RecordFileQuerySet)):
+    """Files still on their record: what its pages, documents and quotas see."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+def _file_path(instance, filename):
+    # ``filename`` is a generated name (``check_upload``); the user's own name is kept apart.
+    return instance.stored_path(filename)
+
+
+def _thumbnail_path(instance, filename):
+    return instance.stored_path(filename, thumbnail=True)
+
+
+class RecordFile(models.Model):
+    """A photo or document of a record (an exemplar, a movement, an event), checked by content
+    (``check_upload``) and stored under a generated name.
+
+    Removing one only marks it (``deleted_at``, ``deleted_by``): it leaves the record's pages
+    and counts (``objects`` and the record's related manager hold the others only) but its
+    file is kept, and Home Affairs can restore it, until the retention period ends
+    (``registry.attachments``). A concrete model names its link to the record
+    (``record_field``), the record's field naming the unit whose room the files take
+    (``quota_unit_field``, or none) and where the files are stored (``stored_path``: by
+    default ``folder`` and the year of the upload).
+    """
+
+    class Kind(models.TextChoices):
+        PHOTO = "photo", _("Photo")
+        DOCUMENT = "document", _("Document")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, editable=False)
+    file = models.FileField(_("file"), upload_to=_file_path, editable=False)
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=_thumbnail_path, null=True, blank=True, editable=False
+    )
+    original_name = models.CharField(_("file name"), max_length=150, editable=False)
+    content_type = models.CharField(max_length=100, editable=False)
+    size = models.PositiveIntegerField(_("size"), editable=False)
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        editable=False,
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    # Of the stored bytes (after re-encoding), hex; empty for a file whose bytes were missing
+    # when the checksums were first computed.
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True, editable=False)
+    deleted_at = models.DateTimeField(_("removed"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("removed by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+    objects = LiveFileManager()
+    all_objects = RecordFileQuerySet.as_manager()
+
+    record_field = ""
+    quota_unit_field = ""
+    folder = "records"
+
+    class Meta:
+        abstract = True
+        ordering = ["kind", "uploaded_at"]
+        base_manager_name = "all_objects"
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def record(self):
+        return getattr(self, self.record_field)
+
+    def stored_path(self, filename: str, thumbnail: bool = False) -> str:
+        return f"{self.folder}/{timezone.localdate().year}/{filename}"
+
+    @classmethod
+    def quota_unit(cls, record):
+        """The unit whose room the record's files take, if any."""
+        return getattr(record, cls.quota_unit_field) if cls.quota_unit_field else None
+
+    @classmethod
+    def record_changed(cls, record, notes: list) -> None:
+        """What the record keeps of a change of its files (``notes``, one line each): by
+        default an entry of its history each."""
+        for note in notes:
+            record.note_in_history(note)
+
+    @classmethod
+    def from_upload(cls, checked: CheckedUpload, *, uploaded_by, caption: str = "", **fields):
+        """A saved row for ``checked``; ``fields`` name its record."""
+        row = cls(
+            kind=checked.kind,
+            original_name=checked.original_name,
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+            caption=caption,
+            uploaded_by=uploaded_by,
+            **fields,
+        )
+        row.file.save(checked.content.name, checked.content, save=False)
+        if checked.thumbnail is not None:
+            row.thumbnail.save(checked.thumbnail.name, checked.thumbnail, save=False)
+        row._history_user = uploaded_by
+        row.save()
+        return row
+
+
+def file_models() -> list:
+    """Every concrete model of files on a record, of whatever app."""
+    return [model for model in apps.get_models() if issubclass(model, RecordFile)]
+
+
+def delete_stored(rows, *, on_commit: bool = True) -> None:
+    """Delete the files and thumbnails of ``rows`` from storage (storage is not
+    transactional): once the transaction commits, or at once."""
+    stored = [(f.storage, f.name) for row in rows for f in (row.file, row.thumbnail) if f]
+
+    def delete():
+        for storage, name in stored:
+            storage.delete(name)
+
+    if on_commit:
+        transaction.on_commit(delete)
+    else:
+        delete()

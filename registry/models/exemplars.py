@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
+from exemplar_portal.base.uploads import RecordFile
 
 from .. import rules as perms
 from ..enums import ExemplarStatus, Gender, Reach, SubjectKind
@@ -437,85 +438,27 @@ class Notification(models.Model):
         return Phrase.from_json(self.text).render()[:500]
 
 
-def _attachment_path(instance, filename):
-    # ``filename`` is already a generated name; the user's own name is kept apart.
-    return f"attachments/{instance.exemplar.year}/{filename}"
-
-
-def _thumbnail_path(instance, filename):
-    return f"attachments/{instance.exemplar.year}/thumbs/{filename}"
-
-
-class AttachmentQuerySet(models.QuerySet):
-    def removed(self):
-        """Attachments removed from their record, kept until the retention period ends."""
-        return self.filter(deleted_at__isnull=False)
-
-
-class LiveAttachmentManager(models.Manager.from_queryset(AttachmentQuerySet)):
-    """Attachments still on their record: what its pages, documents and quotas see."""
-
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
-class Attachment(models.Model):
-    """A photo or document of an exemplar, checked by content and stored under a new name.
-
-    Removing one only marks it (``deleted_at``, ``deleted_by``): it leaves the record's pages
-    and counts (``objects`` and ``exemplar.attachments`` hold the others only) but its file
-    is kept, and Home Affairs can restore it, until ``purge_deleted_attachments`` deletes it
-    for good after the retention period (``registry.attachments``). Its history (uploaded,
-    removed, restored, purged) is the exemplar's timeline.
-    """
-
-    class Kind(models.TextChoices):
-        PHOTO = "photo", _("Photo")
-        DOCUMENT = "document", _("Document")
+class Attachment(RecordFile):
+    """A photo or document of an exemplar (``exemplar_portal.base.uploads.RecordFile``). Its
+    history (uploaded, removed, restored, purged) is the exemplar's timeline."""
 
     exemplar = models.ForeignKey(
         Exemplar, verbose_name=_("exemplar"), related_name="attachments", on_delete=models.CASCADE
     )
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, editable=False)
-    file = models.FileField(_("file"), upload_to=_attachment_path, editable=False)
-    thumbnail = models.ImageField(
-        _("thumbnail"), upload_to=_thumbnail_path, null=True, blank=True, editable=False
-    )
-    original_name = models.CharField(_("file name"), max_length=150, editable=False)
-    content_type = models.CharField(max_length=100, editable=False)
-    size = models.PositiveIntegerField(_("size"), editable=False)
-    caption = models.CharField(_("caption"), max_length=255, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        editable=False,
-    )
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-    # Of the stored bytes (after re-encoding), hex; empty for a file whose bytes were missing
-    # when the checksums were first computed.
-    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True, editable=False)
-    deleted_at = models.DateTimeField(_("removed"), null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("removed by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-    )
     history = HistoricalRecords()
 
-    objects = LiveAttachmentManager()
-    all_objects = AttachmentQuerySet.as_manager()
+    record_field = "exemplar"
+    quota_unit_field = "unit"
 
-    class Meta:
-        ordering = ["kind", "uploaded_at"]
-        base_manager_name = "all_objects"
+    class Meta(RecordFile.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
 
-    def __str__(self):
-        return self.original_name
+    def stored_path(self, filename, thumbnail=False):
+        return f"attachments/{self.exemplar.year}/{'thumbs/' if thumbnail else ''}{filename}"
+
+    @classmethod
+    def record_changed(cls, record, notes):
+        # The record's content changed: a reviewer who opened it before must reload it. The
+        # timeline reads the attachments' own history.
+        Exemplar.objects.filter(pk=record.pk).update(version=models.F("version") + 1)

@@ -1,12 +1,7 @@
 """Pages of the registry, one module per area. Views are thin: a selector reads, a
 predicate allows, a service writes, a template shows."""
 
-from .attachments import (
-    AttachmentDeleteView,
-    AttachmentDownloadView,
-    AttachmentRestoreView,
-    AttachmentUploadView,
-)
+from .attachments import EXEMPLAR_FILES
 from .exemplars import (
     ExemplarCreateView,
     ExemplarDetailView,
@@ -39,10 +34,7 @@ from .units import (
 )
 
 __all__ = [
-    "AttachmentDeleteView",
-    "AttachmentDownloadView",
-    "AttachmentRestoreView",
-    "AttachmentUploadView",
+    "EXEMPLAR_FILES",
     "CatalogueView",
     "ExemplarCreateView",
     "ExemplarDetailView",

@@ -26,6 +26,7 @@ from ..lineage import work_successor_on
 from ..models import Exemplar, Notification
 from ..spreadsheets.kinds import ImportOfferMixin
 from ..spreadsheets.resources import ExemplarResource
+from .attachments import EXEMPLAR_FILES
 
 
 class ScopedExemplarMixin:
@@ -270,8 +271,7 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
             ),
             # Review steps and what happened to the files (registry/attachments.py).
             timeline=attachment_files.timeline(exemplar, transitions),
-            attachments=exemplar.attachments.all(),
-            **attachment_files.page_context(exemplar, user, can_edit=can_edit),
+            **EXEMPLAR_FILES.context(self.request, exemplar),
             can_edit=can_edit,
             show_personal_data=show_personal_data,
             history=history_with_changes(exemplar),

@@ -8,10 +8,10 @@ from registry.attachments import purge_removed, retention_days
 
 class Command(BaseCommand):
     help = (
-        "Delete for good the exemplar attachments removed longer ago than the retention period "
-        "(PORTAL_ATTACHMENT_RETENTION_DAYS): their files, thumbnails and rows. Each one is "
-        "recorded on its exemplar's timeline. Running it again changes nothing, so it is safe "
-        "to run daily."
+        "Delete for good the files of exemplars, movements and events removed longer ago than "
+        "the retention period (PORTAL_ATTACHMENT_RETENTION_DAYS): their files, thumbnails and "
+        "rows. An exemplar's are recorded on its timeline. Running it again changes nothing, "
+        "so it is safe to run daily."
     )
 
     def add_arguments(self, parser):
