@@ -1,11 +1,11 @@
 """Emulation movements and campaigns, their reviews and emulation pledges."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.scopes import RestrictedQuerySet
+from exemplar_portal.base.records import by_user
+from exemplar_portal.base.scopes import OpenQuerySet
 from registry.models import Campaign
 
 from .files import RecordFile
@@ -24,12 +24,7 @@ class CampaignReview(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     date = models.DateField(_("date"))
     results = models.TextField(_("results"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    recorded_by = by_user(_("recorded by"))
     history = HistoricalRecords()
 
     class Meta:
@@ -39,12 +34,6 @@ class CampaignReview(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.campaign} · {self.date}"
-
-
-class PledgeQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """Pledges are public to every signed-in user."""
-        return None
 
 
 class Pledge(models.Model):
@@ -73,15 +62,11 @@ class Pledge(models.Model):
         "registry.Unit", verbose_name=_("signing units"), related_name="pledges"
     )
     content = models.TextField(_("commitments"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    recorded_by = by_user(_("recorded by"))
     history = HistoricalRecords(m2m_fields=[units])
 
-    objects = PledgeQuerySet.as_manager()
+    # Open to every signed-in user.
+    objects = OpenQuerySet.as_manager()
 
     class Meta:
         ordering = ["-signed_on", "-pk"]
