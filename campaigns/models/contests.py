@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.records import Searchable, WithPage, by_user
 from exemplar_portal.base.scopes import OpenQuerySet
-from registry.models.records import UnitScopedQuerySet, unit_link
+from registry.models.records import UnitScopedQuerySet, movement_link, unit_link
 
 
 class Contest(WithPage, Searchable, RulesModel):
@@ -28,14 +28,7 @@ class Contest(WithPage, Searchable, RulesModel):
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(_("year"))
     organiser = unit_link("organised_contests", _("organiser"))
-    campaign = models.ForeignKey(
-        "registry.Campaign",
-        verbose_name=_("movement"),
-        related_name="contests",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    campaign = movement_link("contests")
     opens_on = models.DateField(_("entries open on"))
     closes_on = models.DateField(_("entries close on"))
     description = models.TextField(_("rules and themes"), blank=True)
@@ -167,21 +160,30 @@ class ContestEntry(WithPage, Searchable, RulesModel):
         return self.title
 
 
+def judging_links(name: str):
+    """The round, the entry and the judge of what a judge records about one entry in one
+    round: the round and the entry list them as ``name`` ("scores"), the judge as
+    "contest_<name>"."""
+    return (
+        models.ForeignKey(
+            ContestRound, verbose_name=_("round"), related_name=name, on_delete=models.CASCADE
+        ),
+        models.ForeignKey(
+            ContestEntry, verbose_name=_("entry"), related_name=name, on_delete=models.CASCADE
+        ),
+        models.ForeignKey(
+            settings.AUTH_USER_MODEL,
+            verbose_name=_("judge"),
+            related_name=f"contest_{name}",
+            on_delete=models.PROTECT,
+        ),
+    )
+
+
 class Score(models.Model):
     """One judge's score of one entry on one criterion in one round."""
 
-    round = models.ForeignKey(
-        ContestRound, verbose_name=_("round"), related_name="scores", on_delete=models.CASCADE
-    )
-    entry = models.ForeignKey(
-        ContestEntry, verbose_name=_("entry"), related_name="scores", on_delete=models.CASCADE
-    )
-    judge = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("judge"),
-        related_name="contest_scores",
-        on_delete=models.PROTECT,
-    )
+    round, entry, judge = judging_links("scores")
     criterion = models.ForeignKey(
         ContestCriterion, verbose_name=_("criterion"), related_name="+", on_delete=models.PROTECT
     )
@@ -220,18 +222,7 @@ class Score(models.Model):
 class Recusal(models.Model):
     """A judge stepping aside from an entry for a conflict of interest; no score then counts."""
 
-    round = models.ForeignKey(
-        ContestRound, verbose_name=_("round"), related_name="recusals", on_delete=models.CASCADE
-    )
-    entry = models.ForeignKey(
-        ContestEntry, verbose_name=_("entry"), related_name="recusals", on_delete=models.CASCADE
-    )
-    judge = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("judge"),
-        related_name="contest_recusals",
-        on_delete=models.PROTECT,
-    )
+    round, entry, judge = judging_links("recusals")
     reason = models.TextField(_("conflict of interest"))
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     history = HistoricalRecords()

@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.history import NotesInHistory, SavedWithLists
 from exemplar_portal.base.records import Searchable, WithPage, by_user
-from registry.models.records import UnitScopedQuerySet, unit_link
+from registry.models.records import UnitScopedQuerySet, movement_link, unit_link
 
 from .files import RecordFile
 
@@ -56,14 +56,7 @@ class Event(WithPage, Searchable, SavedWithLists, NotesInHistory, RulesModel):
         related_name="events",
         blank=True,
     )
-    campaign = models.ForeignKey(
-        "registry.Campaign",
-        verbose_name=_("movement"),
-        related_name="events",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    campaign = movement_link("events")
     audience = models.CharField(
         _("audience"),
         max_length=300,

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from exemplar_portal.base.records import by_user
 from exemplar_portal.base.scopes import OpenQuerySet
 from registry.models import Campaign
+from registry.models.records import movement_link
 
 from .files import RecordFile
 
@@ -42,14 +43,7 @@ class Pledge(models.Model):
     title = models.CharField(_("title"), max_length=300)
     year = models.PositiveSmallIntegerField(_("year"))
     signed_on = models.DateField(_("signed on"))
-    campaign = models.ForeignKey(
-        Campaign,
-        verbose_name=_("movement"),
-        related_name="pledges",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    campaign = movement_link("pledges")
     bloc = models.ForeignKey(
         "registry.EmulationBloc",
         verbose_name=_("emulation bloc"),

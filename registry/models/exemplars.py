@@ -17,7 +17,7 @@ from exemplar_portal.base.text import fold
 from .. import rules as perms
 from ..enums import ExemplarStatus, Gender, Reach, SubjectKind
 from .catalogue import CatalogueVersion, Criterion, Field
-from .records import unit_link
+from .records import movement_link, unit_link
 from .units import YEAR_VALIDATORS
 
 
@@ -110,14 +110,7 @@ class Exemplar(WithPage, RulesModel):
     field = models.ForeignKey(
         Field, verbose_name=_("field"), related_name="exemplars", on_delete=models.PROTECT
     )
-    campaign = models.ForeignKey(
-        "registry.Campaign",
-        verbose_name=_("discovered through"),
-        related_name="exemplars",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    campaign = movement_link("exemplars", _("discovered through"))
     reviewer_unit = unit_link(
         "exemplars_to_review",
         _("endorsed first by"),

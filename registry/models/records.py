@@ -23,6 +23,19 @@ def unit_link(related_name: str, verbose_name=None, **options) -> models.Foreign
     )
 
 
+def movement_link(related_name: str, verbose_name=None, **options) -> models.ForeignKey:
+    """The movement or campaign a record was done within or found through, if any."""
+    return models.ForeignKey(
+        "registry.Campaign",
+        verbose_name=verbose_name or _("movement"),
+        related_name=related_name,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        **options,
+    )
+
+
 class UnitScopedQuerySet(RestrictedQuerySet):
     """The records of the units the user reaches (``registry.selectors.unit_ids_in_scope``):
     those whose unit, at any of ``unit_paths``, is in reach, and those ``also_reached`` adds;

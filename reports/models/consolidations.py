@@ -22,6 +22,7 @@ from django.utils.translation import pgettext_lazy
 
 from exemplar_portal.base.records import WithPage, by_user, delete_files_with, status_field
 from exemplar_portal.base.scopes import OpenQuerySet
+from registry.models.records import movement_link
 from registry.models.units import YEAR_VALIDATORS
 
 from .register import DOCUMENT_KINDS
@@ -47,13 +48,9 @@ class Consolidation(WithPage, models.Model):
         blank=True,
         help_text=_("The plan whose whole period a period review covers."),
     )
-    campaign = models.ForeignKey(
-        "registry.Campaign",
-        verbose_name=_("movement or campaign"),
-        related_name="consolidations",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+    campaign = movement_link(
+        "consolidations",
+        _("movement or campaign"),
         help_text=_("Empty for every exemplar of the year."),
     )
     status = status_field(Status)
