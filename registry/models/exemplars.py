@@ -37,9 +37,10 @@ def exemplar_scope_filter(user) -> models.Q:
     (the media publicise them, plan III.1); for a district reviewer, also those sent to their
     unit for endorsement, including work handed over from a body that ended.
 
-    The one place of this logic: ``visible_to`` filters with it and the ``can_reach_exemplar``
-    rule asks ``visible_to`` for what the unit scope alone does not answer. Reaching a record
-    never opens its personal data (``can_view_exemplar_personal_data``).
+    The one place of this logic: the exemplars' scope filters with it and the
+    ``can_reach_exemplar`` rule asks that scope for what the unit scope alone does not
+    answer. Reaching a record never opens its personal data
+    (``can_view_exemplar_personal_data``).
     """
     from ..selectors import unit_ids_in_scope
 

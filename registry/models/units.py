@@ -17,10 +17,9 @@ from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.records import Searchable, WithPage
-from exemplar_portal.base.scopes import RestrictedQuerySet
 
 from .. import rules as perms
-from .records import unit_link
+from .records import UnitScopedQuerySet, unit_link
 
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
 code_validator = RegexValidator(
@@ -154,7 +153,11 @@ def day_month_year(day) -> str:
     return f"{day.day}/{day.month}/{day.year}"
 
 
-class UnitQuerySet(RestrictedQuerySet):
+class UnitQuerySet(UnitScopedQuerySet):
+    """The units whose records the user reaches are the units the user reaches."""
+
+    unit_paths = ("pk",)
+
     def active_on(self, day: datetime.date):
         """Units in force on ``day`` (an open end means "still in force")."""
         return self.filter(
@@ -174,12 +177,6 @@ class UnitQuerySet(RestrictedQuerySet):
         from exemplar_portal.base.search import search
 
         return search(self, query, fields=["name", "short_name", "code"])
-
-    def scope(self, user, action):
-        """The units whose records ``user`` reaches (``selectors.unit_ids_in_scope``)."""
-        from ..selectors import unit_scope_filter
-
-        return unit_scope_filter(user)
 
 
 class Unit(WithPage, Searchable, RulesModel):
