@@ -25,8 +25,6 @@ from exemplar_portal.base.scopes import OpenQuerySet
 from registry.models.records import movement_link
 from registry.models.units import YEAR_VALIDATORS
 
-from .register import DOCUMENT_KINDS
-
 
 class Consolidation(WithPage, models.Model):
     class Status(models.TextChoices):
@@ -176,6 +174,27 @@ class ConsolidationVersion(models.Model):
             "reports:consolidation_version",
             kwargs={"pk": self.consolidation_id, "number": self.number},
         )
+
+
+# The documents of a unit, an exemplar or the province, drafted (``DocumentRender``) and
+# issued (``IssuedDocument``) alike; each list of kinds puts a consolidation's report first.
+DOCUMENT_KINDS = [
+    ("UNIT_EXEMPLARS", ("unit_exemplars", _("Report with the unit's list of exemplars"))),
+    ("EXEMPLAR_PROFILE", ("exemplar_profile", _("Report on an exemplar's achievements"))),
+    ("QUOTA_COMPLIANCE", ("quota_compliance", _("Report on quota compliance"))),
+    (
+        "PROPOSALS_TO_PROVINCE",
+        (
+            "proposals_province",
+            _("Submission of commendations to the Provincial People's Committee"),
+        ),
+    ),
+    (
+        "PROPOSALS_TO_HOME_AFFAIRS",
+        ("proposals_unit", _("Submission of commendations to the Department of Home Affairs")),
+    ),
+    ("DASHBOARD", ("dashboard", _("Overview report for the provincial leaders"))),
+]
 
 
 class DocumentRender(models.Model):

@@ -17,25 +17,7 @@ from registry.models import Unit
 from registry.models.records import UnitScopedQuerySet, unit_link
 from registry.models.units import YEAR_VALIDATORS
 
-# The documents of a unit, an exemplar or the province, drafted (``DocumentRender``) and
-# issued (``IssuedDocument``) alike; each list of kinds puts a consolidation's report first.
-DOCUMENT_KINDS = [
-    ("UNIT_EXEMPLARS", ("unit_exemplars", _("Report with the unit's list of exemplars"))),
-    ("EXEMPLAR_PROFILE", ("exemplar_profile", _("Report on an exemplar's achievements"))),
-    ("QUOTA_COMPLIANCE", ("quota_compliance", _("Report on quota compliance"))),
-    (
-        "PROPOSALS_TO_PROVINCE",
-        (
-            "proposals_province",
-            _("Submission of commendations to the Provincial People's Committee"),
-        ),
-    ),
-    (
-        "PROPOSALS_TO_HOME_AFFAIRS",
-        ("proposals_unit", _("Submission of commendations to the Department of Home Affairs")),
-    ),
-    ("DASHBOARD", ("dashboard", _("Overview report for the provincial leaders"))),
-]
+from .consolidations import DOCUMENT_KINDS
 
 
 class SignerQuerySet(models.QuerySet):
