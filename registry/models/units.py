@@ -199,14 +199,7 @@ class Unit(WithPage, Searchable, RulesModel):
     kind = models.ForeignKey(
         UnitKind, verbose_name=_("kind"), related_name="units", on_delete=models.PROTECT
     )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent unit"),
-        related_name="children",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    parent = unit_link("children", _("parent unit"), null=True, blank=True)
     bloc = models.ForeignKey(
         EmulationBloc,
         verbose_name=_("emulation bloc"),
