@@ -1,14 +1,13 @@
 """Budgets of the plan's activities (plan V): each unit's yearly estimate and actual spending."""
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.scopes import RestrictedQuerySet
+from exemplar_portal.base.records import by_user
 from registry.models import ValidityPeriod
-from registry.selectors import unit_scope_filter
+from registry.models.records import UnitScopedQuerySet, unit_link
 
 
 class BudgetItem(ValidityPeriod):
@@ -28,24 +27,14 @@ class BudgetItem(ValidityPeriod):
         return self.name
 
 
-class BudgetQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """Every unit's estimates and spending for those who read every budget, else those
-        of the units the user reaches."""
-        if user.has_perm("campaigns.view_budget_totals"):
-            return None
-        return unit_scope_filter(user, "unit")
+class BudgetQuerySet(UnitScopedQuerySet):
+    reads_all = "campaigns.view_budget_totals"
 
 
 class BudgetEstimate(models.Model):
     """A unit's estimate for one item in one year."""
 
-    unit = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("unit"),
-        related_name="budget_estimates",
-        on_delete=models.PROTECT,
-    )
+    unit = unit_link("budget_estimates")
     year = models.PositiveSmallIntegerField(_("year"))
     item = models.ForeignKey(
         BudgetItem, verbose_name=_("item"), related_name="estimates", on_delete=models.PROTECT
@@ -57,13 +46,7 @@ class BudgetEstimate(models.Model):
         validators=[MinValueValidator(0)],
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        editable=False,
-    )
+    updated_by = by_user(_("updated by"), editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
     objects = BudgetQuerySet.as_manager()
@@ -85,12 +68,7 @@ class BudgetEstimate(models.Model):
 class BudgetSpending(models.Model):
     """Money actually spent on an item, recorded against the unit's estimate for the year."""
 
-    unit = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("unit"),
-        related_name="budget_spending",
-        on_delete=models.PROTECT,
-    )
+    unit = unit_link("budget_spending")
     year = models.PositiveSmallIntegerField(_("year"))
     item = models.ForeignKey(
         BudgetItem, verbose_name=_("item"), related_name="spending", on_delete=models.PROTECT
@@ -104,13 +82,7 @@ class BudgetSpending(models.Model):
     )
     description = models.CharField(_("what it paid for"), max_length=300)
     voucher = models.CharField(_("voucher"), max_length=100, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        editable=False,
-    )
+    recorded_by = by_user(_("recorded by"), editable=False)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     history = HistoricalRecords()
     objects = BudgetQuerySet.as_manager()

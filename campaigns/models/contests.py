@@ -7,23 +7,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.scopes import RestrictedQuerySet
-from exemplar_portal.base.text import fold
-from registry.selectors import unit_ids_in_scope
+from exemplar_portal.base.records import Searchable, WithPage, by_user
+from exemplar_portal.base.scopes import OpenQuerySet
+from registry.models.records import UnitScopedQuerySet, movement_link, unit_link
 
 
-class ContestQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """Contests are public to every signed-in user (their entries are scoped)."""
-        return None
-
-
-class Contest(RulesModel):
+class Contest(WithPage, Searchable, RulesModel):
     """A contest of writing or reportage portraying advanced exemplars."""
 
     class Kind(models.TextChoices):
@@ -34,28 +27,18 @@ class Contest(RulesModel):
     name = models.CharField(_("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(_("year"))
-    organiser = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("organiser"),
-        related_name="organised_contests",
-        on_delete=models.PROTECT,
-    )
-    campaign = models.ForeignKey(
-        "registry.Campaign",
-        verbose_name=_("movement"),
-        related_name="contests",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    organiser = unit_link("organised_contests", _("organiser"))
+    campaign = movement_link("contests")
     opens_on = models.DateField(_("entries open on"))
     closes_on = models.DateField(_("entries close on"))
     description = models.TextField(_("rules and themes"), blank=True)
     results_published_at = models.DateTimeField(_("results published"), null=True, blank=True)
-    search_text = models.TextField(editable=False, default="")
     history = HistoricalRecords(excluded_fields=["search_text"])
 
-    objects = ContestQuerySet.as_manager()
+    # Open to every signed-in user (their entries are scoped).
+    objects = OpenQuerySet.as_manager()
+    searched_fields = ("name",)
+    page_url = "campaigns:contest_detail"
 
     class Meta:
         ordering = ["-year", "-opens_on", "-pk"]
@@ -65,17 +48,10 @@ class Contest(RulesModel):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("campaigns:contest_detail", kwargs={"pk": self.pk})
-
     def clean(self):
         super().clean()
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
             raise ValidationError({"closes_on": _("Entries cannot close before they open.")})
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(self.name)
-        super().save(*args, **kwargs)
 
 
 class ContestCriterion(models.Model):
@@ -103,7 +79,7 @@ class ContestCriterion(models.Model):
         return self.name
 
 
-class ContestRound(models.Model):
+class ContestRound(WithPage, models.Model):
     """A round of judging (preliminary, final…) with its panel of judges."""
 
     contest = models.ForeignKey(
@@ -123,6 +99,7 @@ class ContestRound(models.Model):
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[judges, entries])
+    page_url = "campaigns:contest_round"
 
     class Meta:
         ordering = ["contest", "number"]
@@ -135,28 +112,19 @@ class ContestRound(models.Model):
     def __str__(self):
         return f"{self.contest} · {self.name}"
 
-    def get_absolute_url(self):
-        return reverse("campaigns:contest_round", kwargs={"pk": self.pk})
 
+class ContestEntryQuerySet(UnitScopedQuerySet):
+    """Entries by the user's units, about their exemplars, in their contests, or judged by
+    the user."""
 
-class ContestEntryQuerySet(RestrictedQuerySet):
     scope_spans_many = True
+    unit_paths = ("author_unit", "exemplars__unit", "contest__organiser")
 
-    def scope(self, user, action):
-        """Entries by the user's units, about their exemplars, in their contests, or judged by
-        the user."""
-        scope = unit_ids_in_scope(user)
-        if scope is None:
-            return None
-        return (
-            Q(author_unit__in=scope)
-            | Q(exemplars__unit__in=scope)
-            | Q(contest__organiser__in=scope)
-            | Q(rounds__judges=user)
-        )
+    def also_reached(self, user):
+        return Q(rounds__judges=user)
 
 
-class ContestEntry(RulesModel):
+class ContestEntry(WithPage, Searchable, RulesModel):
     """A piece of writing or a reportage sent to a contest, portraying exemplars."""
 
     class Kind(models.TextChoices):
@@ -171,29 +139,17 @@ class ContestEntry(RulesModel):
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     authors = models.CharField(_("authors"), max_length=300)
-    author_unit = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("authors' unit"),
-        related_name="contest_entries",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    author_unit = unit_link("contest_entries", _("authors' unit"), null=True, blank=True)
     exemplars = models.ManyToManyField(
         "registry.Exemplar", verbose_name=_("exemplars portrayed"), related_name="contest_entries"
     )
     url = models.URLField(_("link"), max_length=500, blank=True)
     received_on = models.DateField(_("received on"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        editable=False,
-    )
-    search_text = models.TextField(editable=False, default="")
+    recorded_by = by_user(_("recorded by"), editable=False)
     objects = ContestEntryQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[exemplars], excluded_fields=["search_text"])
+    searched_fields = ("title", "authors")
+    page_url = "campaigns:contest_entry"
 
     class Meta:
         ordering = ["contest", "title"]
@@ -203,29 +159,31 @@ class ContestEntry(RulesModel):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("campaigns:contest_entry", kwargs={"pk": self.pk})
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.title} {self.authors}")
-        super().save(*args, **kwargs)
+def judging_links(name: str):
+    """The round, the entry and the judge of what a judge records about one entry in one
+    round: the round and the entry list them as ``name`` ("scores"), the judge as
+    "contest_<name>"."""
+    return (
+        models.ForeignKey(
+            ContestRound, verbose_name=_("round"), related_name=name, on_delete=models.CASCADE
+        ),
+        models.ForeignKey(
+            ContestEntry, verbose_name=_("entry"), related_name=name, on_delete=models.CASCADE
+        ),
+        models.ForeignKey(
+            settings.AUTH_USER_MODEL,
+            verbose_name=_("judge"),
+            related_name=f"contest_{name}",
+            on_delete=models.PROTECT,
+        ),
+    )
 
 
 class Score(models.Model):
     """One judge's score of one entry on one criterion in one round."""
 
-    round = models.ForeignKey(
-        ContestRound, verbose_name=_("round"), related_name="scores", on_delete=models.CASCADE
-    )
-    entry = models.ForeignKey(
-        ContestEntry, verbose_name=_("entry"), related_name="scores", on_delete=models.CASCADE
-    )
-    judge = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("judge"),
-        related_name="contest_scores",
-        on_delete=models.PROTECT,
-    )
+    round, entry, judge = judging_links("scores")
     criterion = models.ForeignKey(
         ContestCriterion, verbose_name=_("criterion"), related_name="+", on_delete=models.PROTECT
     )
@@ -264,18 +222,7 @@ class Score(models.Model):
 class Recusal(models.Model):
     """A judge stepping aside from an entry for a conflict of interest; no score then counts."""
 
-    round = models.ForeignKey(
-        ContestRound, verbose_name=_("round"), related_name="recusals", on_delete=models.CASCADE
-    )
-    entry = models.ForeignKey(
-        ContestEntry, verbose_name=_("entry"), related_name="recusals", on_delete=models.CASCADE
-    )
-    judge = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("judge"),
-        related_name="contest_recusals",
-        on_delete=models.PROTECT,
-    )
+    round, entry, judge = judging_links("recusals")
     reason = models.TextField(_("conflict of interest"))
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     history = HistoricalRecords()

@@ -1,18 +1,15 @@
 """Media coverage of exemplars: outlets, their columns and each news item, article or programme
 (plan III.1)."""
 
-from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.history import SavedWithLists
-from exemplar_portal.base.scopes import RestrictedQuerySet
-from exemplar_portal.base.text import fold
-from registry.selectors import unit_ids_in_scope
+from exemplar_portal.base.records import Searchable, WithPage, by_user
+from exemplar_portal.base.scopes import OpenQuerySet
+from registry.models.records import UnitScopedQuerySet, unit_link
 
 
 class MediaOutlet(models.Model):
@@ -27,12 +24,8 @@ class MediaOutlet(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    unit = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("unit in charge"),
-        related_name="media_outlets",
-        on_delete=models.PROTECT,
-        help_text=_("Its staff log its coverage."),
+    unit = unit_link(
+        "media_outlets", _("unit in charge"), help_text=_("Its staff log its coverage.")
     )
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -47,13 +40,7 @@ class MediaOutlet(models.Model):
         return self.name
 
 
-class ColumnQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """Columns are public to every signed-in user (their items are scoped)."""
-        return None
-
-
-class Column(models.Model):
+class Column(WithPage, models.Model):
     """A dedicated page or column (chuyên trang, chuyên mục) of an outlet on exemplars."""
 
     class Kind(models.TextChoices):
@@ -71,7 +58,9 @@ class Column(models.Model):
     description = models.TextField(_("description"), blank=True)
     history = HistoricalRecords()
 
-    objects = ColumnQuerySet.as_manager()
+    # Open to every signed-in user (their items are scoped).
+    objects = OpenQuerySet.as_manager()
+    page_url = "campaigns:column_detail"
 
     class Meta:
         ordering = ["outlet__name", "name"]
@@ -84,23 +73,15 @@ class Column(models.Model):
     def __str__(self):
         return f"{self.name} ({self.outlet})"
 
-    def get_absolute_url(self):
-        return reverse("campaigns:column_detail", kwargs={"pk": self.pk})
 
+class CoverageQuerySet(UnitScopedQuerySet):
+    """Coverage published by an outlet of a unit the user reaches, or about its exemplars."""
 
-class CoverageQuerySet(RestrictedQuerySet):
     scope_spans_many = True
-
-    def scope(self, user, action):
-        """Coverage published by an outlet of a unit the user reaches, or about its
-        exemplars."""
-        scope = unit_ids_in_scope(user)
-        if scope is None:
-            return None
-        return Q(outlet__unit__in=scope) | Q(exemplars__unit__in=scope)
+    unit_paths = ("outlet__unit", "exemplars__unit")
 
 
-class Coverage(SavedWithLists, RulesModel):
+class Coverage(WithPage, Searchable, SavedWithLists, RulesModel):
     """One news item, article, reportage or programme about exemplars."""
 
     class Kind(models.TextChoices):
@@ -139,18 +120,13 @@ class Coverage(SavedWithLists, RulesModel):
         null=True,
         blank=True,
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        editable=False,
-    )
+    recorded_by = by_user(_("recorded by"), editable=False)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-    search_text = models.TextField(editable=False, default="")
     history = HistoricalRecords(m2m_fields=[exemplars], excluded_fields=["search_text"])
 
     objects = CoverageQuerySet.as_manager()
+    searched_fields = ("title", "authors")
+    page_url = "campaigns:coverage_detail"
 
     class Meta:
         ordering = ["-published_on", "-pk"]
@@ -160,10 +136,3 @@ class Coverage(SavedWithLists, RulesModel):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("campaigns:coverage_detail", kwargs={"pk": self.pk})
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.title} {self.authors}")
-        super().save(*args, **kwargs)

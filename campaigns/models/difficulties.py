@@ -1,24 +1,15 @@
 """Difficulties and proposals units send to Home Affairs (plan VII.1)."""
 
-from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.scopes import RestrictedQuerySet
-from exemplar_portal.base.text import fold
-from registry.selectors import unit_scope_filter
+from exemplar_portal.base.records import Searchable, WithPage, by_user, status_field
+from registry.models.records import UnitScopedQuerySet, unit_link
 
 
-class DifficultyQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """The threads of the units the user reaches."""
-        return unit_scope_filter(user, "unit")
-
-
-class Difficulty(RulesModel):
+class Difficulty(WithPage, Searchable, RulesModel):
     """A difficulty or proposal (phản ánh vướng mắc, đề xuất) a unit sends to Home Affairs.
 
     A thread: the unit writes, Home Affairs answers. Open → answered (Home Affairs wrote
@@ -31,27 +22,16 @@ class Difficulty(RulesModel):
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", _("Closed")
 
-    unit = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("unit"),
-        related_name="difficulties",
-        on_delete=models.PROTECT,
-    )
+    unit = unit_link("difficulties")
     subject = models.CharField(_("topic"), max_length=300)
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("sent by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    status = status_field(Status)
+    created_by = by_user(_("sent by"))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last activity"), auto_now=True)
-    search_text = models.TextField(editable=False, default="")
-    objects = DifficultyQuerySet.as_manager()
+    objects = UnitScopedQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text"])
+    searched_fields = ("subject",)
+    page_url = "campaigns:difficulty_detail"
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
@@ -61,13 +41,6 @@ class Difficulty(RulesModel):
 
     def __str__(self):
         return self.subject
-
-    def get_absolute_url(self):
-        return reverse("campaigns:difficulty_detail", kwargs={"pk": self.pk})
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(self.subject)
-        super().save(*args, **kwargs)
 
     @property
     def is_closed(self):
@@ -83,12 +56,7 @@ class DifficultyMessage(models.Model):
         related_name="messages",
         on_delete=models.CASCADE,
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    author = by_user(_("author"))
     body = models.TextField(_("message"))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
 

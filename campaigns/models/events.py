@@ -1,39 +1,31 @@
 """Events where exemplars are honoured or shared (plan III.2-III.4, VI.2-VI.6)."""
 
-from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.history import NotesInHistory, SavedWithLists
-from exemplar_portal.base.scopes import RestrictedQuerySet
-from exemplar_portal.base.text import fold
+from exemplar_portal.base.records import Searchable, WithPage, by_user
 from exemplar_portal.base.uploads import RecordFile
-from registry.selectors import unit_ids_in_scope
+from registry.models.records import UnitScopedQuerySet, movement_link, unit_link
 
 
-class EventQuerySet(RestrictedQuerySet):
+class EventQuerySet(UnitScopedQuerySet):
+    """Events organised by, attended by or featuring exemplars of a unit the user reaches;
+    for an outlet's staff, also those featuring exemplars their outlet covered."""
+
     scope_spans_many = True
-
-    def scope(self, user, action):
-        """Events organised by, attended by or featuring exemplars of a unit the user
-        reaches; for an outlet's staff, also those featuring exemplars their outlet covered."""
-        scope = unit_ids_in_scope(user)
-        if scope is None:
-            return None
-        return (
-            Q(organiser__in=scope)
-            | Q(participating_units__in=scope)
-            | Q(exemplars__unit__in=scope)
-            | Q(coverage__outlet__unit__in=scope)
-            | Q(exemplars__coverage__outlet__unit__in=scope)
-        )
+    unit_paths = (
+        "organiser",
+        "participating_units",
+        "exemplars__unit",
+        "coverage__outlet__unit",
+        "exemplars__coverage__outlet__unit",
+    )
 
 
-class Event(SavedWithLists, NotesInHistory, RulesModel):
+class Event(WithPage, Searchable, SavedWithLists, NotesInHistory, RulesModel):
     """A conference, congress, meeting, visit or training where exemplars are honoured or shared."""
 
     class Kind(models.TextChoices):
@@ -50,12 +42,7 @@ class Event(SavedWithLists, NotesInHistory, RulesModel):
     title = models.CharField(_("title"), max_length=300)
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=300)
-    organiser = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("organiser"),
-        related_name="organised_events",
-        on_delete=models.PROTECT,
-    )
+    organiser = unit_link("organised_events", _("organiser"))
     participating_units = models.ManyToManyField(
         "registry.Unit",
         verbose_name=_("participating units"),
@@ -68,14 +55,7 @@ class Event(SavedWithLists, NotesInHistory, RulesModel):
         related_name="events",
         blank=True,
     )
-    campaign = models.ForeignKey(
-        "registry.Campaign",
-        verbose_name=_("movement"),
-        related_name="events",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    campaign = movement_link("events")
     audience = models.CharField(
         _("audience"),
         max_length=300,
@@ -85,20 +65,15 @@ class Event(SavedWithLists, NotesInHistory, RulesModel):
     attendance = models.PositiveIntegerField(_("attendance"), null=True, blank=True)
     description = models.TextField(_("programme"), blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        editable=False,
-    )
+    recorded_by = by_user(_("recorded by"), editable=False)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-    search_text = models.TextField(editable=False, default="")
     history = HistoricalRecords(
         m2m_fields=[participating_units, exemplars], excluded_fields=["search_text"]
     )
 
     objects = EventQuerySet.as_manager()
+    searched_fields = ("title", "place")
+    page_url = "campaigns:event_detail"
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -108,13 +83,6 @@ class Event(SavedWithLists, NotesInHistory, RulesModel):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("campaigns:event_detail", kwargs={"pk": self.pk})
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.title} {self.place}")
-        super().save(*args, **kwargs)
 
 
 class EventFile(RecordFile):

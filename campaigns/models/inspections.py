@@ -10,25 +10,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.moves import Move, MoveError, Moves
-from exemplar_portal.base.scopes import RestrictedQuerySet
-from exemplar_portal.base.text import fold
+from exemplar_portal.base.records import Searchable, WithPage, by_user, status_field
+from exemplar_portal.base.scopes import OpenQuerySet, RestrictedQuerySet
+from registry.models.records import UnitScopedQuerySet, unit_link
 from registry.selectors import unit_ids_in_scope
 
 
-class InspectionPlanQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """Plans are public to every signed-in user (their inspections are scoped)."""
-        return None
-
-
-class InspectionPlan(models.Model):
+class InspectionPlan(WithPage, models.Model):
     """The yearly plan of inspections, adopted by a decision."""
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -39,16 +33,13 @@ class InspectionPlan(models.Model):
         blank=True,
         help_text=_("Number and date of the decision adopting the plan."),
     )
-    lead_unit = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("lead unit"),
-        related_name="inspection_plans",
-        on_delete=models.PROTECT,
-    )
+    lead_unit = unit_link("inspection_plans", _("lead unit"))
     description = models.TextField(_("content"), blank=True)
     history = HistoricalRecords()
 
-    objects = InspectionPlanQuerySet.as_manager()
+    # Open to every signed-in user (their inspections are scoped).
+    objects = OpenQuerySet.as_manager()
+    page_url = "campaigns:inspection_plan"
 
     class Meta:
         ordering = ["-year", "title"]
@@ -58,28 +49,18 @@ class InspectionPlan(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("campaigns:inspection_plan", kwargs={"pk": self.pk})
 
+class InspectionQuerySet(UnitScopedQuerySet):
+    """Inspections of a unit the user reaches, led by it, or on whose team the user sits."""
 
-class InspectionQuerySet(RestrictedQuerySet):
     scope_spans_many = True
+    unit_paths = ("unit", "plan__lead_unit")
 
-    def scope(self, user, action):
-        """Inspections of a unit the user reaches, led by it, or on whose team the user
-        sits."""
-        scope = unit_ids_in_scope(user)
-        if scope is None:
-            return None
-        return (
-            Q(unit__in=scope)
-            | Q(plan__lead_unit__in=scope)
-            | Q(team_leader=user)
-            | Q(team_members=user)
-        )
+    def also_reached(self, user):
+        return Q(team_leader=user) | Q(team_members=user)
 
 
-class Inspection(RulesModel):
+class Inspection(WithPage, Searchable, RulesModel):
     """The inspection or supervision of one unit under a plan, and its findings."""
 
     class Kind(models.TextChoices):
@@ -96,16 +77,9 @@ class Inspection(RulesModel):
         related_name="inspections",
         on_delete=models.PROTECT,
     )
-    unit = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("unit inspected"),
-        related_name="inspections",
-        on_delete=models.PROTECT,
-    )
+    unit = unit_link("inspections", _("unit inspected"))
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.INSPECTION)
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.PLANNED
-    )
+    status = status_field(Status)
     scheduled_on = models.DateField(_("scheduled for"))
     carried_out_on = models.DateField(_("carried out on"), null=True, blank=True)
     team_leader = models.ForeignKey(
@@ -132,9 +106,9 @@ class Inspection(RulesModel):
         blank=True,
         help_text=_("How the unit finds, builds, nurtures and spreads its exemplars."),
     )
-    search_text = models.TextField(editable=False, default="")
     objects = InspectionQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[team_members], excluded_fields=["search_text"])
+    page_url = "campaigns:inspection_detail"
 
     class Meta:
         ordering = ["-scheduled_on", "-pk"]
@@ -144,9 +118,6 @@ class Inspection(RulesModel):
     def __str__(self):
         return f"{self.get_kind_display()} · {self.unit} · {self.scheduled_on:%d/%m/%Y}"
 
-    def get_absolute_url(self):
-        return reverse("campaigns:inspection_detail", kwargs={"pk": self.pk})
-
     def clean(self):
         super().clean()
         if self.status == self.Status.DONE and not self.carried_out_on:
@@ -154,9 +125,8 @@ class Inspection(RulesModel):
                 {"carried_out_on": _("Give the date the inspection was carried out.")}
             )
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.unit.name} {self.findings[:2000]}")
-        super().save(*args, **kwargs)
+    def searched_text(self):
+        return f"{self.unit.name} {self.findings[:2000]}"
 
     @property
     def is_done(self) -> bool:
@@ -199,7 +169,7 @@ class RecommendationQuerySet(RestrictedQuerySet):
         return self.open().filter(due_on__lt=today or timezone.localdate())
 
 
-class Recommendation(models.Model):
+class Recommendation(Searchable):
     """A recommendation to the inspected unit, followed up until it is closed.
 
     Its status changes only through ``RECOMMENDATION_MOVES`` (``close``, which needs at
@@ -218,20 +188,9 @@ class Recommendation(models.Model):
     )
     text = models.TextField(_("recommendation"))
     due_on = models.DateField(_("due by"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN, editable=False
-    )
+    status = status_field(Status, editable=False)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("closed by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-    )
-    search_text = models.TextField(editable=False, default="")
+    closed_by = by_user(_("closed by"), null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = RecommendationQuerySet.as_manager()
@@ -244,10 +203,8 @@ class Recommendation(models.Model):
     def __str__(self):
         return self.text[:80]
 
-    def save(self, *args, **kwargs):
-        if not kwargs.get("update_fields"):
-            self.search_text = fold(f"{self.inspection.unit.name} {self.text[:2000]}")
-        super().save(*args, **kwargs)
+    def searched_text(self):
+        return f"{self.inspection.unit.name} {self.text[:2000]}"
 
     @property
     def is_closed(self) -> bool:
@@ -320,12 +277,7 @@ class RecommendationFollowUp(models.Model):
         on_delete=models.CASCADE,
     )
     note = models.TextField(_("follow-up note"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    recorded_by = by_user(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:

@@ -1,13 +1,14 @@
 """Emulation movements and campaigns, their reviews and emulation pledges."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.scopes import RestrictedQuerySet
+from exemplar_portal.base.records import by_user
+from exemplar_portal.base.scopes import OpenQuerySet
 from exemplar_portal.base.uploads import RecordFile
 from registry.models import Campaign
+from registry.models.records import movement_link
 
 
 class CampaignReview(models.Model):
@@ -23,12 +24,7 @@ class CampaignReview(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     date = models.DateField(_("date"))
     results = models.TextField(_("results"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    recorded_by = by_user(_("recorded by"))
     history = HistoricalRecords()
 
     class Meta:
@@ -40,26 +36,13 @@ class CampaignReview(models.Model):
         return f"{self.get_kind_display()} · {self.campaign} · {self.date}"
 
 
-class PledgeQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """Pledges are public to every signed-in user."""
-        return None
-
-
 class Pledge(models.Model):
     """An emulation pledge (giao ước thi đua) signed between units or within a bloc."""
 
     title = models.CharField(_("title"), max_length=300)
     year = models.PositiveSmallIntegerField(_("year"))
     signed_on = models.DateField(_("signed on"))
-    campaign = models.ForeignKey(
-        Campaign,
-        verbose_name=_("movement"),
-        related_name="pledges",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    campaign = movement_link("pledges")
     bloc = models.ForeignKey(
         "registry.EmulationBloc",
         verbose_name=_("emulation bloc"),
@@ -72,15 +55,11 @@ class Pledge(models.Model):
         "registry.Unit", verbose_name=_("signing units"), related_name="pledges"
     )
     content = models.TextField(_("commitments"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    recorded_by = by_user(_("recorded by"))
     history = HistoricalRecords(m2m_fields=[units])
 
-    objects = PledgeQuerySet.as_manager()
+    # Open to every signed-in user.
+    objects = OpenQuerySet.as_manager()
 
     class Meta:
         ordering = ["-signed_on", "-pk"]

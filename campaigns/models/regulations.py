@@ -1,14 +1,13 @@
 """Units' own regulations of subjects and specific criteria (plan VII.1)."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.scopes import RestrictedQuerySet
+from exemplar_portal.base.records import by_user, status_field
 from registry.models import ValidityPeriod
-from registry.selectors import unit_scope_filter
+from registry.models.records import UnitScopedQuerySet, unit_link
 
 
 class RegulationRequirement(ValidityPeriod):
@@ -67,12 +66,6 @@ def _regulation_path(instance, filename):
     return f"regulations/{timezone.localdate().year}/{filename}"
 
 
-class UnitRegulationQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """The regulations of the units the user reaches."""
-        return unit_scope_filter(user, "unit")
-
-
 class UnitRegulation(models.Model):
     """One regulation a unit sent for a requirement; the latest row is the current one.
 
@@ -90,37 +83,18 @@ class UnitRegulation(models.Model):
         related_name="regulations",
         on_delete=models.PROTECT,
     )
-    unit = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("unit"),
-        related_name="regulations",
-        on_delete=models.PROTECT,
-    )
+    unit = unit_link("regulations")
     document = models.FileField(_("file"), upload_to=_regulation_path, editable=False)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size"))
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("sent by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    sent_by = by_user(_("sent by"))
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.SENT
-    )
+    status = status_field(Status)
     review_note = models.TextField(_("reason for return"), blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewed by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    reviewed_by = by_user(_("reviewed by"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    objects = UnitRegulationQuerySet.as_manager()
+    objects = UnitScopedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

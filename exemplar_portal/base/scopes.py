@@ -32,3 +32,11 @@ class RestrictedQuerySet(models.QuerySet):
         """The condition on this model's rows that ``user`` reaches for ``action``; None for
         every row. Each model's queryset says it, next to the model."""
         raise NotImplementedError(f"{self.model.__name__} declares no scope")
+
+
+class OpenQuerySet(RestrictedQuerySet):
+    """Rows every signed-in user reads (movements, contests, plans…: what is recorded under
+    them is scoped); whether a role reads them at all is a permission."""
+
+    def scope(self, user, action):
+        return None

@@ -6,11 +6,11 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.records import WithPage, by_user, status_field
 from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
 from exemplar_portal.base.uploads import RecordFile
@@ -18,7 +18,8 @@ from exemplar_portal.base.uploads import RecordFile
 from .. import rules as perms
 from ..enums import ExemplarStatus, Gender, Reach, SubjectKind
 from .catalogue import CatalogueVersion, Criterion, Field
-from .units import YEAR_VALIDATORS, Unit
+from .records import movement_link, unit_link
+from .units import YEAR_VALIDATORS
 
 
 def _public_code() -> str:
@@ -37,9 +38,10 @@ def exemplar_scope_filter(user) -> models.Q:
     (the media publicise them, plan III.1); for a district reviewer, also those sent to their
     unit for endorsement, including work handed over from a body that ended.
 
-    The one place of this logic: ``visible_to`` filters with it and the ``can_reach_exemplar``
-    rule asks ``visible_to`` for what the unit scope alone does not answer. Reaching a record
-    never opens its personal data (``can_view_exemplar_personal_data``).
+    The one place of this logic: the exemplars' scope filters with it and the
+    ``can_reach_exemplar`` rule asks that scope for what the unit scope alone does not
+    answer. Reaching a record never opens its personal data
+    (``can_view_exemplar_personal_data``).
     """
     from ..selectors import unit_ids_in_scope
 
@@ -69,7 +71,7 @@ class ExemplarQuerySet(RestrictedQuerySet):
         return search(self, query, fields=SEARCH_FIELDS, folded=True)
 
 
-class Exemplar(RulesModel):
+class Exemplar(WithPage, RulesModel):
     """A collective, individual or household put forward as an advanced exemplar.
 
     ``status`` changes only through ``registry.workflow.transition``, which checks the move,
@@ -80,9 +82,7 @@ class Exemplar(RulesModel):
     code = models.CharField(
         _("code"), max_length=12, unique=True, default=_public_code, editable=False
     )
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), related_name="exemplars", on_delete=models.PROTECT
-    )
+    unit = unit_link("exemplars")
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     subject_kind = models.CharField(
         _("subject"), max_length=16, choices=SubjectKind.choices, default=SubjectKind.INDIVIDUAL
@@ -112,19 +112,10 @@ class Exemplar(RulesModel):
     field = models.ForeignKey(
         Field, verbose_name=_("field"), related_name="exemplars", on_delete=models.PROTECT
     )
-    campaign = models.ForeignKey(
-        "registry.Campaign",
-        verbose_name=_("discovered through"),
-        related_name="exemplars",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
-    reviewer_unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("endorsed first by"),
-        related_name="exemplars_to_review",
-        on_delete=models.PROTECT,
+    campaign = movement_link("exemplars", _("discovered through"))
+    reviewer_unit = unit_link(
+        "exemplars_to_review",
+        _("endorsed first by"),
         null=True,
         blank=True,
         editable=False,
@@ -160,22 +151,10 @@ class Exemplar(RulesModel):
     is_new_factor = models.BooleanField(
         _("new factor registered at the start of the year"), default=False
     )
-    status = models.CharField(
-        _("status"),
-        max_length=24,
-        choices=ExemplarStatus.choices,
-        default=ExemplarStatus.DRAFT,
-        editable=False,
-    )
+    status = status_field(ExemplarStatus, max_length=24, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     creation_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        editable=False,
-    )
+    created_by = by_user(_("created by"), editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     status_changed_at = models.DateTimeField(_("status since"), null=True, editable=False)
@@ -189,6 +168,8 @@ class Exemplar(RulesModel):
     )
 
     objects = ExemplarQuerySet.as_manager()
+    page_url = "registry:exemplar_detail"
+    page_key = "code"
 
     class Meta:
         ordering = ["-year", "unit__name", "-created_at"]
@@ -216,9 +197,6 @@ class Exemplar(RulesModel):
 
     def __str__(self):
         return self.subject_name or self.code
-
-    def get_absolute_url(self):
-        return reverse("registry:exemplar_detail", kwargs={"code": self.code})
 
     def derive_search_fields(self) -> None:
         """Set what searches and duplicate checks read (``subject_key``, ``search_text``)
@@ -289,14 +267,7 @@ class Transition(models.Model):
     from_status = models.CharField(_("from"), max_length=24, choices=ExemplarStatus.choices)
     to_status = models.CharField(_("to"), max_length=24, choices=ExemplarStatus.choices)
     # Empty for a step the portal made by itself (work handed over when a reviewer ended).
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    by = by_user(_("by"), null=True, blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)
     comment = models.TextField(_("comment"), blank=True)
 
@@ -318,9 +289,7 @@ class DatedExemplarNote(models.Model):
     """A dated note about an exemplar, written by someone, kept with its history."""
 
     date = models.DateField(_("date"))
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.PROTECT
-    )
+    by = by_user(_("by"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,17 +4,17 @@ row-by-row result of the check and what the confirmation wrote.
 The work itself is ``registry.spreadsheets.service``; this module only records it.
 """
 
-from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
+from exemplar_portal.base.records import WithPage, by_user, status_field
+
 from ..spreadsheets import rules as import_rules
-from .units import Unit
+from .records import unit_link
 
 
-class ImportJob(RulesModel):
+class ImportJob(WithPage, RulesModel):
     """One uploaded spreadsheet, from the check (a dry run) to the confirmed import.
 
     ``report`` holds, in the language of the person who uploaded it, an entry per row
@@ -41,24 +41,14 @@ class ImportJob(RulesModel):
         CANCELLED = "cancelled", _("Cancelled")
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.CHECKING
-    )
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("unit"),
-        related_name="+",
-        on_delete=models.PROTECT,
+    status = status_field(Status)
+    unit = unit_link(
+        "+",
         null=True,
         blank=True,
         help_text=_("The only unit the rows may concern; empty when any unit may be named."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    created_by = by_user(_("uploaded by"))
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
@@ -87,6 +77,7 @@ class ImportJob(RulesModel):
     # with each step of its progress. A running job without one for IMPORT_STALE_MINUTES
     # is taken as stopped (``service.recover_stale``).
     heartbeat_at = models.DateTimeField(_("last sign of progress"), null=True, blank=True)
+    page_url = "registry:import_job"
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -100,9 +91,6 @@ class ImportJob(RulesModel):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.original_name}"
-
-    def get_absolute_url(self):
-        return reverse("registry:import_job", kwargs={"pk": self.pk})
 
     @property
     def is_running(self) -> bool:

@@ -5,26 +5,24 @@ A movement is part of the frame the plan sets (like the plan itself), so it live
 """
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.history import NotesInHistory
-from exemplar_portal.base.scopes import RestrictedQuerySet
-from exemplar_portal.base.text import fold
+from exemplar_portal.base.records import Searchable, WithPage
+from exemplar_portal.base.scopes import OpenQuerySet
 
 from .. import rules as perms
+from .records import unit_link
 from .units import ValidityPeriod, ValidityQuerySet
 
 
-class CampaignQuerySet(RestrictedQuerySet, ValidityQuerySet):
-    def scope(self, user, action):
-        """Movements are public to every signed-in user (what is done in them is scoped)."""
-        return None
+class CampaignQuerySet(OpenQuerySet, ValidityQuerySet):
+    """Movements are open to every signed-in user (what is done in them is scoped)."""
 
 
-class Campaign(NotesInHistory, RulesModel, ValidityPeriod):
+class Campaign(WithPage, Searchable, NotesInHistory, RulesModel, ValidityPeriod):
     """An emulation movement (phong trào thi đua) or a campaign (cuộc vận động).
 
     Its years of validity are its period; the exemplars discovered through it point to it.
@@ -49,14 +47,7 @@ class Campaign(NotesInHistory, RulesModel, ValidityPeriod):
     name = models.CharField(_("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     launched_by = models.CharField(_("launched by"), max_length=20, choices=LaunchedBy.choices)
-    launching_unit = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("launching unit"),
-        related_name="launched_campaigns",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    launching_unit = unit_link("launched_campaigns", _("launching unit"), null=True, blank=True)
     level = models.CharField(
         _("level"), max_length=16, choices=Level.choices, default=Level.PROVINCIAL
     )
@@ -71,10 +62,12 @@ class Campaign(NotesInHistory, RulesModel, ValidityPeriod):
         help_text=_("Leave empty when the movement concerns every unit."),
     )
     description = models.TextField(_("description"), blank=True)
-    search_text = models.TextField(editable=False, default="")
     history = HistoricalRecords(m2m_fields=[fields, target_units], excluded_fields=["search_text"])
 
     objects = CampaignQuerySet.as_manager()
+    searched_fields = ("name", "code")
+    page_url = "campaigns:campaign_detail"
+    page_key = "code"
 
     class Meta:
         ordering = ["-valid_from", "name"]
@@ -89,10 +82,3 @@ class Campaign(NotesInHistory, RulesModel, ValidityPeriod):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("campaigns:campaign_detail", kwargs={"code": self.code})
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.name} {self.code}")
-        super().save(*args, **kwargs)

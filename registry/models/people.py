@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from ..auth import normalise_password
 from ..enums import Role
-from .units import Unit
+from .records import unit_link
 
 
 class PortalUserManager(UserManager):
@@ -24,14 +24,7 @@ class User(AbstractUser):
     """A person who works in the portal. Every user except a technical superuser has a unit."""
 
     full_name = models.CharField(_("full name"), max_length=150)
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("unit"),
-        related_name="users",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    unit = unit_link("users", null=True, blank=True)
     role = models.CharField(
         _("role"), max_length=32, choices=Role.choices, default=Role.UNIT_EDITOR
     )

@@ -13,12 +13,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
 from exemplar_portal.base.dates import short_date
+from exemplar_portal.base.records import WithPage
 
 from .. import rules as perms
 from .units import YEAR_VALIDATORS
@@ -32,7 +32,7 @@ class PlanQuerySet(models.QuerySet):
         return self.filter(period_from__lte=year, period_to__gte=year)
 
 
-class Plan(RulesModel):
+class Plan(WithPage, RulesModel):
     class QuotaBasis(models.TextChoices):
         REFERENCE_DATE = "reference_date", _("Units in force on the reference day of the year")
         PART_OF_YEAR = "part_of_year", _("Units in force for any part of the year")
@@ -100,6 +100,7 @@ class Plan(RulesModel):
     history = HistoricalRecords()
 
     objects = PlanQuerySet.as_manager()
+    page_url = "registry:plan_detail"
 
     class Meta:
         ordering = ["-period_from"]
@@ -114,9 +115,6 @@ class Plan(RulesModel):
 
     def __str__(self):
         return f"{self.citation}"
-
-    def get_absolute_url(self):
-        return reverse("registry:plan_detail", kwargs={"pk": self.pk})
 
     def clean(self):
         super().clean()

@@ -8,7 +8,7 @@ from rules import always_deny
 from rules.contrib.models import RulesModel
 
 from .. import rules as perms
-from .units import Unit
+from .records import unit_link
 
 
 class SecurityEvent(RulesModel):
@@ -39,14 +39,7 @@ class SecurityEvent(RulesModel):
     )
     # As typed for a failed sign-in (normalised), else the account's name.
     username = models.CharField(_("log-in name"), max_length=150, blank=True)
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("unit"),
-        related_name="+",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-    )
+    unit = unit_link("+", on_delete=models.SET_NULL, null=True, blank=True)
     address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     method = models.CharField(max_length=8, blank=True)
     path = models.CharField(_("path"), max_length=500, blank=True)

@@ -12,15 +12,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.scopes import RestrictedQuerySet
-from exemplar_portal.base.text import fold
+from exemplar_portal.base.records import Searchable, WithPage
 
 from .. import rules as perms
+from .records import UnitScopedQuerySet, unit_link
 
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
 code_validator = RegexValidator(
@@ -136,14 +135,7 @@ class EmulationBloc(RulesModel, ValidityPeriod):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    head_unit = models.ForeignKey(
-        "Unit",
-        verbose_name=_("bloc head unit"),
-        related_name="headed_blocs",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    head_unit = unit_link("headed_blocs", _("bloc head unit"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -161,7 +153,11 @@ def day_month_year(day) -> str:
     return f"{day.day}/{day.month}/{day.year}"
 
 
-class UnitQuerySet(RestrictedQuerySet):
+class UnitQuerySet(UnitScopedQuerySet):
+    """The units whose records the user reaches are the units the user reaches."""
+
+    unit_paths = ("pk",)
+
     def active_on(self, day: datetime.date):
         """Units in force on ``day`` (an open end means "still in force")."""
         return self.filter(
@@ -182,14 +178,8 @@ class UnitQuerySet(RestrictedQuerySet):
 
         return search(self, query, fields=["name", "short_name", "code"])
 
-    def scope(self, user, action):
-        """The units whose records ``user`` reaches (``selectors.unit_ids_in_scope``)."""
-        from ..selectors import unit_scope_filter
 
-        return unit_scope_filter(user)
-
-
-class Unit(RulesModel):
+class Unit(WithPage, Searchable, RulesModel):
     """An agency, organisation or locality (cơ quan, đơn vị, địa phương).
 
     A unit is in force from ``valid_from`` to ``valid_until`` (both days included; empty means
@@ -209,14 +199,7 @@ class Unit(RulesModel):
     kind = models.ForeignKey(
         UnitKind, verbose_name=_("kind"), related_name="units", on_delete=models.PROTECT
     )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent unit"),
-        related_name="children",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    parent = unit_link("children", _("parent unit"), null=True, blank=True)
     bloc = models.ForeignKey(
         EmulationBloc,
         verbose_name=_("emulation bloc"),
@@ -253,10 +236,12 @@ class Unit(RulesModel):
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    search_text = models.TextField(editable=False, db_index=False, default="")
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = UnitQuerySet.as_manager()
+    searched_fields = ("name", "short_name", "code")
+    page_url = "registry:unit_detail"
+    page_key = "code"
 
     class Meta:
         ordering = ["kind__order", "name", "valid_from"]
@@ -276,13 +261,6 @@ class Unit(RulesModel):
             "name": self.name,
             "date": day_month_year(self.valid_until),
         }
-
-    def get_absolute_url(self):
-        return reverse("registry:unit_detail", kwargs={"code": self.code})
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.name} {self.short_name} {self.code}")
-        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -369,18 +347,8 @@ class UnitSuccession(RulesModel):
         RENAMING = "renaming", _("Renaming")
         ABSORPTION = "absorption", _("Absorption into another unit")
 
-    predecessor = models.ForeignKey(
-        Unit,
-        verbose_name=_("predecessor"),
-        related_name="successions_out",
-        on_delete=models.CASCADE,
-    )
-    successor = models.ForeignKey(
-        Unit,
-        verbose_name=_("successor"),
-        related_name="successions_in",
-        on_delete=models.CASCADE,
-    )
+    predecessor = unit_link("successions_out", _("predecessor"), on_delete=models.CASCADE)
+    successor = unit_link("successions_in", _("successor"), on_delete=models.CASCADE)
     kind = models.CharField(_("kind of change"), max_length=16, choices=Kind.choices)
     effective_on = models.DateField(
         _("effective from"), help_text=_("The first day the successor carries on.")

@@ -6,18 +6,16 @@ The award forms and titles are reference data from the Law on Emulation and Comm
 decrees change them).
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.scopes import RestrictedQuerySet
+from exemplar_portal.base.records import WithPage, by_user, status_field
 from registry.enums import SubjectKind
+from registry.models.records import UnitScopedQuerySet, unit_link
 from registry.models.units import YEAR_VALIDATORS, ValidityPeriod
 from registry.rules import is_media
-from registry.selectors import unit_scope_filter
 
 
 class AwardForm(ValidityPeriod):
@@ -66,13 +64,13 @@ class AwardForm(ValidityPeriod):
         return models.Q(**{f"for_{subject_kind}s": True})
 
 
-class AwardProposalQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """Proposals about the exemplars of the units the user reaches, or made by them."""
-        return unit_scope_filter(user, "exemplar__unit") | unit_scope_filter(user, "proposing_unit")
+class AwardProposalQuerySet(UnitScopedQuerySet):
+    """Proposals about the exemplars of the units the user reaches, or made by them."""
+
+    unit_paths = ("exemplar__unit", "proposing_unit")
 
 
-class AwardProposal(models.Model):
+class AwardProposal(WithPage, models.Model):
     """A unit's or Home Affairs' proposal to commend an accepted exemplar, its appraisal by
     Home Affairs and, once conferred, the decision."""
 
@@ -117,39 +115,21 @@ class AwardProposal(models.Model):
         help_text=_("The year of the achievements."),
     )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.REGULAR)
-    proposing_unit = models.ForeignKey(
-        "registry.Unit",
-        verbose_name=_("proposing unit"),
-        related_name="award_proposals",
-        on_delete=models.PROTECT,
-    )
+    proposing_unit = unit_link("award_proposals", _("proposing unit"))
     reasons = models.TextField(_("reasons"), help_text=_("The achievements that earn the award."))
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.PROPOSED
-    )
+    status = status_field(Status)
     appraisal_notes = models.TextField(_("appraisal notes"), blank=True)
-    appraised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("appraised by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    appraised_by = by_user(_("appraised by"), null=True, blank=True)
     appraised_on = models.DateField(_("appraised on"), null=True, blank=True)
     decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     decision_signer = models.CharField(_("signer"), max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("proposed by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    created_by = by_user(_("proposed by"))
     created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     objects = AwardProposalQuerySet.as_manager()
     history = HistoricalRecords()
+    page_url = "reports:proposal_detail"
 
     class Meta:
         ordering = ["-year", "-created_at", "-pk"]
@@ -168,9 +148,6 @@ class AwardProposal(models.Model):
     def __str__(self):
         return f"{self.award} – {self.exemplar} ({self.year})"
 
-    def get_absolute_url(self):
-        return reverse("reports:proposal_detail", kwargs={"pk": self.pk})
-
     @property
     def is_editable(self) -> bool:
         return self.status in self.Status.editable()
@@ -183,17 +160,19 @@ class AwardProposal(models.Model):
         return self.get_status_display()
 
 
-class MediaIntroductionQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """Introductions of the exemplars of the units the user reaches; for an outlet's
-        staff, also those made to their outlets."""
-        reach = unit_scope_filter(user, "exemplar__unit")
+class MediaIntroductionQuerySet(UnitScopedQuerySet):
+    """Introductions of the exemplars of the units the user reaches; for an outlet's staff,
+    also those made to their outlets."""
+
+    unit_paths = ("exemplar__unit",)
+
+    def also_reached(self, user):
         if is_media(user) and user.unit_id:
-            reach |= Q(outlet__unit_id=user.unit_id)
-        return reach
+            return Q(outlet__unit_id=user.unit_id)
+        return None
 
 
-class MediaIntroduction(models.Model):
+class MediaIntroduction(WithPage, models.Model):
     """Home Affairs introduces an outstanding accepted exemplar to a media outlet."""
 
     class Occasion(models.TextChoices):
@@ -225,15 +204,11 @@ class MediaIntroduction(models.Model):
     angle = models.TextField(
         _("angle and notes"), blank=True, help_text=_("What to bring out, whom to contact.")
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("introduced by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    created_by = by_user(_("introduced by"))
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     objects = MediaIntroductionQuerySet.as_manager()
     history = HistoricalRecords()
+    page_url = "reports:introduction_detail"
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -251,6 +226,3 @@ class MediaIntroduction(models.Model):
 
     def __str__(self):
         return f"{self.exemplar} → {self.outlet} ({self.date:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return reverse("reports:introduction_detail", kwargs={"pk": self.pk})

@@ -14,27 +14,19 @@ next version. ``DocumentRender`` keeps a version's large PDF, rendered once by t
 the drafts of other documents too large for a web request (``reports/limits.py``).
 """
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from exemplar_portal.base.scopes import RestrictedQuerySet
+from exemplar_portal.base.records import WithPage, by_user, delete_files_with, status_field
+from exemplar_portal.base.scopes import OpenQuerySet
+from registry.models.records import movement_link
 from registry.models.units import YEAR_VALIDATORS
 
 
-class ConsolidationQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """Every consolidation: it is the province's, not a unit's; whether the user reads
-        them at all is a role's (``reports.view_consolidation``, a 403)."""
-        return None
-
-
-class Consolidation(models.Model):
+class Consolidation(WithPage, models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Being prepared")
         PUBLISHED = "published", pgettext_lazy("consolidation status", "Published")
@@ -54,34 +46,26 @@ class Consolidation(models.Model):
         blank=True,
         help_text=_("The plan whose whole period a period review covers."),
     )
-    campaign = models.ForeignKey(
-        "registry.Campaign",
-        verbose_name=_("movement or campaign"),
-        related_name="consolidations",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+    campaign = movement_link(
+        "consolidations",
+        _("movement or campaign"),
         help_text=_("Empty for every exemplar of the year."),
     )
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
-    )
+    status = status_field(Status)
     # The report's narrative sections, written by Home Affairs before it issues the report.
     results = models.TextField(_("results achieved"), blank=True)
     shortcomings = models.TextField(_("shortcomings and their causes"), blank=True)
     tasks_ahead = models.TextField(_("tasks ahead"), blank=True)
     proposals_text = models.TextField(_("proposals and recommendations"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    created_by = by_user(_("created by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     NARRATIVE_FIELDS = ("results", "shortcomings", "tasks_ahead", "proposals_text")
-    objects = ConsolidationQuerySet.as_manager()
+    # Every consolidation: it is the province's, not a unit's; whether the user reads them at
+    # all is a role's (``reports.view_consolidation``, a 403).
+    objects = OpenQuerySet.as_manager()
+    page_url = "reports:consolidation_detail"
 
     class Meta:
         ordering = ["-year", "campaign__name", "pk"]
@@ -130,9 +114,6 @@ class Consolidation(models.Model):
             }
         return _("Consolidation %(year)s") % {"year": self.year}
 
-    def get_absolute_url(self):
-        return reverse("reports:consolidation_detail", kwargs={"pk": self.pk})
-
     @property
     def is_period(self) -> bool:
         return self.kind == self.Kind.PERIOD
@@ -166,22 +147,10 @@ class ConsolidationVersion(models.Model):
         help_text=_('As registered by the office, e.g. "25/BC-SNV"; empty until registered.'),
     )
     published_at = models.DateTimeField(_("published"))
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("published by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    published_by = by_user(_("published by"))
     data = models.JSONField(_("snapshot"), encoder=DjangoJSONEncoder, editable=False)
     reopened_at = models.DateTimeField(_("reopened"), null=True, blank=True)
-    reopened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reopened by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
+    reopened_by = by_user(_("reopened by"), null=True, blank=True)
     reopen_reason = models.TextField(_("reason for reopening"), blank=True)
 
     class Meta:
@@ -207,27 +176,41 @@ class ConsolidationVersion(models.Model):
         )
 
 
+# The documents of a unit, an exemplar or the province, drafted (``DocumentRender``) and
+# issued (``IssuedDocument``) alike; each list of kinds puts a consolidation's report first.
+DOCUMENT_KINDS = [
+    ("UNIT_EXEMPLARS", ("unit_exemplars", _("Report with the unit's list of exemplars"))),
+    ("EXEMPLAR_PROFILE", ("exemplar_profile", _("Report on an exemplar's achievements"))),
+    ("QUOTA_COMPLIANCE", ("quota_compliance", _("Report on quota compliance"))),
+    (
+        "PROPOSALS_TO_PROVINCE",
+        (
+            "proposals_province",
+            _("Submission of commendations to the Provincial People's Committee"),
+        ),
+    ),
+    (
+        "PROPOSALS_TO_HOME_AFFAIRS",
+        ("proposals_unit", _("Submission of commendations to the Department of Home Affairs")),
+    ),
+    ("DASHBOARD", ("dashboard", _("Overview report for the provincial leaders"))),
+]
+
+
 class DocumentRender(models.Model):
     """A large document rendered by the background worker and kept: a version's report (one
     file per version, document and language, rendered once), or the draft of another
     document estimated too large for a web request (no version; ``params`` say what to build,
     ``key`` is the fingerprint of its content: the same content is rendered once)."""
 
-    class Document(models.TextChoices):
-        CONSOLIDATED_REPORT = "consolidated_report", _("Consolidated report")
-        # Drafts, by the kinds of ``IssuedDocument``.
-        UNIT_EXEMPLARS = "unit_exemplars", _("Report with the unit's list of exemplars")
-        EXEMPLAR_PROFILE = "exemplar_profile", _("Report on an exemplar's achievements")
-        QUOTA_COMPLIANCE = "quota_compliance", _("Report on quota compliance")
-        PROPOSALS_TO_PROVINCE = (
-            "proposals_province",
-            _("Submission of commendations to the Provincial People's Committee"),
-        )
-        PROPOSALS_TO_HOME_AFFAIRS = (
-            "proposals_unit",
-            _("Submission of commendations to the Department of Home Affairs"),
-        )
-        DASHBOARD = "dashboard", _("Overview report for the provincial leaders")
+    # A version's report, and the drafts by the kinds of ``IssuedDocument``.
+    Document = models.TextChoices(
+        "Document",
+        [
+            ("CONSOLIDATED_REPORT", ("consolidated_report", _("Consolidated report"))),
+            *DOCUMENT_KINDS,
+        ],
+    )
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting for the worker")
@@ -262,9 +245,7 @@ class DocumentRender(models.Model):
     # A draft's: what it is built from (the document's parameters, the signer shown).
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     key = models.CharField(_("content fingerprint"), max_length=64, blank=True, default="")
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
-    )
+    status = status_field(Status)
     stage = models.CharField(
         _("stage"), max_length=16, choices=Stage.choices, default=Stage.WAITING
     )
@@ -274,12 +255,7 @@ class DocumentRender(models.Model):
     docx = models.FileField(_("DOCX"), upload_to="documents/%Y/", blank=True, editable=False)
     size = models.PositiveIntegerField(_("size"), default=0)
     error = models.TextField(_("error"), blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    requested_by = by_user(_("requested by"))
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
@@ -313,10 +289,5 @@ class DocumentRender(models.Model):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
-@receiver(post_delete, sender=DocumentRender)
-def delete_rendered_file(sender, instance, **kwargs):
-    """A deleted render takes its file along, once the deletion is committed."""
-    for file in (instance.file, instance.docx):
-        if file:
-            name, storage = file.name, file.storage
-            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+# A deleted render takes its files along.
+delete_files_with(DocumentRender, "file", "docx")

@@ -7,19 +7,17 @@ incremented in the database so that two people issuing at once never get the sam
 and what was issued is kept as issued (``IssuedDocument``: the files, number, date, signer).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.scopes import RestrictedQuerySet
+from exemplar_portal.base.records import WithPage, by_user, delete_files_with, status_field
 from registry.models import Unit
+from registry.models.records import UnitScopedQuerySet, unit_link
 from registry.models.units import YEAR_VALIDATORS
-from registry.selectors import unit_scope_filter
+
+from .consolidations import DOCUMENT_KINDS
 
 
 class SignerQuerySet(models.QuerySet):
@@ -39,9 +37,7 @@ class Signer(models.Model):
             _("Signs on behalf of the collective, for the head (TM. and KT.)"),
         )
 
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), related_name="signers", on_delete=models.CASCADE
-    )
+    unit = unit_link("signers", on_delete=models.CASCADE)
     full_name = models.CharField(_("full name"), max_length=120)
     position = models.CharField(
         _("position"),
@@ -142,45 +138,34 @@ class DocumentCounter(models.Model):
         return f"{self.unit_id}/{self.year}/{self.doc_type}: {self.last_number}"
 
 
-class IssuedDocumentQuerySet(RestrictedQuerySet):
-    def scope(self, user, action):
-        """Every unit's documents for those who read all registers, else those of the units
-        the user reaches."""
-        if user.has_perm("reports.view_all_registers"):
-            return None
-        return unit_scope_filter(user, "unit")
+class IssuedDocumentQuerySet(UnitScopedQuerySet):
+    """Every unit's documents for those who read all registers, else those of the units the
+    user reaches."""
+
+    reads_all = "reports.view_all_registers"
 
 
-class IssuedDocument(models.Model):
+class IssuedDocument(WithPage, models.Model):
     """A document as issued: number, date, signer and files, kept unchanged."""
 
-    class Kind(models.TextChoices):
-        CONSOLIDATED_REPORT = "consolidated_report", _("Yearly report on advanced exemplars")
-        PERIOD_REVIEW = "period_review", _("Report reviewing a plan's period")
-        UNIT_EXEMPLARS = "unit_exemplars", _("Report with the unit's list of exemplars")
-        EXEMPLAR_PROFILE = "exemplar_profile", _("Report on an exemplar's achievements")
-        QUOTA_COMPLIANCE = "quota_compliance", _("Report on quota compliance")
-        PROPOSALS_TO_PROVINCE = (
-            "proposals_province",
-            _("Submission of commendations to the Provincial People's Committee"),
-        )
-        PROPOSALS_TO_HOME_AFFAIRS = (
-            "proposals_unit",
-            _("Submission of commendations to the Department of Home Affairs"),
-        )
-        DASHBOARD = "dashboard", _("Overview report for the provincial leaders")
+    Kind = models.TextChoices(
+        "Kind",
+        [
+            (
+                "CONSOLIDATED_REPORT",
+                ("consolidated_report", _("Yearly report on advanced exemplars")),
+            ),
+            ("PERIOD_REVIEW", ("period_review", _("Report reviewing a plan's period"))),
+            *DOCUMENT_KINDS,
+        ],
+    )
 
     class Status(models.TextChoices):
         RENDERING = "rendering", _("Being prepared")
         READY = "ready", _("Issued")
         FAILED = "failed", _("Preparing the files failed")
 
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("issuing unit"),
-        related_name="issued_documents",
-        on_delete=models.PROTECT,
-    )
+    unit = unit_link("issued_documents", _("issuing unit"))
     kind = models.CharField(_("document"), max_length=32, choices=Kind.choices)
     doc_type = models.CharField(_("type"), max_length=8)
     year = models.PositiveSmallIntegerField(_("register year"), validators=YEAR_VALIDATORS)
@@ -211,23 +196,17 @@ class IssuedDocument(models.Model):
         null=True,
         blank=True,
     )
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.RENDERING
-    )
+    status = status_field(Status)
     error = models.TextField(_("error"), blank=True)
     pdf = models.FileField(_("PDF"), upload_to="issued/%Y/", blank=True, editable=False)
     docx = models.FileField(_("DOCX"), upload_to="issued/%Y/", blank=True, editable=False)
     xlsx = models.FileField(_("xlsx"), upload_to="issued/%Y/", blank=True, editable=False)
     pages = models.PositiveIntegerField(_("pages"), default=0)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("issued by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-    )
+    issued_by = by_user(_("issued by"))
     issued_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     objects = IssuedDocumentQuerySet.as_manager()
+    page_url = "reports:issued_document"
 
     class Meta:
         ordering = ["-year", "-issued_on", "-number"]
@@ -250,14 +229,6 @@ class IssuedDocument(models.Model):
     def is_ready(self) -> bool:
         return self.status == self.Status.READY and bool(self.pdf)
 
-    def get_absolute_url(self):
-        return reverse("reports:issued_document", kwargs={"pk": self.pk})
 
-
-@receiver(post_delete, sender=IssuedDocument)
-def delete_issued_files(sender, instance, **kwargs):
-    """An issued document deleted by an administrator takes its files along."""
-    for file in (instance.pdf, instance.docx, instance.xlsx):
-        if file:
-            name, storage = file.name, file.storage
-            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+# An issued document deleted by an administrator takes its files along.
+delete_files_with(IssuedDocument, "pdf", "docx", "xlsx")
