@@ -180,6 +180,10 @@ class RecordKind:
         """Where a saved form goes: the record's page (a URL or anything ``redirect`` takes)."""
         return record
 
+    def deleted_url(self, request, record):
+        """Where a deletion goes (anything ``redirect`` takes); "" for the kind's list."""
+        return ""
+
     def delete_context(self, request, record) -> dict:
         """What the page that asks to confirm a deletion shows besides the record."""
         return {}
@@ -394,7 +398,7 @@ class RecordDeleteView(RecordObjectMixin, DetailView):
         record = self.get_record()
         self.kind.delete(request, record)
         messages.success(request, self.kind.deleted_message(record))
-        return redirect(self.list_url())
+        return redirect(self.kind.deleted_url(request, record) or self.list_url())
 
     def list_url(self):
         namespace = self.request.resolver_match.namespace
