@@ -183,9 +183,9 @@ class SpendingForm(BootstrapFormMixin, forms.ModelForm):
             "voucher": _("Number of the payment voucher or contract, if any."),
         }
 
-    def __init__(self, *args, year: int, **kwargs):
-        self.year = year
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        year = self.year = self.instance.year  # the budget's, set by the view
         items = Q(pk__in=BudgetItem.objects.active_in(year).values("pk"))
         if self.instance.item_id:
             items |= Q(pk=self.instance.item_id)
