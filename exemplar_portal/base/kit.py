@@ -167,7 +167,8 @@ class RecordKind:
 
     def formsets(self, request, record=None, data=None) -> dict:
         """Inline formsets edited with the form (bound to ``data`` on a POST), by their names
-        in the template: checked with the form, saved after it for the saved record."""
+        in the template: checked after the form (on a POST, ``record`` is the form's
+        instance, holding what the form read), saved after it for the saved record."""
         return {}
 
     def save(self, request, form, record=None):
@@ -333,10 +334,11 @@ class RecordFormMixin:
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), **self.kind.form_kwargs(self.request, self.record())}
 
-    def get_formsets(self) -> dict:
+    def get_formsets(self, form=None) -> dict:
         if not hasattr(self, "_formsets"):
             data = self.request.POST if self.request.method == "POST" else None
-            self._formsets = self.kind.formsets(self.request, self.record(), data)
+            record = getattr(form, "instance", None) or self.record()
+            self._formsets = self.kind.formsets(self.request, record, data)
         return self._formsets
 
     def get_context_data(self, **kwargs):
@@ -351,7 +353,7 @@ class RecordFormMixin:
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         # Every one is checked, so that each shows its errors.
-        checks = [form.is_valid(), *(f.is_valid() for f in self.get_formsets().values())]
+        checks = [form.is_valid(), *(f.is_valid() for f in self.get_formsets(form).values())]
         return self.form_valid(form) if all(checks) else self.form_invalid(form)
 
     def form_valid(self, form):
