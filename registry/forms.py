@@ -618,13 +618,8 @@ class QuotaRuleForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class BaseQuotaRuleFormSet(forms.BaseInlineFormSet):
-    """A plan's quota rules: one row per unit kind, of kinds in force during the plan.
-
-    ``period`` (first and last year) is set by the view once the plan's own form is valid,
-    so that a row can be checked against the plan's years.
-    """
-
-    period: tuple[int, int] | None = None
+    """A plan's quota rules: one row per unit kind, of kinds in force during the plan's
+    years (as its own form read them into the plan, checked before the rules)."""
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
@@ -648,8 +643,8 @@ class BaseQuotaRuleFormSet(forms.BaseInlineFormSet):
                 )
                 continue
             seen[kind.pk] = form
-            if self.period is not None:
-                first, last = self.period
+            first, last = self.instance.period_from, self.instance.period_to
+            if first and last and first <= last:
                 in_force = any(kind.is_active_in(year) for year in range(first, last + 1))
                 if not in_force:
                     form.add_error(
@@ -660,17 +655,6 @@ class BaseQuotaRuleFormSet(forms.BaseInlineFormSet):
         if any(self.errors):
             return
         super().clean()
-
-    def save_with_history(self, by):
-        """Save the rows; each change is recorded with ``by``."""
-        rules = self.save(commit=False)
-        for rule in self.deleted_objects:
-            rule._history_user = by
-            rule.delete()
-        for rule in rules:
-            rule._history_user = by
-            rule.save()
-        return rules
 
 
 def quota_rule_formset(*, extra: int):

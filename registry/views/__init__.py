@@ -16,7 +16,7 @@ from .exemplars import (
     NotificationListView,
     ReviewQueueView,
 )
-from .plans import PlanCopyView, PlanCreateView, PlanDetailView, PlanListView, PlanUpdateView
+from .plans import PLANS, PlanCopyView
 from .platform import health
 from .tracking import (
     ExemplarFollowUpListView,
@@ -39,6 +39,7 @@ from .units import (
 )
 
 __all__ = [
+    "PLANS",
     "AttachmentDeleteView",
     "AttachmentDownloadView",
     "AttachmentRestoreView",
@@ -58,10 +59,6 @@ __all__ = [
     "NurturingNoteCreateView",
     "NurturingNoteListView",
     "PlanCopyView",
-    "PlanCreateView",
-    "PlanDetailView",
-    "PlanListView",
-    "PlanUpdateView",
     "QuotaComplianceView",
     "QuotaRuleListView",
     "RegistrationView",
