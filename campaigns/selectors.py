@@ -198,9 +198,10 @@ def grand_total(lines: list[BudgetLine]) -> BudgetLine:
     )
 
 
-def budget_totals(user, year: int, *, all_units=False, kind=None, query=""):
-    """The units whose budget ``user`` reads that have one in ``year`` (``all_units``: and
-    every unit of the year), each with its ``budget`` line (estimate and spending)."""
+def budget_totals(user, year: int, filters: dict):
+    """The units whose budget ``user`` reads that have one in ``year`` (``units`` "all": and
+    every unit of the year), of a kind (``unit_kind``), matching ``q``; each with its
+    estimate and spending totals and whether something is spent beyond an estimate."""
     from .models import BudgetEstimate, BudgetSpending
 
     estimates = BudgetEstimate.objects.filter(unit=OuterRef("pk"), year=year)
@@ -216,13 +217,13 @@ def budget_totals(user, year: int, *, all_units=False, kind=None, query=""):
         item_over_spent=Exists(over),
     )
     kept = Exists(estimates) | Exists(spending)
-    if all_units:
+    if filters.get("units") == "all":
         kept |= Q(pk__in=Unit.objects.active_in(year).values("pk"))
     units = units.filter(kept)
-    if query:
-        units = units.search(query)
-    if kind:
-        units = units.filter(kind=kind)
+    if filters.get("q"):
+        units = units.search(filters["q"])
+    if filters.get("unit_kind"):
+        units = units.filter(kind=filters["unit_kind"])
     return units.order_by("kind__order", "name", "pk")
 
 

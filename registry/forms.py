@@ -160,15 +160,20 @@ def search_field(placeholder=None):
     )
 
 
+def code_choice(label, queryset, empty_label):
+    """An optional filter choosing a row by its code ("?kind=xa" rather than a number)."""
+    return forms.ModelChoiceField(
+        label=label,
+        required=False,
+        queryset=queryset,
+        to_field_name="code",
+        empty_label=empty_label,
+    )
+
+
 class UnitFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Name or code, with or without accents"))
-    kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        queryset=UnitKind.objects.all(),
-        required=False,
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
     year = year_field(_("Active in year"))
     on = forms.DateField(
         label=_("In force on"),
@@ -178,12 +183,8 @@ class UnitFilterForm(BootstrapFormMixin, forms.Form):
 
 
 class CatalogueVersionForm(BootstrapFormMixin, forms.Form):
-    version = forms.ModelChoiceField(
-        label=_("Catalogue version"),
-        queryset=CatalogueVersion.objects.filter(published=True),
-        to_field_name="code",
-        required=False,
-        empty_label=None,
+    version = code_choice(
+        _("Catalogue version"), CatalogueVersion.objects.filter(published=True), None
     )
 
 
@@ -433,20 +434,8 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field()
     status = forms.ChoiceField(label=_("Status"), required=False, choices=())
     subject_kind = forms.ChoiceField(label=_("Subject"), required=False, choices=())
-    field = forms.ModelChoiceField(
-        label=_("Field"),
-        required=False,
-        queryset=None,
-        to_field_name="code",
-        empty_label=_("All fields"),
-    )
-    unit_kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        required=False,
-        queryset=UnitKind.objects.all(),
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    field = code_choice(_("Field"), None, _("All fields"))
+    unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
     unit = forms.CharField(label=_("Unit code"), required=False, max_length=40)
     unit_scope = forms.ChoiceField(
         label=_("Records of the unit"),
@@ -457,13 +446,7 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
             (UNIT_SCOPE_QUOTA, _("Counted toward its quota")),
         ],
     )
-    campaign = forms.ModelChoiceField(
-        label=_("Campaign"),
-        required=False,
-        queryset=None,
-        to_field_name="code",
-        empty_label=_("All campaigns"),
-    )
+    campaign = code_choice(_("Campaign"), None, _("All campaigns"))
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=())
 
     SORTS = {

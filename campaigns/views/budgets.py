@@ -84,14 +84,7 @@ class BudgetTotalsView(XlsxExportMixin, FilteredListMixin, ListView):
         return self.filters().get("year") or timezone.localdate().year
 
     def get_queryset(self):
-        f = self.filters()
-        return budget_totals(
-            self.request.user,
-            self.get_year(),
-            all_units=f.get("units") == "all",
-            kind=f.get("unit_kind"),
-            query=f.get("q"),
-        )
+        return budget_totals(self.request.user, self.get_year(), self.filters())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
