@@ -32,6 +32,8 @@ rules.add_perm("campaigns.view_budget_totals", reads_all_budgets)
 def keeps_the_budget(user, spending):
     """The object is a spending (or one about to be recorded): the unit's own editors and
     heads keep its budget of a year in which the unit exists."""
+    if spending is None:
+        return False
     unit = spending.unit
     return unit.is_active_in(spending.year) and user.has_perm("campaigns.change_budget", unit)
 
