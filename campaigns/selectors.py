@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 from registry.models import Unit
 from registry.selectors import FIRST_YEAR, unit_ids_in_scope
 
+from .forms.budgets import format_vnd
+from .models import BudgetEstimate, BudgetItem, BudgetSpending, ContestEntry, Coverage, Event, Prize
+
 
 def linked_to(exemplar, model) -> list[int]:
     """The ids of ``model``'s rows that name ``exemplar`` (through its ``exemplars`` link).
@@ -29,8 +32,6 @@ def linked_to(exemplar, model) -> list[int]:
 
 def exemplar_propagation(*, user, exemplar) -> dict:
     """Everything that spread ``exemplar`` and that ``user`` reaches, for the exemplar's page."""
-    from .models import ContestEntry, Coverage, Event, Prize
-
     events, coverage, entries = (linked_to(exemplar, m) for m in (Event, Coverage, ContestEntry))
     return {
         "events": Event.objects.restrict(user)
@@ -76,8 +77,6 @@ def column_output(column, *, today: datetime.date) -> dict:
     Every month and year of the span is listed, empty ones with 0, so gaps show. ``peak``
     is the largest count, the scale of the bars.
     """
-    from .models import Coverage
-
     items = Coverage.objects.filter(column=column).order_by()
     months = month_starts(today)
     per_month = dict(
@@ -136,7 +135,7 @@ class BudgetLine:
     estimate: Decimal | None
     spent: Decimal
     unit: Unit | None = None
-    item: object = None
+    item: BudgetItem | None = None
     year: int | None = None
     note: str = ""
     form: object = None
@@ -179,8 +178,6 @@ def sums(queryset, *keys) -> dict:
 
 def item_lines(estimates: dict, spent: dict, year: int) -> list[BudgetLine]:
     """A line per item active in ``year`` or carrying an estimate or spending."""
-    from .models import BudgetItem
-
     items = BudgetItem.objects.filter(
         Q(pk__in=BudgetItem.objects.active_in(year).values("pk")) | Q(pk__in=[*estimates, *spent])
     )
@@ -202,8 +199,6 @@ def budget_totals(user, year: int, filters: dict):
     """The units whose budget ``user`` reads that have one in ``year`` (``units`` "all": and
     every unit of the year), of a kind (``unit_kind``), matching ``q``; each with its
     estimate and spending totals and whether something is spent beyond an estimate."""
-    from .models import BudgetEstimate, BudgetSpending
-
     estimates = BudgetEstimate.objects.filter(unit=OuterRef("pk"), year=year)
     spending = BudgetSpending.objects.filter(unit=OuterRef("pk"), year=year)
     same_item = {"unit": OuterRef("unit"), "year": year, "item": OuterRef("item")}
@@ -244,8 +239,6 @@ def with_budget_lines(units, year: int):
 def budget_rows(user, year: int, units, *keys) -> tuple[dict, dict]:
     """The estimates and the spending of ``units`` in ``year`` that ``user`` reaches,
     summed by ``keys``."""
-    from .models import BudgetEstimate, BudgetSpending
-
     return tuple(
         sums(model.objects.restrict(user).filter(year=year, unit__in=units), *keys)
         for model in (BudgetEstimate, BudgetSpending)
@@ -254,8 +247,6 @@ def budget_rows(user, year: int, units, *keys) -> tuple[dict, dict]:
 
 def unit_item_lines(user, year: int, units) -> list[BudgetLine]:
     """One line per unit and item: the totals' download."""
-    from .models import BudgetItem
-
     estimates, spent = budget_rows(user, year, units, "unit", "item")
     keys = {*estimates, *spent}
     by_unit = Unit.objects.select_related("kind").in_bulk({unit for unit, _item in keys})
@@ -285,8 +276,6 @@ def unit_item_lines(user, year: int, units) -> list[BudgetLine]:
 def unit_budget(user, unit, year: int, forms=None) -> list[BudgetLine]:
     """A unit's line per item for ``year``, with the estimate's note and its row of the
     estimate's form (``forms``, by item)."""
-    from .models import BudgetEstimate, BudgetSpending
-
     estimates = {
         e.item_id: e for e in BudgetEstimate.objects.restrict(user).filter(unit=unit, year=year)
     }
@@ -300,8 +289,6 @@ def unit_budget(user, unit, year: int, forms=None) -> list[BudgetLine]:
 
 # History: estimates and spending of one unit and year, deleted rows included.
 def _shown(field, value, items):
-    from .forms.budgets import format_vnd
-
     if value is None or value == "":
         return None
     if field.name == "item":
@@ -314,9 +301,6 @@ def _shown(field, value, items):
 
 
 def _subject(entry) -> str:
-    from .forms.budgets import format_vnd
-    from .models import BudgetEstimate
-
     if entry.instance_type is BudgetEstimate:
         return _("Estimate · %(item)s · %(amount)s đ") % {
             "item": entry.item,
@@ -332,8 +316,6 @@ def _subject(entry) -> str:
 def budget_history(*histories, limit: int = HISTORY_LIMIT) -> list[dict]:
     """The latest entries of the given history querysets, newest first, each with a subject
     and the fields it changed (old → new), in the shape ``includes/history.html`` reads."""
-    from .models import BudgetItem
-
     entries = []
     for history in histories:
         entries += history.select_related("history_user", "item")[:limit]
