@@ -112,10 +112,10 @@ class BudgetMixin:
 
     def get_budget(self) -> BudgetSpending:
         if not hasattr(self, "_budget"):
+            unit = get_in_reach(budget_units(self.request.user), code=self.kwargs["code"])
             year = self.kwargs["year"]
             if year not in budget_years():
                 raise Http404
-            unit = get_in_reach(budget_units(self.request.user), code=self.kwargs["code"])
             self._budget = BudgetSpending(unit=unit, year=year)
         return self._budget
 
