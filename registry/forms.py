@@ -160,15 +160,20 @@ def search_field(placeholder=None):
     )
 
 
+def code_choice(label, queryset, empty_label):
+    """An optional filter choosing a row by its code ("?kind=xa" rather than a number)."""
+    return forms.ModelChoiceField(
+        label=label,
+        required=False,
+        queryset=queryset,
+        to_field_name="code",
+        empty_label=empty_label,
+    )
+
+
 class UnitFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Name or code, with or without accents"))
-    kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        queryset=UnitKind.objects.all(),
-        required=False,
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
     year = year_field(_("Active in year"))
     on = forms.DateField(
         label=_("In force on"),
@@ -178,12 +183,8 @@ class UnitFilterForm(BootstrapFormMixin, forms.Form):
 
 
 class CatalogueVersionForm(BootstrapFormMixin, forms.Form):
-    version = forms.ModelChoiceField(
-        label=_("Catalogue version"),
-        queryset=CatalogueVersion.objects.filter(published=True),
-        to_field_name="code",
-        required=False,
-        empty_label=None,
+    version = code_choice(
+        _("Catalogue version"), CatalogueVersion.objects.filter(published=True), None
     )
 
 
@@ -433,20 +434,8 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field()
     status = forms.ChoiceField(label=_("Status"), required=False, choices=())
     subject_kind = forms.ChoiceField(label=_("Subject"), required=False, choices=())
-    field = forms.ModelChoiceField(
-        label=_("Field"),
-        required=False,
-        queryset=None,
-        to_field_name="code",
-        empty_label=_("All fields"),
-    )
-    unit_kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        required=False,
-        queryset=UnitKind.objects.all(),
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    field = code_choice(_("Field"), None, _("All fields"))
+    unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
     unit = forms.CharField(label=_("Unit code"), required=False, max_length=40)
     unit_scope = forms.ChoiceField(
         label=_("Records of the unit"),
@@ -457,13 +446,7 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
             (UNIT_SCOPE_QUOTA, _("Counted toward its quota")),
         ],
     )
-    campaign = forms.ModelChoiceField(
-        label=_("Campaign"),
-        required=False,
-        queryset=None,
-        to_field_name="code",
-        empty_label=_("All campaigns"),
-    )
+    campaign = code_choice(_("Campaign"), None, _("All campaigns"))
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=())
 
     SORTS = {
@@ -624,13 +607,8 @@ class QuotaRuleForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class BaseQuotaRuleFormSet(forms.BaseInlineFormSet):
-    """A plan's quota rules: one row per unit kind, of kinds in force during the plan.
-
-    ``period`` (first and last year) is set by the view once the plan's own form is valid,
-    so that a row can be checked against the plan's years.
-    """
-
-    period: tuple[int, int] | None = None
+    """A plan's quota rules: one row per unit kind, of kinds in force during the plan's
+    years (as its own form read them into the plan, checked before the rules)."""
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
@@ -654,8 +632,8 @@ class BaseQuotaRuleFormSet(forms.BaseInlineFormSet):
                 )
                 continue
             seen[kind.pk] = form
-            if self.period is not None:
-                first, last = self.period
+            first, last = self.instance.period_from, self.instance.period_to
+            if first and last and first <= last:
                 in_force = any(kind.is_active_in(year) for year in range(first, last + 1))
                 if not in_force:
                     form.add_error(
@@ -666,17 +644,6 @@ class BaseQuotaRuleFormSet(forms.BaseInlineFormSet):
         if any(self.errors):
             return
         super().clean()
-
-    def save_with_history(self, by):
-        """Save the rows; each change is recorded with ``by``."""
-        rules = self.save(commit=False)
-        for rule in self.deleted_objects:
-            rule._history_user = by
-            rule.delete()
-        for rule in rules:
-            rule._history_user = by
-            rule.save()
-        return rules
 
 
 def quota_rule_formset(*, extra: int):

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .enums import ExemplarStatus
-from .forms import BootstrapFormMixin, search_field, year_field
+from .forms import BootstrapFormMixin, code_choice, search_field, year_field
 from .models import FollowUp, NurturingNote, Unit, UnitKind
 
 DATE_PLACEHOLDER = _("dd/mm/yyyy")
@@ -24,32 +24,16 @@ class QuotaComplianceFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field(optional=False)
     q = search_field(_("Unit name, with or without accents"))
     standing = forms.ChoiceField(label=_("Standing"), choices=STANDINGS, required=False)
-    kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        queryset=UnitKind.objects.all(),
-        required=False,
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
-    district = forms.ModelChoiceField(
-        label=_("District"),
-        queryset=Unit.objects.filter(kind__reviews_children=True),
-        required=False,
-        to_field_name="code",
-        empty_label=_("All districts"),
+    kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
+    district = code_choice(
+        _("District"), Unit.objects.filter(kind__reviews_children=True), _("All districts")
     )
 
 
 class FollowUpGapFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Name, with or without accents"))
     year = year_field(_("Year of recognition"))
-    unit_kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        queryset=UnitKind.objects.all(),
-        required=False,
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
 
 
 class RegistrationFilterForm(BootstrapFormMixin, forms.Form):

@@ -73,19 +73,20 @@ def unit_scope_filter(user, field: str = "pk") -> Q:
     return Q(**{f"{field}__in": scope})
 
 
-def unit_list(
-    *, query: str = "", kind_code: str = "", year: int | None = None, parent_code: str = ""
-) -> QuerySet:
-    """The unit directory, open to every signed-in user: public facts only."""
+def unit_list(*, q="", kind=None, year=None, on=None, parent_code="") -> QuerySet:
+    """The unit directory, open to every signed-in user: public facts only; those matching
+    ``q``, of ``kind``, in force in ``year`` or on the day ``on``, under ``parent_code``."""
     from .models import Unit
 
     units = Unit.objects.select_related("kind", "parent", "bloc")
-    if query:
-        units = units.search(query)
-    if kind_code:
-        units = units.filter(kind__code=kind_code)
+    if q:
+        units = units.search(q)
+    if kind:
+        units = units.filter(kind=kind)
     if year:
         units = units.active_in(year)
+    if on:
+        units = units.active_on(on)
     if parent_code:
         units = units.filter(parent__code=parent_code)
     return units

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from registry.forms import BootstrapFormMixin, code_choice, search_field, year_field
 from registry.models import Campaign, EmulationBloc, Unit, UnitKind
 
 from ..models import (
@@ -122,13 +122,7 @@ class CampaignFilterForm(BootstrapFormMixin, forms.Form):
 class PledgeFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field()
     year = year_field()
-    bloc = forms.ModelChoiceField(
-        label=_("Emulation bloc"),
-        required=False,
-        queryset=EmulationBloc.objects.all(),
-        to_field_name="code",
-        empty_label=_("All blocs"),
-    )
+    bloc = code_choice(_("Emulation bloc"), EmulationBloc.objects.all(), _("All blocs"))
 
 
 class DifficultyForm(BootstrapFormMixin, forms.Form):
@@ -155,13 +149,7 @@ class DifficultyFilterForm(BootstrapFormMixin, forms.Form):
         choices=[("", _("Any status")), *Difficulty.Status.choices],
     )
     year = year_field()
-    unit_kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        required=False,
-        queryset=UnitKind.objects.all(),
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
 
 
 class RegulationFilterForm(BootstrapFormMixin, forms.Form):
@@ -177,13 +165,7 @@ class RegulationFilterForm(BootstrapFormMixin, forms.Form):
         required=False,
         choices=[("", _("Any status")), *RegulationTracking.choices],
     )
-    unit_kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        required=False,
-        queryset=UnitKind.objects.all(),
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
 
 
 class RegulationUploadForm(BootstrapFormMixin, forms.Form):

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from registry.forms import BootstrapFormMixin, code_choice, search_field, year_field
 from registry.models import UnitKind
 
 from ..models import BudgetEstimate, BudgetItem, BudgetSpending
@@ -183,9 +183,9 @@ class SpendingForm(BootstrapFormMixin, forms.ModelForm):
             "voucher": _("Number of the payment voucher or contract, if any."),
         }
 
-    def __init__(self, *args, year: int, **kwargs):
-        self.year = year
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        year = self.year = self.instance.year  # the budget's, set by the view
         items = Q(pk__in=BudgetItem.objects.active_in(year).values("pk"))
         if self.instance.item_id:
             items |= Q(pk=self.instance.item_id)
@@ -209,13 +209,7 @@ class SpendingForm(BootstrapFormMixin, forms.ModelForm):
 
 class BudgetTotalsFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field(optional=False)
-    unit_kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        required=False,
-        queryset=UnitKind.objects.all(),
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
     q = search_field(_("Unit name or code"))
     units = forms.ChoiceField(
         label=_("Units"),
@@ -231,11 +225,5 @@ class BudgetTotalsFilterForm(BootstrapFormMixin, forms.Form):
 
 
 class BudgetSpendingFilterForm(BootstrapFormMixin, forms.Form):
-    item = forms.ModelChoiceField(
-        label=_("Item"),
-        required=False,
-        queryset=BudgetItem.objects.all(),
-        to_field_name="code",
-        empty_label=_("All items"),
-    )
+    item = code_choice(_("Item"), BudgetItem.objects.all(), _("All items"))
     q = search_field(_("What it paid for, or voucher"))

@@ -2,6 +2,7 @@
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -95,3 +96,7 @@ class BudgetSpending(models.Model):
 
     def __str__(self):
         return f"{self.unit} · {self.spent_on:%d/%m/%Y} · {self.amount}"
+
+    def get_absolute_url(self):
+        """The unit's budget of the year, which lists its spending."""
+        return reverse("campaigns:budget_unit", args=[self.unit.code, self.year])

@@ -26,3 +26,17 @@ reads_all_budgets = reads_all_units | works_in_finance
 rules.add_perm("campaigns.view_budget", reads_all_budgets | can_reach_unit)
 rules.add_perm("campaigns.change_budget", is_unit_member_who_edits & belongs_to_unit)
 rules.add_perm("campaigns.view_budget_totals", reads_all_budgets)
+
+
+@rules.predicate
+def keeps_the_budget(user, spending):
+    """The object is a spending (or one about to be recorded): the unit's own editors and
+    heads keep its budget of a year in which the unit exists."""
+    if spending is None:
+        return False
+    unit = spending.unit
+    return unit.is_active_in(spending.year) and user.has_perm("campaigns.change_budget", unit)
+
+
+for action in ("add", "change", "delete"):
+    rules.add_perm(f"campaigns.{action}_budgetspending", keeps_the_budget)

@@ -170,7 +170,8 @@ class RecordKind:
 
     def formsets(self, request, record=None, data=None) -> dict:
         """Inline formsets edited with the form (bound to ``data`` on a POST), by their names
-        in the template: checked with the form, saved after it for the saved record."""
+        in the template: checked after the form (on a POST, ``record`` is the form's
+        instance, holding what the form read), saved after it for the saved record."""
         return {}
 
     def save(self, request, form, record=None):
@@ -182,6 +183,10 @@ class RecordKind:
     def success_url(self, request, record):
         """Where a saved form goes: the record's page (a URL or anything ``redirect`` takes)."""
         return record
+
+    def deleted_url(self, request, record):
+        """Where a deletion goes (anything ``redirect`` takes); "" for the kind's list."""
+        return ""
 
     def delete_context(self, request, record) -> dict:
         """What the page that asks to confirm a deletion shows besides the record."""
@@ -332,10 +337,11 @@ class RecordFormMixin:
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), **self.kind.form_kwargs(self.request, self.record())}
 
-    def get_formsets(self) -> dict:
+    def get_formsets(self, form=None) -> dict:
         if not hasattr(self, "_formsets"):
             data = self.request.POST if self.request.method == "POST" else None
-            self._formsets = self.kind.formsets(self.request, self.record(), data)
+            record = getattr(form, "instance", None) or self.record()
+            self._formsets = self.kind.formsets(self.request, record, data)
         return self._formsets
 
     def get_context_data(self, **kwargs):
@@ -350,7 +356,7 @@ class RecordFormMixin:
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         # Every one is checked, so that each shows its errors.
-        checks = [form.is_valid(), *(f.is_valid() for f in self.get_formsets().values())]
+        checks = [form.is_valid(), *(f.is_valid() for f in self.get_formsets(form).values())]
         return self.form_valid(form) if all(checks) else self.form_invalid(form)
 
     def form_valid(self, form):
@@ -397,7 +403,7 @@ class RecordDeleteView(RecordObjectMixin, DetailView):
         record = self.get_record()
         self.kind.delete(request, record)
         messages.success(request, self.kind.deleted_message(record))
-        return redirect(self.list_url())
+        return redirect(self.kind.deleted_url(request, record) or self.list_url())
 
     def list_url(self):
         namespace = self.request.resolver_match.namespace

@@ -11,7 +11,7 @@ from .exemplars import (
     NotificationListView,
     ReviewQueueView,
 )
-from .plans import PlanCopyView, PlanCreateView, PlanDetailView, PlanListView, PlanUpdateView
+from .plans import PLANS, PlanCopyView
 from .platform import health
 from .tracking import (
     ExemplarFollowUpListView,
@@ -35,6 +35,7 @@ from .units import (
 
 __all__ = [
     "EXEMPLAR_FILES",
+    "PLANS",
     "CatalogueView",
     "ExemplarCreateView",
     "ExemplarDetailView",
@@ -50,10 +51,6 @@ __all__ = [
     "NurturingNoteCreateView",
     "NurturingNoteListView",
     "PlanCopyView",
-    "PlanCreateView",
-    "PlanDetailView",
-    "PlanListView",
-    "PlanUpdateView",
     "QuotaComplianceView",
     "QuotaRuleListView",
     "RegistrationView",

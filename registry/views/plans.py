@@ -1,23 +1,22 @@
 """Pages of the province's plans: every signed-in user reads them; Home Affairs and the
 administrators enter them, with their quota rules, and copy one as the next plan."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from exemplar_portal.base.exports import XlsxExportMixin
-from exemplar_portal.base.history import history_with_changes
-from exemplar_portal.base.kit import get_in_reach
+from exemplar_portal.base.kit import RecordKind, get_in_reach
 from exemplar_portal.base.text import fold
 
 from ..forms import PlanFilterForm, PlanForm, quota_rule_formset
-from ..models import Plan, Unit
+from ..models import Plan, Unit, UnitKind
 from ..plans import next_period, overlapping_plan, plan_copy
 
 
@@ -32,24 +31,18 @@ def deadline_label(plan: Plan) -> str:
     return ""
 
 
-class PlanMixin:
-    def get_plan(self) -> Plan:
-        if not hasattr(self, "_plan"):
-            self._plan = get_in_reach(
-                Plan.objects.select_related("catalogue"), pk=self.kwargs["pk"]
-            )
-        return self._plan
+class Plans(RecordKind):
+    """Every plan, the latest first (a province has one every few years), its page, and the
+    form of a plan with its quota rules (an inline formset, checked with it)."""
 
-    def get_permission_object(self):
-        return self.get_plan()
-
-
-class PlanListView(XlsxExportMixin, ListView):
-    """Every plan, the latest first: a province has one every few years."""
-
-    template_name = "registry/plan_list.html"
-    context_object_name = "plans"
-    paginate_by = 25
+    model = Plan
+    pages = ("list", "detail", "create", "update")
+    form_class = PlanForm
+    filter_form_class = PlanFilterForm
+    ordering = ("-period_from",)
+    select_related = ("catalogue",)
+    object_name = "plan"
+    list_name = "plans"
     export_filename = "ke-hoach"
     export_title = gettext_lazy("Plans")
     export_columns = [
@@ -64,138 +57,68 @@ class PlanListView(XlsxExportMixin, ListView):
         (gettext_lazy("illustrative"), lambda plan: _("Yes") if plan.illustrative else ""),
     ]
 
-    def get_filter_form(self) -> PlanFilterForm:
-        if not hasattr(self, "_filter_form"):
-            self._filter_form = PlanFilterForm(self.request.GET or None)
-        return self._filter_form
+    def scope(self, request):
+        return Plan.objects.select_related("catalogue")  # every signed-in user reads them
 
-    def get_queryset(self):
-        form = self.get_filter_form()
-        data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-        plans = Plan.objects.select_related("catalogue").order_by("-period_from")
-        if data.get("year"):
-            plans = plans.in_force(data["year"])
-        plans = list(plans)
-        words = fold(data.get("q") or "").split()
-        if words:
-            # Plans are few (one every few years): matched in memory on their folded text,
-            # which needs no search column.
-            plans = [p for p in plans if all(word in plan_text(p) for word in words)]
+    def list_queryset(self, request, filters):
+        plans = self.scope(request).order_by(*self.ordering)
+        if filters.get("year"):
+            plans = plans.in_force(filters["year"])
+        # Plans are few: matched in memory on their folded text, which needs no search column.
+        words = fold(filters.get("q") or "").split()
+        plans = [p for p in plans if all(word in plan_text(p) for word in words)]
         this_year = timezone.localdate().year
         for plan in plans:
             plan.in_force_now = plan.covers(this_year)
         return plans
 
-    def _export_rows(self):
-        return self.get_queryset()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.get_filter_form(), **kwargs)
-
-
-class PlanDetailView(PlanMixin, DetailView):
-    template_name = "registry/plan_detail.html"
-    context_object_name = "plan"
-
-    def get_object(self, queryset=None):
-        return self.get_plan()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        plan, user = self.object, self.request.user
+    def detail_context(self, request, plan):
         today = timezone.localdate()
         rules = list(plan.quota_rules.select_related("unit_kind").order_by("unit_kind__order"))
-        requirements = list(plan.regulation_requirements.prefetch_related("unit_kinds"))
         # How many units of each kind owe the quota in the plan's first year, on its reference
         # day: what the minimum amounts to.
         reference = plan.reference_date(plan.period_from)
-        kinds = [rule.unit_kind_id for rule in rules]
-        counts = {}
-        for kind_id in (
-            Unit.objects.filter(kind_id__in=kinds)
+        counts = Counter(
+            Unit.objects.filter(kind_id__in=[rule.unit_kind_id for rule in rules])
             .active_on(reference)
             .values_list("kind_id", flat=True)
-        ):
-            counts[kind_id] = counts.get(kind_id, 0) + 1
-        for rule in rules:
-            rule.unit_count = counts.get(rule.unit_kind_id, 0)
-        first, last = next_period(plan)
-        context.update(
-            rules=rules,
-            requirements=requirements,
-            reference=reference,
-            deadline=deadline_label(plan),
-            in_force_now=plan.covers(today.year),
-            this_year=today.year,
-            can_change=user.has_perm("registry.change_plan", plan),
-            can_copy=user.has_perm("registry.add_plan"),
-            next_first=first,
-            next_last=last,
-            next_taken=overlapping_plan(first, last),
-            history=history_with_changes(plan),
         )
-        return context
+        for rule in rules:
+            rule.unit_count = counts[rule.unit_kind_id]
+        first, last = next_period(plan)
+        return {
+            **super().detail_context(request, plan),
+            "rules": rules,
+            "requirements": plan.regulation_requirements.prefetch_related("unit_kinds"),
+            "reference": reference,
+            "deadline": deadline_label(plan),
+            "in_force_now": plan.covers(today.year),
+            "this_year": today.year,
+            "can_copy": request.user.has_perm("registry.add_plan"),
+            "next_first": first,
+            "next_last": last,
+            "next_taken": overlapping_plan(first, last),
+        }
+
+    def formsets(self, request, record=None, data=None):
+        plan = record or Plan()
+        rules = quota_rule_formset(extra=4 if plan.pk is None else 1)
+        return {"rules": rules(data, instance=plan, prefix="rules")}
+
+    def saved_message(self, record, created):
+        return _("The plan is saved.")
 
 
-class PlanFormView(PermissionRequiredMixin, TemplateView):
-    """A plan and its quota rules (an inline formset), both checked before either is saved,
-    and shown again with what was typed when either has an error."""
-
-    template_name = "registry/plan_form.html"
-
-    def get_plan(self):
-        return None
-
-    def get_forms(self, data=None):
-        plan = self.get_plan() or Plan()
-        form = PlanForm(data, instance=plan)
-        formset_class = quota_rule_formset(extra=4 if plan.pk is None else 1)
-        rules = formset_class(data, instance=plan, prefix="rules")
-        return form, rules
-
-    def get_context_data(self, **kwargs):
-        if "form" not in kwargs:
-            kwargs["form"], kwargs["rules"] = self.get_forms()
-        return super().get_context_data(plan=self.get_plan(), **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        form, rules = self.get_forms(request.POST)
-        plan_valid = form.is_valid()
-        if plan_valid:
-            rules.period = (form.cleaned_data["period_from"], form.cleaned_data["period_to"])
-        if plan_valid and rules.is_valid():
-            with transaction.atomic():
-                plan = form.save(commit=False)
-                plan._history_user = request.user
-                plan.save()
-                rules.instance = plan
-                rules.save_with_history(request.user)
-            messages.success(request, _("The plan is saved."))
-            return redirect(plan)
-        rules.is_valid()  # the rules' errors show even when the plan's own fields fail
-        return self.render_to_response(self.get_context_data(form=form, rules=rules))
-
-
-class PlanCreateView(PlanFormView):
-    permission_required = "registry.add_plan"
-
-
-class PlanUpdateView(PlanMixin, PlanFormView):
-    permission_required = "registry.change_plan"
-
-
-class PlanCopyView(PlanMixin, PermissionRequiredMixin, TemplateView):
+class PlanCopyView(PermissionRequiredMixin, TemplateView):
     """Copy a plan as the next one: a page saying what the copy takes, then a POST."""
 
     template_name = "registry/plan_copy.html"
     permission_required = "registry.add_plan"
 
-    def get_permission_object(self):
-        return None
+    def get_plan(self) -> Plan:
+        return get_in_reach(PLANS.scope(self.request), pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
-        from ..models import UnitKind
-
         context = super().get_context_data(**kwargs)
         plan = self.get_plan()
         first, last = next_period(plan)
@@ -225,3 +148,6 @@ class PlanCopyView(PlanMixin, PermissionRequiredMixin, TemplateView):
             % {"plan": copy.short_label},
         )
         return redirect(copy)
+
+
+PLANS = Plans()

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.exports import XlsxExportMixin
+from exemplar_portal.base.filters import FilteredListMixin
 from exemplar_portal.base.kit import get_in_reach
 
 from .. import rules as perms
@@ -179,12 +180,12 @@ def kind_counts(year: int):
     )
 
 
-class UnitListView(ImportOfferMixin, XlsxExportMixin, ListView):
+class UnitListView(ImportOfferMixin, XlsxExportMixin, FilteredListMixin, ListView):
     """The directory of units: open to every signed-in user, searchable without accents."""
 
     template_name = "registry/unit_list.html"
-    paginate_by = 25
     context_object_name = "units"
+    filter_form_class = UnitFilterForm
     # The download has the units import's columns (administrators upload it back).
     export_filename = "don-vi"
     export_title = _("Units")
@@ -199,26 +200,12 @@ class UnitListView(ImportOfferMixin, XlsxExportMixin, ListView):
         return [self.template_name]
 
     def get_queryset(self):
-        self.filter_form = UnitFilterForm(self.request.GET or None)
-        filters = {}
-        if self.filter_form.is_valid():
-            data = self.filter_form.cleaned_data
-            filters = {
-                "query": data["q"],
-                "kind_code": data["kind"].code if data["kind"] else "",
-                "year": data["year"],
-            }
-        units = selectors.unit_list(parent_code=self.request.GET.get("parent", ""), **filters)
-        if self.filter_form.is_valid() and self.filter_form.cleaned_data["on"]:
-            units = units.active_on(self.filter_form.cleaned_data["on"])
-        return units
+        return selectors.unit_list(**self.filters(), parent_code=self.request.GET.get("parent"))
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filter_form"] = self.filter_form
-        parent_code = self.request.GET.get("parent", "")
-        context["parent"] = Unit.objects.filter(code=parent_code).first() if parent_code else None
-        return context
+        parent_code = self.request.GET.get("parent")
+        parent = Unit.objects.filter(code=parent_code).first() if parent_code else None
+        return super().get_context_data(parent=parent, **kwargs)
 
 
 class UnitDetailView(YearMixin, DetailView):

@@ -18,7 +18,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DeleteView, ListView
-from django.views.generic.edit import CreateView, UpdateView
+from django.views.generic.edit import UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.history import history_with_changes
@@ -149,6 +149,12 @@ class UnitSignersMixin(LoginRequiredMixin, PermissionRequiredMixin):
     def get_permission_object(self):
         return self.get_unit()
 
+    def get_object(self, queryset=None):
+        """The signer named in the URL (404 outside the unit), or a new one of the unit."""
+        if "pk" not in self.kwargs:
+            return Signer(unit=self.get_unit())
+        return get_in_reach(Signer, pk=self.kwargs["pk"], unit=self.get_unit())
+
     def get_success_url(self):
         return reverse("reports:signer_list", kwargs={"code": self.get_unit().code})
 
@@ -173,23 +179,9 @@ class SignerListView(UnitSignersMixin, ListView):
         )
 
 
-class SignerCreateView(UnitSignersMixin, CreateView):
-    model = Signer
-    form_class = SignerForm
-    template_name = "reports/signer_form.html"
+class SignerFormView(UnitSignersMixin, UpdateView):
+    """A new signer of the unit, or one of its signers with their history."""
 
-    def form_valid(self, form):
-        form.instance.unit = self.get_unit()
-        messages.success(self.request, _("The signer is saved."))
-        return super().form_valid(form)
-
-
-class SignerObjectMixin(UnitSignersMixin):
-    def get_object(self, queryset=None):
-        return get_in_reach(Signer, pk=self.kwargs["pk"], unit=self.get_unit())
-
-
-class SignerUpdateView(SignerObjectMixin, UpdateView):
     model = Signer
     form_class = SignerForm
     template_name = "reports/signer_form.html"
@@ -199,10 +191,11 @@ class SignerUpdateView(SignerObjectMixin, UpdateView):
         return super().form_valid(form)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(history=history_with_changes(self.object), **kwargs)
+        history = history_with_changes(self.object) if self.object.pk else None
+        return super().get_context_data(history=history, **kwargs)
 
 
-class SignerDeleteView(SignerObjectMixin, DeleteView):
+class SignerDeleteView(UnitSignersMixin, DeleteView):
     model = Signer
     template_name = "reports/signer_confirm_delete.html"
 
@@ -220,9 +213,9 @@ urlpatterns = [
     path("so-van-ban/<int:pk>/chuan-bi-lai/", PrepareAgainView.as_view(), name="issued_prepare"),
     path("so-van-ban/<int:pk>/<str:fmt>/", IssuedFileView.as_view(), name="issued_file"),
     path("don-vi/<str:code>/nguoi-ky/", SignerListView.as_view(), name="signer_list"),
-    path("don-vi/<str:code>/nguoi-ky/them/", SignerCreateView.as_view(), name="signer_create"),
+    path("don-vi/<str:code>/nguoi-ky/them/", SignerFormView.as_view(), name="signer_create"),
     path(
-        "don-vi/<str:code>/nguoi-ky/<int:pk>/sua/", SignerUpdateView.as_view(), name="signer_update"
+        "don-vi/<str:code>/nguoi-ky/<int:pk>/sua/", SignerFormView.as_view(), name="signer_update"
     ),
     path(
         "don-vi/<str:code>/nguoi-ky/<int:pk>/xoa/", SignerDeleteView.as_view(), name="signer_delete"
