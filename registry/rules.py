@@ -62,6 +62,62 @@ def is_published_version(user, obj):
     return bool(getattr(version, "published", False))
 
 
+def grant(predicate, app, *names):
+    """Give each permission ``app.name`` of ``names`` the answer of ``predicate``."""
+    for name in names:
+        rules.add_perm(f"{app}.{name}", predicate)
+
+
+KEPT = ("add", "change", "delete")
+ACTIONS = ("view", *KEPT)
+
+
+def keep_reference(app, *models):
+    """Reference data of ``app``'s ``models``: every user reads it, administrators keep it."""
+    for model in models:
+        rules.add_perm(f"{app}.view_{model}", is_authenticated)
+        grant(is_administrator, app, *(f"{action}_{model}" for action in KEPT))
+
+
+def in_users_unit(field="unit_id", *, through=None):
+    """A predicate: the record's unit (its ``field``; ``"pk"`` where the record is the unit)
+    is the user's own. ``through`` leads from the object asked about to the record."""
+
+    @rules.predicate(name=f"in_users_unit_{field}")
+    def predicate(user, obj):
+        record = through(obj) if through and obj is not None else obj
+        unit_id = None if record is None else getattr(record, field)
+        return unit_id is not None and unit_id == getattr(user, "unit_id", None)
+
+    return predicate
+
+
+is_users_unit = in_users_unit("pk")
+
+
+def in_reach(*, through=None):
+    """A predicate: the record is among the rows its model's scope gives the user
+    (``objects.restrict``; out of reach is a 404 in the views). ``through`` as above."""
+
+    @rules.predicate(name="in_reach")
+    def predicate(user, obj):
+        record = through(obj) if through and obj is not None else obj
+        return (
+            record is not None and type(record).objects.restrict(user).filter(pk=record.pk).exists()
+        )
+
+    return predicate
+
+
+is_in_reach = in_reach()
+
+
+@rules.predicate
+def reaches_records_unit(user, record):
+    """The record's unit is within the user's reach."""
+    return record is not None and can_reach_unit(user, record.unit)
+
+
 def administered(**extra):
     """Permissions of reference data: every user reads it, administrators change it."""
     return {
@@ -84,6 +140,12 @@ def is_unit_member_who_edits(user):
         and user.unit_id
         and user.role in (Role.UNIT_EDITOR, Role.UNIT_HEAD)
     )
+
+
+def for_any_or_own_unit(keeper, in_own_unit=None):
+    """``keeper`` acts on every unit's records; a unit's editors and heads on their own
+    unit's (``in_own_unit``: by default, the record's ``unit_id`` is the user's unit)."""
+    return keeper | (is_unit_member_who_edits & (in_own_unit or in_users_unit()))
 
 
 @rules.predicate
@@ -180,10 +242,7 @@ rules.add_perm("registry.restore_attachment", can_restore_attachment)
 
 # The admin shows the registry app to those who administer it.
 rules.add_perm("registry", is_administrator)
-rules.add_perm("registry.view_user", is_administrator)
-rules.add_perm("registry.add_user", is_administrator)
-rules.add_perm("registry.change_user", is_administrator)
-rules.add_perm("registry.delete_user", is_administrator)
+grant(is_administrator, "registry", *(f"{action}_user" for action in ACTIONS))
 # The portal's own pages.
 rules.add_perm("registry.view_province_overview", reads_all_units)
 
@@ -204,8 +263,8 @@ def is_final_exemplar(user, exemplar):
 
 
 # Follow-up of an accepted exemplar: Home Affairs for any, the exemplar's own unit for its own.
-can_follow_up_exemplar = is_accepted_exemplar & (
-    is_home_affairs | (is_unit_member_who_edits & belongs_to_exemplars_unit)
+can_follow_up_exemplar = is_accepted_exemplar & for_any_or_own_unit(
+    is_home_affairs, belongs_to_exemplars_unit
 )
 # Nurturing notes: the exemplar's own unit, while the exemplar is not yet decided.
 can_nurture_exemplar = is_unit_member_who_edits & belongs_to_exemplars_unit & ~is_final_exemplar

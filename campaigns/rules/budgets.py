@@ -3,7 +3,7 @@ Affairs, leaders, administrators and the finance department read every unit's to
 
 import rules
 
-from registry.rules import can_reach_unit, is_unit_member_who_edits, reads_all_units
+from registry.rules import can_reach_unit, is_unit_member_who_edits, is_users_unit, reads_all_units
 
 
 @rules.predicate
@@ -15,14 +15,9 @@ def works_in_finance(user):
     return bool(user.is_authenticated and user.unit_id and user.unit.code == code)
 
 
-@rules.predicate
-def belongs_to_unit(user, unit):
-    return unit is not None and user.unit_id == unit.pk
-
-
 reads_all_budgets = reads_all_units | works_in_finance
 
 # The object is the unit.
 rules.add_perm("campaigns.view_budget", reads_all_budgets | can_reach_unit)
-rules.add_perm("campaigns.change_budget", is_unit_member_who_edits & belongs_to_unit)
+rules.add_perm("campaigns.change_budget", is_unit_member_who_edits & is_users_unit)
 rules.add_perm("campaigns.view_budget_totals", reads_all_budgets)
