@@ -23,6 +23,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from exemplar_portal.base.exports import display, joined
 from exemplar_portal.base.history import history_with_changes
 from exemplar_portal.base.kit import RecordKind, get_in_reach
+from exemplar_portal.base.moves import answer
 from registry.models import Exemplar
 
 from .. import judging
@@ -212,14 +213,16 @@ class ContestPrizesView(ContestMixin, PermissionRequiredMixin, OpenContestMixin,
         return context
 
     def form_valid(self, form):
-        contest = self.get_contest()
-        try:
-            judging.award_prizes(contest=contest, awards=form.awards(), by=self.request.user)
-        except judging.ResultsPublished:
-            messages.error(self.request, frozen_message())
-        else:
-            messages.success(self.request, _("The prizes are saved."))
-        return redirect(contest)
+        contest, awards = self.get_contest(), form.awards()
+        return answer(
+            self.request,
+            contest,
+            lambda: judging.award_prizes(contest=contest, awards=awards, by=self.request.user),
+            done=_("The prizes are saved."),
+            refused=frozen_message(),
+            level=messages.ERROR,
+            error=judging.ResultsPublished,
+        )
 
 
 class ContestPublishView(ContestMixin, PermissionRequiredMixin, OpenContestMixin, TemplateView):

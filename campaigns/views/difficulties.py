@@ -8,7 +8,6 @@ Replying and closing are moves of ``campaigns.services.DIFFICULTY_MOVES``.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, IntegerField, Value, When
-from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +15,7 @@ from django.views.generic import TemplateView
 
 from exemplar_portal.base.exports import display
 from exemplar_portal.base.kit import RecordDetailView, RecordKind, RecordObjectMixin
+from exemplar_portal.base.moves import answer, not_from_here
 from registry.drafts import draft_saved
 from registry.rules import is_home_affairs
 
@@ -103,15 +103,14 @@ class DifficultyDetailView(RecordDetailView):
         form = DifficultyReplyForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        try:
-            services.difficulty_reply(
-                difficulty=difficulty, by=request.user, body=form.cleaned_data["body"]
-            )
-        except services.DifficultyClosed:
-            messages.error(request, _("This thread is closed; it takes no new message."))
-        else:
-            messages.success(request, _("Your message is sent."))
-        return redirect(difficulty)
+        body = form.cleaned_data["body"]
+        return answer(
+            request,
+            difficulty,
+            lambda: services.difficulty_reply(difficulty=difficulty, by=request.user, body=body),
+            done=_("Your message is sent."),
+            level=messages.ERROR,
+        )
 
 
 class DifficultyCloseView(RecordObjectMixin, TemplateView):
@@ -122,23 +121,21 @@ class DifficultyCloseView(RecordObjectMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         difficulty = self.get_record()
-        if difficulty.is_closed:
-            messages.info(request, _("This thread is already closed."))
-            return redirect(difficulty)
-        return super().get(request, *args, **kwargs)
+        return not_from_here(
+            request, services.DIFFICULTY_MOVES, difficulty, "close"
+        ) or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(difficulty=self.get_record(), **kwargs)
 
     def post(self, request, *args, **kwargs):
         difficulty = self.get_record()
-        try:
-            services.difficulty_close(difficulty=difficulty, by=request.user)
-        except services.DifficultyClosed:
-            messages.info(request, _("This thread is already closed."))
-        else:
-            messages.success(request, _("The thread is closed."))
-        return redirect(difficulty)
+        return answer(
+            request,
+            difficulty,
+            lambda: services.difficulty_close(difficulty=difficulty, by=request.user),
+            done=_("The thread is closed."),
+        )
 
 
 difficulties = Difficulties()

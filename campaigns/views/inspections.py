@@ -20,6 +20,7 @@ from django.views.generic.edit import FormView
 
 from exemplar_portal.base.exports import display
 from exemplar_portal.base.kit import RecordCreateView, RecordKind, RecordObjectMixin, get_in_reach
+from exemplar_portal.base.moves import answer, not_from_here
 from exemplar_portal.base.search import search
 from registry.drafts import draft_saved
 
@@ -33,6 +34,7 @@ from ..forms.inspections import (
     RecommendationForm,
 )
 from ..models import Inspection, InspectionPlan, Recommendation
+from ..models.inspections import RECOMMENDATION_MOVES
 
 OPEN = Recommendation.Status.OPEN
 
@@ -332,11 +334,12 @@ class RecommendationMoveMixin(RecordObjectMixin):
             **kwargs,
         )
 
-    def back(self):
+    def back_url(self):
         recommendation = self.get_record()
-        return redirect(
-            f"{recommendation.inspection.get_absolute_url()}#kien-nghi-{recommendation.pk}"
-        )
+        return f"{recommendation.inspection.get_absolute_url()}#kien-nghi-{recommendation.pk}"
+
+    def back(self):
+        return redirect(self.back_url())
 
     def refuse_closed(self):
         messages.info(self.request, _("This recommendation is closed; it takes no further note."))
@@ -369,19 +372,20 @@ class RecommendationCloseView(RecommendationMoveMixin, TemplateView):
     page = action = "close"
 
     def get(self, request, *args, **kwargs):
-        if self.get_record().is_closed:
-            messages.info(request, _("This recommendation is already closed."))
-            return self.back()
-        return super().get(request, *args, **kwargs)
+        refusal = not_from_here(
+            request, RECOMMENDATION_MOVES, self.get_record(), "close", to=self.back_url()
+        )
+        return refusal or super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        try:
-            self.get_record().close(by=request.user)
-        except ValidationError as refusal:
-            messages.error(request, " ".join(refusal.messages))
-        else:
-            messages.success(request, _("The recommendation is closed."))
-        return self.back()
+        return answer(
+            request,
+            self.back_url(),
+            lambda: self.get_record().close(by=request.user),
+            done=_("The recommendation is closed."),
+            level=messages.ERROR,
+            error=ValidationError,
+        )
 
 
 plans = InspectionPlans()

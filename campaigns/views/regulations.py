@@ -20,6 +20,7 @@ from django.views.generic import TemplateView, View
 from django.views.generic.edit import FormView
 
 from exemplar_portal.base.kit import RecordKind, RecordObjectMixin, get_in_reach
+from exemplar_portal.base.moves import answer
 from exemplar_portal.base.search import search
 from exemplar_portal.base.uploads import UploadRejected
 from registry.models import Unit
@@ -228,13 +229,12 @@ class RegulationAcknowledgeView(RecordObjectMixin, View):
 
     def post(self, request, pk):
         regulation = self.get_record()
-        try:
-            services.regulation_acknowledge(regulation=regulation, by=request.user)
-        except services.RegulationNotPending:
-            messages.info(request, _("This regulation is no longer awaiting a review."))
-        else:
-            messages.success(request, _("The regulation is acknowledged."))
-        return redirect(regulation)
+        return answer(
+            request,
+            regulation,
+            lambda: services.regulation_acknowledge(regulation=regulation, by=request.user),
+            done=_("The regulation is acknowledged."),
+        )
 
 
 class RegulationReturnView(RecordObjectMixin, FormView):
@@ -248,16 +248,13 @@ class RegulationReturnView(RecordObjectMixin, FormView):
         return super().get_context_data(regulation=self.get_record(), **kwargs)
 
     def form_valid(self, form):
-        regulation = self.get_record()
-        try:
-            services.regulation_return(
-                regulation=regulation, by=self.request.user, reason=form.cleaned_data["reason"]
-            )
-        except services.RegulationNotPending:
-            messages.info(self.request, _("This regulation is no longer awaiting a review."))
-        else:
-            messages.success(self.request, _("The regulation is returned to the unit."))
-        return redirect(regulation)
+        regulation, by, reason = self.get_record(), self.request.user, form.cleaned_data["reason"]
+        return answer(
+            self.request,
+            regulation,
+            lambda: services.regulation_return(regulation=regulation, by=by, reason=reason),
+            done=_("The regulation is returned to the unit."),
+        )
 
 
 urlpatterns = [

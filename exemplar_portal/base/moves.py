@@ -18,6 +18,10 @@ writes the status. It
    (``Moves.record``);
 4. once the transaction commits, sends the notifications (``Move.notify``, ``Moves.notify``).
 
+A page makes a move through ``answer`` (make it, tell the user how it went, go back to the
+record); a page that asks first (a reason, a confirmation) sends the user back with the move's
+refusal where the record's state does not allow it (``not_from_here``).
+
 A move without a permission is one the portal makes itself (a worker, a daily hand-over): it
 is made with ``by=None``, never by a person, and a person's move never without one.
 
@@ -31,8 +35,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_model_for_model
@@ -354,3 +361,46 @@ class Moves(Mapping):
 def transition(obj, name: str, *, moves: Moves, by, reason: str = "", **options) -> Step:
     """Make move ``name`` of the table ``moves`` on ``obj`` (see ``Moves.make``)."""
     return moves.make(obj, name, by=by, reason=reason, **options)
+
+
+def stamp(*, by=None, at=None, reason=None, when=None):
+    """An ``apply`` hook recording who made the move (in field ``by``), when (``at``, from
+    ``when()``, by default the time now) and the reason (``reason``)."""
+
+    def apply(step):
+        values = {by: step.by, at: (when or timezone.now)(), reason: step.reason}
+        values.pop(None, None)
+        for name, value in values.items():
+            setattr(step.obj, name, value)
+        step.fields |= set(values)
+
+    return apply
+
+
+# Pages ---------------------------------------------------------------------------------
+
+
+def answer(request, record, make, *, done, refused=None, level=messages.INFO, error=MoveNotAllowed):
+    """Make a move for a page and tell the user how it went; returns the redirect to
+    ``record`` (or anything ``redirect`` takes). ``make()`` makes it (the app's service).
+    Made: the user reads ``done`` (``done(result)`` where it is callable). Refused (an
+    ``error``, by default ``MoveNotAllowed``): ``refused``, or the refusal's own words, at
+    ``level``."""
+    try:
+        result = make()
+    except error as refusal:
+        messages.add_message(request, level, refused or " ".join(refusal.messages))
+    else:
+        messages.success(request, done(result) if callable(done) else done)
+    return redirect(record)
+
+
+def not_from_here(request, moves: Moves, record, name: str, *, to=None):
+    """For a page that asks before making move ``name``: where ``record``'s state does not
+    allow it, the redirect to ``to`` (by default the record) telling the move's refusal;
+    ``None`` where it does."""
+    move = moves[name]
+    if moves.state_of(record) in move.sources:
+        return None
+    messages.info(request, moves.refusal_for(move, record))
+    return redirect(to or record)

@@ -16,6 +16,7 @@ from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
+from exemplar_portal.base.moves import answer
 
 from .. import security
 from ..models import ImportJob, SecurityEvent
@@ -235,13 +236,15 @@ class ImportCancelView(ScopedJobMixin, PermissionRequiredMixin, View):
 
     def post(self, request, pk):
         job = self.get_object()
-        try:
-            service.cancel_import(job=job, by=request.user)
-        except service.ImportNotPossible:
-            messages.error(request, _("This import cannot be cancelled any more."))
-        else:
-            messages.success(request, _("The import was cancelled; nothing was written."))
-        return redirect(job)
+        return answer(
+            request,
+            job,
+            lambda: service.cancel_import(job=job, by=request.user),
+            done=_("The import was cancelled; nothing was written."),
+            refused=_("This import cannot be cancelled any more."),
+            level=messages.ERROR,
+            error=service.ImportNotPossible,
+        )
 
 
 class ImportRestartView(ScopedJobMixin, PermissionRequiredMixin, TemplateView):

@@ -19,7 +19,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.exports import display
 from exemplar_portal.base.kit import RecordKind, get_in_reach
-from exemplar_portal.base.moves import MoveNotAllowed
+from exemplar_portal.base.moves import answer, not_from_here
 from registry.drafts import draft_saved
 from registry.enums import ExemplarStatus
 from registry.models import Exemplar
@@ -152,21 +152,15 @@ class ProposalMoveView(PermissionRequiredMixin, FormView):
 
     def get(self, request, *args, **kwargs):
         proposal = self.get_permission_object()
-        move = PROPOSAL_MOVES[self.move]
-        if proposal.status not in move.sources:
-            messages.info(request, PROPOSAL_MOVES.refusal_for(move, proposal))
-            return redirect(proposal)
-        return super().get(request, *args, **kwargs)
+        return not_from_here(request, PROPOSAL_MOVES, proposal, self.move) or super().get(
+            request, *args, **kwargs
+        )
 
     def form_valid(self, form):
         proposal = self.get_permission_object()
-        try:
-            self.make(proposal, form.cleaned_data)
-        except MoveNotAllowed as refusal:
-            messages.info(self.request, " ".join(refusal.messages))
-            return redirect(proposal)
-        messages.success(self.request, self.done)
-        return redirect(proposal)
+        return answer(
+            self.request, proposal, lambda: self.make(proposal, form.cleaned_data), done=self.done
+        )
 
 
 class ProposalAppraiseView(ProposalMoveView):

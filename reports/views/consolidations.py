@@ -21,7 +21,7 @@ from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.kit import RecordKind, get_in_reach
-from exemplar_portal.base.moves import MoveNotAllowed
+from exemplar_portal.base.moves import answer, not_from_here
 from registry.drafts import draft_saved
 
 from .. import consolidation as consolidating
@@ -258,10 +258,9 @@ class ReopenView(ConsolidationMixin, FormView):
     form_class = ReopenForm
 
     def get(self, request, *args, **kwargs):
-        if self.get_consolidation().is_open:
-            messages.info(request, _("This consolidation is already open."))
-            return redirect(self.get_consolidation())
-        return super().get(request, *args, **kwargs)
+        moves = consolidating.CONSOLIDATION_MOVES
+        refusal = not_from_here(request, moves, self.get_consolidation(), "reopen")
+        return refusal or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -271,24 +270,21 @@ class ReopenView(ConsolidationMixin, FormView):
         )
 
     def form_valid(self, form):
-        try:
-            version = consolidating.reopen(
-                consolidation=self.get_consolidation(),
-                by=self.request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except MoveNotAllowed as refusal:
-            messages.info(self.request, " ".join(refusal.messages))
-            return redirect(self.get_consolidation())
-        messages.success(
+        consolidation, reason = self.get_consolidation(), form.cleaned_data["reason"]
+        return answer(
             self.request,
-            _(
-                "Reopened: version %(number)s stays as published; "
-                "publishing again makes version %(next)s."
-            )
-            % {"number": version.number, "next": version.number + 1},
+            consolidation,
+            lambda: consolidating.reopen(
+                consolidation=consolidation, by=self.request.user, reason=reason
+            ),
+            done=lambda version: (
+                _(
+                    "Reopened: version %(number)s stays as published; "
+                    "publishing again makes version %(next)s."
+                )
+                % {"number": version.number, "next": version.number + 1}
+            ),
         )
-        return redirect(self.get_consolidation())
 
 
 class CompareView(ConsolidationMixin, TemplateView):
