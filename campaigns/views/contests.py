@@ -8,6 +8,8 @@ Contests and their entries are record kinds of the kit (``exemplar_portal.base.k
 rounds, scoring, prizes and publication are pages of their own.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -213,11 +215,12 @@ class ContestPrizesView(ContestMixin, PermissionRequiredMixin, OpenContestMixin,
         return context
 
     def form_valid(self, form):
-        contest, awards = self.get_contest(), form.awards()
+        contest, user = self.get_contest(), self.request.user
+        award = partial(judging.award_prizes, contest=contest, awards=form.awards(), by=user)
         return answer(
             self.request,
             contest,
-            lambda: judging.award_prizes(contest=contest, awards=awards, by=self.request.user),
+            award,
             done=_("The prizes are saved."),
             refused=frozen_message(),
             level=messages.ERROR,

@@ -5,6 +5,8 @@ A unit's editors and heads write to Home Affairs; threads out of the user's reac
 Replying and closing are moves of ``campaigns.services.DIFFICULTY_MOVES``.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, IntegerField, Value, When
@@ -103,14 +105,11 @@ class DifficultyDetailView(RecordDetailView):
         form = DifficultyReplyForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        body = form.cleaned_data["body"]
-        return answer(
-            request,
-            difficulty,
-            lambda: services.difficulty_reply(difficulty=difficulty, by=request.user, body=body),
-            done=_("Your message is sent."),
-            level=messages.ERROR,
+        body, done = form.cleaned_data["body"], _("Your message is sent.")
+        reply = partial(
+            services.difficulty_reply, difficulty=difficulty, by=request.user, body=body
         )
+        return answer(request, difficulty, reply, done=done, level=messages.ERROR)
 
 
 class DifficultyCloseView(RecordObjectMixin, TemplateView):
@@ -121,21 +120,16 @@ class DifficultyCloseView(RecordObjectMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         difficulty = self.get_record()
-        return not_from_here(
-            request, services.DIFFICULTY_MOVES, difficulty, "close"
-        ) or super().get(request, *args, **kwargs)
+        refusal = not_from_here(request, services.DIFFICULTY_MOVES, difficulty, "close")
+        return refusal or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(difficulty=self.get_record(), **kwargs)
 
     def post(self, request, *args, **kwargs):
         difficulty = self.get_record()
-        return answer(
-            request,
-            difficulty,
-            lambda: services.difficulty_close(difficulty=difficulty, by=request.user),
-            done=_("The thread is closed."),
-        )
+        close = partial(services.difficulty_close, difficulty=difficulty, by=request.user)
+        return answer(request, difficulty, close, done=_("The thread is closed."))
 
 
 difficulties = Difficulties()

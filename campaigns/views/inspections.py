@@ -8,6 +8,8 @@ Plans, inspections and recommendations are record kinds of the kit
 one are pages of their own, on the kinds' scopes.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
@@ -378,13 +380,10 @@ class RecommendationCloseView(RecommendationMoveMixin, TemplateView):
         return refusal or super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
+        close = partial(self.get_record().close, by=request.user)
+        done, refused = _("The recommendation is closed."), messages.ERROR
         return answer(
-            request,
-            self.back_url(),
-            lambda: self.get_record().close(by=request.user),
-            done=_("The recommendation is closed."),
-            level=messages.ERROR,
-            error=ValidationError,
+            request, self.back_url(), close, done=done, level=refused, error=ValidationError
         )
 
 

@@ -8,6 +8,8 @@ reach is a 404, so is a unit the requirement does not concern; acknowledging and
 are moves of ``campaigns.services.REGULATION_MOVES``.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Case, CharField, Count, OuterRef, Subquery, Value, When
@@ -229,12 +231,9 @@ class RegulationAcknowledgeView(RecordObjectMixin, View):
 
     def post(self, request, pk):
         regulation = self.get_record()
-        return answer(
-            request,
-            regulation,
-            lambda: services.regulation_acknowledge(regulation=regulation, by=request.user),
-            done=_("The regulation is acknowledged."),
-        )
+        acknowledge = partial(services.regulation_acknowledge, regulation=regulation)
+        done = _("The regulation is acknowledged.")
+        return answer(request, regulation, partial(acknowledge, by=request.user), done=done)
 
 
 class RegulationReturnView(RecordObjectMixin, FormView):
@@ -248,13 +247,10 @@ class RegulationReturnView(RecordObjectMixin, FormView):
         return super().get_context_data(regulation=self.get_record(), **kwargs)
 
     def form_valid(self, form):
-        regulation, by, reason = self.get_record(), self.request.user, form.cleaned_data["reason"]
-        return answer(
-            self.request,
-            regulation,
-            lambda: services.regulation_return(regulation=regulation, by=by, reason=reason),
-            done=_("The regulation is returned to the unit."),
-        )
+        regulation, reason = self.get_record(), form.cleaned_data["reason"]
+        give_back = partial(services.regulation_return, regulation=regulation, reason=reason)
+        done = _("The regulation is returned to the unit.")
+        return answer(self.request, regulation, partial(give_back, by=self.request.user), done=done)
 
 
 urlpatterns = [

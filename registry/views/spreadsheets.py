@@ -4,6 +4,8 @@ confirmation, running a stopped import again, and the stored file for the record
 is ``registry.spreadsheets``. Opening the list or an import marks the imports whose worker
 stopped (``service.recover_stale``)."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -236,10 +238,11 @@ class ImportCancelView(ScopedJobMixin, PermissionRequiredMixin, View):
 
     def post(self, request, pk):
         job = self.get_object()
+        cancel = partial(service.cancel_import, job=job, by=request.user)
         return answer(
             request,
             job,
-            lambda: service.cancel_import(job=job, by=request.user),
+            cancel,
             done=_("The import was cancelled; nothing was written."),
             refused=_("This import cannot be cancelled any more."),
             level=messages.ERROR,

@@ -7,6 +7,8 @@ decision is the proposals' table of moves (``reports.awards.PROPOSAL_MOVES``), c
 again under a row lock when the move is made.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import redirect
@@ -152,15 +154,13 @@ class ProposalMoveView(PermissionRequiredMixin, FormView):
 
     def get(self, request, *args, **kwargs):
         proposal = self.get_permission_object()
-        return not_from_here(request, PROPOSAL_MOVES, proposal, self.move) or super().get(
-            request, *args, **kwargs
-        )
+        refusal = not_from_here(request, PROPOSAL_MOVES, proposal, self.move)
+        return refusal or super().get(request, *args, **kwargs)
 
     def form_valid(self, form):
         proposal = self.get_permission_object()
-        return answer(
-            self.request, proposal, lambda: self.make(proposal, form.cleaned_data), done=self.done
-        )
+        make = partial(self.make, proposal, form.cleaned_data)
+        return answer(self.request, proposal, make, done=self.done)
 
 
 class ProposalAppraiseView(ProposalMoveView):

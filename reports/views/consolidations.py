@@ -7,6 +7,8 @@ Who may act is ``reports/rules/consolidations.py``; which state allows publishin
 reopening is checked by ``reports.consolidation`` under a row lock.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
@@ -252,6 +254,12 @@ class PublishView(ConsolidationMixin, FormView):
         return redirect(version)
 
 
+def reopened(version) -> str:
+    return _(
+        "Reopened: version %(number)s stays as published; publishing again makes version %(next)s."
+    ) % {"number": version.number, "next": version.number + 1}
+
+
 class ReopenView(ConsolidationMixin, FormView):
     permission_required = "reports.reopen_consolidation"
     template_name = "reports/consolidation_reopen.html"
@@ -271,19 +279,9 @@ class ReopenView(ConsolidationMixin, FormView):
 
     def form_valid(self, form):
         consolidation, reason = self.get_consolidation(), form.cleaned_data["reason"]
+        reopen = partial(consolidating.reopen, consolidation=consolidation, reason=reason)
         return answer(
-            self.request,
-            consolidation,
-            lambda: consolidating.reopen(
-                consolidation=consolidation, by=self.request.user, reason=reason
-            ),
-            done=lambda version: (
-                _(
-                    "Reopened: version %(number)s stays as published; "
-                    "publishing again makes version %(next)s."
-                )
-                % {"number": version.number, "next": version.number + 1}
-            ),
+            self.request, consolidation, partial(reopen, by=self.request.user), done=reopened
         )
 
 
