@@ -65,39 +65,40 @@ def plan_copy(*, plan: Plan, by) -> Plan:
         reason = _("Copied from %(plan)s") % {"plan": plan.short_label}
         copy = Plan(
             title=shift_years(plan.title, plan, first, last),
-            number="",
-            signed_on=None,
-            issuer=plan.issuer,
             period_from=first,
             period_to=last,
-            catalogue=plan.catalogue,
-            deadline_day=plan.deadline_day,
-            deadline_month=plan.deadline_month,
-            quota_basis=plan.quota_basis,
-            reference_day=plan.reference_day,
-            reference_month=plan.reference_month,
-            illustrative=plan.illustrative,
-            note="",
+            **{name: getattr(plan, name) for name in COPIED_FROM_PLAN},
         )
-        copy.full_clean()
-        copy._history_user = by
-        copy._change_reason = reason
-        copy.save()
-        # The reason belongs to this entry only, not to the caller's next save.
-        del copy._change_reason
+        _save_copy(copy, by, reason)
         kinds_in_force = set(UnitKind.objects.active_in(first).values_list("pk", flat=True))
         for rule in plan.quota_rules.select_related("unit_kind").order_by("unit_kind__order"):
-            if rule.unit_kind_id not in kinds_in_force:
-                continue
-            new_rule = QuotaRule(
-                plan=copy,
-                unit_kind=rule.unit_kind,
-                minimum=rule.minimum,
-                counts_endorsed=rule.counts_endorsed,
-                source=shift_years(rule.source, plan, first, last),
-            )
-            new_rule.full_clean()
-            new_rule._history_user = by
-            new_rule._change_reason = reason
-            new_rule.save()
+            if rule.unit_kind_id in kinds_in_force:
+                source = shift_years(rule.source, plan, first, last)
+                kept = {
+                    name: getattr(rule, name)
+                    for name in ("unit_kind", "minimum", "counts_endorsed")
+                }
+                _save_copy(QuotaRule(plan=copy, source=source, **kept), by, reason)
     return copy
+
+
+# What a copied plan keeps of its model (its number, signing day and note start empty).
+COPIED_FROM_PLAN = (
+    "issuer",
+    "catalogue",
+    "deadline_day",
+    "deadline_month",
+    "quota_basis",
+    "reference_day",
+    "reference_month",
+    "illustrative",
+)
+
+
+def _save_copy(row, by, reason) -> None:
+    row.full_clean()
+    row._history_user = by
+    row._change_reason = reason
+    row.save()
+    # The reason belongs to this entry only, not to the caller's next save.
+    del row._change_reason

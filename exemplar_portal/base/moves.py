@@ -248,15 +248,7 @@ class Moves(Mapping):
             raise MoveError(_("Unknown action."))
         with transaction.atomic():
             locked = self.lock(obj)
-            step = Step(
-                table=self,
-                move=move,
-                obj=locked,
-                by=by,
-                reason=(reason or "").strip(),
-                data=dict(data or {}),
-                from_state=self.state_of(locked),
-            )
+            step = self._step(move, locked, by, reason, data)
             if (
                 self.version_field
                 and expected_version is not None
@@ -290,7 +282,14 @@ class Moves(Mapping):
         its rows with conditions of its own. Only the state is checked; ``to_state`` and
         ``fields`` (set on ``locked`` by the caller) say what the caller decided."""
         move = self._moves[name]
-        step = Step(
+        step = self._step(move, locked, by, reason, data, to_state=to_state, fields=set(fields))
+        if step.from_state not in move.sources:
+            step.refuse()
+        self._write(step)
+        return step
+
+    def _step(self, move: Move, locked, by, reason: str, data: dict | None, **more) -> Step:
+        return Step(
             table=self,
             move=move,
             obj=locked,
@@ -298,13 +297,8 @@ class Moves(Mapping):
             reason=(reason or "").strip(),
             data=dict(data or {}),
             from_state=self.state_of(locked),
-            to_state=to_state,
-            fields=set(fields),
+            **more,
         )
-        if step.from_state not in move.sources:
-            step.refuse()
-        self._write(step)
-        return step
 
     @staticmethod
     def _check_permission(move: Move, locked, by) -> None:
