@@ -63,36 +63,24 @@ def plan_copy(*, plan: Plan, by) -> Plan:
                 % {"plan": existing.short_label, "first": first, "last": last}
             )
         reason = _("Copied from %(plan)s") % {"plan": plan.short_label}
+        kept = {f.attname: getattr(plan, f.attname) for f in Plan._meta.concrete_fields}
+        title = shift_years(plan.title, plan, first, last)
         copy = Plan(
-            title=shift_years(plan.title, plan, first, last),
-            period_from=first,
-            period_to=last,
-            **{name: getattr(plan, name) for name in COPIED_FROM_PLAN},
+            **{**kept, **NOT_COPIED, "title": title, "period_from": first, "period_to": last}
         )
         _save_copy(copy, by, reason)
         kinds_in_force = set(UnitKind.objects.active_in(first).values_list("pk", flat=True))
         for rule in plan.quota_rules.select_related("unit_kind").order_by("unit_kind__order"):
             if rule.unit_kind_id in kinds_in_force:
                 source = shift_years(rule.source, plan, first, last)
-                kept = {
-                    name: getattr(rule, name)
-                    for name in ("unit_kind", "minimum", "counts_endorsed")
-                }
-                _save_copy(QuotaRule(plan=copy, source=source, **kept), by, reason)
+                kept = {"minimum": rule.minimum, "counts_endorsed": rule.counts_endorsed}
+                new_rule = QuotaRule(plan=copy, unit_kind=rule.unit_kind, source=source, **kept)
+                _save_copy(new_rule, by, reason)
     return copy
 
 
-# What a copied plan keeps of its model (its number, signing day and note start empty).
-COPIED_FROM_PLAN = (
-    "issuer",
-    "catalogue",
-    "deadline_day",
-    "deadline_month",
-    "quota_basis",
-    "reference_day",
-    "reference_month",
-    "illustrative",
-)
+# A copy takes every field of its plan but these: its own, and what a new plan starts without.
+NOT_COPIED = {"id": None, "number": "", "signed_on": None, "note": ""}
 
 
 def _save_copy(row, by, reason) -> None:

@@ -407,19 +407,12 @@ urlpatterns = [
     path(
         "kien-nghi/",
         include(
-            [
-                *recommendations.urls(),
-                path(
-                    "<int:pk>/theo-doi/",
-                    RecommendationFollowUpView.as_view(kind=recommendations),
-                    name="recommendation_follow_up",
-                ),
-                path(
-                    "<int:pk>/dong/",
-                    RecommendationCloseView.as_view(kind=recommendations),
-                    name="recommendation_close",
-                ),
-            ]
+            recommendations.urls(
+                {
+                    "follow_up": ("theo-doi/", RecommendationFollowUpView),
+                    "close": ("dong/", RecommendationCloseView),
+                }
+            )
         ),
     ),
 ]

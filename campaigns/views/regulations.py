@@ -89,6 +89,7 @@ class Regulations(RecordKind):
     template_prefix = "campaigns/regulation"
     object_name = "regulation"
     list_name = "units"
+    record_prefix = "van-ban/"
     export_filename = "quy-dinh-cua-don-vi"
     export_title = gettext_lazy("Units' regulations")
     export_columns = [
@@ -231,9 +232,10 @@ class RegulationAcknowledgeView(RecordObjectMixin, View):
 
     def post(self, request, pk):
         regulation = self.get_record()
-        acknowledge = partial(services.regulation_acknowledge, regulation=regulation)
-        done = _("The regulation is acknowledged.")
-        return answer(request, regulation, partial(acknowledge, by=request.user), done=done)
+        acknowledge = partial(
+            services.regulation_acknowledge, regulation=regulation, by=request.user
+        )
+        return answer(request, regulation, acknowledge, done=_("The regulation is acknowledged."))
 
 
 class RegulationReturnView(RecordObjectMixin, FormView):
@@ -247,14 +249,20 @@ class RegulationReturnView(RecordObjectMixin, FormView):
         return super().get_context_data(regulation=self.get_record(), **kwargs)
 
     def form_valid(self, form):
-        regulation, reason = self.get_record(), form.cleaned_data["reason"]
-        give_back = partial(services.regulation_return, regulation=regulation, reason=reason)
-        done = _("The regulation is returned to the unit.")
-        return answer(self.request, regulation, partial(give_back, by=self.request.user), done=done)
+        regulation, reason, by = self.get_record(), form.cleaned_data["reason"], self.request.user
+        give_back = partial(services.regulation_return, regulation=regulation, by=by, reason=reason)
+        return answer(
+            self.request, regulation, give_back, done=_("The regulation is returned to the unit.")
+        )
 
 
 urlpatterns = [
-    *regulations.urls(),
+    *regulations.urls(
+        {
+            "acknowledge": ("ghi-nhan/", RegulationAcknowledgeView),
+            "return": ("tra-lai/", RegulationReturnView),
+        }
+    ),
     path(
         "<int:requirement>/don-vi/<str:code>/",
         RegulationUnitView.as_view(),
@@ -264,15 +272,5 @@ urlpatterns = [
         "van-ban/<int:pk>/tai-ve/",
         RegulationDownloadView.as_view(),
         name="regulation_download",
-    ),
-    path(
-        "van-ban/<int:pk>/ghi-nhan/",
-        RegulationAcknowledgeView.as_view(kind=regulations),
-        name="regulation_acknowledge",
-    ),
-    path(
-        "van-ban/<int:pk>/tra-lai/",
-        RegulationReturnView.as_view(kind=regulations),
-        name="regulation_return",
     ),
 ]

@@ -212,7 +212,9 @@ class RecordKind:
         }
         return {page: kinds[page].as_view(kind=self) for page in self.pages}
 
-    def urls(self) -> list:
+    def urls(self, more: dict | None = None) -> list:
+        """The kind's pages; ``more``: further pages of one record, page → (its path after
+        the record's, a view of the kit), each named "<name>_<page>"."""
         one = f"<int:{self.lookup}>/" if self.lookup == "pk" else f"<slug:{self.lookup}>/"
         # In this order: a slug would take the create path for a record's.
         one = self.record_prefix + one
@@ -225,9 +227,15 @@ class RecordKind:
         }
         views = self.views()
         return [
-            path(route, views[page], name=self.url_name(page))
-            for page, route in routes.items()
-            if page in views
+            *(
+                path(route, views[page], name=self.url_name(page))
+                for page, route in routes.items()
+                if page in views
+            ),
+            *(
+                path(one + route, view.as_view(kind=self), name=self.url_name(page))
+                for page, (route, view) in (more or {}).items()
+            ),
         ]
 
 

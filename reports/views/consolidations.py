@@ -279,10 +279,9 @@ class ReopenView(ConsolidationMixin, FormView):
 
     def form_valid(self, form):
         consolidation, reason = self.get_consolidation(), form.cleaned_data["reason"]
-        reopen = partial(consolidating.reopen, consolidation=consolidation, reason=reason)
-        return answer(
-            self.request, consolidation, partial(reopen, by=self.request.user), done=reopened
-        )
+        by = self.request.user
+        reopen = partial(consolidating.reopen, consolidation=consolidation, by=by, reason=reason)
+        return answer(self.request, consolidation, reopen, done=reopened)
 
 
 class CompareView(ConsolidationMixin, TemplateView):
