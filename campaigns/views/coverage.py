@@ -18,6 +18,7 @@ from exemplar_portal.base.kit import RecordKind
 from exemplar_portal.base.search import search_words
 from exemplar_portal.base.text import fold
 from registry.models import Exemplar
+from registry.views.exemplars import FromExemplarMixin
 
 from ..forms.coverage import ColumnFilterForm, ColumnForm, CoverageFilterForm, CoverageForm
 from ..models import Column, Coverage
@@ -42,7 +43,7 @@ def _reached_names(coverage) -> str:
     return "; ".join(str(exemplar) for exemplar in coverage.reached_exemplars)
 
 
-class CoverageKind(RecordKind):
+class CoverageKind(FromExemplarMixin, RecordKind):
     model = Coverage
     form_class = CoverageForm
     filter_form_class = CoverageFilterForm
@@ -99,23 +100,17 @@ class CoverageKind(RecordKind):
 
     def form_initial(self, request):
         """``?exemplar=<code>`` and ``?column=<pk>`` fill in what the user came from."""
-        initial = {}
-        exemplar = self.exemplar_named(request)
-        if exemplar:
-            initial["exemplars"] = [exemplar]
+        initial = super().form_initial(request)
         column = self.column_named(request)
         if column:
             initial.update(column=column, outlet=column.outlet)
         return initial
 
-    def form_context(self, request, record=None):
-        return {"exemplar": self.exemplar_named(request)} if record is None else {}
+    def named_exemplars(self, request):
+        return coverable_exemplars(request.user)
 
-    @staticmethod
-    def exemplar_named(request):
-        """The exemplar named by ``?exemplar=<code>``, if the user may cover it."""
-        code = request.GET.get("exemplar", "")
-        return coverable_exemplars(request.user).filter(code=code).first() if code else None
+    def named_initial(self, exemplar):
+        return {"exemplars": [exemplar]}
 
     @staticmethod
     def column_named(request):

@@ -28,6 +28,29 @@ from ..spreadsheets.kinds import ImportOfferMixin
 from ..spreadsheets.resources import ExemplarResource
 
 
+class FromExemplarMixin:
+    """A record kind whose new record may start from an exemplar's page: the exemplar named
+    by ``?exemplar=<code>``, among ``named_exemplars(request)`` (else none), fills in the form
+    (``named_initial``) and is shown above it."""
+
+    def named_exemplars(self, request):
+        raise NotImplementedError
+
+    def named_initial(self, exemplar) -> dict:
+        return {"exemplar": exemplar}
+
+    def exemplar_named(self, request):
+        code = request.GET.get("exemplar", "")
+        return self.named_exemplars(request).filter(code=code).first() if code else None
+
+    def form_initial(self, request):
+        exemplar = self.exemplar_named(request)
+        return self.named_initial(exemplar) if exemplar else {}
+
+    def form_context(self, request, record=None):
+        return {"exemplar": self.exemplar_named(request)} if record is None else {}
+
+
 class ScopedExemplarMixin:
     """Fetch the exemplar named in the URL among those the user reaches; others are 404."""
 

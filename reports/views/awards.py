@@ -25,6 +25,7 @@ from exemplar_portal.base.moves import answer, not_from_here
 from registry.drafts import draft_saved
 from registry.enums import ExemplarStatus
 from registry.models import Exemplar
+from registry.views.exemplars import FromExemplarMixin
 
 from ..awards import PROPOSAL_MOVES, proposal_appraise, proposal_complete, proposal_confer
 from ..forms import (
@@ -41,7 +42,7 @@ from ..models import AwardProposal, MediaIntroduction
 Status = AwardProposal.Status
 
 
-class ProposalKind(RecordKind):
+class ProposalKind(FromExemplarMixin, RecordKind):
     model = AwardProposal
     pages = ("list", "detail", "create", "update")
     name = "proposal"
@@ -100,18 +101,11 @@ class ProposalKind(RecordKind):
     def form_kwargs(self, request, record=None):
         return {**super().form_kwargs(request, record), "user": request.user}
 
-    def form_initial(self, request):
-        exemplar = self.exemplar_named(request)
-        return {"exemplar": exemplar, "year": exemplar.year} if exemplar else {}
+    def named_exemplars(self, request):
+        return proposable_exemplars(request.user)
 
-    def form_context(self, request, record=None):
-        return {"exemplar": self.exemplar_named(request)} if record is None else {}
-
-    @staticmethod
-    def exemplar_named(request):
-        """The exemplar named by ``?exemplar=<code>``, if the user may propose it."""
-        code = request.GET.get("exemplar", "")
-        return proposable_exemplars(request.user).filter(code=code).first()
+    def named_initial(self, exemplar):
+        return {"exemplar": exemplar, "year": exemplar.year}
 
     def save(self, request, form, record=None):
         """A new proposal is sent; the proposer's changes complete it, which sends it back to
@@ -194,7 +188,7 @@ class ProposalDecisionView(ProposalMoveView):
 
 
 # Introductions to the media (plan III.1).
-class IntroductionKind(RecordKind):
+class IntroductionKind(FromExemplarMixin, RecordKind):
     model = MediaIntroduction
     pages = ("list", "detail", "create", "update")
     name = "introduction"
@@ -236,17 +230,8 @@ class IntroductionKind(RecordKind):
             "this_year": timezone.localdate().year,
         }
 
-    def form_initial(self, request):
-        exemplar = self.exemplar_named(request)
-        return {"exemplar": exemplar} if exemplar else {}
-
-    def form_context(self, request, record=None):
-        return {"exemplar": self.exemplar_named(request)} if record is None else {}
-
-    @staticmethod
-    def exemplar_named(request):
-        code = request.GET.get("exemplar", "")
-        return Exemplar.objects.filter(status=ExemplarStatus.ACCEPTED, code=code).first()
+    def named_exemplars(self, request):
+        return Exemplar.objects.filter(status=ExemplarStatus.ACCEPTED)
 
     def save(self, request, form, record=None):
         if record is None:
