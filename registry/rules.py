@@ -11,10 +11,16 @@ from .enums import Role
 is_authenticated = rules.is_authenticated
 
 
-def _has_role(*roles):
-    @rules.predicate(name=f"has_role_{'_or_'.join(roles)}")
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def _has_role(*roles, in_a_unit=False):
+    """A predicate: the user is active, has one of ``roles`` and, ``in_a_unit``, a unit."""
+
+    @rules.predicate(name=f"has_role_{'_or_'.join(roles)}{'_in_a_unit' * in_a_unit}")
     def predicate(user):
-        return bool(user and user.is_authenticated and user.is_active and user.role in roles)
+        return bool(_active(user) and (user.unit_id or not in_a_unit) and user.role in roles)
 
     return predicate
 
@@ -29,12 +35,7 @@ is_leader = _has_role(Role.LEADER)
 
 @rules.predicate
 def is_administrator(user):
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or user.role == Role.ADMINISTRATOR)
-    )
+    return _active(user) and (user.is_superuser or user.role == Role.ADMINISTRATOR)
 
 
 reads_all_units = is_home_affairs | is_leader | is_administrator
@@ -45,7 +46,7 @@ can_manage_plans = is_home_affairs | is_administrator
 @rules.predicate
 def can_reach_unit(user, unit):
     """The unit's records are within the user's reach (own unit, a district's communes…)."""
-    if unit is None or not (user and user.is_authenticated and user.is_active):
+    if unit is None or not _active(user):
         return False
     from .selectors import unit_ids_in_scope
 
@@ -131,15 +132,7 @@ def administered(**extra):
 
 # Exemplars. Which state allows which move is the workflow's business (registry/workflow.py);
 # these say who may act on which exemplar at all.
-@rules.predicate
-def is_unit_member_who_edits(user):
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and user.unit_id
-        and user.role in (Role.UNIT_EDITOR, Role.UNIT_HEAD)
-    )
+is_unit_member_who_edits = _has_role(Role.UNIT_EDITOR, Role.UNIT_HEAD, in_a_unit=True)
 
 
 def for_any_or_own_unit(keeper, in_own_unit=None):
@@ -148,18 +141,12 @@ def for_any_or_own_unit(keeper, in_own_unit=None):
     return keeper | (is_unit_member_who_edits & (in_own_unit or in_users_unit()))
 
 
-@rules.predicate
-def keeps_own_units_exemplars(user):
-    """Staff who register and send their own unit's exemplars: its editors and heads and,
-    for a district, its reviewers (a district's own exemplars have no one else to register
-    them; they go straight to Home Affairs, never to the district itself)."""
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and user.unit_id
-        and user.role in (Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER)
-    )
+# Staff who register and send their own unit's exemplars: its editors and heads and, for a
+# district, its reviewers (a district's own exemplars have no one else to register them; they
+# go straight to Home Affairs, never to the district itself).
+keeps_own_units_exemplars = _has_role(
+    Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER, in_a_unit=True
+)
 
 
 @rules.predicate
