@@ -14,35 +14,16 @@ from .models import Difficulty, DifficultyMessage, UnitRegulation
 
 
 @transaction.atomic
-def campaign_save(*, form, by):
-    """Create or change a movement from a valid form; history records ``by``."""
-    campaign = form.save(commit=False)
-    campaign._history_user = by
-    campaign.save()
+def save_with_history(form, by, **attributes):
+    """Save a valid model form (a movement, its review, a pledge, a contest's round or entry);
+    ``attributes`` are set first, and the history records ``by``."""
+    obj = form.save(commit=False)
+    for name, value in attributes.items():
+        setattr(obj, name, value)
+    obj._history_user = by
+    obj.save()
     form.save_m2m()
-    return campaign
-
-
-@transaction.atomic
-def campaign_review_add(*, campaign, form, by):
-    """Record a preliminary or final review of ``campaign``."""
-    review = form.save(commit=False)
-    review.campaign = campaign
-    review.recorded_by = by
-    review._history_user = by
-    review.save()
-    return review
-
-
-@transaction.atomic
-def pledge_save(*, form, by):
-    """Record an emulation pledge and its signing units."""
-    pledge = form.save(commit=False)
-    pledge.recorded_by = by
-    pledge._history_user = by
-    pledge.save()
-    form.save_m2m()
-    return pledge
+    return obj
 
 
 # Difficulties and proposals (plan VII.1).

@@ -12,7 +12,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import redirect
 from django.urls import include, path
@@ -41,6 +40,7 @@ from ..forms.contests import (
     criterion_formset,
 )
 from ..models import Contest, ContestEntry, ContestRound, Prize, Recusal, Score
+from ..services import save_with_history
 
 ENTRIES_SHOWN = 50
 
@@ -57,17 +57,6 @@ def by_level(prizes) -> list[Prize]:
     """Prizes from the special prize down to the consolation prizes."""
     order = Prize.Level.values
     return sorted(prizes, key=lambda prize: (order.index(prize.level), prize.entry.title))
-
-
-def save_with_history(form, by, **attributes):
-    """Save a model form; ``attributes`` are set first, and the history records ``by``."""
-    obj = form.save(commit=False)
-    for name, value in attributes.items():
-        setattr(obj, name, value)
-    obj._history_user = by
-    obj.save()
-    form.save_m2m()
-    return obj
 
 
 class ContestMixin:
@@ -286,8 +275,7 @@ class RoundFormMixin(PermissionRequiredMixin):
         return super().get_context_data(contest=self.get_contest(), **kwargs)
 
     def form_valid(self, form):
-        with transaction.atomic():
-            contest_round = save_with_history(form, self.request.user, contest=self.get_contest())
+        contest_round = save_with_history(form, self.request.user, contest=self.get_contest())
         messages.success(self.request, _("The round is saved."))
         return redirect(contest_round)
 
@@ -580,10 +568,8 @@ class ContestEntryCreateView(ContestMixin, PermissionRequiredMixin, OpenContestM
         return super().get_context_data(contest=self.get_contest(), **kwargs)
 
     def form_valid(self, form):
-        with transaction.atomic():
-            entry = save_with_history(
-                form, self.request.user, contest=self.get_contest(), recorded_by=self.request.user
-            )
+        user = self.request.user
+        entry = save_with_history(form, user, contest=self.get_contest(), recorded_by=user)
         messages.success(self.request, _("The entry is recorded."))
         return redirect(entry)
 
