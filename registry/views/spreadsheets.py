@@ -196,13 +196,17 @@ def _left_out(counts) -> list[tuple[str, str]]:
     return [(column, _grouped(n)) for column, n in sorted(counts, key=lambda item: -item[1])]
 
 
-class ImportConfirmView(ScopedJobMixin, PermissionRequiredMixin, View):
-    """Write a checked import: all its rows, or none."""
+class JobMoveMixin(ScopedJobMixin, PermissionRequiredMixin):
+    """A step of the import named in the URL, which only its owner takes."""
 
     permission_required = "registry.confirm_importjob"
 
     def get_permission_object(self):
         return self.get_object()
+
+
+class ImportConfirmView(JobMoveMixin, View):
+    """Write a checked import: all its rows, or none."""
 
     def post(self, request, pk):
         job = self.get_object()
@@ -228,13 +232,8 @@ class ImportConfirmView(ScopedJobMixin, PermissionRequiredMixin, View):
         return redirect(job)
 
 
-class ImportCancelView(ScopedJobMixin, PermissionRequiredMixin, View):
+class ImportCancelView(JobMoveMixin, View):
     """Set a checked import aside without writing anything; it stays in the history."""
-
-    permission_required = "registry.confirm_importjob"
-
-    def get_permission_object(self):
-        return self.get_object()
 
     def post(self, request, pk):
         job = self.get_object()
@@ -250,15 +249,11 @@ class ImportCancelView(ScopedJobMixin, PermissionRequiredMixin, View):
         )
 
 
-class ImportRestartView(ScopedJobMixin, PermissionRequiredMixin, TemplateView):
+class ImportRestartView(JobMoveMixin, TemplateView):
     """Run a failed import again, from its stored file: a page to confirm, then the check
     starts over in the background. Its owner only."""
 
-    permission_required = "registry.confirm_importjob"
     template_name = "registry/import_confirm_restart.html"
-
-    def get_permission_object(self):
-        return self.get_object()
 
     def get_context_data(self, **kwargs):
         job = self.get_object()
