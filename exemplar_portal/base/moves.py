@@ -374,27 +374,37 @@ def stamp(*, by=None, at=None, reason=None, when=None):
 # Pages ---------------------------------------------------------------------------------
 
 
-def answer(request, record, make, *, done, refused=None, level=messages.INFO, error=MoveNotAllowed):
+def answer(
+    request,
+    record,
+    make,
+    *,
+    done,
+    refused=None,
+    level=messages.INFO,
+    error=MoveNotAllowed,
+    then=None,
+):
     """Make a move for a page and tell the user how it went; returns the redirect to
-    ``record`` (or anything ``redirect`` takes). ``make()`` makes it (the app's service).
-    Made: the user reads ``done`` (``done(result)`` where it is callable). Refused (an
-    ``error``, by default ``MoveNotAllowed``): ``refused``, or the refusal's own words, at
-    ``level``."""
+    ``record`` (or anything ``redirect`` takes; once made, to ``then(result)`` where given).
+    ``make()`` makes it (the app's service). Made: the user reads ``done`` (``done(result)``
+    where it is callable). Refused (an ``error``, by default ``MoveNotAllowed``): ``refused``,
+    or the refusal's own words, at ``level``."""
     try:
         result = make()
     except error as refusal:
         messages.add_message(request, level, refused or " ".join(refusal.messages))
-    else:
-        messages.success(request, done(result) if callable(done) else done)
-    return redirect(record)
+        return redirect(record)
+    messages.success(request, done(result) if callable(done) else done)
+    return redirect(then(result) if then else record)
 
 
-def not_from_here(request, moves: Moves, record, name: str, *, to=None):
+def not_from_here(request, moves: Moves, record, name: str, *, to=None, refusal=None):
     """For a page that asks before making move ``name``: where ``record``'s state does not
-    allow it, the redirect to ``to`` (by default the record) telling the move's refusal;
-    ``None`` where it does."""
+    allow it, the redirect to ``to`` (by default the record) telling the move's refusal (or
+    ``refusal``); ``None`` where it does."""
     move = moves[name]
     if moves.state_of(record) in move.sources:
         return None
-    messages.info(request, moves.refusal_for(move, record))
+    messages.info(request, refusal or moves.refusal_for(move, record))
     return redirect(to or record)

@@ -224,10 +224,12 @@ class PublishView(ConsolidationMixin, FormView):
     form_class = PublishForm
 
     def get(self, request, *args, **kwargs):
-        if not self.get_consolidation().is_open:
-            messages.info(request, _("This consolidation is already published."))
-            return redirect(self.get_consolidation())
-        return super().get(request, *args, **kwargs)
+        already = _("This consolidation is already published.")
+        moves = consolidating.CONSOLIDATION_MOVES
+        refusal = not_from_here(
+            request, moves, self.get_consolidation(), "publish", refusal=already
+        )
+        return refusal or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         consolidation = self.get_consolidation()
@@ -238,20 +240,23 @@ class PublishView(ConsolidationMixin, FormView):
         )
 
     def form_valid(self, form):
-        try:
-            version = consolidating.publish(
-                consolidation=self.get_consolidation(),
-                by=self.request.user,
-            )
-        except ValidationError as error:
-            messages.error(self.request, " ".join(error.messages))
-            return redirect(self.get_consolidation())
-        messages.success(
+        consolidation = self.get_consolidation()
+        publish = partial(consolidating.publish, consolidation=consolidation, by=self.request.user)
+        return answer(
             self.request,
-            _("Version %(number)s is published; it stays as it is when records change.")
-            % {"number": version.number},
+            consolidation,
+            publish,
+            done=published,
+            level=messages.ERROR,
+            error=ValidationError,
+            then=lambda version: version,
         )
-        return redirect(version)
+
+
+def published(version) -> str:
+    return _("Version %(number)s is published; it stays as it is when records change.") % {
+        "number": version.number
+    }
 
 
 def reopened(version) -> str:
