@@ -574,20 +574,20 @@ class ContestEntryCreateView(ContestMixin, PermissionRequiredMixin, OpenContestM
         return redirect(entry)
 
 
+CONTEST_PAGES = [
+    path("vong-thi/them/", ContestRoundCreateView.as_view(), name="contest_round_create"),
+    path("bai-du-thi/them/", ContestEntryCreateView.as_view(), name="contest_entry_create"),
+    path("giai-thuong/", ContestPrizesView.as_view(), name="contest_prizes"),
+    path("cong-bo-ket-qua/", ContestPublishView.as_view(), name="contest_publish"),
+]
+ROUND_PAGES = [
+    path("", ContestRoundView.as_view(), name="contest_round"),
+    path("sua/", ContestRoundUpdateView.as_view(), name="contest_round_update"),
+    path("bai-du-thi/<int:entry>/cham-diem/", ContestScoreView.as_view(), name="contest_score"),
+]
 urlpatterns = [
     *contests.urls(),
-    path("<int:pk>/vong-thi/them/", ContestRoundCreateView.as_view(), name="contest_round_create"),
-    path(
-        "<int:pk>/bai-du-thi/them/", ContestEntryCreateView.as_view(), name="contest_entry_create"
-    ),
-    path("<int:pk>/giai-thuong/", ContestPrizesView.as_view(), name="contest_prizes"),
-    path("<int:pk>/cong-bo-ket-qua/", ContestPublishView.as_view(), name="contest_publish"),
-    path("vong-thi/<int:pk>/", ContestRoundView.as_view(), name="contest_round"),
-    path("vong-thi/<int:pk>/sua/", ContestRoundUpdateView.as_view(), name="contest_round_update"),
-    path(
-        "vong-thi/<int:pk>/bai-du-thi/<int:entry>/cham-diem/",
-        ContestScoreView.as_view(),
-        name="contest_score",
-    ),
+    path("<int:pk>/", include(CONTEST_PAGES)),
+    path("vong-thi/<int:pk>/", include(ROUND_PAGES)),
     path("bai-du-thi/", include(ContestEntries().urls())),
 ]

@@ -14,7 +14,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
@@ -462,33 +462,23 @@ class VersionIssueView(IssuingMixin, ConsolidationMixin, View):
         )
 
 
+VERSION_PAGES = [
+    path("", VersionDetailView.as_view(), name="consolidation_version"),
+    path("xlsx/", ConsolidationXlsxView.as_view(), name="consolidation_version_xlsx"),
+    path("phat-hanh/", VersionIssueView.as_view(), name="consolidation_version_issue"),
+    path("pdf/", VersionPdfView.as_view(), name="consolidation_version_pdf"),
+]
+CONSOLIDATION_PAGES = [
+    path("", ConsolidationDetailView.as_view(), name="consolidation_detail"),
+    path("cong-bo/", PublishView.as_view(), name="consolidation_publish"),
+    path("mo-lai/", ReopenView.as_view(), name="consolidation_reopen"),
+    path("so-sanh/", CompareView.as_view(), name="consolidation_compare"),
+    path("xlsx/", ConsolidationXlsxView.as_view(), name="consolidation_xlsx"),
+    path("phien-ban/<int:number>/", include(VERSION_PAGES)),
+    path("noi-dung/", NarrativeView.as_view(), name="consolidation_narrative"),
+]
 urlpatterns = [
     *ConsolidationKind().urls(),
     *PeriodReviewKind().urls(),
-    path("<int:pk>/", ConsolidationDetailView.as_view(), name="consolidation_detail"),
-    path("<int:pk>/cong-bo/", PublishView.as_view(), name="consolidation_publish"),
-    path("<int:pk>/mo-lai/", ReopenView.as_view(), name="consolidation_reopen"),
-    path("<int:pk>/so-sanh/", CompareView.as_view(), name="consolidation_compare"),
-    path("<int:pk>/xlsx/", ConsolidationXlsxView.as_view(), name="consolidation_xlsx"),
-    path(
-        "<int:pk>/phien-ban/<int:number>/",
-        VersionDetailView.as_view(),
-        name="consolidation_version",
-    ),
-    path(
-        "<int:pk>/phien-ban/<int:number>/xlsx/",
-        ConsolidationXlsxView.as_view(),
-        name="consolidation_version_xlsx",
-    ),
-    path("<int:pk>/noi-dung/", NarrativeView.as_view(), name="consolidation_narrative"),
-    path(
-        "<int:pk>/phien-ban/<int:number>/phat-hanh/",
-        VersionIssueView.as_view(),
-        name="consolidation_version_issue",
-    ),
-    path(
-        "<int:pk>/phien-ban/<int:number>/pdf/",
-        VersionPdfView.as_view(),
-        name="consolidation_version_pdf",
-    ),
+    path("<int:pk>/", include(CONSOLIDATION_PAGES)),
 ]
