@@ -4,6 +4,9 @@ Views, templates and the admin ask ``user.has_perm("registry.…", obj)``; the a
 from here and nowhere else. Which rows a user reaches is ``selectors.unit_scope_filter``.
 """
 
+import pkgutil
+from importlib import import_module
+
 import rules
 
 from .enums import Role
@@ -61,6 +64,13 @@ def is_published_version(user, obj):
         return False
     version = getattr(obj, "version", obj)
     return bool(getattr(version, "published", False))
+
+
+def register_package(name, path):
+    """Import every module of an app's rules package ``name`` (at ``path``): each adds its
+    permissions on import."""
+    for module in pkgutil.iter_modules(path):
+        import_module(f"{name}.{module.name}")
 
 
 def grant(predicate, app, *names):
