@@ -82,25 +82,14 @@ def filter_obligations(
 
 
 def units_behind_quota(
-    *,
-    year: int,
-    user,
-    query: str = "",
-    kind=None,
-    district_code: str = "",
-    today: datetime.date | None = None,
+    *, year: int, user, today: datetime.date | None = None, **filters
 ) -> list[QuotaProgress]:
-    """Obligations of ``year`` not yet met among the units ``user`` reaches, filtered.
+    """Obligations of ``year`` not yet met among the units ``user`` reaches, filtered
+    (``filters``: those of ``filter_obligations``).
 
     Ordered by unit kind, then (communes) by reviewing district, then by name.
     """
-    rows = filter_obligations(
-        quota_standing(year, today=today),
-        user=user,
-        query=query,
-        kind=kind,
-        district_code=district_code,
-    )
+    rows = filter_obligations(quota_standing(year, today=today), user=user, **filters)
     return [row for row in rows if row.behind]
 
 

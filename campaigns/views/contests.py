@@ -87,6 +87,7 @@ class Contests(RecordKind):
     model = Contest
     pages = ("list", "detail", "create", "update")
     form_class = ContestForm
+    form_takes_user = True
     filter_form_class = ContestFilterForm
     filters = {"kind": "kind", "year": "year", "organiser": "organiser"}
     search_fields = ("name",)
@@ -157,9 +158,6 @@ class Contests(RecordKind):
             "can_edit": manager,
             "can_publish": user.has_perm("campaigns.publish_contest", contest) and not published,
         }
-
-    def form_kwargs(self, request, record=None):
-        return {**super().form_kwargs(request, record), "user": request.user}
 
     def formsets(self, request, record=None, data=None):
         """The criteria, frozen once the results are published."""

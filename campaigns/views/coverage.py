@@ -47,6 +47,7 @@ class CoverageKind(FromExemplarMixin, RecordKind):
     model = Coverage
     form_class = CoverageForm
     filter_form_class = CoverageFilterForm
+    form_takes_user = filter_takes_user = True
     filters = {
         "outlet": "outlet",
         "kind": "kind",
@@ -73,9 +74,6 @@ class CoverageKind(FromExemplarMixin, RecordKind):
         (gettext_lazy("summary"), "summary"),
     ]
 
-    def filter_form(self, request):
-        return CoverageFilterForm(request.GET or None, user=request.user)
-
     def list_queryset(self, request, filters):
         user = request.user
         items = super().list_queryset(request, filters).prefetch_related(reached_exemplars(user))
@@ -94,9 +92,6 @@ class CoverageKind(FromExemplarMixin, RecordKind):
             "exemplars": item.exemplars.restrict(user).select_related("unit", "field"),
             "event": event,
         }
-
-    def form_kwargs(self, request, record=None):
-        return {**super().form_kwargs(request, record), "user": request.user}
 
     def form_initial(self, request):
         """``?exemplar=<code>`` and ``?column=<pk>`` fill in what the user came from."""
@@ -131,6 +126,7 @@ class ColumnKind(RecordKind):
     model = Column
     pages = ("list", "detail", "create", "update")
     form_class = ColumnForm
+    form_takes_user = True
     filter_form_class = ColumnFilterForm
     filters = {"outlet": "outlet", "kind": "kind"}
     ordering = ("outlet__name", "name")
@@ -188,9 +184,6 @@ class ColumnKind(RecordKind):
             "output": column_output(column, today=timezone.localdate()),
             "can_log": outlets_run_by(user).filter(pk=column.outlet_id).exists(),
         }
-
-    def form_kwargs(self, request, record=None):
-        return {**super().form_kwargs(request, record), "user": request.user}
 
     def saved_message(self, record, created):
         return _("The column is saved.") if created else _("The changes are saved.")

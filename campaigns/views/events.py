@@ -39,6 +39,7 @@ class EventKind(RecordKind):
     model = Event
     form_class = EventForm
     filter_form_class = EventFilterForm
+    form_takes_user = filter_takes_user = True
     filters = {
         "kind": "kind",
         "organiser": "organiser",
@@ -68,9 +69,6 @@ class EventKind(RecordKind):
         (gettext_lazy("movement"), "campaign.name"),
     ]
 
-    def filter_form(self, request):
-        return EventFilterForm(request.GET or None, user=request.user)
-
     def list_queryset(self, request, filters):
         events = super().list_queryset(request, filters)
         return events.prefetch_related(reached_exemplars(request.user))
@@ -92,9 +90,6 @@ class EventKind(RecordKind):
             .order_by("-published_on", "-pk"),
             **record_files(self, request, event),
         }
-
-    def form_kwargs(self, request, record=None):
-        return {**super().form_kwargs(request, record), "user": request.user}
 
     @staticmethod
     def campaign_named(request):

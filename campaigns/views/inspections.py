@@ -111,6 +111,7 @@ class Inspections(RecordKind):
     pages = ("list", "detail", "update")
     form_class = InspectionUpdateForm
     filter_form_class = InspectionFilterForm
+    filter_takes_user = True
     filters = {
         "year": "plan__year",
         "plan": "plan",
@@ -139,9 +140,6 @@ class Inspections(RecordKind):
         (gettext_lazy("recommendations"), "recommendation_count"),
         (gettext_lazy("open recommendations"), "open_count"),
     ]
-
-    def filter_form(self, request):
-        return InspectionFilterForm(request.GET or None, user=request.user)
 
     def list_queryset(self, request, filters):
         found = with_recommendation_counts(super().list_queryset(request, filters))
@@ -272,6 +270,7 @@ class Recommendations(RecordKind):
     model = Recommendation
     pages = ("list",)
     filter_form_class = RecommendationFilterForm
+    filter_takes_user = True
     filters = {"year": "inspection__plan__year", "unit": "inspection__unit"}
     ordering = (
         Case(When(status=OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()),
@@ -298,9 +297,6 @@ class Recommendations(RecordKind):
         (gettext_lazy("closed"), "closed_at"),
         (gettext_lazy("closed by"), "closed_by"),
     ]
-
-    def filter_form(self, request):
-        return RecommendationFilterForm(request.GET or None, user=request.user)
 
     def list_queryset(self, request, filters):
         found = super().list_queryset(request, filters)

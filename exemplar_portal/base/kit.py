@@ -76,6 +76,9 @@ class RecordKind:
     list_permission = ""
     form_class = None
     filter_form_class = None
+    # Whether the form and the filter form are given the user (``user=``).
+    form_takes_user = False
+    filter_takes_user = False
     # Filter-form field → lookup applied when the field has a value.
     filters: dict[str, str] = {}
     search_fields: tuple[str, ...] = ()
@@ -123,7 +126,8 @@ class RecordKind:
         return queryset.select_related(*self.select_related) if self.select_related else queryset
 
     def filter_form(self, request):
-        return self.filter_form_class(request.GET or None)
+        user = {"user": request.user} if self.filter_takes_user else {}
+        return self.filter_form_class(request.GET or None, **user)
 
     def list_queryset(self, request, filters: dict):
         """The list: the scope, the filter form's values, the search, the order."""
@@ -157,7 +161,8 @@ class RecordKind:
     # Writing -------------------------------------------------------------------------
 
     def form_kwargs(self, request, record=None) -> dict:
-        return {"instance": record} if record is not None else {}
+        user = {"user": request.user} if self.form_takes_user else {}
+        return {"instance": record, **user} if record is not None else user
 
     def form_initial(self, request) -> dict:
         return {}

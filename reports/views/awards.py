@@ -47,6 +47,7 @@ class ProposalKind(FromExemplarMixin, RecordKind):
     pages = ("list", "detail", "create", "update")
     name = "proposal"
     form_class = ProposalForm
+    form_takes_user = True
     filter_form_class = ProposalFilterForm
     filters = {"year": "year", "award": "award", "kind": "kind", "status": "status"}
     ordering = ("-year", "-created_at", "-pk")
@@ -97,9 +98,6 @@ class ProposalKind(FromExemplarMixin, RecordKind):
             "can_appraise": PROPOSAL_MOVES.allows(proposal, "agree", user),
             "can_decide": PROPOSAL_MOVES.allows(proposal, "confer", user),
         }
-
-    def form_kwargs(self, request, record=None):
-        return {**super().form_kwargs(request, record), "user": request.user}
 
     def named_exemplars(self, request):
         return proposable_exemplars(request.user)
