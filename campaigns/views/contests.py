@@ -93,7 +93,6 @@ class Contests(RecordKind):
     search_fields = ("name",)
     ordering = ("-year", "-opens_on", "-pk")
     select_related = ("organiser", "campaign")
-    template_prefix = "campaigns/contest"
     object_name = "contest"
     list_name = "contests"
     export_filename = "cuoc-thi"

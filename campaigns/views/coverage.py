@@ -59,7 +59,6 @@ class CoverageKind(FromExemplarMixin, RecordKind):
     ordering = ("-published_on", "-pk")
     select_related = ("outlet", "outlet__unit", "column", "event", "recorded_by")
     create_path = "ghi-nhan/"
-    template_prefix = "campaigns/coverage"
     export_filename = "tin-bai-phong-su"
     export_title = gettext_lazy("Media coverage")
     export_columns = [
@@ -131,7 +130,6 @@ class ColumnKind(RecordKind):
     filters = {"outlet": "outlet", "kind": "kind"}
     ordering = ("outlet__name", "name")
     select_related = ("outlet", "outlet__unit")
-    template_prefix = "campaigns/column"
     object_name = "column"
     list_name = "columns"
     items_per_page = 20

@@ -36,7 +36,6 @@ class Difficulties(RecordKind):
     ordering = ("-updated_at", "-pk")
     select_related = ("unit", "unit__kind", "created_by")
     create_path = "gui/"
-    template_prefix = "campaigns/difficulty"
     object_name = "difficulty"
     list_name = "difficulties"
     export_filename = "phan-anh-vuong-mac"

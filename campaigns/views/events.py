@@ -49,7 +49,6 @@ class EventKind(RecordKind):
     search_fields = ("title", "place")
     ordering = ("-date", "-pk")
     select_related = ("organiser", "campaign")
-    template_prefix = "campaigns/event"
     object_name = "event"
     list_name = "events"
     file_model = EventFile

@@ -121,7 +121,6 @@ class Inspections(RecordKind):
     }
     ordering = ("-scheduled_on", "-pk")
     select_related = ("plan", "unit", "team_leader__unit")
-    template_prefix = "campaigns/inspection"
     object_name = "inspection"
     list_name = "inspections"
     export_filename = "kiem-tra-giam-sat"
@@ -279,7 +278,6 @@ class Recommendations(RecordKind):
         "pk",
     )
     select_related = ("inspection__unit", "inspection__plan", "closed_by")
-    template_prefix = "campaigns/recommendation"
     object_name = "recommendation"
     list_name = "recommendations"
     export_filename = "kien-nghi-sau-kiem-tra"

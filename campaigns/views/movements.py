@@ -103,7 +103,6 @@ class PledgeKind(RecordKind):
     filters = {"year": "year", "bloc": "bloc"}
     ordering = ("-signed_on", "-pk")
     select_related = ("bloc", "campaign")
-    template_prefix = "campaigns/pledge"
     object_name = "pledge"
     list_name = "pledges"
     export_filename = "giao-uoc-thi-dua"
