@@ -476,7 +476,6 @@ class ContestEntries(RecordKind):
     search_fields = ("title", "authors")
     ordering = ("-contest__year", "contest__name", "title", "pk")
     select_related = ("contest", "author_unit")
-    template_prefix = "campaigns/contest_entry"
     object_name = "entry"
     list_name = "entries"
     export_filename = "tac-pham-du-thi"

@@ -74,7 +74,6 @@ class InspectionPlans(RecordKind):
     name = "inspection_plan"
     form_class = InspectionPlanForm
     select_related = ("lead_unit",)
-    template_prefix = "campaigns/inspection_plan"
     object_name = "plan"
 
     def url_name(self, page):

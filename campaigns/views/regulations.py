@@ -86,7 +86,6 @@ class Regulations(RecordKind):
     filters = {"status": "tracking", "unit_kind": "kind"}
     search_fields = ("name", "short_name", "code")
     select_related = ("unit", "requirement")
-    template_prefix = "campaigns/regulation"
     object_name = "regulation"
     list_name = "units"
     record_prefix = "van-ban/"

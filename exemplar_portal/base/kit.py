@@ -88,7 +88,7 @@ class RecordKind:
     export_columns: list = []
     export_filename = ""
     export_title = ""
-    # The templates are "<template_prefix>_list.html"…; default: "<app>/<model>".
+    # The templates are "<template_prefix>_list.html"…; default: "<app>/<name>".
     template_prefix = ""
     # The name of the record in the detail, form and delete templates, and of the list.
     object_name = "item"
@@ -115,7 +115,9 @@ class RecordKind:
         return f"{self.opts.app_label}.{action}_{self.opts.model_name}"
 
     def template(self, page: str) -> str:
-        prefix = self.template_prefix or f"{self.opts.app_label}/{self.opts.model_name}"
+        prefix = (
+            self.template_prefix or f"{self.opts.app_label}/{self.name or self.opts.model_name}"
+        )
         return f"{prefix}_{page}.html"
 
     # Reading -------------------------------------------------------------------------

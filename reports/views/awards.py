@@ -52,7 +52,6 @@ class ProposalKind(FromExemplarMixin, RecordKind):
     filters = {"year": "year", "award": "award", "kind": "kind", "status": "status"}
     ordering = ("-year", "-created_at", "-pk")
     select_related = ("exemplar", "exemplar__unit", "award", "proposing_unit")
-    template_prefix = "reports/proposal"
     object_name = "proposal"
     list_name = "proposals"
     record_prefix = "de-xuat/"
@@ -200,7 +199,6 @@ class IntroductionKind(FromExemplarMixin, RecordKind):
     }
     ordering = ("-date", "-pk")
     select_related = ("exemplar", "exemplar__unit", "exemplar__field", "outlet")
-    template_prefix = "reports/introduction"
     object_name = "introduction"
     list_name = "introductions"
     create_path = "moi/"

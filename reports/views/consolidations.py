@@ -96,7 +96,6 @@ class PeriodReviewKind(ConsolidationKind):
     pages = ("create",)
     name = "period_review"
     form_class = PeriodReviewForm
-    template_prefix = "reports/period_review"
     create_path = "tong-ket/tao-moi/"
 
     def save(self, request, form, record=None):
