@@ -15,9 +15,12 @@ def works_in_finance(user):
     return bool(user.is_authenticated and user.unit_id and user.unit.code == code)
 
 
+belongs_to_unit = is_users_unit
+
+
 reads_all_budgets = reads_all_units | works_in_finance
 
 # The object is the unit.
 rules.add_perm("campaigns.view_budget", reads_all_budgets | can_reach_unit)
-rules.add_perm("campaigns.change_budget", is_unit_member_who_edits & is_users_unit)
+rules.add_perm("campaigns.change_budget", is_unit_member_who_edits & belongs_to_unit)
 rules.add_perm("campaigns.view_budget_totals", reads_all_budgets)
