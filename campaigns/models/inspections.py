@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.moves import Move, MoveError, Moves, stamp
+from exemplar_portal.base.moves import Move, MoveError, Moves
 from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
 from registry.selectors import unit_ids_in_scope
@@ -287,6 +287,12 @@ def _has_follow_up(step):
         raise MoveError(_("Record a follow-up note saying what was done before closing."))
 
 
+def _closed(step):
+    step.obj.closed_at = timezone.now()
+    step.obj.closed_by = step.by
+    step.fields |= {"closed_at", "closed_by"}
+
+
 RECOMMENDATION_MOVES = Moves(
     [
         Move(
@@ -298,7 +304,7 @@ RECOMMENDATION_MOVES = Moves(
             takes_reason=False,
             refusal=_("This recommendation is already closed."),
             check=_has_follow_up,
-            apply=stamp(by="closed_by", at="closed_at"),
+            apply=_closed,
         )
     ]
 )
