@@ -182,10 +182,17 @@ def lock_open_contest(contest):
 
 
 def _check_judge(contest_round, entry, judge):
+    """Lock the open contest; ``judge`` judges ``entry`` in ``contest_round`` and has not
+    recused from it."""
+    from .models import Recusal
+
+    lock_open_contest(contest_round.contest)
     if not contest_round.judges.filter(pk=judge.pk).exists():
         raise PermissionDenied
     if not contest_round.entries.filter(pk=entry.pk).exists():
         raise PermissionDenied
+    if Recusal.objects.filter(round=contest_round, entry=entry, judge=judge).exists():
+        raise JudgeRecused
 
 
 @transaction.atomic
@@ -197,12 +204,9 @@ def record_scores(*, contest_round, entry, judge, values: dict) -> None:
     Raises ``ResultsPublished``, ``JudgeRecused``, ``PermissionDenied`` (not a judge of the
     round, or the entry is not in it) or ``ValidationError`` (a score above the maximum).
     """
-    from .models import Recusal, Score
+    from .models import Score
 
-    lock_open_contest(contest_round.contest)
     _check_judge(contest_round, entry, judge)
-    if Recusal.objects.filter(round=contest_round, entry=entry, judge=judge).exists():
-        raise JudgeRecused
     existing = {
         score.criterion_id: score
         for score in Score.objects.filter(round=contest_round, entry=entry, judge=judge)
@@ -226,10 +230,7 @@ def recuse(*, contest_round, entry, judge, reason: str, discard_scores: bool = F
     """
     from .models import Recusal, Score
 
-    lock_open_contest(contest_round.contest)
     _check_judge(contest_round, entry, judge)
-    if Recusal.objects.filter(round=contest_round, entry=entry, judge=judge).exists():
-        raise JudgeRecused
     scores = list(Score.objects.filter(round=contest_round, entry=entry, judge=judge))
     if scores and not discard_scores:
         raise ScoresNotDiscarded(len(scores))
