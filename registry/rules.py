@@ -9,7 +9,7 @@ from importlib import import_module
 
 import rules
 
-from .enums import Role
+from .enums import ExemplarStatus, Role
 
 is_authenticated = rules.is_authenticated
 
@@ -64,6 +64,13 @@ def is_published_version(user, obj):
         return False
     version = getattr(obj, "version", obj)
     return bool(getattr(version, "published", False))
+
+
+def record_is(name, test):
+    """A predicate named ``name``: there is a record, and ``test(record)`` holds."""
+    return rules.predicate(
+        lambda user, record: record is not None and bool(test(record)), name=name
+    )
 
 
 def register_package(name, path):
@@ -170,20 +177,11 @@ def belongs_to_exemplars_unit(user, exemplar):
     return exemplar.unit_id in own_unit_ids(user)
 
 
-@rules.predicate
-def is_editable_exemplar(user, exemplar):
-    return exemplar is not None and exemplar.is_editable
-
-
-@rules.predicate
-def is_untouched_draft(user, exemplar):
-    from .enums import ExemplarStatus
-
-    return (
-        exemplar is not None
-        and exemplar.status == ExemplarStatus.DRAFT
-        and not exemplar.transitions.exists()
-    )
+is_editable_exemplar = record_is("is_editable_exemplar", lambda exemplar: exemplar.is_editable)
+is_untouched_draft = record_is(
+    "is_untouched_draft",
+    lambda exemplar: exemplar.status == ExemplarStatus.DRAFT and not exemplar.transitions.exists(),
+)
 
 
 @rules.predicate
@@ -245,18 +243,12 @@ rules.add_perm("registry.view_province_overview", reads_all_units)
 
 
 # Quotas, follow-up and the annual registration of new factors (registry/tracking.py).
-@rules.predicate
-def is_accepted_exemplar(user, exemplar):
-    from .enums import ExemplarStatus
-
-    return exemplar is not None and exemplar.status == ExemplarStatus.ACCEPTED
-
-
-@rules.predicate
-def is_final_exemplar(user, exemplar):
-    from .enums import ExemplarStatus
-
-    return exemplar is not None and exemplar.status in ExemplarStatus.final()
+is_accepted_exemplar = record_is(
+    "is_accepted_exemplar", lambda exemplar: exemplar.status == ExemplarStatus.ACCEPTED
+)
+is_final_exemplar = record_is(
+    "is_final_exemplar", lambda exemplar: exemplar.status in ExemplarStatus.final()
+)
 
 
 # Follow-up of an accepted exemplar: Home Affairs for any, the exemplar's own unit for its own.

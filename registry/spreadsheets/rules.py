@@ -32,11 +32,6 @@ def uploaded_it(user, job):
 
 
 @rules.predicate
-def is_exemplar_import(user, job):
-    return job is not None and job.kind == "exemplars"
-
-
-@rules.predicate
 def may_still_import_its_kind(user, job):
     return job is not None and user.has_perm(IMPORT_PERMISSIONS[job.kind])
 
@@ -44,7 +39,10 @@ def may_still_import_its_kind(user, job):
 can_view_import_job = (
     uploaded_it
     | perms.is_administrator
-    | (is_exemplar_import & perms.for_any_or_own_unit(perms.is_home_affairs))
+    | (
+        perms.record_is("is_exemplar_import", lambda job: job.kind == "exemplars")
+        & perms.for_any_or_own_unit(perms.is_home_affairs)
+    )
 )
 can_confirm_import_job = uploaded_it & may_still_import_its_kind
 

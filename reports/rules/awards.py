@@ -19,13 +19,8 @@ from registry.rules import (
     is_in_reach,
     is_unit_member_who_edits,
     keep_reference,
+    record_is,
 )
-
-
-@rules.predicate
-def is_editable_proposal(user, proposal):
-    return proposal is not None and proposal.is_editable
-
 
 may_propose = is_home_affairs | is_unit_member_who_edits
 
@@ -38,7 +33,7 @@ rules.add_perm("reports.view_awardproposal", is_in_reach)
 rules.add_perm(
     "reports.change_awardproposal",
     is_in_reach
-    & is_editable_proposal
+    & record_is("is_editable_proposal", lambda proposal: proposal.is_editable)
     & for_any_or_own_unit(is_home_affairs, in_users_unit("proposing_unit_id")),
 )
 rules.add_perm("reports.view_mediaintroduction", is_in_reach)
