@@ -21,6 +21,7 @@ freezes the contest: no score, recusal, round, criterion or prize changes after 
 from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -181,10 +182,17 @@ def lock_open_contest(contest):
 
 
 def _check_judge(contest_round, entry, judge):
+    """Lock the open contest; ``judge`` judges ``entry`` in ``contest_round`` and has not
+    recused from it."""
+    from .models import Recusal
+
+    lock_open_contest(contest_round.contest)
     if not contest_round.judges.filter(pk=judge.pk).exists():
         raise PermissionDenied
     if not contest_round.entries.filter(pk=entry.pk).exists():
         raise PermissionDenied
+    if Recusal.objects.filter(round=contest_round, entry=entry, judge=judge).exists():
+        raise JudgeRecused
 
 
 @transaction.atomic
@@ -196,12 +204,9 @@ def record_scores(*, contest_round, entry, judge, values: dict) -> None:
     Raises ``ResultsPublished``, ``JudgeRecused``, ``PermissionDenied`` (not a judge of the
     round, or the entry is not in it) or ``ValidationError`` (a score above the maximum).
     """
-    from .models import Recusal, Score
+    from .models import Score
 
-    lock_open_contest(contest_round.contest)
     _check_judge(contest_round, entry, judge)
-    if Recusal.objects.filter(round=contest_round, entry=entry, judge=judge).exists():
-        raise JudgeRecused
     existing = {
         score.criterion_id: score
         for score in Score.objects.filter(round=contest_round, entry=entry, judge=judge)
@@ -209,20 +214,9 @@ def record_scores(*, contest_round, entry, judge, values: dict) -> None:
     for criterion, value in values.items():
         if criterion.contest_id != contest_round.contest_id:
             raise PermissionDenied
-        score = existing.get(criterion.pk)
-        if value is None:
-            if score is not None:
-                score._history_user = judge
-                score.delete()
-            continue
-        if score is None:
-            score = Score(round=contest_round, entry=entry, judge=judge, criterion=criterion)
-        elif score.value == value:
-            continue
-        score.value = value
-        score.full_clean()
-        score._history_user = judge
-        score.save()
+        new = partial(Score, round=contest_round, entry=entry, judge=judge, criterion=criterion)
+        fields = None if value is None else {"value": value}
+        _write_row(existing.get(criterion.pk), fields, new=new, by=judge, clean=True)
 
 
 @transaction.atomic
@@ -236,10 +230,7 @@ def recuse(*, contest_round, entry, judge, reason: str, discard_scores: bool = F
     """
     from .models import Recusal, Score
 
-    lock_open_contest(contest_round.contest)
     _check_judge(contest_round, entry, judge)
-    if Recusal.objects.filter(round=contest_round, entry=entry, judge=judge).exists():
-        raise JudgeRecused
     scores = list(Score.objects.filter(round=contest_round, entry=entry, judge=judge))
     if scores and not discard_scores:
         raise ScoresNotDiscarded(len(scores))
@@ -265,20 +256,29 @@ def award_prizes(*, contest, awards: dict, by) -> None:
     for entry, award in awards.items():
         if entry.contest_id != contest.pk:
             raise PermissionDenied
-        prize = current.get(entry.pk)
-        if award is None:
-            if prize is not None:
-                prize._history_user = by
-                prize.delete()
-            continue
-        level, amount = award
-        if prize is None:
-            prize = Prize(contest=contest, entry=entry)
-        elif (prize.level, prize.amount) == (level, amount):
-            continue
-        prize.level, prize.amount = level, amount
-        prize._history_user = by
-        prize.save()
+        fields = None if award is None else dict(zip(("level", "amount"), award, strict=True))
+        new = partial(Prize, contest=contest, entry=entry)
+        _write_row(current.get(entry.pk), fields, new=new, by=by)
+
+
+def _write_row(row, values, *, new, by, clean=False) -> None:
+    """Make ``row`` say ``values`` (field → value; ``None``: no row, it is deleted): a missing
+    row is made by ``new()``, an unchanged one left alone; its history records ``by``."""
+    if values is None:
+        if row is not None:
+            row._history_user = by
+            row.delete()
+        return
+    if row is None:
+        row = new()
+    elif all(getattr(row, name) == value for name, value in values.items()):
+        return
+    for name, value in values.items():
+        setattr(row, name, value)
+    if clean:
+        row.full_clean()
+    row._history_user = by
+    row.save()
 
 
 @transaction.atomic

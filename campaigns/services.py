@@ -5,45 +5,25 @@ moves here (``DIFFICULTY_MOVES``, ``REGULATION_MOVES``; ``exemplar_portal.base.m
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from exemplar_portal.base.moves import Move, MoveNotAllowed, Moves
+from exemplar_portal.base.moves import Move, MoveNotAllowed, Moves, stamp
 from registry.enums import Role
 
 from .models import Difficulty, DifficultyMessage, UnitRegulation
 
 
 @transaction.atomic
-def campaign_save(*, form, by):
-    """Create or change a movement from a valid form; history records ``by``."""
-    campaign = form.save(commit=False)
-    campaign._history_user = by
-    campaign.save()
+def save_with_history(form, by, **attributes):
+    """Save a valid model form (a movement, its review, a pledge, a contest's round or entry);
+    ``attributes`` are set first, and the history records ``by``."""
+    obj = form.save(commit=False)
+    for name, value in attributes.items():
+        setattr(obj, name, value)
+    obj._history_user = by
+    obj.save()
     form.save_m2m()
-    return campaign
-
-
-@transaction.atomic
-def campaign_review_add(*, campaign, form, by):
-    """Record a preliminary or final review of ``campaign``."""
-    review = form.save(commit=False)
-    review.campaign = campaign
-    review.recorded_by = by
-    review._history_user = by
-    review.save()
-    return review
-
-
-@transaction.atomic
-def pledge_save(*, form, by):
-    """Record an emulation pledge and its signing units."""
-    pledge = form.save(commit=False)
-    pledge.recorded_by = by
-    pledge._history_user = by
-    pledge.save()
-    form.save_m2m()
-    return pledge
+    return obj
 
 
 # Difficulties and proposals (plan VII.1).
@@ -267,47 +247,33 @@ def _is_current(step):
         step.refuse()
 
 
-def _reviewed(step):
-    regulation = step.obj
-    regulation.review_note = step.reason
-    regulation.reviewed_by = step.by
-    regulation.reviewed_at = timezone.now()
-    step.fields |= {"review_note", "reviewed_by", "reviewed_at"}
+def _review(name, label, target, **options):
+    """Home Affairs' review of the unit's current regulation, awaiting one; the unit is told."""
 
-
-def _regulation_told(event):
     def notify(step):
-        _regulation_notify_on_commit(step.obj, step.by, event)
+        _regulation_notify_on_commit(step.obj, step.by, name)
 
-    return notify
+    return Move(
+        name,
+        label,
+        frozenset({UnitRegulation.Status.SENT}),
+        target,
+        "campaigns.review_unitregulation",
+        refusal=_("This regulation is no longer awaiting a review."),
+        check=_is_current,
+        apply=stamp(by="reviewed_by", at="reviewed_at", reason="review_note"),
+        notify=notify,
+        **options,
+    )
 
 
-_NOT_PENDING = _("This regulation is no longer awaiting a review.")
 REGULATION_MOVES = Moves(
     [
-        Move(
-            "acknowledge",
-            _("Acknowledge"),
-            frozenset({UnitRegulation.Status.SENT}),
-            UnitRegulation.Status.ACKNOWLEDGED,
-            "campaigns.review_unitregulation",
-            takes_reason=False,
-            refusal=_NOT_PENDING,
-            check=_is_current,
-            apply=_reviewed,
-            notify=_regulation_told("acknowledge"),
+        _review(
+            "acknowledge", _("Acknowledge"), UnitRegulation.Status.ACKNOWLEDGED, takes_reason=False
         ),
-        Move(
-            "return",
-            _("Return to the unit"),
-            frozenset({UnitRegulation.Status.SENT}),
-            UnitRegulation.Status.RETURNED,
-            "campaigns.review_unitregulation",
-            reason_required=True,
-            refusal=_NOT_PENDING,
-            check=_is_current,
-            apply=_reviewed,
-            notify=_regulation_told("return"),
+        _review(
+            "return", _("Return to the unit"), UnitRegulation.Status.RETURNED, reason_required=True
         ),
     ],
     not_allowed=RegulationNotPending,

@@ -63,41 +63,30 @@ def plan_copy(*, plan: Plan, by) -> Plan:
                 % {"plan": existing.short_label, "first": first, "last": last}
             )
         reason = _("Copied from %(plan)s") % {"plan": plan.short_label}
+        kept = {f.attname: getattr(plan, f.attname) for f in Plan._meta.concrete_fields}
+        title = shift_years(plan.title, plan, first, last)
         copy = Plan(
-            title=shift_years(plan.title, plan, first, last),
-            number="",
-            signed_on=None,
-            issuer=plan.issuer,
-            period_from=first,
-            period_to=last,
-            catalogue=plan.catalogue,
-            deadline_day=plan.deadline_day,
-            deadline_month=plan.deadline_month,
-            quota_basis=plan.quota_basis,
-            reference_day=plan.reference_day,
-            reference_month=plan.reference_month,
-            illustrative=plan.illustrative,
-            note="",
+            **{**kept, **NOT_COPIED, "title": title, "period_from": first, "period_to": last}
         )
-        copy.full_clean()
-        copy._history_user = by
-        copy._change_reason = reason
-        copy.save()
-        # The reason belongs to this entry only, not to the caller's next save.
-        del copy._change_reason
+        _save_copy(copy, by, reason)
         kinds_in_force = set(UnitKind.objects.active_in(first).values_list("pk", flat=True))
         for rule in plan.quota_rules.select_related("unit_kind").order_by("unit_kind__order"):
-            if rule.unit_kind_id not in kinds_in_force:
-                continue
-            new_rule = QuotaRule(
-                plan=copy,
-                unit_kind=rule.unit_kind,
-                minimum=rule.minimum,
-                counts_endorsed=rule.counts_endorsed,
-                source=shift_years(rule.source, plan, first, last),
-            )
-            new_rule.full_clean()
-            new_rule._history_user = by
-            new_rule._change_reason = reason
-            new_rule.save()
+            if rule.unit_kind_id in kinds_in_force:
+                source = shift_years(rule.source, plan, first, last)
+                kept = {"minimum": rule.minimum, "counts_endorsed": rule.counts_endorsed}
+                new_rule = QuotaRule(plan=copy, unit_kind=rule.unit_kind, source=source, **kept)
+                _save_copy(new_rule, by, reason)
     return copy
+
+
+# A copy takes every field of its plan but these: its own, and what a new plan starts without.
+NOT_COPIED = {"id": None, "number": "", "signed_on": None, "note": ""}
+
+
+def _save_copy(row, by, reason) -> None:
+    row.full_clean()
+    row._history_user = by
+    row._change_reason = reason
+    row.save()
+    # The reason belongs to this entry only, not to the caller's next save.
+    del row._change_reason

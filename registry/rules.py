@@ -4,17 +4,26 @@ Views, templates and the admin ask ``user.has_perm("registry.…", obj)``; the a
 from here and nowhere else. Which rows a user reaches is ``selectors.unit_scope_filter``.
 """
 
+import pkgutil
+from importlib import import_module
+
 import rules
 
-from .enums import Role
+from .enums import ExemplarStatus, Role
 
 is_authenticated = rules.is_authenticated
 
 
-def _has_role(*roles):
-    @rules.predicate(name=f"has_role_{'_or_'.join(roles)}")
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def _has_role(*roles, in_a_unit=False):
+    """A predicate: the user is active, has one of ``roles`` and, ``in_a_unit``, a unit."""
+
+    @rules.predicate(name=f"has_role_{'_or_'.join(roles)}{'_in_a_unit' * in_a_unit}")
     def predicate(user):
-        return bool(user and user.is_authenticated and user.is_active and user.role in roles)
+        return bool(_active(user) and (user.unit_id or not in_a_unit) and user.role in roles)
 
     return predicate
 
@@ -29,12 +38,7 @@ is_leader = _has_role(Role.LEADER)
 
 @rules.predicate
 def is_administrator(user):
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or user.role == Role.ADMINISTRATOR)
-    )
+    return _active(user) and (user.is_superuser or user.role == Role.ADMINISTRATOR)
 
 
 reads_all_units = is_home_affairs | is_leader | is_administrator
@@ -45,7 +49,7 @@ can_manage_plans = is_home_affairs | is_administrator
 @rules.predicate
 def can_reach_unit(user, unit):
     """The unit's records are within the user's reach (own unit, a district's communes…)."""
-    if unit is None or not (user and user.is_authenticated and user.is_active):
+    if unit is None or not _active(user):
         return False
     from .selectors import unit_ids_in_scope
 
@@ -62,6 +66,76 @@ def is_published_version(user, obj):
     return bool(getattr(version, "published", False))
 
 
+def record_is(name, test):
+    """A predicate named ``name``: there is a record, and ``test(record)`` holds."""
+    return rules.predicate(
+        lambda user, record: record is not None and bool(test(record)), name=name
+    )
+
+
+def register_package(name, path):
+    """Import every module of an app's rules package ``name`` (at ``path``): each adds its
+    permissions on import."""
+    for module in pkgutil.iter_modules(path):
+        import_module(f"{name}.{module.name}")
+
+
+def grant(predicate, app, *names):
+    """Give each permission ``app.name`` of ``names`` the answer of ``predicate``."""
+    for name in names:
+        rules.add_perm(f"{app}.{name}", predicate)
+
+
+KEPT = ("add", "change", "delete")
+ACTIONS = ("view", *KEPT)
+
+
+def keep_reference(app, *models):
+    """Reference data of ``app``'s ``models``: every user reads it, administrators keep it."""
+    for model in models:
+        rules.add_perm(f"{app}.view_{model}", is_authenticated)
+        grant(is_administrator, app, *(f"{action}_{model}" for action in KEPT))
+
+
+def in_users_unit(field="unit_id", *, through=None):
+    """A predicate: the record's unit (its ``field``; ``"pk"`` where the record is the unit)
+    is the user's own. ``through`` leads from the object asked about to the record."""
+
+    @rules.predicate(name=f"in_users_unit_{field}")
+    def predicate(user, obj):
+        record = through(obj) if through and obj is not None else obj
+        unit_id = None if record is None else getattr(record, field)
+        return unit_id is not None and unit_id == getattr(user, "unit_id", None)
+
+    return predicate
+
+
+is_users_unit = in_users_unit("pk")
+
+
+def in_reach(*, through=None):
+    """A predicate: the record is among the rows its model's scope gives the user
+    (``objects.restrict``; out of reach is a 404 in the views). ``through`` as above."""
+
+    @rules.predicate(name="in_reach")
+    def predicate(user, obj):
+        record = through(obj) if through and obj is not None else obj
+        return (
+            record is not None and type(record).objects.restrict(user).filter(pk=record.pk).exists()
+        )
+
+    return predicate
+
+
+is_in_reach = in_reach()
+
+
+@rules.predicate
+def reaches_records_unit(user, record):
+    """The record's unit is within the user's reach."""
+    return record is not None and can_reach_unit(user, record.unit)
+
+
 def administered(**extra):
     """Permissions of reference data: every user reads it, administrators change it."""
     return {
@@ -75,29 +149,21 @@ def administered(**extra):
 
 # Exemplars. Which state allows which move is the workflow's business (registry/workflow.py);
 # these say who may act on which exemplar at all.
-@rules.predicate
-def is_unit_member_who_edits(user):
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and user.unit_id
-        and user.role in (Role.UNIT_EDITOR, Role.UNIT_HEAD)
-    )
+is_unit_member_who_edits = _has_role(Role.UNIT_EDITOR, Role.UNIT_HEAD, in_a_unit=True)
 
 
-@rules.predicate
-def keeps_own_units_exemplars(user):
-    """Staff who register and send their own unit's exemplars: its editors and heads and,
-    for a district, its reviewers (a district's own exemplars have no one else to register
-    them; they go straight to Home Affairs, never to the district itself)."""
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and user.unit_id
-        and user.role in (Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER)
-    )
+def for_any_or_own_unit(keeper, in_own_unit=None):
+    """``keeper`` acts on every unit's records; a unit's editors and heads on their own
+    unit's (``in_own_unit``: by default, the record's ``unit_id`` is the user's unit)."""
+    return keeper | (is_unit_member_who_edits & (in_own_unit or in_users_unit()))
+
+
+# Staff who register and send their own unit's exemplars: its editors and heads and, for a
+# district, its reviewers (a district's own exemplars have no one else to register them; they
+# go straight to Home Affairs, never to the district itself).
+keeps_own_units_exemplars = _has_role(
+    Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER, in_a_unit=True
+)
 
 
 @rules.predicate
@@ -111,20 +177,11 @@ def belongs_to_exemplars_unit(user, exemplar):
     return exemplar.unit_id in own_unit_ids(user)
 
 
-@rules.predicate
-def is_editable_exemplar(user, exemplar):
-    return exemplar is not None and exemplar.is_editable
-
-
-@rules.predicate
-def is_untouched_draft(user, exemplar):
-    from .enums import ExemplarStatus
-
-    return (
-        exemplar is not None
-        and exemplar.status == ExemplarStatus.DRAFT
-        and not exemplar.transitions.exists()
-    )
+is_editable_exemplar = record_is("is_editable_exemplar", lambda exemplar: exemplar.is_editable)
+is_untouched_draft = record_is(
+    "is_untouched_draft",
+    lambda exemplar: exemplar.status == ExemplarStatus.DRAFT and not exemplar.transitions.exists(),
+)
 
 
 @rules.predicate
@@ -180,32 +237,23 @@ rules.add_perm("registry.restore_attachment", can_restore_attachment)
 
 # The admin shows the registry app to those who administer it.
 rules.add_perm("registry", is_administrator)
-rules.add_perm("registry.view_user", is_administrator)
-rules.add_perm("registry.add_user", is_administrator)
-rules.add_perm("registry.change_user", is_administrator)
-rules.add_perm("registry.delete_user", is_administrator)
+grant(is_administrator, "registry", *(f"{action}_user" for action in ACTIONS))
 # The portal's own pages.
 rules.add_perm("registry.view_province_overview", reads_all_units)
 
 
 # Quotas, follow-up and the annual registration of new factors (registry/tracking.py).
-@rules.predicate
-def is_accepted_exemplar(user, exemplar):
-    from .enums import ExemplarStatus
-
-    return exemplar is not None and exemplar.status == ExemplarStatus.ACCEPTED
-
-
-@rules.predicate
-def is_final_exemplar(user, exemplar):
-    from .enums import ExemplarStatus
-
-    return exemplar is not None and exemplar.status in ExemplarStatus.final()
+is_accepted_exemplar = record_is(
+    "is_accepted_exemplar", lambda exemplar: exemplar.status == ExemplarStatus.ACCEPTED
+)
+is_final_exemplar = record_is(
+    "is_final_exemplar", lambda exemplar: exemplar.status in ExemplarStatus.final()
+)
 
 
 # Follow-up of an accepted exemplar: Home Affairs for any, the exemplar's own unit for its own.
-can_follow_up_exemplar = is_accepted_exemplar & (
-    is_home_affairs | (is_unit_member_who_edits & belongs_to_exemplars_unit)
+can_follow_up_exemplar = is_accepted_exemplar & for_any_or_own_unit(
+    is_home_affairs, belongs_to_exemplars_unit
 )
 # Nurturing notes: the exemplar's own unit, while the exemplar is not yet decided.
 can_nurture_exemplar = is_unit_member_who_edits & belongs_to_exemplars_unit & ~is_final_exemplar

@@ -82,25 +82,14 @@ def filter_obligations(
 
 
 def units_behind_quota(
-    *,
-    year: int,
-    user,
-    query: str = "",
-    kind=None,
-    district_code: str = "",
-    today: datetime.date | None = None,
+    *, year: int, user, today: datetime.date | None = None, **filters
 ) -> list[QuotaProgress]:
-    """Obligations of ``year`` not yet met among the units ``user`` reaches, filtered.
+    """Obligations of ``year`` not yet met among the units ``user`` reaches, filtered
+    (``filters``: those of ``filter_obligations``).
 
     Ordered by unit kind, then (communes) by reviewing district, then by name.
     """
-    rows = filter_obligations(
-        quota_standing(year, today=today),
-        user=user,
-        query=query,
-        kind=kind,
-        district_code=district_code,
-    )
+    rows = filter_obligations(quota_standing(year, today=today), user=user, **filters)
     return [row for row in rows if row.behind]
 
 
@@ -309,18 +298,25 @@ def exemplar_nurturing_notes(*, exemplar) -> QuerySet:
 
 
 @transaction.atomic
+def _note_create(model, permission: str, *, exemplar, by, values: dict):
+    """One ``model`` row about ``exemplar`` by ``by`` and its history entry, if ``by`` has
+    ``permission`` on the exemplar (else ``PermissionDenied``)."""
+    if not by.has_perm(permission, exemplar):
+        raise PermissionDenied
+    note = model(exemplar=exemplar, by=by, **values)
+    note.full_clean()
+    note.save()
+    return note
+
+
 def follow_up_create(*, exemplar, by, values: dict) -> FollowUp:
     """Record one follow-up of an accepted exemplar.
 
     Side effects: one ``FollowUp`` row and its history entry. Raises ``PermissionDenied``
     unless ``by`` may follow the exemplar up (``registry.follow_up_exemplar``).
     """
-    if not by.has_perm("registry.follow_up_exemplar", exemplar):
-        raise PermissionDenied
-    follow_up = FollowUp(exemplar=exemplar, by=by, **values)
-    follow_up.full_clean()
-    follow_up.save()
-    return follow_up
+    permission = "registry.follow_up_exemplar"
+    return _note_create(FollowUp, permission, exemplar=exemplar, by=by, values=values)
 
 
 # Registration and nurturing ---------------------------------------------------------------
@@ -350,16 +346,11 @@ def registration_list(*, unit, year: int, query: str = "", status: str = "") -> 
     return exemplars.order_by("search_text", "pk")
 
 
-@transaction.atomic
 def nurturing_note_create(*, exemplar, by, values: dict) -> NurturingNote:
     """Record support given to a new factor and what it still has to fix.
 
     Side effects: one ``NurturingNote`` row and its history entry. Raises
     ``PermissionDenied`` unless ``by`` may nurture the exemplar (``registry.nurture_exemplar``).
     """
-    if not by.has_perm("registry.nurture_exemplar", exemplar):
-        raise PermissionDenied
-    note = NurturingNote(exemplar=exemplar, by=by, **values)
-    note.full_clean()
-    note.save()
-    return note
+    permission = "registry.nurture_exemplar"
+    return _note_create(NurturingNote, permission, exemplar=exemplar, by=by, values=values)

@@ -11,7 +11,7 @@ from which state, ``PROPOSAL_MOVES``.
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from exemplar_portal.base.moves import Move, Moves
+from exemplar_portal.base.moves import Move, Moves, stamp
 
 from .models import AwardProposal
 
@@ -20,14 +20,6 @@ Status = AwardProposal.Status
 # The fields the decision records, and those the proposer completes.
 DECISION_FIELDS = ("decision_number", "decision_date", "decision_signer")
 PROPOSER_FIELDS = ("exemplar", "award", "year", "kind", "proposing_unit", "reasons")
-
-
-def _appraised(step):
-    proposal = step.obj
-    proposal.appraisal_notes = step.reason
-    proposal.appraised_by = step.by
-    proposal.appraised_on = timezone.localdate()
-    step.fields |= {"appraisal_notes", "appraised_by", "appraised_on"}
 
 
 def _set(names):
@@ -52,7 +44,9 @@ def _appraisal(name, outcome, *, reason_required):
         "reports.appraise_awardproposal",
         reason_required=reason_required,
         refusal=_NO_LONGER_APPRAISED,
-        apply=_appraised,
+        apply=stamp(
+            by="appraised_by", at="appraised_on", reason="appraisal_notes", when=timezone.localdate
+        ),
     )
 
 

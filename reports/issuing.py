@@ -127,22 +127,13 @@ def _build(kind: str, params: dict, *, user, issue) -> Document:
         )
     if kind == Kind.QUOTA_COMPLIANCE:
         return documents.quota_compliance(year=year, issue=issue)
-    if kind == Kind.PROPOSALS_TO_PROVINCE:
+    if kind in (Kind.PROPOSALS_TO_PROVINCE, Kind.PROPOSALS_TO_HOME_AFFAIRS):
+        to_province, unit = kind == Kind.PROPOSALS_TO_PROVINCE, issuing_unit(kind, params)
+        proposals = AwardProposal.objects.all()
+        if not to_province:
+            proposals = proposals.filter(proposing_unit=unit)
         return documents.proposal_list(
-            proposals=AwardProposal.objects.all(),
-            unit=documents.home_affairs(),
-            year=year,
-            to_province=True,
-            issue=issue,
-        )
-    if kind == Kind.PROPOSALS_TO_HOME_AFFAIRS:
-        unit = issuing_unit(kind, params)
-        return documents.proposal_list(
-            proposals=AwardProposal.objects.filter(proposing_unit=unit),
-            unit=unit,
-            year=year,
-            to_province=False,
-            issue=issue,
+            proposals=proposals, unit=unit, year=year, to_province=to_province, issue=issue
         )
     if kind == Kind.DASHBOARD:
         from .dashboard import build_dashboard

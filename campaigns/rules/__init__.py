@@ -4,14 +4,6 @@ Views, templates and the admin ask ``user.has_perm("campaigns.…", obj)``; whic
 reaches is ``campaigns.selectors``.
 """
 
-from . import (  # noqa: F401
-    budgets,
-    contests,
-    coverage,
-    difficulties,
-    events,
-    inspections,
-    movements,
-    reference,
-    regulations,
-)
+from registry.rules import register_package
+
+register_package(__name__, __path__)

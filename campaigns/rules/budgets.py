@@ -3,7 +3,7 @@ Affairs, leaders, administrators and the finance department read every unit's to
 
 import rules
 
-from registry.rules import can_reach_unit, is_unit_member_who_edits, reads_all_units
+from registry.rules import can_reach_unit, is_unit_member_who_edits, is_users_unit, reads_all_units
 
 
 @rules.predicate
@@ -15,9 +15,7 @@ def works_in_finance(user):
     return bool(user.is_authenticated and user.unit_id and user.unit.code == code)
 
 
-@rules.predicate
-def belongs_to_unit(user, unit):
-    return unit is not None and user.unit_id == unit.pk
+belongs_to_unit = is_users_unit
 
 
 reads_all_budgets = reads_all_units | works_in_finance

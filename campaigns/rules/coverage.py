@@ -9,7 +9,14 @@ What may be picked in the coverage form is decided here too, so that the form an
 import rules
 from django.db.models import Q
 
-from registry.rules import can_manage_campaigns, is_media, is_unit_member_who_edits
+from registry.rules import (
+    can_manage_campaigns,
+    grant,
+    is_accepted_exemplar,
+    is_in_reach,
+    is_media,
+    is_unit_member_who_edits,
+)
 
 is_outlet_staff = is_media | is_unit_member_who_edits
 
@@ -70,36 +77,23 @@ def has_an_outlet(user):
 
 
 @rules.predicate
-def can_reach_coverage(user, coverage):
-    from ..models import Coverage
-
-    return coverage is not None and Coverage.objects.restrict(user).filter(pk=coverage.pk).exists()
-
-
-@rules.predicate
-def is_publicised(user, exemplar):
-    """Only accepted exemplars are publicised (``coverable_exemplars``); asked first, so
-    that the others are answered without the database."""
-    from registry.enums import ExemplarStatus
-
-    return exemplar is not None and exemplar.status == ExemplarStatus.ACCEPTED
-
-
-@rules.predicate
 def may_cover_exemplar(user, exemplar):
     return exemplar is not None and coverable_exemplars(user).filter(pk=exemplar.pk).exists()
 
 
 # Without an object: may the user log coverage at all (for some outlet)?
 can_log_coverage = (can_manage_campaigns | is_outlet_staff) & has_an_outlet
-can_change_coverage = can_reach_coverage & (can_manage_campaigns | (is_outlet_staff & runs_outlet))
+can_change_coverage = is_in_reach & (can_manage_campaigns | (is_outlet_staff & runs_outlet))
 
-rules.add_perm("campaigns.view_coverage", can_reach_coverage)
+rules.add_perm("campaigns.view_coverage", is_in_reach)
 rules.add_perm("campaigns.add_coverage", can_log_coverage)
-# With an exemplar: may the user log coverage about it (the exemplar page's link)?
-rules.add_perm("campaigns.cover_exemplar", is_publicised & can_log_coverage & may_cover_exemplar)
-rules.add_perm("campaigns.change_coverage", can_change_coverage)
-rules.add_perm("campaigns.delete_coverage", can_change_coverage)
+# With an exemplar: may the user log coverage about it (the exemplar page's link)? Only
+# accepted exemplars are publicised (``coverable_exemplars``); asked first, so that the others
+# are answered without the database.
+rules.add_perm(
+    "campaigns.cover_exemplar", is_accepted_exemplar & can_log_coverage & may_cover_exemplar
+)
+grant(can_change_coverage, "campaigns", "change_coverage", "delete_coverage")
 rules.add_perm("campaigns.view_column", rules.is_authenticated)
 rules.add_perm("campaigns.add_column", (can_manage_campaigns | is_media) & has_an_outlet)
 rules.add_perm("campaigns.change_column", can_manage_campaigns | (is_media & runs_outlet))

@@ -6,7 +6,14 @@ Who may organise what is decided here too, so that the form and the rules agree:
 
 import rules
 
-from registry.rules import can_manage_campaigns, is_unit_member_who_edits
+from registry.rules import (
+    can_manage_campaigns,
+    for_any_or_own_unit,
+    grant,
+    in_users_unit,
+    is_in_reach,
+    is_unit_member_who_edits,
+)
 
 
 def organisers_for(user):
@@ -20,24 +27,10 @@ def organisers_for(user):
     return Unit.objects.none()
 
 
-@rules.predicate
-def can_reach_event(user, event):
-    from ..models import Event
-
-    return event is not None and Event.objects.restrict(user).filter(pk=event.pk).exists()
-
-
-@rules.predicate
-def organises_event(user, event):
-    return event is not None and user.unit_id == event.organiser_id
-
-
-can_record_events = can_manage_campaigns | is_unit_member_who_edits
-can_change_event = can_reach_event & (
-    can_manage_campaigns | (is_unit_member_who_edits & organises_event)
+rules.add_perm("campaigns.view_event", is_in_reach)
+rules.add_perm("campaigns.add_event", can_manage_campaigns | is_unit_member_who_edits)
+grant(
+    is_in_reach & for_any_or_own_unit(can_manage_campaigns, in_users_unit("organiser_id")),
+    "campaigns",
+    *("change_event", "delete_event"),
 )
-
-rules.add_perm("campaigns.view_event", can_reach_event)
-rules.add_perm("campaigns.add_event", can_record_events)
-rules.add_perm("campaigns.change_event", can_change_event)
-rules.add_perm("campaigns.delete_event", can_change_event)

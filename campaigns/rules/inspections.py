@@ -10,6 +10,9 @@ import rules
 
 from registry.rules import (
     can_manage_campaigns,
+    grant,
+    in_reach,
+    in_users_unit,
     is_district_reviewer,
     is_home_affairs,
     is_unit_member_who_edits,
@@ -20,35 +23,21 @@ def _inspection(obj):
     return getattr(obj, "inspection", obj)  # a recommendation's, or the inspection itself
 
 
-@rules.predicate
-def can_reach_inspection(user, obj):
-    from ..models import Inspection
-
-    inspection = _inspection(obj)
-    if inspection is None:
-        return False
-    return Inspection.objects.restrict(user).filter(pk=inspection.pk).exists()
-
-
-@rules.predicate
-def belongs_to_inspected_unit(user, obj):
-    inspection = _inspection(obj)
-    return inspection is not None and user.unit_id == inspection.unit_id
-
-
+can_reach_inspection = in_reach(through=_inspection)
 # The inspected unit answers for itself: its editors and heads, or, for a district, the
 # district's reviewers (the staff of its Home Affairs office).
-answers_for_inspected_unit = belongs_to_inspected_unit & (
+answers_for_inspected_unit = in_users_unit(through=_inspection) & (
     is_unit_member_who_edits | is_district_reviewer
 )
 
 rules.add_perm("campaigns.view_inspectionplan", rules.is_authenticated)
-rules.add_perm("campaigns.add_inspectionplan", can_manage_campaigns)
-rules.add_perm("campaigns.change_inspectionplan", can_manage_campaigns)
 rules.add_perm("campaigns.view_inspection", can_reach_inspection)
-rules.add_perm("campaigns.add_inspection", can_manage_campaigns)
-rules.add_perm("campaigns.change_inspection", can_manage_campaigns)
-rules.add_perm("campaigns.add_recommendation", can_manage_campaigns)
+grant(
+    can_manage_campaigns,
+    "campaigns",
+    *("add_inspectionplan", "change_inspectionplan", "add_inspection", "change_inspection"),
+    "add_recommendation",
+)
 rules.add_perm(
     "campaigns.follow_up_recommendation",
     can_reach_inspection & (is_home_affairs | answers_for_inspected_unit),

@@ -1,4 +1,7 @@
-"""Units' criteria regulations."""
+"""Units' regulations of subjects and specific criteria (plan VII.1): a unit's editors and
+heads send their own unit's; Home Affairs acknowledges or returns it. Whoever reaches the
+unit reads (rows are scoped by ``unit_scope_filter``; out of reach is a 404). The object of
+"view" and "add" is the unit; of "review", the regulation."""
 
 import rules
 
@@ -6,27 +9,14 @@ from registry.rules import (
     can_reach_unit,
     is_home_affairs,
     is_unit_member_who_edits,
+    is_users_unit,
+    reaches_records_unit,
 )
-
-
-# Units' regulations of subjects and specific criteria (plan VII.1): a unit's editors and heads
-# send their own unit's; Home Affairs acknowledges or returns it. Whoever reaches the unit
-# reads (rows are scoped by ``unit_scope_filter``; out of reach is a 404). The object of
-# "view" and "add" is the unit; of "review", the regulation.
-@rules.predicate
-def belongs_to_unit(user, unit):
-    return unit is not None and user.unit_id == unit.pk
-
-
-@rules.predicate
-def can_reach_regulation(user, regulation):
-    return regulation is not None and can_reach_unit(user, regulation.unit)
-
 
 rules.add_perm("campaigns.view_unitregulation", can_reach_unit)
 rules.add_perm(
-    "campaigns.add_unitregulation", can_reach_unit & is_unit_member_who_edits & belongs_to_unit
+    "campaigns.add_unitregulation", can_reach_unit & is_unit_member_who_edits & is_users_unit
 )
 # Whether the regulation still awaits a review is the business of its table of moves
 # (``campaigns.services.REGULATION_MOVES``).
-rules.add_perm("campaigns.review_unitregulation", can_reach_regulation & is_home_affairs)
+rules.add_perm("campaigns.review_unitregulation", reaches_records_unit & is_home_affairs)

@@ -8,9 +8,10 @@ Contests and their entries are record kinds of the kit (``exemplar_portal.base.k
 rounds, scoring, prizes and publication are pages of their own.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import redirect
 from django.urls import include, path
@@ -23,6 +24,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from exemplar_portal.base.exports import display, joined
 from exemplar_portal.base.history import history_with_changes
 from exemplar_portal.base.kit import RecordKind, get_in_reach
+from exemplar_portal.base.moves import answer
 from registry.models import Exemplar
 
 from .. import judging
@@ -38,6 +40,7 @@ from ..forms.contests import (
     criterion_formset,
 )
 from ..models import Contest, ContestEntry, ContestRound, Prize, Recusal, Score
+from ..services import save_with_history
 
 ENTRIES_SHOWN = 50
 
@@ -54,17 +57,6 @@ def by_level(prizes) -> list[Prize]:
     """Prizes from the special prize down to the consolation prizes."""
     order = Prize.Level.values
     return sorted(prizes, key=lambda prize: (order.index(prize.level), prize.entry.title))
-
-
-def save_with_history(form, by, **attributes):
-    """Save a model form; ``attributes`` are set first, and the history records ``by``."""
-    obj = form.save(commit=False)
-    for name, value in attributes.items():
-        setattr(obj, name, value)
-    obj._history_user = by
-    obj.save()
-    form.save_m2m()
-    return obj
 
 
 class ContestMixin:
@@ -95,12 +87,12 @@ class Contests(RecordKind):
     model = Contest
     pages = ("list", "detail", "create", "update")
     form_class = ContestForm
+    form_takes_user = True
     filter_form_class = ContestFilterForm
     filters = {"kind": "kind", "year": "year", "organiser": "organiser"}
     search_fields = ("name",)
     ordering = ("-year", "-opens_on", "-pk")
     select_related = ("organiser", "campaign")
-    template_prefix = "campaigns/contest"
     object_name = "contest"
     list_name = "contests"
     export_filename = "cuoc-thi"
@@ -166,9 +158,6 @@ class Contests(RecordKind):
             "can_publish": user.has_perm("campaigns.publish_contest", contest) and not published,
         }
 
-    def form_kwargs(self, request, record=None):
-        return {**super().form_kwargs(request, record), "user": request.user}
-
     def formsets(self, request, record=None, data=None):
         """The criteria, frozen once the results are published."""
         contest = record or Contest()
@@ -212,14 +201,17 @@ class ContestPrizesView(ContestMixin, PermissionRequiredMixin, OpenContestMixin,
         return context
 
     def form_valid(self, form):
-        contest = self.get_contest()
-        try:
-            judging.award_prizes(contest=contest, awards=form.awards(), by=self.request.user)
-        except judging.ResultsPublished:
-            messages.error(self.request, frozen_message())
-        else:
-            messages.success(self.request, _("The prizes are saved."))
-        return redirect(contest)
+        contest, user = self.get_contest(), self.request.user
+        award = partial(judging.award_prizes, contest=contest, awards=form.awards(), by=user)
+        return answer(
+            self.request,
+            contest,
+            award,
+            done=_("The prizes are saved."),
+            refused=frozen_message(),
+            level=messages.ERROR,
+            error=judging.ResultsPublished,
+        )
 
 
 class ContestPublishView(ContestMixin, PermissionRequiredMixin, OpenContestMixin, TemplateView):
@@ -280,8 +272,7 @@ class RoundFormMixin(PermissionRequiredMixin):
         return super().get_context_data(contest=self.get_contest(), **kwargs)
 
     def form_valid(self, form):
-        with transaction.atomic():
-            contest_round = save_with_history(form, self.request.user, contest=self.get_contest())
+        contest_round = save_with_history(form, self.request.user, contest=self.get_contest())
         messages.success(self.request, _("The round is saved."))
         return redirect(contest_round)
 
@@ -485,7 +476,6 @@ class ContestEntries(RecordKind):
     search_fields = ("title", "authors")
     ordering = ("-contest__year", "contest__name", "title", "pk")
     select_related = ("contest", "author_unit")
-    template_prefix = "campaigns/contest_entry"
     object_name = "entry"
     list_name = "entries"
     export_filename = "tac-pham-du-thi"
@@ -574,28 +564,26 @@ class ContestEntryCreateView(ContestMixin, PermissionRequiredMixin, OpenContestM
         return super().get_context_data(contest=self.get_contest(), **kwargs)
 
     def form_valid(self, form):
-        with transaction.atomic():
-            entry = save_with_history(
-                form, self.request.user, contest=self.get_contest(), recorded_by=self.request.user
-            )
+        user = self.request.user
+        entry = save_with_history(form, user, contest=self.get_contest(), recorded_by=user)
         messages.success(self.request, _("The entry is recorded."))
         return redirect(entry)
 
 
+CONTEST_PAGES = [
+    path("vong-thi/them/", ContestRoundCreateView.as_view(), name="contest_round_create"),
+    path("bai-du-thi/them/", ContestEntryCreateView.as_view(), name="contest_entry_create"),
+    path("giai-thuong/", ContestPrizesView.as_view(), name="contest_prizes"),
+    path("cong-bo-ket-qua/", ContestPublishView.as_view(), name="contest_publish"),
+]
+ROUND_PAGES = [
+    path("", ContestRoundView.as_view(), name="contest_round"),
+    path("sua/", ContestRoundUpdateView.as_view(), name="contest_round_update"),
+    path("bai-du-thi/<int:entry>/cham-diem/", ContestScoreView.as_view(), name="contest_score"),
+]
 urlpatterns = [
     *contests.urls(),
-    path("<int:pk>/vong-thi/them/", ContestRoundCreateView.as_view(), name="contest_round_create"),
-    path(
-        "<int:pk>/bai-du-thi/them/", ContestEntryCreateView.as_view(), name="contest_entry_create"
-    ),
-    path("<int:pk>/giai-thuong/", ContestPrizesView.as_view(), name="contest_prizes"),
-    path("<int:pk>/cong-bo-ket-qua/", ContestPublishView.as_view(), name="contest_publish"),
-    path("vong-thi/<int:pk>/", ContestRoundView.as_view(), name="contest_round"),
-    path("vong-thi/<int:pk>/sua/", ContestRoundUpdateView.as_view(), name="contest_round_update"),
-    path(
-        "vong-thi/<int:pk>/bai-du-thi/<int:entry>/cham-diem/",
-        ContestScoreView.as_view(),
-        name="contest_score",
-    ),
+    path("<int:pk>/", include(CONTEST_PAGES)),
+    path("vong-thi/<int:pk>/", include(ROUND_PAGES)),
     path("bai-du-thi/", include(ContestEntries().urls())),
 ]

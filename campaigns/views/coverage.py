@@ -18,6 +18,7 @@ from exemplar_portal.base.kit import RecordKind
 from exemplar_portal.base.search import search_words
 from exemplar_portal.base.text import fold
 from registry.models import Exemplar
+from registry.views.exemplars import FromExemplarMixin
 
 from ..forms.coverage import ColumnFilterForm, ColumnForm, CoverageFilterForm, CoverageForm
 from ..models import Column, Coverage
@@ -42,10 +43,11 @@ def _reached_names(coverage) -> str:
     return "; ".join(str(exemplar) for exemplar in coverage.reached_exemplars)
 
 
-class CoverageKind(RecordKind):
+class CoverageKind(FromExemplarMixin, RecordKind):
     model = Coverage
     form_class = CoverageForm
     filter_form_class = CoverageFilterForm
+    form_takes_user = filter_takes_user = True
     filters = {
         "outlet": "outlet",
         "kind": "kind",
@@ -57,7 +59,6 @@ class CoverageKind(RecordKind):
     ordering = ("-published_on", "-pk")
     select_related = ("outlet", "outlet__unit", "column", "event", "recorded_by")
     create_path = "ghi-nhan/"
-    template_prefix = "campaigns/coverage"
     export_filename = "tin-bai-phong-su"
     export_title = gettext_lazy("Media coverage")
     export_columns = [
@@ -71,9 +72,6 @@ class CoverageKind(RecordKind):
         (gettext_lazy("link"), "url"),
         (gettext_lazy("summary"), "summary"),
     ]
-
-    def filter_form(self, request):
-        return CoverageFilterForm(request.GET or None, user=request.user)
 
     def list_queryset(self, request, filters):
         user = request.user
@@ -94,28 +92,19 @@ class CoverageKind(RecordKind):
             "event": event,
         }
 
-    def form_kwargs(self, request, record=None):
-        return {**super().form_kwargs(request, record), "user": request.user}
-
     def form_initial(self, request):
         """``?exemplar=<code>`` and ``?column=<pk>`` fill in what the user came from."""
-        initial = {}
-        exemplar = self.exemplar_named(request)
-        if exemplar:
-            initial["exemplars"] = [exemplar]
+        initial = super().form_initial(request)
         column = self.column_named(request)
         if column:
             initial.update(column=column, outlet=column.outlet)
         return initial
 
-    def form_context(self, request, record=None):
-        return {"exemplar": self.exemplar_named(request)} if record is None else {}
+    def named_exemplars(self, request):
+        return coverable_exemplars(request.user)
 
-    @staticmethod
-    def exemplar_named(request):
-        """The exemplar named by ``?exemplar=<code>``, if the user may cover it."""
-        code = request.GET.get("exemplar", "")
-        return coverable_exemplars(request.user).filter(code=code).first() if code else None
+    def named_initial(self, exemplar):
+        return {"exemplars": [exemplar]}
 
     @staticmethod
     def column_named(request):
@@ -136,11 +125,11 @@ class ColumnKind(RecordKind):
     model = Column
     pages = ("list", "detail", "create", "update")
     form_class = ColumnForm
+    form_takes_user = True
     filter_form_class = ColumnFilterForm
     filters = {"outlet": "outlet", "kind": "kind"}
     ordering = ("outlet__name", "name")
     select_related = ("outlet", "outlet__unit")
-    template_prefix = "campaigns/column"
     object_name = "column"
     list_name = "columns"
     items_per_page = 20
@@ -193,9 +182,6 @@ class ColumnKind(RecordKind):
             "output": column_output(column, today=timezone.localdate()),
             "can_log": outlets_run_by(user).filter(pk=column.outlet_id).exists(),
         }
-
-    def form_kwargs(self, request, record=None):
-        return {**super().form_kwargs(request, record), "user": request.user}
 
     def saved_message(self, record, created):
         return _("The column is saved.") if created else _("The changes are saved.")

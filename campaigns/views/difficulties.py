@@ -5,10 +5,11 @@ A unit's editors and heads write to Home Affairs; threads out of the user's reac
 Replying and closing are moves of ``campaigns.services.DIFFICULTY_MOVES``.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, IntegerField, Value, When
-from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +17,7 @@ from django.views.generic import TemplateView
 
 from exemplar_portal.base.exports import display
 from exemplar_portal.base.kit import RecordDetailView, RecordKind, RecordObjectMixin
+from exemplar_portal.base.moves import answer, not_from_here
 from registry.drafts import draft_saved
 from registry.rules import is_home_affairs
 
@@ -34,7 +36,6 @@ class Difficulties(RecordKind):
     ordering = ("-updated_at", "-pk")
     select_related = ("unit", "unit__kind", "created_by")
     create_path = "gui/"
-    template_prefix = "campaigns/difficulty"
     object_name = "difficulty"
     list_name = "difficulties"
     export_filename = "phan-anh-vuong-mac"
@@ -103,15 +104,11 @@ class DifficultyDetailView(RecordDetailView):
         form = DifficultyReplyForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        try:
-            services.difficulty_reply(
-                difficulty=difficulty, by=request.user, body=form.cleaned_data["body"]
-            )
-        except services.DifficultyClosed:
-            messages.error(request, _("This thread is closed; it takes no new message."))
-        else:
-            messages.success(request, _("Your message is sent."))
-        return redirect(difficulty)
+        body, done = form.cleaned_data["body"], _("Your message is sent.")
+        reply = partial(
+            services.difficulty_reply, difficulty=difficulty, by=request.user, body=body
+        )
+        return answer(request, difficulty, reply, done=done, level=messages.ERROR)
 
 
 class DifficultyCloseView(RecordObjectMixin, TemplateView):
@@ -122,23 +119,16 @@ class DifficultyCloseView(RecordObjectMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         difficulty = self.get_record()
-        if difficulty.is_closed:
-            messages.info(request, _("This thread is already closed."))
-            return redirect(difficulty)
-        return super().get(request, *args, **kwargs)
+        refusal = not_from_here(request, services.DIFFICULTY_MOVES, difficulty, "close")
+        return refusal or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(difficulty=self.get_record(), **kwargs)
 
     def post(self, request, *args, **kwargs):
         difficulty = self.get_record()
-        try:
-            services.difficulty_close(difficulty=difficulty, by=request.user)
-        except services.DifficultyClosed:
-            messages.info(request, _("This thread is already closed."))
-        else:
-            messages.success(request, _("The thread is closed."))
-        return redirect(difficulty)
+        close = partial(services.difficulty_close, difficulty=difficulty, by=request.user)
+        return answer(request, difficulty, close, done=_("The thread is closed."))
 
 
 difficulties = Difficulties()

@@ -40,6 +40,7 @@ class EventKind(RecordKind):
     model = Event
     form_class = EventForm
     filter_form_class = EventFilterForm
+    form_takes_user = filter_takes_user = True
     filters = {
         "kind": "kind",
         "organiser": "organiser",
@@ -49,7 +50,6 @@ class EventKind(RecordKind):
     search_fields = ("title", "place")
     ordering = ("-date", "-pk")
     select_related = ("organiser", "campaign")
-    template_prefix = "campaigns/event"
     object_name = "event"
     list_name = "events"
     file_model = EventFile
@@ -67,9 +67,6 @@ class EventKind(RecordKind):
         (gettext_lazy("outcome"), "outcome"),
         (gettext_lazy("movement"), "campaign.name"),
     ]
-
-    def filter_form(self, request):
-        return EventFilterForm(request.GET or None, user=request.user)
 
     def list_queryset(self, request, filters):
         events = super().list_queryset(request, filters)
@@ -92,9 +89,6 @@ class EventKind(RecordKind):
             .order_by("-published_on", "-pk"),
             **KindFiles(self).context(request, event),
         }
-
-    def form_kwargs(self, request, record=None):
-        return {**super().form_kwargs(request, record), "user": request.user}
 
     @staticmethod
     def campaign_named(request):

@@ -8,6 +8,8 @@ Plans, inspections and recommendations are record kinds of the kit
 one are pages of their own, on the kinds' scopes.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
@@ -20,6 +22,7 @@ from django.views.generic.edit import FormView
 
 from exemplar_portal.base.exports import display
 from exemplar_portal.base.kit import RecordCreateView, RecordKind, RecordObjectMixin, get_in_reach
+from exemplar_portal.base.moves import answer, not_from_here
 from exemplar_portal.base.search import search
 from registry.drafts import draft_saved
 
@@ -33,6 +36,7 @@ from ..forms.inspections import (
     RecommendationForm,
 )
 from ..models import Inspection, InspectionPlan, Recommendation
+from ..models.inspections import RECOMMENDATION_MOVES
 
 OPEN = Recommendation.Status.OPEN
 
@@ -70,7 +74,6 @@ class InspectionPlans(RecordKind):
     name = "inspection_plan"
     form_class = InspectionPlanForm
     select_related = ("lead_unit",)
-    template_prefix = "campaigns/inspection_plan"
     object_name = "plan"
 
     def url_name(self, page):
@@ -107,6 +110,7 @@ class Inspections(RecordKind):
     pages = ("list", "detail", "update")
     form_class = InspectionUpdateForm
     filter_form_class = InspectionFilterForm
+    filter_takes_user = True
     filters = {
         "year": "plan__year",
         "plan": "plan",
@@ -116,7 +120,6 @@ class Inspections(RecordKind):
     }
     ordering = ("-scheduled_on", "-pk")
     select_related = ("plan", "unit", "team_leader__unit")
-    template_prefix = "campaigns/inspection"
     object_name = "inspection"
     list_name = "inspections"
     export_filename = "kiem-tra-giam-sat"
@@ -135,9 +138,6 @@ class Inspections(RecordKind):
         (gettext_lazy("recommendations"), "recommendation_count"),
         (gettext_lazy("open recommendations"), "open_count"),
     ]
-
-    def filter_form(self, request):
-        return InspectionFilterForm(request.GET or None, user=request.user)
 
     def list_queryset(self, request, filters):
         found = with_recommendation_counts(super().list_queryset(request, filters))
@@ -268,6 +268,7 @@ class Recommendations(RecordKind):
     model = Recommendation
     pages = ("list",)
     filter_form_class = RecommendationFilterForm
+    filter_takes_user = True
     filters = {"year": "inspection__plan__year", "unit": "inspection__unit"}
     ordering = (
         Case(When(status=OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()),
@@ -276,7 +277,6 @@ class Recommendations(RecordKind):
         "pk",
     )
     select_related = ("inspection__unit", "inspection__plan", "closed_by")
-    template_prefix = "campaigns/recommendation"
     object_name = "recommendation"
     list_name = "recommendations"
     export_filename = "kien-nghi-sau-kiem-tra"
@@ -294,9 +294,6 @@ class Recommendations(RecordKind):
         (gettext_lazy("closed"), "closed_at"),
         (gettext_lazy("closed by"), "closed_by"),
     ]
-
-    def filter_form(self, request):
-        return RecommendationFilterForm(request.GET or None, user=request.user)
 
     def list_queryset(self, request, filters):
         found = super().list_queryset(request, filters)
@@ -332,11 +329,12 @@ class RecommendationMoveMixin(RecordObjectMixin):
             **kwargs,
         )
 
-    def back(self):
+    def back_url(self):
         recommendation = self.get_record()
-        return redirect(
-            f"{recommendation.inspection.get_absolute_url()}#kien-nghi-{recommendation.pk}"
-        )
+        return f"{recommendation.inspection.get_absolute_url()}#kien-nghi-{recommendation.pk}"
+
+    def back(self):
+        return redirect(self.back_url())
 
     def refuse_closed(self):
         messages.info(self.request, _("This recommendation is closed; it takes no further note."))
@@ -369,19 +367,17 @@ class RecommendationCloseView(RecommendationMoveMixin, TemplateView):
     page = action = "close"
 
     def get(self, request, *args, **kwargs):
-        if self.get_record().is_closed:
-            messages.info(request, _("This recommendation is already closed."))
-            return self.back()
-        return super().get(request, *args, **kwargs)
+        refusal = not_from_here(
+            request, RECOMMENDATION_MOVES, self.get_record(), "close", to=self.back_url()
+        )
+        return refusal or super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        try:
-            self.get_record().close(by=request.user)
-        except ValidationError as refusal:
-            messages.error(request, " ".join(refusal.messages))
-        else:
-            messages.success(request, _("The recommendation is closed."))
-        return self.back()
+        close = partial(self.get_record().close, by=request.user)
+        done, refused = _("The recommendation is closed."), messages.ERROR
+        return answer(
+            request, self.back_url(), close, done=done, level=refused, error=ValidationError
+        )
 
 
 plans = InspectionPlans()
@@ -404,19 +400,12 @@ urlpatterns = [
     path(
         "kien-nghi/",
         include(
-            [
-                *recommendations.urls(),
-                path(
-                    "<int:pk>/theo-doi/",
-                    RecommendationFollowUpView.as_view(kind=recommendations),
-                    name="recommendation_follow_up",
-                ),
-                path(
-                    "<int:pk>/dong/",
-                    RecommendationCloseView.as_view(kind=recommendations),
-                    name="recommendation_close",
-                ),
-            ]
+            recommendations.urls(
+                {
+                    "follow_up": ("theo-doi/", RecommendationFollowUpView),
+                    "close": ("dong/", RecommendationCloseView),
+                }
+            )
         ),
     ),
 ]

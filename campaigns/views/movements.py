@@ -89,7 +89,7 @@ class CampaignKind(RecordKind):
         }
 
     def save(self, request, form, record=None):
-        return services.campaign_save(form=form, by=request.user)
+        return services.save_with_history(form, request.user)
 
     def saved_message(self, record, created):
         return _("The movement is saved.")
@@ -103,7 +103,6 @@ class PledgeKind(RecordKind):
     filters = {"year": "year", "bloc": "bloc"}
     ordering = ("-signed_on", "-pk")
     select_related = ("bloc", "campaign")
-    template_prefix = "campaigns/pledge"
     object_name = "pledge"
     list_name = "pledges"
     export_filename = "giao-uoc-thi-dua"
@@ -123,7 +122,7 @@ class PledgeKind(RecordKind):
         return pledges.filter(title__icontains=filters["q"]) if filters.get("q") else pledges
 
     def save(self, request, form, record=None):
-        return services.pledge_save(form=form, by=request.user)
+        return services.save_with_history(form, request.user, recorded_by=request.user)
 
     def success_url(self, request, record):
         return "campaigns:pledge_list"
@@ -145,7 +144,8 @@ class CampaignReviewCreateView(PermissionRequiredMixin, FormView):
 
     def form_valid(self, form):
         campaign = self.get_campaign()
-        services.campaign_review_add(campaign=campaign, form=form, by=self.request.user)
+        user = self.request.user
+        services.save_with_history(form, user, campaign=campaign, recorded_by=user)
         messages.success(self.request, _("The review is recorded."))
         return redirect(campaign)
 

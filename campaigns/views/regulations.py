@@ -8,6 +8,8 @@ reach is a 404, so is a unit the requirement does not concern; acknowledging and
 are moves of ``campaigns.services.REGULATION_MOVES``.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Case, CharField, Count, OuterRef, Subquery, Value, When
@@ -20,6 +22,7 @@ from django.views.generic import TemplateView, View
 from django.views.generic.edit import FormView
 
 from exemplar_portal.base.kit import RecordKind, RecordObjectMixin, get_in_reach
+from exemplar_portal.base.moves import answer
 from exemplar_portal.base.search import search
 from exemplar_portal.base.uploads import UploadRejected
 from registry.models import Unit
@@ -83,9 +86,9 @@ class Regulations(RecordKind):
     filters = {"status": "tracking", "unit_kind": "kind"}
     search_fields = ("name", "short_name", "code")
     select_related = ("unit", "requirement")
-    template_prefix = "campaigns/regulation"
     object_name = "regulation"
     list_name = "units"
+    record_prefix = "van-ban/"
     export_filename = "quy-dinh-cua-don-vi"
     export_title = gettext_lazy("Units' regulations")
     export_columns = [
@@ -228,13 +231,10 @@ class RegulationAcknowledgeView(RecordObjectMixin, View):
 
     def post(self, request, pk):
         regulation = self.get_record()
-        try:
-            services.regulation_acknowledge(regulation=regulation, by=request.user)
-        except services.RegulationNotPending:
-            messages.info(request, _("This regulation is no longer awaiting a review."))
-        else:
-            messages.success(request, _("The regulation is acknowledged."))
-        return redirect(regulation)
+        acknowledge = partial(
+            services.regulation_acknowledge, regulation=regulation, by=request.user
+        )
+        return answer(request, regulation, acknowledge, done=_("The regulation is acknowledged."))
 
 
 class RegulationReturnView(RecordObjectMixin, FormView):
@@ -248,20 +248,20 @@ class RegulationReturnView(RecordObjectMixin, FormView):
         return super().get_context_data(regulation=self.get_record(), **kwargs)
 
     def form_valid(self, form):
-        regulation = self.get_record()
-        try:
-            services.regulation_return(
-                regulation=regulation, by=self.request.user, reason=form.cleaned_data["reason"]
-            )
-        except services.RegulationNotPending:
-            messages.info(self.request, _("This regulation is no longer awaiting a review."))
-        else:
-            messages.success(self.request, _("The regulation is returned to the unit."))
-        return redirect(regulation)
+        regulation, reason, by = self.get_record(), form.cleaned_data["reason"], self.request.user
+        give_back = partial(services.regulation_return, regulation=regulation, by=by, reason=reason)
+        return answer(
+            self.request, regulation, give_back, done=_("The regulation is returned to the unit.")
+        )
 
 
 urlpatterns = [
-    *regulations.urls(),
+    *regulations.urls(
+        {
+            "acknowledge": ("ghi-nhan/", RegulationAcknowledgeView),
+            "return": ("tra-lai/", RegulationReturnView),
+        }
+    ),
     path(
         "<int:requirement>/don-vi/<str:code>/",
         RegulationUnitView.as_view(),
@@ -271,15 +271,5 @@ urlpatterns = [
         "van-ban/<int:pk>/tai-ve/",
         RegulationDownloadView.as_view(),
         name="regulation_download",
-    ),
-    path(
-        "van-ban/<int:pk>/ghi-nhan/",
-        RegulationAcknowledgeView.as_view(kind=regulations),
-        name="regulation_acknowledge",
-    ),
-    path(
-        "van-ban/<int:pk>/tra-lai/",
-        RegulationReturnView.as_view(kind=regulations),
-        name="regulation_return",
     ),
 ]

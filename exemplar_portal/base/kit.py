@@ -76,6 +76,9 @@ class RecordKind:
     list_permission = ""
     form_class = None
     filter_form_class = None
+    # Whether the form and the filter form are given the user (``user=``).
+    form_takes_user = False
+    filter_takes_user = False
     # Filter-form field → lookup applied when the field has a value.
     filters: dict[str, str] = {}
     search_fields: tuple[str, ...] = ()
@@ -88,7 +91,7 @@ class RecordKind:
     file_model = None
     export_filename = ""
     export_title = ""
-    # The templates are "<template_prefix>_list.html"…; default: "<app>/<model>".
+    # The templates are "<template_prefix>_list.html"…; default: "<app>/<name>".
     template_prefix = ""
     # The name of the record in the detail, form and delete templates, and of the list.
     object_name = "item"
@@ -115,7 +118,9 @@ class RecordKind:
         return f"{self.opts.app_label}.{action}_{self.opts.model_name}"
 
     def template(self, page: str) -> str:
-        prefix = self.template_prefix or f"{self.opts.app_label}/{self.opts.model_name}"
+        prefix = (
+            self.template_prefix or f"{self.opts.app_label}/{self.name or self.opts.model_name}"
+        )
         return f"{prefix}_{page}.html"
 
     # Reading -------------------------------------------------------------------------
@@ -126,7 +131,8 @@ class RecordKind:
         return queryset.select_related(*self.select_related) if self.select_related else queryset
 
     def filter_form(self, request):
-        return self.filter_form_class(request.GET or None)
+        user = {"user": request.user} if self.filter_takes_user else {}
+        return self.filter_form_class(request.GET or None, **user)
 
     def list_queryset(self, request, filters: dict):
         """The list: the scope, the filter form's values, the search, the order."""
@@ -160,7 +166,8 @@ class RecordKind:
     # Writing -------------------------------------------------------------------------
 
     def form_kwargs(self, request, record=None) -> dict:
-        return {"instance": record} if record is not None else {}
+        user = {"user": request.user} if self.form_takes_user else {}
+        return {"instance": record, **user} if record is not None else user
 
     def form_initial(self, request) -> dict:
         return {}
@@ -220,7 +227,9 @@ class RecordKind:
         }
         return {page: kinds[page].as_view(kind=self) for page in self.pages}
 
-    def urls(self) -> list:
+    def urls(self, more: dict | None = None) -> list:
+        """The kind's pages; ``more``: further pages of one record, page → (its path after
+        the record's, a view of the kit), each named "<name>_<page>"."""
         one = f"<int:{self.lookup}>/" if self.lookup == "pk" else f"<slug:{self.lookup}>/"
         # In this order: a slug would take the create path for a record's.
         one = self.record_prefix + one
@@ -233,9 +242,15 @@ class RecordKind:
         }
         views = self.views()
         return [
-            path(route, views[page], name=self.url_name(page))
-            for page, route in routes.items()
-            if page in views
+            *(
+                path(route, views[page], name=self.url_name(page))
+                for page, route in routes.items()
+                if page in views
+            ),
+            *(
+                path(one + route, view.as_view(kind=self), name=self.url_name(page))
+                for page, (route, view) in (more or {}).items()
+            ),
         ]
 
 

@@ -18,6 +18,10 @@ writes the status. It
    (``Moves.record``);
 4. once the transaction commits, sends the notifications (``Move.notify``, ``Moves.notify``).
 
+A page makes a move through ``answer`` (make it, tell the user how it went, go back to the
+record); a page that asks first (a reason, a confirmation) sends the user back with the move's
+refusal where the record's state does not allow it (``not_from_here``).
+
 A move without a permission is one the portal makes itself (a worker, a daily hand-over): it
 is made with ``by=None``, never by a person, and a person's move never without one.
 
@@ -31,8 +35,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_model_for_model
@@ -241,15 +248,7 @@ class Moves(Mapping):
             raise MoveError(_("Unknown action."))
         with transaction.atomic():
             locked = self.lock(obj)
-            step = Step(
-                table=self,
-                move=move,
-                obj=locked,
-                by=by,
-                reason=(reason or "").strip(),
-                data=dict(data or {}),
-                from_state=self.state_of(locked),
-            )
+            step = self._step(move, locked, by, reason, data)
             if (
                 self.version_field
                 and expected_version is not None
@@ -283,7 +282,14 @@ class Moves(Mapping):
         its rows with conditions of its own. Only the state is checked; ``to_state`` and
         ``fields`` (set on ``locked`` by the caller) say what the caller decided."""
         move = self._moves[name]
-        step = Step(
+        step = self._step(move, locked, by, reason, data, to_state=to_state, fields=set(fields))
+        if step.from_state not in move.sources:
+            step.refuse()
+        self._write(step)
+        return step
+
+    def _step(self, move: Move, locked, by, reason: str, data: dict | None, **more) -> Step:
+        return Step(
             table=self,
             move=move,
             obj=locked,
@@ -291,13 +297,8 @@ class Moves(Mapping):
             reason=(reason or "").strip(),
             data=dict(data or {}),
             from_state=self.state_of(locked),
-            to_state=to_state,
-            fields=set(fields),
+            **more,
         )
-        if step.from_state not in move.sources:
-            step.refuse()
-        self._write(step)
-        return step
 
     @staticmethod
     def _check_permission(move: Move, locked, by) -> None:
@@ -354,3 +355,56 @@ class Moves(Mapping):
 def transition(obj, name: str, *, moves: Moves, by, reason: str = "", **options) -> Step:
     """Make move ``name`` of the table ``moves`` on ``obj`` (see ``Moves.make``)."""
     return moves.make(obj, name, by=by, reason=reason, **options)
+
+
+def stamp(*, by=None, at=None, reason=None, when=None):
+    """An ``apply`` hook recording who made the move (in field ``by``), when (``at``, from
+    ``when()``, by default the time now) and the reason (``reason``)."""
+
+    def apply(step):
+        values = {by: step.by, at: (when or timezone.now)(), reason: step.reason}
+        values.pop(None, None)
+        for name, value in values.items():
+            setattr(step.obj, name, value)
+        step.fields |= set(values)
+
+    return apply
+
+
+# Pages ---------------------------------------------------------------------------------
+
+
+def answer(
+    request,
+    record,
+    make,
+    *,
+    done,
+    refused=None,
+    level=messages.INFO,
+    error=MoveNotAllowed,
+    then=None,
+):
+    """Make a move for a page and tell the user how it went; returns the redirect to
+    ``record`` (or anything ``redirect`` takes; once made, to ``then(result)`` where given).
+    ``make()`` makes it (the app's service). Made: the user reads ``done`` (``done(result)``
+    where it is callable). Refused (an ``error``, by default ``MoveNotAllowed``): ``refused``,
+    or the refusal's own words, at ``level``."""
+    try:
+        result = make()
+    except error as refusal:
+        messages.add_message(request, level, refused or " ".join(refusal.messages))
+        return redirect(record)
+    messages.success(request, done(result) if callable(done) else done)
+    return redirect(then(result) if then else record)
+
+
+def not_from_here(request, moves: Moves, record, name: str, *, to=None, refusal=None):
+    """For a page that asks before making move ``name``: where ``record``'s state does not
+    allow it, the redirect to ``to`` (by default the record) telling the move's refusal (or
+    ``refusal``); ``None`` where it does."""
+    move = moves[name]
+    if moves.state_of(record) in move.sources:
+        return None
+    messages.info(request, refusal or moves.refusal_for(move, record))
+    return redirect(to or record)

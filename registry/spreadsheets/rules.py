@@ -8,36 +8,27 @@
   confirms it.
 """
 
+from functools import reduce
+from operator import or_
+
 import rules
 
 from .. import rules as perms
 
 can_import_exemplars = perms.is_unit_member_who_edits | perms.is_home_affairs
-can_import_units = perms.is_administrator
-can_import_successions = perms.is_administrator
-can_import_users = perms.is_administrator
-
-IMPORT_PERMISSIONS = {
-    "exemplars": "registry.import_exemplars",
-    "units": "registry.import_units",
-    "successions": "registry.import_successions",
-    "users": "registry.import_users",
+# Who may import each kind, and the permission that says so.
+IMPORTERS = {
+    "exemplars": can_import_exemplars,
+    "units": perms.is_administrator,
+    "successions": perms.is_administrator,
+    "users": perms.is_administrator,
 }
+IMPORT_PERMISSIONS = {kind: f"registry.import_{kind}" for kind in IMPORTERS}
 
 
 @rules.predicate
 def uploaded_it(user, job):
     return job is not None and job.created_by_id == user.pk
-
-
-@rules.predicate
-def is_exemplar_import(user, job):
-    return job is not None and job.kind == "exemplars"
-
-
-@rules.predicate
-def is_own_units_import(user, job):
-    return job is not None and job.unit_id is not None and job.unit_id == user.unit_id
 
 
 @rules.predicate
@@ -48,16 +39,13 @@ def may_still_import_its_kind(user, job):
 can_view_import_job = (
     uploaded_it
     | perms.is_administrator
-    | (is_exemplar_import & perms.is_home_affairs)
-    | (is_exemplar_import & perms.is_unit_member_who_edits & is_own_units_import)
+    | (
+        perms.record_is("is_exemplar_import", lambda job: job.kind == "exemplars")
+        & perms.for_any_or_own_unit(perms.is_home_affairs)
+    )
 )
 can_confirm_import_job = uploaded_it & may_still_import_its_kind
 
-rules.add_perm("registry.import_exemplars", can_import_exemplars)
-rules.add_perm("registry.import_units", can_import_units)
-rules.add_perm("registry.import_successions", can_import_successions)
-rules.add_perm("registry.import_users", can_import_users)
-rules.add_perm(
-    "registry.view_import_history",
-    can_import_exemplars | can_import_units | can_import_successions | can_import_users,
-)
+for kind, predicate in IMPORTERS.items():
+    rules.add_perm(IMPORT_PERMISSIONS[kind], predicate)
+rules.add_perm("registry.view_import_history", reduce(or_, IMPORTERS.values()))

@@ -29,6 +29,29 @@ from ..spreadsheets.resources import ExemplarResource
 from .attachments import EXEMPLAR_FILES
 
 
+class FromExemplarMixin:
+    """A record kind whose new record may start from an exemplar's page: the exemplar named
+    by ``?exemplar=<code>``, among ``named_exemplars(request)`` (else none), fills in the form
+    (``named_initial``) and is shown above it."""
+
+    def named_exemplars(self, request):
+        raise NotImplementedError
+
+    def named_initial(self, exemplar) -> dict:
+        return {"exemplar": exemplar}
+
+    def exemplar_named(self, request):
+        code = request.GET.get("exemplar", "")
+        return self.named_exemplars(request).filter(code=code).first() if code else None
+
+    def form_initial(self, request):
+        exemplar = self.exemplar_named(request)
+        return self.named_initial(exemplar) if exemplar else {}
+
+    def form_context(self, request, record=None):
+        return {"exemplar": self.exemplar_named(request)} if record is None else {}
+
+
 class ScopedExemplarMixin:
     """Fetch the exemplar named in the URL among those the user reaches; others are 404."""
 
@@ -119,26 +142,33 @@ class ExemplarListView(ImportOfferMixin, XlsxExportMixin, FilteredExemplarsMixin
         return super().get_context_data(filter_form=self.get_filter_form(), **kwargs)
 
 
-def _warn(request, form) -> None:
-    """What the check found that does not stop a save (a possible duplicate)."""
-    for warnings in form.warnings.values():
-        for warning in warnings:
-            messages.warning(request, warning)
-
-
-class ExemplarCreateView(PermissionRequiredMixin, FormView):
-    """A unit drafts an exemplar. The same form sent twice makes one record."""
+class ExemplarFormMixin(PermissionRequiredMixin):
+    """The exemplar form of the record's unit."""
 
     template_name = "registry/exemplar_form.html"
     form_class = ExemplarForm
-    permission_required = "registry.add_exemplar"
+
+    def form_unit(self):
+        return self.request.user.unit
 
     def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "unit": self.request.user.unit,
-            "by": self.request.user,
-        }
+        return {**super().get_form_kwargs(), "unit": self.form_unit(), "by": self.request.user}
+
+    def saved(self, form, exemplar, message):
+        """Say so, with what the check found that does not stop a save (a possible
+        duplicate), and go to the record."""
+        messages.success(self.request, message)
+        for warnings in form.warnings.values():
+            for warning in warnings:
+                messages.warning(self.request, warning)
+        draft_saved(self.request)
+        return redirect(exemplar)
+
+
+class ExemplarCreateView(ExemplarFormMixin, FormView):
+    """A unit drafts an exemplar. The same form sent twice makes one record."""
+
+    permission_required = "registry.add_exemplar"
 
     def get_initial(self):
         import uuid
@@ -153,25 +183,19 @@ class ExemplarCreateView(PermissionRequiredMixin, FormView):
             evidence=form.evidence(),
             creation_token=form.cleaned_data.get("creation_token"),
         )
-        messages.success(self.request, _("The draft is saved. Check it, then submit it."))
-        _warn(self.request, form)
-        draft_saved(self.request)
-        return redirect(exemplar)
+        return self.saved(form, exemplar, _("The draft is saved. Check it, then submit it."))
 
 
-class ExemplarUpdateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView):
+class ExemplarUpdateView(ScopedExemplarMixin, ExemplarFormMixin, FormView):
     """The unit edits its draft or returned exemplar; accepted ones are frozen."""
 
-    template_name = "registry/exemplar_form.html"
-    form_class = ExemplarForm
     permission_required = "registry.change_exemplar"
 
+    def form_unit(self):
+        return self.get_exemplar().unit
+
     def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.get_exemplar()
-        kwargs["unit"] = self.get_exemplar().unit
-        kwargs["by"] = self.request.user
-        return kwargs
+        return {**super().get_form_kwargs(), "instance": self.get_exemplar()}
 
     def get_initial(self):
         return {"version": self.get_exemplar().version}
@@ -198,10 +222,7 @@ class ExemplarUpdateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView)
                 ),
             )
             return self.render_to_response(self.get_context_data(form=form), status=409)
-        messages.success(self.request, _("The changes are saved."))
-        _warn(self.request, form)
-        draft_saved(self.request)
-        return redirect(exemplar)
+        return self.saved(form, exemplar, _("The changes are saved."))
 
 
 # A review move that could not be made, kept for the record's page the user is sent back to:

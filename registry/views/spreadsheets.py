@@ -4,6 +4,8 @@ confirmation, running a stopped import again, and the stored file for the record
 is ``registry.spreadsheets``. Opening the list or an import marks the imports whose worker
 stopped (``service.recover_stale``)."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -16,6 +18,7 @@ from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
+from exemplar_portal.base.moves import answer
 
 from .. import security
 from ..models import ImportJob, SecurityEvent
@@ -193,13 +196,17 @@ def _left_out(counts) -> list[tuple[str, str]]:
     return [(column, _grouped(n)) for column, n in sorted(counts, key=lambda item: -item[1])]
 
 
-class ImportConfirmView(ScopedJobMixin, PermissionRequiredMixin, View):
-    """Write a checked import: all its rows, or none."""
+class JobMoveMixin(ScopedJobMixin, PermissionRequiredMixin):
+    """A step of the import named in the URL, which only its owner takes."""
 
     permission_required = "registry.confirm_importjob"
 
     def get_permission_object(self):
         return self.get_object()
+
+
+class ImportConfirmView(JobMoveMixin, View):
+    """Write a checked import: all its rows, or none."""
 
     def post(self, request, pk):
         job = self.get_object()
@@ -225,34 +232,28 @@ class ImportConfirmView(ScopedJobMixin, PermissionRequiredMixin, View):
         return redirect(job)
 
 
-class ImportCancelView(ScopedJobMixin, PermissionRequiredMixin, View):
+class ImportCancelView(JobMoveMixin, View):
     """Set a checked import aside without writing anything; it stays in the history."""
-
-    permission_required = "registry.confirm_importjob"
-
-    def get_permission_object(self):
-        return self.get_object()
 
     def post(self, request, pk):
         job = self.get_object()
-        try:
-            service.cancel_import(job=job, by=request.user)
-        except service.ImportNotPossible:
-            messages.error(request, _("This import cannot be cancelled any more."))
-        else:
-            messages.success(request, _("The import was cancelled; nothing was written."))
-        return redirect(job)
+        cancel = partial(service.cancel_import, job=job, by=request.user)
+        return answer(
+            request,
+            job,
+            cancel,
+            done=_("The import was cancelled; nothing was written."),
+            refused=_("This import cannot be cancelled any more."),
+            level=messages.ERROR,
+            error=service.ImportNotPossible,
+        )
 
 
-class ImportRestartView(ScopedJobMixin, PermissionRequiredMixin, TemplateView):
+class ImportRestartView(JobMoveMixin, TemplateView):
     """Run a failed import again, from its stored file: a page to confirm, then the check
     starts over in the background. Its owner only."""
 
-    permission_required = "registry.confirm_importjob"
     template_name = "registry/import_confirm_restart.html"
-
-    def get_permission_object(self):
-        return self.get_object()
 
     def get_context_data(self, **kwargs):
         job = self.get_object()

@@ -140,93 +140,88 @@ class FollowUpGapListView(PermissionRequiredMixin, FilteredListMixin, ListView):
         )
 
 
-class ExemplarFollowUpListView(ScopedExemplarMixin, PermissionRequiredMixin, ListView):
-    """Every follow-up of one exemplar, newest first."""
+class ExemplarNotesView(ScopedExemplarMixin, PermissionRequiredMixin, ListView):
+    """Every note of one kind about one exemplar, newest first (``tracking.<read>``), and
+    whether the user may add one (``may_add``: its name in the template, the permission)."""
 
-    template_name = "registry/followup_list.html"
     permission_required = "registry.view_exemplar"
-    context_object_name = "follow_ups"
     paginate_by = 20
+    read = ""
+    may_add = ("", "")
 
     def get_queryset(self):
-        return tracking.exemplar_follow_ups(exemplar=self.get_exemplar())
+        return getattr(tracking, self.read)(exemplar=self.get_exemplar())
 
     def get_context_data(self, **kwargs):
         exemplar = self.get_exemplar()
-        return super().get_context_data(
-            exemplar=exemplar,
-            can_follow_up=self.request.user.has_perm("registry.follow_up_exemplar", exemplar),
-            **kwargs,
-        )
+        name, permission = self.may_add
+        kwargs[name] = self.request.user.has_perm(permission, exemplar)
+        return super().get_context_data(exemplar=exemplar, **kwargs)
 
 
-class FollowUpCreateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView):
+class ExemplarNoteCreateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView):
+    """A note about one exemplar, written by ``tracking.<write>``; the user reads ``saved``.
+    Errors are shown on this page with what was typed."""
+
+    write = ""
+    saved = ""
+    # The form keeps a draft in the browser, to drop once saved.
+    keeps_draft = False
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(exemplar=self.get_exemplar(), **kwargs)
+
+    def form_valid(self, form):
+        exemplar = self.get_exemplar()
+        getattr(tracking, self.write)(exemplar=exemplar, by=self.request.user, values=form.values())
+        messages.success(self.request, self.saved)
+        if self.keeps_draft:
+            draft_saved(self.request)
+        return redirect(exemplar)
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Nothing was saved yet: please correct the marked fields."))
+        return super().form_invalid(form)
+
+
+class ExemplarFollowUpListView(ExemplarNotesView):
+    """Every follow-up of one exemplar, newest first."""
+
+    template_name = "registry/followup_list.html"
+    context_object_name = "follow_ups"
+    read = "exemplar_follow_ups"
+    may_add = ("can_follow_up", "registry.follow_up_exemplar")
+
+
+class FollowUpCreateView(ExemplarNoteCreateView):
     """Home Affairs, or the exemplar's own unit, records a follow-up of an accepted one."""
 
     template_name = "registry/followup_form.html"
     permission_required = "registry.follow_up_exemplar"
     form_class = FollowUpForm
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(exemplar=self.get_exemplar(), **kwargs)
-
-    def form_valid(self, form):
-        exemplar = self.get_exemplar()
-        tracking.follow_up_create(exemplar=exemplar, by=self.request.user, values=form.values())
-        messages.success(self.request, _("The follow-up is saved."))
-        draft_saved(self.request)
-        return redirect(exemplar)
-
-    def form_invalid(self, form):
-        messages.error(self.request, _("Nothing was saved yet: please correct the marked fields."))
-        return super().form_invalid(form)
+    write = "follow_up_create"
+    saved = gettext_lazy("The follow-up is saved.")
+    keeps_draft = True
 
 
-class NurturingNoteListView(ScopedExemplarMixin, PermissionRequiredMixin, ListView):
+class NurturingNoteListView(ExemplarNotesView):
     """Every nurturing note of one exemplar, newest first."""
 
     template_name = "registry/followup_nurturing_list.html"
-    permission_required = "registry.view_exemplar"
     context_object_name = "notes"
-    paginate_by = 20
-
-    def get_queryset(self):
-        return tracking.exemplar_nurturing_notes(exemplar=self.get_exemplar())
-
-    def get_context_data(self, **kwargs):
-        exemplar = self.get_exemplar()
-        return super().get_context_data(
-            exemplar=exemplar,
-            can_nurture=self.request.user.has_perm("registry.nurture_exemplar", exemplar),
-            **kwargs,
-        )
+    read = "exemplar_nurturing_notes"
+    may_add = ("can_nurture", "registry.nurture_exemplar")
 
 
-class NurturingNoteCreateView(ScopedExemplarMixin, PermissionRequiredMixin, FormView):
-    """The unit notes the support given to a new factor and what it still has to fix.
-
-    The small form on the exemplar's page posts here; errors are shown on this page with
-    what was typed.
-    """
+class NurturingNoteCreateView(ExemplarNoteCreateView):
+    """The unit notes the support given to a new factor and what it still has to fix (the
+    small form on the exemplar's page posts here)."""
 
     template_name = "registry/followup_nurturing_form.html"
     permission_required = "registry.nurture_exemplar"
     form_class = NurturingNoteForm
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(exemplar=self.get_exemplar(), **kwargs)
-
-    def form_valid(self, form):
-        exemplar = self.get_exemplar()
-        tracking.nurturing_note_create(
-            exemplar=exemplar, by=self.request.user, values=form.values()
-        )
-        messages.success(self.request, _("The nurturing note is saved."))
-        return redirect(exemplar)
-
-    def form_invalid(self, form):
-        messages.error(self.request, _("Nothing was saved yet: please correct the marked fields."))
-        return super().form_invalid(form)
+    write = "nurturing_note_create"
+    saved = gettext_lazy("The nurturing note is saved.")
 
 
 class RegistrationView(ScopedUnitMixin, FilteredListMixin, ListView):

@@ -1,3 +1,5 @@
 """Who may do what in the reports app: one module per area, all registered on import."""
 
-from . import awards, consolidations, dashboard, documents, register  # noqa: F401
+from registry.rules import register_package
+
+register_package(__name__, __path__)

@@ -9,78 +9,43 @@ introduced to it. Award forms are reference data kept by administrators in the a
 
 import rules
 
-from registry.enums import ExemplarStatus
 from registry.rules import (
+    for_any_or_own_unit,
+    grant,
+    in_users_unit,
+    is_accepted_exemplar,
     is_administrator,
     is_home_affairs,
+    is_in_reach,
     is_unit_member_who_edits,
+    keep_reference,
+    record_is,
 )
-
-
-@rules.predicate
-def is_accepted_exemplar(user, exemplar):
-    return exemplar is not None and exemplar.status == ExemplarStatus.ACCEPTED
-
-
-@rules.predicate
-def belongs_to_exemplars_unit(user, exemplar):
-    return exemplar is not None and user.unit_id == exemplar.unit_id
-
-
-@rules.predicate
-def can_reach_proposal(user, proposal):
-    from ..selectors import proposals_in_reach
-
-    return proposal is not None and proposals_in_reach(user).filter(pk=proposal.pk).exists()
-
-
-@rules.predicate
-def belongs_to_proposing_unit(user, proposal):
-    return proposal is not None and user.unit_id == proposal.proposing_unit_id
-
-
-@rules.predicate
-def is_editable_proposal(user, proposal):
-    return proposal is not None and proposal.is_editable
-
-
-@rules.predicate
-def can_reach_introduction(user, introduction):
-    from ..selectors import introductions_in_reach
-
-    return (
-        introduction is not None
-        and introductions_in_reach(user).filter(pk=introduction.pk).exists()
-    )
-
 
 may_propose = is_home_affairs | is_unit_member_who_edits
-may_propose_exemplar = is_accepted_exemplar & (
-    is_home_affairs | (is_unit_member_who_edits & belongs_to_exemplars_unit)
-)
 
 # Without an object: may the user propose at all? With an exemplar: this one?
 rules.add_perm("reports.add_awardproposal", may_propose)
-rules.add_perm("reports.propose_exemplar", may_propose_exemplar)
-rules.add_perm("reports.view_awardproposal", can_reach_proposal)
+rules.add_perm(
+    "reports.propose_exemplar", is_accepted_exemplar & for_any_or_own_unit(is_home_affairs)
+)
+rules.add_perm("reports.view_awardproposal", is_in_reach)
 rules.add_perm(
     "reports.change_awardproposal",
-    can_reach_proposal
-    & is_editable_proposal
-    & (is_home_affairs | (is_unit_member_who_edits & belongs_to_proposing_unit)),
+    is_in_reach
+    & record_is("is_editable_proposal", lambda proposal: proposal.is_editable)
+    & for_any_or_own_unit(is_home_affairs, in_users_unit("proposing_unit_id")),
 )
+rules.add_perm("reports.view_mediaintroduction", is_in_reach)
 # Which state allows an appraisal or a decision is the business of the proposals' table of
 # moves (``reports.awards.PROPOSAL_MOVES``).
-rules.add_perm("reports.appraise_awardproposal", is_home_affairs)
-rules.add_perm("reports.decide_awardproposal", is_home_affairs)
-
-rules.add_perm("reports.view_mediaintroduction", can_reach_introduction)
-rules.add_perm("reports.add_mediaintroduction", is_home_affairs)
-rules.add_perm("reports.change_mediaintroduction", is_home_affairs)
-
+grant(
+    is_home_affairs,
+    "reports",
+    *("appraise_awardproposal", "decide_awardproposal"),
+    *("add_mediaintroduction", "change_mediaintroduction"),
+)
 # Award forms: every signed-in user reads them, administrators keep them (in the admin).
-rules.add_perm("reports.view_awardform", rules.is_authenticated)
-for action in ("add", "change", "delete"):
-    rules.add_perm(f"reports.{action}_awardform", is_administrator)
+keep_reference("reports", "awardform")
 # The admin shows the reports app to administrators (set, not added: other areas may too).
 rules.set_perm("reports", is_administrator)

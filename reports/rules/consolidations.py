@@ -9,16 +9,15 @@ unit (all proposals).
 
 import rules
 
-from registry.rules import is_administrator, is_home_affairs, reads_all_units
+from registry.rules import grant, is_administrator, is_home_affairs, reads_all_units
 
 from .awards import may_propose
 
 rules.add_perm("reports.view_consolidation", reads_all_units)
-rules.add_perm("reports.add_consolidation", is_home_affairs)
-rules.add_perm("reports.publish_consolidation", is_home_affairs)
-rules.add_perm("reports.reopen_consolidation", is_home_affairs)
+grant(
+    is_home_affairs, "reports", "add_consolidation", "publish_consolidation", "reopen_consolidation"
+)
 rules.add_perm("reports.print_proposal_list", may_propose | reads_all_units)
 
 # Rendered documents: administrators read and delete them in the admin (to render again).
-rules.add_perm("reports.view_documentrender", is_administrator)
-rules.add_perm("reports.delete_documentrender", is_administrator)
+grant(is_administrator, "reports", "view_documentrender", "delete_documentrender")

@@ -11,20 +11,18 @@
 import rules
 
 from registry.rules import (
+    ACTIONS,
     can_reach_unit,
+    grant,
     is_administrator,
     is_home_affairs,
     is_unit_head,
     is_unit_member_who_edits,
+    is_users_unit,
     reads_all_units,
 )
 
 from ..documents import HOME_AFFAIRS_UNIT_CODE
-
-
-@rules.predicate
-def is_own_unit(user, unit):
-    return unit is not None and user.unit_id == unit.pk
 
 
 @rules.predicate
@@ -36,18 +34,13 @@ issues_for_home_affairs = is_home_affairs & is_home_affairs_unit
 
 rules.add_perm(
     "reports.manage_signers",
-    (is_unit_head & is_own_unit) | is_administrator | issues_for_home_affairs,
+    (is_unit_head & is_users_unit) | is_administrator | issues_for_home_affairs,
 )
-rules.add_perm("reports.view_signers", can_reach_unit)
 rules.add_perm(
-    "reports.issue_document", (is_unit_member_who_edits & is_own_unit) | issues_for_home_affairs
+    "reports.issue_document", (is_unit_member_who_edits & is_users_unit) | issues_for_home_affairs
 )
-rules.add_perm("reports.view_register", can_reach_unit)
+grant(can_reach_unit, "reports", "view_signers", "view_register")
 rules.add_perm("reports.view_all_registers", reads_all_units)
-rules.add_perm("reports.view_issueddocument", is_administrator)
-rules.add_perm("reports.view_signer", is_administrator)
-rules.add_perm("reports.change_signer", is_administrator)
-rules.add_perm("reports.add_signer", is_administrator)
-rules.add_perm("reports.delete_signer", is_administrator)
+grant(is_administrator, "reports", "view_issueddocument", *(f"{a}_signer" for a in ACTIONS))
 # Without an object: may the user issue the province's documents (for the buttons)?
 rules.add_perm("reports.issue_province_document", is_home_affairs)

@@ -7,6 +7,8 @@ decision is the proposals' table of moves (``reports.awards.PROPOSAL_MOVES``), c
 again under a row lock when the move is made.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import redirect
@@ -19,10 +21,11 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.exports import display
 from exemplar_portal.base.kit import RecordKind, get_in_reach
-from exemplar_portal.base.moves import MoveNotAllowed
+from exemplar_portal.base.moves import answer, not_from_here
 from registry.drafts import draft_saved
 from registry.enums import ExemplarStatus
 from registry.models import Exemplar
+from registry.views.exemplars import FromExemplarMixin
 
 from ..awards import PROPOSAL_MOVES, proposal_appraise, proposal_complete, proposal_confer
 from ..forms import (
@@ -39,16 +42,16 @@ from ..models import AwardProposal, MediaIntroduction
 Status = AwardProposal.Status
 
 
-class ProposalKind(RecordKind):
+class ProposalKind(FromExemplarMixin, RecordKind):
     model = AwardProposal
     pages = ("list", "detail", "create", "update")
     name = "proposal"
     form_class = ProposalForm
+    form_takes_user = True
     filter_form_class = ProposalFilterForm
     filters = {"year": "year", "award": "award", "kind": "kind", "status": "status"}
     ordering = ("-year", "-created_at", "-pk")
     select_related = ("exemplar", "exemplar__unit", "award", "proposing_unit")
-    template_prefix = "reports/proposal"
     object_name = "proposal"
     list_name = "proposals"
     record_prefix = "de-xuat/"
@@ -95,21 +98,11 @@ class ProposalKind(RecordKind):
             "can_decide": PROPOSAL_MOVES.allows(proposal, "confer", user),
         }
 
-    def form_kwargs(self, request, record=None):
-        return {**super().form_kwargs(request, record), "user": request.user}
+    def named_exemplars(self, request):
+        return proposable_exemplars(request.user)
 
-    def form_initial(self, request):
-        exemplar = self.exemplar_named(request)
-        return {"exemplar": exemplar, "year": exemplar.year} if exemplar else {}
-
-    def form_context(self, request, record=None):
-        return {"exemplar": self.exemplar_named(request)} if record is None else {}
-
-    @staticmethod
-    def exemplar_named(request):
-        """The exemplar named by ``?exemplar=<code>``, if the user may propose it."""
-        code = request.GET.get("exemplar", "")
-        return proposable_exemplars(request.user).filter(code=code).first()
+    def named_initial(self, exemplar):
+        return {"exemplar": exemplar, "year": exemplar.year}
 
     def save(self, request, form, record=None):
         """A new proposal is sent; the proposer's changes complete it, which sends it back to
@@ -152,21 +145,13 @@ class ProposalMoveView(PermissionRequiredMixin, FormView):
 
     def get(self, request, *args, **kwargs):
         proposal = self.get_permission_object()
-        move = PROPOSAL_MOVES[self.move]
-        if proposal.status not in move.sources:
-            messages.info(request, PROPOSAL_MOVES.refusal_for(move, proposal))
-            return redirect(proposal)
-        return super().get(request, *args, **kwargs)
+        refusal = not_from_here(request, PROPOSAL_MOVES, proposal, self.move)
+        return refusal or super().get(request, *args, **kwargs)
 
     def form_valid(self, form):
         proposal = self.get_permission_object()
-        try:
-            self.make(proposal, form.cleaned_data)
-        except MoveNotAllowed as refusal:
-            messages.info(self.request, " ".join(refusal.messages))
-            return redirect(proposal)
-        messages.success(self.request, self.done)
-        return redirect(proposal)
+        make = partial(self.make, proposal, form.cleaned_data)
+        return answer(self.request, proposal, make, done=self.done)
 
 
 class ProposalAppraiseView(ProposalMoveView):
@@ -200,7 +185,7 @@ class ProposalDecisionView(ProposalMoveView):
 
 
 # Introductions to the media (plan III.1).
-class IntroductionKind(RecordKind):
+class IntroductionKind(FromExemplarMixin, RecordKind):
     model = MediaIntroduction
     pages = ("list", "detail", "create", "update")
     name = "introduction"
@@ -214,7 +199,6 @@ class IntroductionKind(RecordKind):
     }
     ordering = ("-date", "-pk")
     select_related = ("exemplar", "exemplar__unit", "exemplar__field", "outlet")
-    template_prefix = "reports/introduction"
     object_name = "introduction"
     list_name = "introductions"
     create_path = "moi/"
@@ -242,17 +226,8 @@ class IntroductionKind(RecordKind):
             "this_year": timezone.localdate().year,
         }
 
-    def form_initial(self, request):
-        exemplar = self.exemplar_named(request)
-        return {"exemplar": exemplar} if exemplar else {}
-
-    def form_context(self, request, record=None):
-        return {"exemplar": self.exemplar_named(request)} if record is None else {}
-
-    @staticmethod
-    def exemplar_named(request):
-        code = request.GET.get("exemplar", "")
-        return Exemplar.objects.filter(status=ExemplarStatus.ACCEPTED, code=code).first()
+    def named_exemplars(self, request):
+        return Exemplar.objects.filter(status=ExemplarStatus.ACCEPTED)
 
     def save(self, request, form, record=None):
         if record is None:

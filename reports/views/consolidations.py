@@ -7,12 +7,14 @@ Who may act is ``reports/rules/consolidations.py``; which state allows publishin
 reopening is checked by ``reports.consolidation`` under a row lock.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
@@ -21,7 +23,7 @@ from django.views.generic.edit import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.kit import RecordKind, get_in_reach
-from exemplar_portal.base.moves import MoveNotAllowed
+from exemplar_portal.base.moves import answer, not_from_here
 from registry.drafts import draft_saved
 
 from .. import consolidation as consolidating
@@ -94,7 +96,6 @@ class PeriodReviewKind(ConsolidationKind):
     pages = ("create",)
     name = "period_review"
     form_class = PeriodReviewForm
-    template_prefix = "reports/period_review"
     create_path = "tong-ket/tao-moi/"
 
     def save(self, request, form, record=None):
@@ -222,10 +223,12 @@ class PublishView(ConsolidationMixin, FormView):
     form_class = PublishForm
 
     def get(self, request, *args, **kwargs):
-        if not self.get_consolidation().is_open:
-            messages.info(request, _("This consolidation is already published."))
-            return redirect(self.get_consolidation())
-        return super().get(request, *args, **kwargs)
+        already = _("This consolidation is already published.")
+        moves = consolidating.CONSOLIDATION_MOVES
+        refusal = not_from_here(
+            request, moves, self.get_consolidation(), "publish", refusal=already
+        )
+        return refusal or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         consolidation = self.get_consolidation()
@@ -236,20 +239,29 @@ class PublishView(ConsolidationMixin, FormView):
         )
 
     def form_valid(self, form):
-        try:
-            version = consolidating.publish(
-                consolidation=self.get_consolidation(),
-                by=self.request.user,
-            )
-        except ValidationError as error:
-            messages.error(self.request, " ".join(error.messages))
-            return redirect(self.get_consolidation())
-        messages.success(
+        consolidation = self.get_consolidation()
+        publish = partial(consolidating.publish, consolidation=consolidation, by=self.request.user)
+        return answer(
             self.request,
-            _("Version %(number)s is published; it stays as it is when records change.")
-            % {"number": version.number},
+            consolidation,
+            publish,
+            done=published,
+            level=messages.ERROR,
+            error=ValidationError,
+            then=lambda version: version,
         )
-        return redirect(version)
+
+
+def published(version) -> str:
+    return _("Version %(number)s is published; it stays as it is when records change.") % {
+        "number": version.number
+    }
+
+
+def reopened(version) -> str:
+    return _(
+        "Reopened: version %(number)s stays as published; publishing again makes version %(next)s."
+    ) % {"number": version.number, "next": version.number + 1}
 
 
 class ReopenView(ConsolidationMixin, FormView):
@@ -258,10 +270,9 @@ class ReopenView(ConsolidationMixin, FormView):
     form_class = ReopenForm
 
     def get(self, request, *args, **kwargs):
-        if self.get_consolidation().is_open:
-            messages.info(request, _("This consolidation is already open."))
-            return redirect(self.get_consolidation())
-        return super().get(request, *args, **kwargs)
+        moves = consolidating.CONSOLIDATION_MOVES
+        refusal = not_from_here(request, moves, self.get_consolidation(), "reopen")
+        return refusal or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -271,24 +282,10 @@ class ReopenView(ConsolidationMixin, FormView):
         )
 
     def form_valid(self, form):
-        try:
-            version = consolidating.reopen(
-                consolidation=self.get_consolidation(),
-                by=self.request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except MoveNotAllowed as refusal:
-            messages.info(self.request, " ".join(refusal.messages))
-            return redirect(self.get_consolidation())
-        messages.success(
-            self.request,
-            _(
-                "Reopened: version %(number)s stays as published; "
-                "publishing again makes version %(next)s."
-            )
-            % {"number": version.number, "next": version.number + 1},
-        )
-        return redirect(self.get_consolidation())
+        consolidation, reason = self.get_consolidation(), form.cleaned_data["reason"]
+        by = self.request.user
+        reopen = partial(consolidating.reopen, consolidation=consolidation, by=by, reason=reason)
+        return answer(self.request, consolidation, reopen, done=reopened)
 
 
 class CompareView(ConsolidationMixin, TemplateView):
@@ -464,33 +461,23 @@ class VersionIssueView(IssuingMixin, ConsolidationMixin, View):
         )
 
 
+VERSION_PAGES = [
+    path("", VersionDetailView.as_view(), name="consolidation_version"),
+    path("xlsx/", ConsolidationXlsxView.as_view(), name="consolidation_version_xlsx"),
+    path("phat-hanh/", VersionIssueView.as_view(), name="consolidation_version_issue"),
+    path("pdf/", VersionPdfView.as_view(), name="consolidation_version_pdf"),
+]
+CONSOLIDATION_PAGES = [
+    path("", ConsolidationDetailView.as_view(), name="consolidation_detail"),
+    path("cong-bo/", PublishView.as_view(), name="consolidation_publish"),
+    path("mo-lai/", ReopenView.as_view(), name="consolidation_reopen"),
+    path("so-sanh/", CompareView.as_view(), name="consolidation_compare"),
+    path("xlsx/", ConsolidationXlsxView.as_view(), name="consolidation_xlsx"),
+    path("phien-ban/<int:number>/", include(VERSION_PAGES)),
+    path("noi-dung/", NarrativeView.as_view(), name="consolidation_narrative"),
+]
 urlpatterns = [
     *ConsolidationKind().urls(),
     *PeriodReviewKind().urls(),
-    path("<int:pk>/", ConsolidationDetailView.as_view(), name="consolidation_detail"),
-    path("<int:pk>/cong-bo/", PublishView.as_view(), name="consolidation_publish"),
-    path("<int:pk>/mo-lai/", ReopenView.as_view(), name="consolidation_reopen"),
-    path("<int:pk>/so-sanh/", CompareView.as_view(), name="consolidation_compare"),
-    path("<int:pk>/xlsx/", ConsolidationXlsxView.as_view(), name="consolidation_xlsx"),
-    path(
-        "<int:pk>/phien-ban/<int:number>/",
-        VersionDetailView.as_view(),
-        name="consolidation_version",
-    ),
-    path(
-        "<int:pk>/phien-ban/<int:number>/xlsx/",
-        ConsolidationXlsxView.as_view(),
-        name="consolidation_version_xlsx",
-    ),
-    path("<int:pk>/noi-dung/", NarrativeView.as_view(), name="consolidation_narrative"),
-    path(
-        "<int:pk>/phien-ban/<int:number>/phat-hanh/",
-        VersionIssueView.as_view(),
-        name="consolidation_version_issue",
-    ),
-    path(
-        "<int:pk>/phien-ban/<int:number>/pdf/",
-        VersionPdfView.as_view(),
-        name="consolidation_version_pdf",
-    ),
+    path("<int:pk>/", include(CONSOLIDATION_PAGES)),
 ]

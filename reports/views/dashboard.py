@@ -53,5 +53,5 @@ class DashboardDocumentView(DocumentView):
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
-    *document_urls("van-ban/", DashboardDocumentView, "dashboard_document"),
+    *document_urls("van-ban/", DashboardDocumentView),
 ]

@@ -334,77 +334,65 @@ class DocumentView(IssuingMixin, PermissionRequiredMixin, View):
         return reverse("reports:register")
 
 
-class UnitExemplarsDocumentView(DocumentView):
+class RecordDocumentView(DocumentView):
+    """A document about the record of ``model`` named by its code in the URL (else 404)."""
+
+    model = None
+    related = ()
+
+    def get_record(self):
+        if not hasattr(self, "_record"):
+            records = self.model.objects.restrict(self.request.user).select_related(*self.related)
+            self._record = get_object_or_404(records, code=self.kwargs["code"])
+        return self._record
+
+    def get_permission_object(self):
+        return self.get_record()
+
+    def url_kwargs(self):
+        return {"code": self.get_record().code}
+
+    def record_url(self):
+        return self.get_record().get_absolute_url()
+
+
+class UnitExemplarsDocumentView(RecordDocumentView):
     kind = Kind.UNIT_EXEMPLARS
     permission_required = "reports.print_unit_exemplars"
     url_name = "document_unit_exemplars"
-
-    def get_unit(self) -> Unit:
-        if not hasattr(self, "_unit"):
-            units = Unit.objects.restrict(self.request.user).select_related(
-                "kind", "parent__kind", "parent__parent"
-            )
-            self._unit = get_object_or_404(units, code=self.kwargs["code"])
-        return self._unit
-
-    def get_permission_object(self):
-        return self.get_unit()
+    model = Unit
+    related = ("kind", "parent__kind", "parent__parent")
 
     def issuing_unit(self):
-        return self.get_unit()
+        return self.get_record()
 
     def get_params(self):
-        return {"unit": self.get_unit().code, "year": self.get_year()}
-
-    def url_kwargs(self):
-        return {"code": self.get_unit().code}
+        return {"unit": self.get_record().code, "year": self.get_year()}
 
     def describe(self):
-        return f"{self.get_unit().name} – {super().describe()}"
-
-    def record_url(self):
-        return self.get_unit().get_absolute_url()
+        return f"{self.get_record().name} – {super().describe()}"
 
 
-class ExemplarProfileDocumentView(DocumentView):
+class ExemplarProfileDocumentView(RecordDocumentView):
     kind = Kind.EXEMPLAR_PROFILE
     permission_required = "reports.print_exemplar_profile"
     url_name = "document_exemplar_profile"
-
-    def get_exemplar(self) -> Exemplar:
-        if not hasattr(self, "_exemplar"):
-            exemplars = Exemplar.objects.restrict(self.request.user).select_related(
-                "unit__kind", "unit__parent__kind", "field"
-            )
-            self._exemplar = get_object_or_404(exemplars, code=self.kwargs["code"])
-        return self._exemplar
-
-    def get_permission_object(self):
-        return self.get_exemplar()
+    model = Exemplar
+    related = ("unit__kind", "unit__parent__kind", "field")
 
     def issuing_unit(self):
-        return self.get_exemplar().unit
+        return self.get_record().unit
 
     def get_params(self):
-        exemplar = self.get_exemplar()
-        return {
-            "exemplar": exemplar.code,
-            "personal_data": self.request.user.has_perm(
-                "registry.view_personal_data_exemplar", exemplar
-            ),
-        }
+        exemplar = self.get_record()
+        personal_data = self.request.user.has_perm("registry.view_personal_data_exemplar", exemplar)
+        return {"exemplar": exemplar.code, "personal_data": personal_data}
 
     def query_params(self):
         return {}
 
-    def url_kwargs(self):
-        return {"code": self.get_exemplar().code}
-
     def describe(self):
-        return self.get_exemplar().subject_name
-
-    def record_url(self):
-        return self.get_exemplar().get_absolute_url()
+        return self.get_record().subject_name
 
 
 class QuotaComplianceDocumentView(DocumentView):
@@ -449,23 +437,17 @@ class ProposalListDocumentView(DocumentView):
         return {"unit": self.issuing_unit().code, "year": self.get_year()}
 
 
-def document_urls(route: str, view, name: str) -> list:
-    """The draft's URL and the issuing URL of a document view."""
+def document_urls(route: str, view) -> list:
+    """The draft's URL and the issuing URL of a document view (named by its ``url_name``)."""
     return [
-        path(route, view.as_view(), name=name),
-        path(f"{route}phat-hanh/", view.as_view(issue=True), name=f"{name}_issue"),
+        path(route, view.as_view(), name=view.url_name),
+        path(f"{route}phat-hanh/", view.as_view(issue=True), name=f"{view.url_name}_issue"),
     ]
 
 
 urlpatterns = [
-    *document_urls("de-xuat-khen-thuong/", ProposalListDocumentView, "document_proposal_list"),
-    *document_urls(
-        "don-vi/<str:code>/danh-sach-dien-hinh/",
-        UnitExemplarsDocumentView,
-        "document_unit_exemplars",
-    ),
-    *document_urls(
-        "dien-hinh/<str:code>/ho-so/", ExemplarProfileDocumentView, "document_exemplar_profile"
-    ),
-    *document_urls("chi-tieu/", QuotaComplianceDocumentView, "document_quota_compliance"),
+    *document_urls("de-xuat-khen-thuong/", ProposalListDocumentView),
+    *document_urls("don-vi/<str:code>/danh-sach-dien-hinh/", UnitExemplarsDocumentView),
+    *document_urls("dien-hinh/<str:code>/ho-so/", ExemplarProfileDocumentView),
+    *document_urls("chi-tieu/", QuotaComplianceDocumentView),
 ]
