@@ -4,18 +4,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    record_filter,
+    search_field,
+)
+
 from .enums import ExemplarStatus
-from .forms import BootstrapFormMixin, search_field, year_field
+from .forms import year_field
 from .models import FollowUp, NurturingNote, Unit, UnitKind
-
-DATE_PLACEHOLDER = _("dd/mm/yyyy")
-
-
-def _date_widget():
-    return forms.DateInput(
-        format="%d/%m/%Y",
-        attrs={"placeholder": DATE_PLACEHOLDER, "inputmode": "numeric", "autocomplete": "off"},
-    )
 
 
 class QuotaComplianceFilterForm(BootstrapFormMixin, forms.Form):
@@ -24,32 +21,16 @@ class QuotaComplianceFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field(optional=False)
     q = search_field(_("Unit name, with or without accents"))
     standing = forms.ChoiceField(label=_("Standing"), choices=STANDINGS, required=False)
-    kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        queryset=UnitKind.objects.all(),
-        required=False,
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
-    district = forms.ModelChoiceField(
-        label=_("District"),
-        queryset=Unit.objects.filter(kind__reviews_children=True),
-        required=False,
-        to_field_name="code",
-        empty_label=_("All districts"),
+    kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
+    district = record_filter(
+        _("District"), _("All districts"), Unit.objects.filter(kind__reviews_children=True)
     )
 
 
 class FollowUpGapFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Name, with or without accents"))
     year = year_field(_("Year of recognition"))
-    unit_kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        queryset=UnitKind.objects.all(),
-        required=False,
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    unit_kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
 
 
 class RegistrationFilterForm(BootstrapFormMixin, forms.Form):
@@ -67,8 +48,6 @@ class _DatedForm(BootstrapFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["date"].widget = _date_widget()
-        self.fields["date"].widget.attrs["class"] = "form-control"
         self.fields["date"].help_text = _("As dd/mm/yyyy, for example 25/11/2025.")
         if not self.is_bound and not self.initial.get("date"):
             self.initial["date"] = timezone.localdate()

@@ -5,8 +5,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import MediaOutlet
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    choice_filter,
+    record_filter,
+    search_field,
+    text_box,
+)
 from registry.enums import ExemplarStatus, SubjectKind
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from registry.forms import year_field
 from registry.models import Campaign, Exemplar, Field, Plan, Unit
 
 from .models import (
@@ -18,8 +25,6 @@ from .models import (
     Signer,
     default_signer,
 )
-
-DATE_WIDGET = {"format": "%d/%m/%Y", "attrs": {"placeholder": "dd/mm/yyyy"}}
 
 
 def proposable_exemplars(user):
@@ -85,11 +90,11 @@ class ProposalForm(BootstrapFormMixin, forms.ModelForm):
 
 class AppraisalForm(BootstrapFormMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=AwardProposal.Status.outcomes)
-    notes = forms.CharField(
-        label=_("Appraisal notes"),
-        required=False,
+    notes = text_box(
+        _("Appraisal notes"),
+        rows=4,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
         help_text=_("What was checked; what the unit must add, if anything."),
     )
 
@@ -107,7 +112,6 @@ class DecisionForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = AwardProposal
         fields = ["decision_number", "decision_date", "decision_signer"]
-        widgets = {"decision_date": forms.DateInput(**DATE_WIDGET)}
         help_texts = {
             "decision_number": _("For example 1234/QĐ-UBND."),
             "decision_signer": _("Name and title of who signed the decision."),
@@ -128,23 +132,9 @@ class DecisionForm(BootstrapFormMixin, forms.ModelForm):
 class ProposalFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Exemplar or decision number"))
     year = year_field(_("Achievement year"))
-    award = forms.ModelChoiceField(
-        label=_("Award form"),
-        required=False,
-        queryset=AwardForm.objects.all(),
-        to_field_name="code",
-        empty_label=_("All awards"),
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *AwardProposal.Kind.choices],
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *AwardProposal.Status.choices],
-    )
+    award = record_filter(_("Award form"), _("All awards"), AwardForm.objects.all())
+    kind = choice_filter(_("Kind"), _("All kinds"), AwardProposal.Kind.choices)
+    status = choice_filter(_("Status"), _("Any status"), AwardProposal.Status.choices)
 
 
 class IntroductionForm(BootstrapFormMixin, forms.ModelForm):
@@ -152,7 +142,6 @@ class IntroductionForm(BootstrapFormMixin, forms.ModelForm):
         model = MediaIntroduction
         fields = ["exemplar", "outlet", "date", "occasion", "angle"]
         widgets = {
-            "date": forms.DateInput(**DATE_WIDGET),
             "angle": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -170,24 +159,9 @@ class IntroductionForm(BootstrapFormMixin, forms.ModelForm):
 class IntroductionFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Exemplar"))
     year = year_field()
-    field = forms.ModelChoiceField(
-        label=_("Field"),
-        required=False,
-        queryset=Field.objects.all(),
-        to_field_name="code",
-        empty_label=_("All fields"),
-    )
-    outlet = forms.ModelChoiceField(
-        label=_("Outlet"),
-        required=False,
-        queryset=MediaOutlet.objects.all(),
-        empty_label=_("All outlets"),
-    )
-    occasion = forms.ChoiceField(
-        label=_("Occasion"),
-        required=False,
-        choices=[("", _("Any occasion")), *MediaIntroduction.Occasion.choices],
-    )
+    field = record_filter(_("Field"), _("All fields"), Field.objects.all())
+    outlet = record_filter(_("Outlet"), _("All outlets"), MediaOutlet.objects.all(), by_code=False)
+    occasion = choice_filter(_("Occasion"), _("Any occasion"), MediaIntroduction.Occasion.choices)
 
 
 # Consolidations ------------------------------------------------------------------------------
@@ -227,16 +201,8 @@ class PeriodReviewForm(BootstrapFormMixin, forms.Form):
 
 class ConsolidationFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field(_("Year"))
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("Every kind")), *Consolidation.Kind.choices],
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *Consolidation.Status.choices],
-    )
+    kind = choice_filter(_("Kind"), _("Every kind"), Consolidation.Kind.choices)
+    status = choice_filter(_("Status"), _("Any status"), Consolidation.Status.choices)
 
 
 class PublishForm(BootstrapFormMixin, forms.Form):
@@ -244,11 +210,11 @@ class PublishForm(BootstrapFormMixin, forms.Form):
 
 
 class ReopenForm(BootstrapFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for reopening"),
-        min_length=10,
+    reason = text_box(
+        _("Reason for reopening"),
+        rows=3,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        min_length=10,
         help_text=_("Kept with the published version and shown to every reader."),
     )
 
@@ -343,8 +309,4 @@ class NarrativeForm(BootstrapFormMixin, forms.ModelForm):
 class RegisterFilterForm(BootstrapFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     year = year_field(_("Year"))
-    kind = forms.ChoiceField(
-        label=_("Kind of document"),
-        required=False,
-        choices=[("", _("Every document")), *IssuedDocument.Kind.choices],
-    )
+    kind = choice_filter(_("Kind of document"), _("Every document"), IssuedDocument.Kind.choices)

@@ -2,7 +2,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    choice_filter,
+    record_filter,
+    search_field,
+    text_box,
+)
+from registry.forms import year_field
 from registry.models import Campaign, EmulationBloc, Unit, UnitKind
 
 from ..models import (
@@ -58,7 +65,6 @@ class CampaignReviewForm(BootstrapFormMixin, forms.ModelForm):
         model = CampaignReview
         fields = ["kind", "date", "results"]
         widgets = {
-            "date": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
             "results": forms.Textarea(attrs={"rows": 5}),
         }
 
@@ -74,7 +80,6 @@ class PledgeForm(BootstrapFormMixin, forms.ModelForm):
         model = Pledge
         fields = ["title", "year", "signed_on", "campaign", "bloc", "units", "content"]
         widgets = {
-            "signed_on": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
             "units": forms.SelectMultiple(attrs={"size": 10}),
             "content": forms.Textarea(attrs={"rows": 6}),
         }
@@ -105,85 +110,45 @@ class PledgeForm(BootstrapFormMixin, forms.ModelForm):
 
 class CampaignFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field()
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Campaign.Kind.choices]
-    )
-    launched_by = forms.ChoiceField(
-        label=_("Launched by"),
-        required=False,
-        choices=[("", _("Anyone")), *Campaign.LaunchedBy.choices],
-    )
-    level = forms.ChoiceField(
-        label=_("Level"), required=False, choices=[("", _("All levels")), *Campaign.Level.choices]
-    )
+    kind = choice_filter(_("Kind"), _("All kinds"), Campaign.Kind.choices)
+    launched_by = choice_filter(_("Launched by"), _("Anyone"), Campaign.LaunchedBy.choices)
+    level = choice_filter(_("Level"), _("All levels"), Campaign.Level.choices)
     year = year_field(_("Running in year"))
 
 
 class PledgeFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field()
     year = year_field()
-    bloc = forms.ModelChoiceField(
-        label=_("Emulation bloc"),
-        required=False,
-        queryset=EmulationBloc.objects.all(),
-        to_field_name="code",
-        empty_label=_("All blocs"),
-    )
+    bloc = record_filter(_("Emulation bloc"), _("All blocs"), EmulationBloc.objects.all())
 
 
 class DifficultyForm(BootstrapFormMixin, forms.Form):
     subject = forms.CharField(label=_("Topic"), max_length=300)
-    body = forms.CharField(
-        label=_("Difficulty or proposal"),
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 8}),
+    body = text_box(
+        _("Difficulty or proposal"),
+        rows=8,
         help_text=_("What is the difficulty, what does the unit propose?"),
     )
 
 
 class DifficultyReplyForm(BootstrapFormMixin, forms.Form):
-    body = forms.CharField(
-        label=_("Your message"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5})
-    )
+    body = text_box(_("Your message"), rows=5)
 
 
 class DifficultyFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field()
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *Difficulty.Status.choices],
-    )
+    status = choice_filter(_("Status"), _("Any status"), Difficulty.Status.choices)
     year = year_field()
-    unit_kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        required=False,
-        queryset=UnitKind.objects.all(),
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    unit_kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
 
 
 class RegulationFilterForm(BootstrapFormMixin, forms.Form):
-    requirement = forms.ModelChoiceField(
-        label=_("Requirement"),
-        required=False,
-        queryset=RegulationRequirement.objects.all(),
-        empty_label=None,
+    requirement = record_filter(
+        _("Requirement"), None, RegulationRequirement.objects.all(), by_code=False
     )
     q = search_field()
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *RegulationTracking.choices],
-    )
-    unit_kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        required=False,
-        queryset=UnitKind.objects.all(),
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    status = choice_filter(_("Status"), _("Any status"), RegulationTracking.choices)
+    unit_kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
 
 
 class RegulationUploadForm(BootstrapFormMixin, forms.Form):
@@ -194,9 +159,9 @@ class RegulationUploadForm(BootstrapFormMixin, forms.Form):
 
 
 class RegulationReturnForm(BootstrapFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for return"),
+    reason = text_box(
+        _("Reason for return"),
+        rows=4,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What the unit should change before sending it again."),
     )

@@ -9,7 +9,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    record_filter,
+    search_field,
+)
+from registry.forms import year_field
 from registry.models import UnitKind
 
 from ..models import BudgetEstimate, BudgetItem, BudgetSpending
@@ -176,9 +181,6 @@ class SpendingForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = BudgetSpending
         fields = ["item", "spent_on", "amount", "description", "voucher"]
-        widgets = {
-            "spent_on": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        }
         help_texts = {
             "voucher": _("Number of the payment voucher or contract, if any."),
         }
@@ -209,13 +211,7 @@ class SpendingForm(BootstrapFormMixin, forms.ModelForm):
 
 class BudgetTotalsFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field(optional=False)
-    unit_kind = forms.ModelChoiceField(
-        label=_("Unit kind"),
-        required=False,
-        queryset=UnitKind.objects.all(),
-        to_field_name="code",
-        empty_label=_("All kinds"),
-    )
+    unit_kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
     q = search_field(_("Unit name or code"))
     units = forms.ChoiceField(
         label=_("Units"),
@@ -231,11 +227,5 @@ class BudgetTotalsFilterForm(BootstrapFormMixin, forms.Form):
 
 
 class BudgetSpendingFilterForm(BootstrapFormMixin, forms.Form):
-    item = forms.ModelChoiceField(
-        label=_("Item"),
-        required=False,
-        queryset=BudgetItem.objects.all(),
-        to_field_name="code",
-        empty_label=_("All items"),
-    )
+    item = record_filter(_("Item"), _("All items"), BudgetItem.objects.all())
     q = search_field(_("What it paid for, or voucher"))

@@ -7,13 +7,17 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    choice_filter,
+    record_filter,
+    search_field,
+)
+from registry.forms import year_field
 from registry.models import Exemplar, Unit
 
 from ..models import Column, Coverage, Event, MediaOutlet
 from ..rules.coverage import coverable_exemplars, outlets_run_by
-
-DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
 
 class ExemplarChoiceField(forms.ModelMultipleChoiceField):
@@ -58,7 +62,6 @@ class CoverageForm(BootstrapFormMixin, forms.ModelForm):
         ]
         field_classes = {"exemplars": ExemplarChoiceField}
         widgets = {
-            "published_on": DATE_WIDGET,
             "exemplars": forms.SelectMultiple(attrs={"size": 8}),
             "summary": forms.Textarea(attrs={"rows": 4}),
         }
@@ -140,32 +143,16 @@ def _month_choices():
 
 class CoverageFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Title or author, with or without accents"))
-    outlet = forms.ModelChoiceField(
-        label=_("Outlet"),
-        required=False,
-        queryset=MediaOutlet.objects.all(),
-        empty_label=_("All outlets"),
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Coverage.Kind.choices]
-    )
-    column = forms.ModelChoiceField(
-        label=_("Column"),
-        required=False,
-        queryset=Column.objects.select_related("outlet"),
-        empty_label=_("All columns"),
+    outlet = record_filter(_("Outlet"), _("All outlets"), MediaOutlet.objects.all(), by_code=False)
+    kind = choice_filter(_("Kind"), _("All kinds"), Coverage.Kind.choices)
+    column = record_filter(
+        _("Column"), _("All columns"), Column.objects.select_related("outlet"), by_code=False
     )
     year = year_field()
     month = forms.TypedChoiceField(
         label=_("Month"), required=False, coerce=int, empty_value=None, choices=_month_choices
     )
-    unit = forms.ModelChoiceField(
-        label=_("Unit of the exemplars"),
-        required=False,
-        queryset=Unit.objects.none(),
-        to_field_name="code",
-        empty_label=_("All units"),
-    )
+    unit = record_filter(_("Unit of the exemplars"), _("All units"), Unit.objects.none())
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,8 +168,6 @@ class ColumnForm(BootstrapFormMixin, forms.ModelForm):
         model = Column
         fields = ["outlet", "name", "kind", "started_on", "ended_on", "description"]
         widgets = {
-            "started_on": DATE_WIDGET,
-            "ended_on": DATE_WIDGET,
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -215,15 +200,8 @@ class ColumnForm(BootstrapFormMixin, forms.ModelForm):
 
 class ColumnFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Name of the column"))
-    outlet = forms.ModelChoiceField(
-        label=_("Outlet"),
-        required=False,
-        queryset=MediaOutlet.objects.all(),
-        empty_label=_("All outlets"),
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Column.Kind.choices]
-    )
+    outlet = record_filter(_("Outlet"), _("All outlets"), MediaOutlet.objects.all(), by_code=False)
+    kind = choice_filter(_("Kind"), _("All kinds"), Column.Kind.choices)
     running = forms.ChoiceField(
         label=_("Status"),
         required=False,

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import BootstrapFormMixin, MultipleFileField, MultipleFileInput, upload_help
+from exemplar_portal.base.forms import BootstrapFormMixin
+from registry.forms import MultipleFileField, MultipleFileInput, upload_help
 
 
 class RecordFileForm(BootstrapFormMixin, forms.Form):
