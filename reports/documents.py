@@ -255,6 +255,45 @@ def _kind_counts(exemplars) -> str:
     return ", ".join(f"{n} {str(kind.label).lower()}" for kind, n in counts if n)
 
 
+def _sum(header: str, width: float) -> Column:
+    """A column of numbers summed in the totals row."""
+    return Column(header, numeric=True, total=True, width=width)
+
+
+def _no(width: float = 5) -> Column:
+    return Column(_("No."), width=width)
+
+
+def _numbered(items, cells) -> list:
+    """One row per item, numbered from 1: ``[1, *cells(item)]``."""
+    return [[n, *cells(item)] for n, item in enumerate(items, start=1)]
+
+
+def _grouped(groups, cells, heading=lambda label, count: f"{label} ({count})") -> list:
+    """The rows of ``(label, members)`` groups, each under its heading row ("Cá nhân (3)"),
+    numbered throughout; a group with no members is left out."""
+    rows: list = []
+    number = 0
+    for label, members in groups:
+        if members:
+            rows.append(GroupRow(heading(label, len(members))))
+        for member in members:
+            number += 1
+            rows.append([number, *cells(member)])
+    return rows
+
+
+def _listing(sheet: str, columns: list, rows: list, *, totals: bool = False) -> Table:
+    """A list in small print, with a totals row under the summed columns (``totals``)."""
+    return Table(
+        columns=columns,
+        rows=rows,
+        sheet=sheet,
+        small=True,
+        totals_label=_("Total") if totals else "",
+    )
+
+
 # A unit's exemplars of a year: a report with the list as its annex ----------------------------
 
 
@@ -276,26 +315,17 @@ def unit_exemplars(*, unit: Unit, year: int, issue: Issue | None = None) -> Docu
     )
     # Where the unit's head signed off what it sent, each line carries the day.
     signed = any(e.head_signed_off_at for e in exemplars)
-    rows: list = []
-    number = 0
-    for kind in kinds:
-        members = [e for e in exemplars if e.subject_kind == kind]
-        if not members:
-            continue
-        rows.append(GroupRow(f"{kind.label} ({len(members)})"))
-        for exemplar in members:
-            number += 1
-            rows.append(
-                [
-                    number,
-                    exemplar.subject_name,
-                    describe_subject(exemplar),
-                    exemplar.field.name if exemplar.field else "",
-                    summary(exemplar.achievements),
-                    exemplar.get_status_display(),
-                    *([signoff_day(exemplar.head_signed_off_at)] if signed else []),
-                ]
-            )
+    rows = _grouped(
+        ((kind.label, [e for e in exemplars if e.subject_kind == kind]) for kind in kinds),
+        lambda exemplar: [
+            exemplar.subject_name,
+            describe_subject(exemplar),
+            exemplar.field.name if exemplar.field else "",
+            summary(exemplar.achievements),
+            exemplar.get_status_display(),
+            *([signoff_day(exemplar.head_signed_off_at)] if signed else []),
+        ],
+    )
     accepted = sum(1 for e in exemplars if e.status == "accepted")
     body = [p for p in [_plan_paragraph(year)] if p]
     if exemplars:
@@ -328,7 +358,7 @@ def unit_exemplars(*, unit: Unit, year: int, issue: Issue | None = None) -> Docu
             )
         )
     columns = [
-        Column(_("No."), width=5),
+        _no(),
         Column(_("Name"), width=15 if signed else 16),
         Column(_("Position, workplace"), width=16 if signed else 18),
         Column(_("Field"), width=11),
@@ -337,12 +367,7 @@ def unit_exemplars(*, unit: Unit, year: int, issue: Issue | None = None) -> Docu
     ]
     if signed:
         columns.append(Column(_("Signed off by the unit head on"), width=11))
-    table = Table(
-        columns=columns,
-        rows=rows,
-        sheet=_("Exemplars"),
-        small=True,
-    )
+    table = _listing(_("Exemplars"), columns, rows)
     annexes = []
     if exemplars:
         annexes.append(
@@ -576,9 +601,9 @@ def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
                 columns=[
                     Column(_("No."), width=6),
                     Column(_("Unit kind"), width=40),
-                    Column(_("Units with a quota"), numeric=True, total=True, width=18),
-                    Column(_("Met the quota"), numeric=True, total=True, width=18),
-                    Column(_("Behind quota"), numeric=True, total=True, width=18),
+                    _sum(_("Units with a quota"), 18),
+                    _sum(_("Met the quota"), 18),
+                    _sum(_("Behind quota"), 18),
                 ],
                 rows=summary_rows,
                 totals_label=_("Total"),
@@ -598,48 +623,41 @@ def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
         body.append(
             Paragraph(_("No quota rule applies to %(year)s.") % {"year": year}, style="plain")
         )
-    rows: list = []
-    number = 0
-    for kind_name in [name for name, _entry in sorted(kinds.items(), key=lambda i: i[1]["order"])]:
-        members = [row for row in behind if row.unit.kind.name == kind_name]
-        if not members:
-            continue
-        rows.append(GroupRow(f"{kind_name} ({len(members)})"))
-        for member in members:
-            number += 1
-            rows.append(
-                [
-                    number,
-                    member.unit.label,
-                    member.district_name or "",
-                    member.minimum,
-                    member.submitted,
-                    member.accepted,
-                    member.remaining,
-                    member.deadline or "—",
-                ]
-            )
+    rows = _grouped(
+        (
+            (name, [row for row in behind if row.unit.kind.name == name])
+            for name, _entry in sorted(kinds.items(), key=lambda i: i[1]["order"])
+        ),
+        lambda member: [
+            member.unit.label,
+            member.district_name or "",
+            member.minimum,
+            member.submitted,
+            member.accepted,
+            member.remaining,
+            member.deadline or "—",
+        ],
+    )
     annexes = []
     if behind:
         annexes.append(
             Annex(
                 title=_("UNITS BEHIND THEIR QUOTA IN %(year)s") % {"year": year},
                 blocks=[
-                    Table(
-                        columns=[
-                            Column(_("No."), width=5),
+                    _listing(
+                        _("Units behind quota"),
+                        [
+                            _no(),
                             Column(_("Unit"), width=30),
                             Column(_("District"), width=15),
-                            Column(_("Minimum"), numeric=True, total=True, width=9),
-                            Column(_("Sent up"), numeric=True, total=True, width=9),
-                            Column(_("Accepted"), numeric=True, total=True, width=9),
-                            Column(_("Still to be accepted"), numeric=True, total=True, width=11),
+                            _sum(_("Minimum"), 9),
+                            _sum(_("Sent up"), 9),
+                            _sum(_("Accepted"), 9),
+                            _sum(_("Still to be accepted"), 11),
                             Column(_("Deadline"), width=12),
                         ],
-                        rows=rows,
-                        totals_label=_("Total"),
-                        sheet=_("Units behind quota"),
-                        small=True,
+                        rows,
+                        totals=True,
                     )
                 ],
                 landscape=True,
@@ -683,24 +701,26 @@ def _narrative(text: str) -> list[Paragraph]:
     return [Paragraph(part.strip()) for part in re.split(r"\n\s*\n|\n", text or "") if part.strip()]
 
 
-def _no(width: float = 5) -> Column:
-    return Column(_("No."), width=width)
-
-
 def _accepted_table(snapshot: dict) -> Table:
     """The accepted exemplars: collectives, then individuals, then households, each group
     under its own row, numbered throughout; a period review adds the year of each."""
     with_year = snapshot.get("kind") == "period"
-    rows: list = []
-    number = 0
-    for kind in SubjectKind:
-        members = [row for row in snapshot["exemplars"] if row["subject_kind"] == kind.value]
-        if members:
-            rows.append(GroupRow(f"{kind.label} ({len(members)})"))
-        for row in members:
-            number += 1
-            cells = [number, row["name"], row["position"], row["unit"], row["field"]]
-            rows.append([*cells, str(row["year"])] if with_year else cells)
+    rows = _grouped(
+        (
+            (
+                kind.label,
+                [row for row in snapshot["exemplars"] if row["subject_kind"] == kind.value],
+            )
+            for kind in SubjectKind
+        ),
+        lambda row: [
+            row["name"],
+            row["position"],
+            row["unit"],
+            row["field"],
+            *([str(row["year"])] if with_year else []),
+        ],
+    )
     columns = [
         _no(7),
         Column(_("Name"), width=25),
@@ -710,40 +730,39 @@ def _accepted_table(snapshot: dict) -> Table:
     ]
     if with_year:
         columns.append(Column(_("Year"), width=8))
-    return Table(columns=columns, rows=rows, sheet=_("Accepted exemplars"), small=True)
+    return _listing(_("Accepted exemplars"), columns, rows)
 
 
 def _behind_table(snapshot: dict) -> Table | None:
     """The units behind their quota, grouped by unit kind, with totals; None if none is."""
     units = snapshot["quota"]["units"]
-    rows: list = []
-    number = 0
-    for kind_row in snapshot["quota"]["by_kind"]:
-        members = [u for u in units if u["kind"] == kind_row["label"] and not u["met"]]
-        if members:
-            rows.append(GroupRow(f"{kind_row['label']} ({len(members)})"))
-        for member in members:
-            number += 1
-            minimum, accepted = member["minimum"], member["accepted"]
-            rows.append(
-                [number, member["name"], member["district"], minimum, accepted, minimum - accepted]
-            )
-    if not number:
+    rows = _grouped(
+        (
+            (row["label"], [u for u in units if u["kind"] == row["label"] and not u["met"]])
+            for row in snapshot["quota"]["by_kind"]
+        ),
+        lambda member: [member["name"], member["district"], *_shortfall(member)],
+    )
+    if not rows:
         return None
-    return Table(
-        columns=[
+    return _listing(
+        _("Units behind quota"),
+        [
             _no(7),
             Column(_("Unit"), width=38),
             Column(_("District"), width=19),
-            Column(_("Minimum"), numeric=True, total=True, width=12),
-            Column(_("Accepted"), numeric=True, total=True, width=12),
-            Column(_("Missing"), numeric=True, total=True, width=12),
+            _sum(_("Minimum"), 12),
+            _sum(_("Accepted"), 12),
+            _sum(_("Missing"), 12),
         ],
-        rows=rows,
-        totals_label=_("Total"),
-        sheet=_("Units behind quota"),
-        small=True,
+        rows,
+        totals=True,
     )
+
+
+def _shortfall(member: dict) -> list:
+    """A unit's minimum, what was accepted and what is missing."""
+    return [member["minimum"], member["accepted"], member["minimum"] - member["accepted"]]
 
 
 def _by_unit_table(snapshot: dict) -> Table | None:
@@ -751,29 +770,27 @@ def _by_unit_table(snapshot: dict) -> Table | None:
 
     if not snapshot["by_unit"]:
         return None
-    return Table(
-        columns=[
+    return _listing(
+        _("By unit"),
+        [
             _no(),
             Column(_("Unit"), width=30),
             Column(_("Unit kind"), width=18),
             Column(_("District or commune"), width=17),
-            Column(_("Accepted"), numeric=True, total=True, width=8),
-            *(Column(str(kind.label), numeric=True, total=True, width=8) for kind in SubjectKind),
+            _sum(_("Accepted"), 8),
+            *(_sum(str(kind.label), 8) for kind in SubjectKind),
         ],
-        rows=[
-            [
-                n,
+        _numbered(
+            snapshot["by_unit"],
+            lambda row: [
                 row["name"],
                 row["kind"],
                 area_label(row["area"]),
                 row["accepted"],
                 *(row[kind.value] for kind in SubjectKind),
-            ]
-            for n, row in enumerate(snapshot["by_unit"], start=1)
-        ],
-        totals_label=_("Total"),
-        sheet=_("By unit"),
-        small=True,
+            ],
+        ),
+        totals=True,
     )
 
 
@@ -789,8 +806,9 @@ def _proposals_table(snapshot: dict) -> Table | None:
         return None
     statuses = dict(AwardProposal.Status.choices)
     kinds = dict(AwardProposal.Kind.choices)
-    return Table(
-        columns=[
+    return _listing(
+        _("Commendation proposals"),
+        [
             _no(),
             Column(_("Exemplar"), width=20),
             Column(_("Unit"), width=18),
@@ -799,20 +817,17 @@ def _proposals_table(snapshot: dict) -> Table | None:
             Column(_("Status"), width=12),
             Column(_("Decision"), width=15),
         ],
-        rows=[
-            [
-                n,
+        _numbered(
+            snapshot["proposals"],
+            lambda row: [
                 row["name"],
                 row["unit"],
                 row["award"],
                 str(kinds.get(row["kind"], row["kind"])),
                 str(statuses.get(row["status"], row["status"])),
                 _decision(row),
-            ]
-            for n, row in enumerate(snapshot["proposals"], start=1)
-        ],
-        sheet=_("Commendation proposals"),
-        small=True,
+            ],
+        ),
     )
 
 
@@ -822,8 +837,9 @@ def _introductions_table(snapshot: dict) -> Table | None:
     if not snapshot["introductions"]:
         return None
     occasions = dict(MediaIntroduction.Occasion.choices)
-    return Table(
-        columns=[
+    return _listing(
+        _("Introductions to the media"),
+        [
             _no(),
             Column(_("Exemplar"), width=18),
             Column(_("Unit"), width=16),
@@ -832,20 +848,17 @@ def _introductions_table(snapshot: dict) -> Table | None:
             Column(_("Occasion"), width=12),
             Column(_("Angle"), width=23),
         ],
-        rows=[
-            [
-                n,
+        _numbered(
+            snapshot["introductions"],
+            lambda row: [
                 row["name"],
                 row["unit"],
                 row["outlet"],
                 _iso_date(row["date"]),
                 str(occasions.get(row["occasion"], row["occasion"])),
                 bounded(row["angle"], url=_exemplar_page(row["code"])),
-            ]
-            for n, row in enumerate(snapshot["introductions"], start=1)
-        ],
-        sheet=_("Introductions to the media"),
-        small=True,
+            ],
+        ),
     )
 
 
@@ -855,8 +868,9 @@ def _coverage_table(snapshot: dict) -> Table | None:
     if not snapshot["coverage"]:
         return None
     kinds = dict(Coverage.Kind.choices)
-    return Table(
-        columns=[
+    return _listing(
+        _("Coverage published"),
+        [
             _no(),
             Column(_("Title"), width=30),
             Column(_("Media outlet"), width=18),
@@ -864,19 +878,16 @@ def _coverage_table(snapshot: dict) -> Table | None:
             Column(_("Published on"), width=10),
             Column(_("Exemplars"), width=25),
         ],
-        rows=[
-            [
-                n,
+        _numbered(
+            snapshot["coverage"],
+            lambda row: [
                 row["title"],
                 row["outlet"],
                 str(kinds.get(row["kind"], row["kind"])),
                 _iso_date(row["date"]),
                 ", ".join(row["exemplars"]),
-            ]
-            for n, row in enumerate(snapshot["coverage"], start=1)
-        ],
-        sheet=_("Coverage published"),
-        small=True,
+            ],
+        ),
     )
 
 
@@ -926,7 +937,7 @@ def _figure_tables(snapshot: dict, after_key_figures: list | None = None) -> lis
                 columns=[
                     _no(8),
                     Column(_("Group"), width=67),
-                    Column(_("Accepted"), numeric=True, total=True, width=25),
+                    _sum(_("Accepted"), 25),
                 ],
                 rows=[
                     [n, consolidating.label_of(key, row["label"]), row["count"]]
@@ -1222,7 +1233,7 @@ def _by_year_table(snapshot: dict) -> Table:
     return Table(
         columns=[
             Column(_("Year"), width=10),
-            *(Column(label, numeric=True, total=True, width=11) for label in labels.values()),
+            *(_sum(label, 11) for label in labels.values()),
         ],
         rows=[
             [str(row["year"]), *(row.get(key, 0) for key in labels)] for row in snapshot["by_year"]
@@ -1235,47 +1246,29 @@ def _by_year_table(snapshot: dict) -> Table:
 
 def _behind_by_year_table(snapshot: dict) -> Table | None:
     """The obligations not met, year by year; None when every one was met."""
-    rows: list = []
-    number = 0
-    for standing in snapshot["quota_by_year"]:
-        members = [unit for unit in standing["units"] if not unit["met"]]
-        if members:
-            rows.append(
-                GroupRow(
-                    _("Year %(year)s (%(count)s)")
-                    % {"year": standing["year"], "count": len(members)}
-                )
-            )
-        for member in members:
-            number += 1
-            minimum, accepted = member["minimum"], member["accepted"]
-            rows.append(
-                [
-                    number,
-                    member["name"],
-                    member["kind"],
-                    member["district"],
-                    minimum,
-                    accepted,
-                    minimum - accepted,
-                ]
-            )
-    if not number:
+    rows = _grouped(
+        (
+            (standing["year"], [unit for unit in standing["units"] if not unit["met"]])
+            for standing in snapshot["quota_by_year"]
+        ),
+        lambda member: [member["name"], member["kind"], member["district"], *_shortfall(member)],
+        heading=lambda year, count: _("Year %(year)s (%(count)s)") % {"year": year, "count": count},
+    )
+    if not rows:
         return None
-    return Table(
-        columns=[
+    return _listing(
+        _("Obligations not met"),
+        [
             _no(6),
             Column(_("Unit"), width=30),
             Column(_("Unit kind"), width=17),
             Column(_("District"), width=17),
-            Column(_("Minimum"), numeric=True, total=True, width=10),
-            Column(_("Accepted"), numeric=True, total=True, width=10),
-            Column(_("Missing"), numeric=True, total=True, width=10),
+            _sum(_("Minimum"), 10),
+            _sum(_("Accepted"), 10),
+            _sum(_("Missing"), 10),
         ],
-        rows=rows,
-        totals_label=_("Total"),
-        sheet=_("Obligations not met"),
-        small=True,
+        rows,
+        totals=True,
     )
 
 
@@ -1291,8 +1284,8 @@ def _by_unit_and_year_table(snapshot: dict) -> Table | None:
             Column(_("Unit"), width=30),
             Column(_("Unit kind"), width=17),
             Column(_("District or commune"), width=17),
-            *(Column(str(year), numeric=True, total=True, width=7) for year in years),
-            Column(_("Total"), numeric=True, total=True, width=8),
+            *(_sum(str(year), 7) for year in years),
+            _sum(_("Total"), 8),
         ],
         rows=[
             [n, row["name"], row["kind"], area_label(row["area"]), *row["by_year"], row["accepted"]]
@@ -1402,7 +1395,7 @@ def _inherited_table(snapshot: dict) -> Table | None:
             Column(_("Year"), width=8),
             Column(_("Unit counting the results"), width=30),
             Column(_("Units that ended, whose results it counted"), width=40),
-            Column(_("Accepted exemplars counted"), numeric=True, total=True, width=16),
+            _sum(_("Accepted exemplars counted"), 16),
         ],
         rows=[
             [n, str(row["year"]), row["name"], "; ".join(row["predecessors"]), row["accepted"]]
@@ -1774,10 +1767,7 @@ def dashboard_document(dashboard, issue: Issue | None = None) -> Document:
             Table(
                 columns=[
                     Column(_("Group"), width=34),
-                    *(
-                        Column(str(name), numeric=True, total=True, width=13)
-                        for name in chart.series
-                    ),
+                    *(_sum(str(name), 13) for name in chart.series),
                 ],
                 rows=[[bar.label, *bar.values] for bar in chart.bars],
                 totals_label=_("Total") if chart.stacked or len(chart.series) == 1 else "",
