@@ -20,6 +20,7 @@ from exemplar_portal.base.forms import (
 )
 
 from .exemplar_validation import (
+    EDITABLE_FIELDS,
     NAME_FIELD,
     SUBJECT_FIELDS,
     ExemplarValidator,
@@ -142,30 +143,7 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
         from .models import Exemplar
 
         model = Exemplar
-        fields = [
-            "year",
-            "subject_kind",
-            "full_name",
-            "gender",
-            "birth_year",
-            "position",
-            "workplace",
-            "collective_name",
-            "head_name",
-            "member_count",
-            "household_head",
-            "household_address",
-            "household_members",
-            "field",
-            "campaign",
-            "is_new_factor",
-            "achievements",
-            "new_model",
-            "contact_name",
-            "contact_phone",
-            "contact_email",
-            "publication_consent",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "subject_kind": forms.RadioSelect,
             "achievements": forms.Textarea(attrs={"rows": 6}),

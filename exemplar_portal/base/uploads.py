@@ -185,21 +185,26 @@ def _clean_name(name: str | None) -> tuple[str, str]:
     return name, suffix.lower()
 
 
-def _read_limited(uploaded_file: UploadedFile) -> bytes:
-    limit = max_upload_bytes()
+def read_limited(uploaded_file: UploadedFile, limit: int, rejected=UploadRejected) -> bytes:
+    """The file's bytes, or ``rejected`` (an ``UploadRejected``) past ``limit`` of them."""
     buffer = bytearray()
     # The declared size comes from the client, so the bytes themselves are counted.
     for chunk in uploaded_file.chunks():
         buffer += chunk
         if len(buffer) > limit:
-            raise UploadRejected(
+            raise rejected(
                 _("The file is too large: the maximum size is %(limit)s."),
                 code="too_large",
                 params={"limit": _lazy_filesize(limit)},
             )
-    if not buffer:
-        raise UploadRejected(_("The file is empty."), code="empty")
     return bytes(buffer)
+
+
+def _read_limited(uploaded_file: UploadedFile) -> bytes:
+    data = read_limited(uploaded_file, max_upload_bytes())
+    if not data:
+        raise UploadRejected(_("The file is empty."), code="empty")
+    return data
 
 
 def _sniff(data: bytes) -> str | None:

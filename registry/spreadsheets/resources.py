@@ -31,8 +31,8 @@ from exemplar_portal.base.text import fold
 
 from ..enums import ExemplarStatus, Gender, Role, SubjectKind
 from ..exemplar_validation import (
+    EDITABLE_FIELDS,
     NAME_FIELD,
-    SUBJECT_FIELDS,
     ExemplarValidator,
     Stored,
     keep_one_subject_kind,
@@ -319,20 +319,7 @@ class ExemplarResource(SpreadsheetResource):
             "code",
             "unit",
             "unit_name",
-            "year",
-            "subject_kind",
-            *SUBJECT_FIELDS["individual"],
-            *SUBJECT_FIELDS["collective"],
-            *SUBJECT_FIELDS["household"],
-            "field",
-            "campaign",
-            "is_new_factor",
-            "achievements",
-            "new_model",
-            "contact_name",
-            "contact_phone",
-            "contact_email",
-            "publication_consent",
+            *EDITABLE_FIELDS,
             "status",
         )
         import_id_fields = ("code",)
