@@ -17,6 +17,7 @@ a text beyond the field limit is cut there, with a note pointing to the record o
 import datetime
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
@@ -194,8 +195,9 @@ def draft_issue(unit: Unit, signer=None) -> Issue:
 
 
 def _document(
-    *, unit: Unit, issue: Issue, doc_type: str, kind: str, year: int, **fields
+    *, unit: Unit, issue: Issue, kind: str, year: int, doc_type: str = "BC", **fields
 ) -> Document:
+    """A document of ``unit``, a report ("BC") unless ``doc_type`` says otherwise."""
     return Document(
         kind=kind,
         year=year,
@@ -283,6 +285,11 @@ def _grouped(groups, cells, heading=lambda label, count: f"{label} ({count})") -
     return rows
 
 
+def _list_annex(title: str, table: Table) -> list[Annex]:
+    """The list as the document's one annex, in landscape; none when it has no rows."""
+    return [Annex(title=title, blocks=[table], landscape=True)] if table.data_rows else []
+
+
 def _listing(sheet: str, columns: list, rows: list, *, totals: bool = False) -> Table:
     """A list in small print, with a totals row under the summed columns (``totals``)."""
     return Table(
@@ -368,19 +375,10 @@ def unit_exemplars(*, unit: Unit, year: int, issue: Issue | None = None) -> Docu
     if signed:
         columns.append(Column(_("Signed off by the unit head on"), width=11))
     table = _listing(_("Exemplars"), columns, rows)
-    annexes = []
-    if exemplars:
-        annexes.append(
-            Annex(
-                title=_("LIST OF ADVANCED EXEMPLARS OF %(year)s") % {"year": year},
-                blocks=[table],
-                landscape=True,
-            )
-        )
+    annexes = _list_annex(_("LIST OF ADVANCED EXEMPLARS OF %(year)s") % {"year": year}, table)
     return _document(
         unit=unit,
         issue=issue,
-        doc_type="BC",
         kind="unit_exemplars",
         year=year,
         subject=_("Advanced exemplars found and built in %(year)s") % {"year": year},
@@ -508,7 +506,6 @@ def exemplar_profile(
     return _document(
         unit=unit,
         issue=issue,
-        doc_type="BC",
         kind="exemplar_profile",
         year=exemplar.year,
         subject=_("Achievements of the advanced exemplar %(name)s")
@@ -638,35 +635,27 @@ def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
             member.deadline or "—",
         ],
     )
-    annexes = []
-    if behind:
-        annexes.append(
-            Annex(
-                title=_("UNITS BEHIND THEIR QUOTA IN %(year)s") % {"year": year},
-                blocks=[
-                    _listing(
-                        _("Units behind quota"),
-                        [
-                            _no(),
-                            Column(_("Unit"), width=30),
-                            Column(_("District"), width=15),
-                            _sum(_("Minimum"), 9),
-                            _sum(_("Sent up"), 9),
-                            _sum(_("Accepted"), 9),
-                            _sum(_("Still to be accepted"), 11),
-                            Column(_("Deadline"), width=12),
-                        ],
-                        rows,
-                        totals=True,
-                    )
-                ],
-                landscape=True,
-            )
-        )
+    annexes = _list_annex(
+        _("UNITS BEHIND THEIR QUOTA IN %(year)s") % {"year": year},
+        _listing(
+            _("Units behind quota"),
+            [
+                _no(),
+                Column(_("Unit"), width=30),
+                Column(_("District"), width=15),
+                _sum(_("Minimum"), 9),
+                _sum(_("Sent up"), 9),
+                _sum(_("Accepted"), 9),
+                _sum(_("Still to be accepted"), 11),
+                Column(_("Deadline"), width=12),
+            ],
+            rows,
+            totals=True,
+        ),
+    )
     return _document(
         unit=unit,
         issue=issue,
-        doc_type="BC",
         kind="quota_compliance",
         year=year,
         subject=_("Quota compliance in finding advanced exemplars, %(year)s") % {"year": year},
@@ -799,95 +788,74 @@ def _decision(row: dict) -> str:
     return " ".join(part for part in (row["decision_number"], cell_text(day)) if part)
 
 
+def _snapshot_list(snapshot: dict, key: str, sheet: str, columns: list) -> Table | None:
+    """The snapshot's list ``key`` as a numbered table, one column per ``(header, width,
+    cell)`` where ``cell(row)`` is what it shows; None when the list is empty."""
+    if not snapshot[key]:
+        return None
+    return _listing(
+        sheet,
+        [_no(), *(Column(header, width=width) for header, width, _cell in columns)],
+        _numbered(snapshot[key], lambda row: [cell(row) for _header, _width, cell in columns]),
+    )
+
+
+def _choice(choices, key: str):
+    """A cell showing the label of the choice the row stores under ``key``."""
+    labels = dict(choices)
+    return lambda row: str(labels.get(row[key], row[key]))
+
+
 def _proposals_table(snapshot: dict) -> Table | None:
     from .models import AwardProposal
 
-    if not snapshot["proposals"]:
-        return None
-    statuses = dict(AwardProposal.Status.choices)
-    kinds = dict(AwardProposal.Kind.choices)
-    return _listing(
+    return _snapshot_list(
+        snapshot,
+        "proposals",
         _("Commendation proposals"),
         [
-            _no(),
-            Column(_("Exemplar"), width=20),
-            Column(_("Unit"), width=18),
-            Column(_("Award form"), width=20),
-            Column(_("Kind"), width=10),
-            Column(_("Status"), width=12),
-            Column(_("Decision"), width=15),
+            (_("Exemplar"), 20, itemgetter("name")),
+            (_("Unit"), 18, itemgetter("unit")),
+            (_("Award form"), 20, itemgetter("award")),
+            (_("Kind"), 10, _choice(AwardProposal.Kind.choices, "kind")),
+            (_("Status"), 12, _choice(AwardProposal.Status.choices, "status")),
+            (_("Decision"), 15, _decision),
         ],
-        _numbered(
-            snapshot["proposals"],
-            lambda row: [
-                row["name"],
-                row["unit"],
-                row["award"],
-                str(kinds.get(row["kind"], row["kind"])),
-                str(statuses.get(row["status"], row["status"])),
-                _decision(row),
-            ],
-        ),
     )
 
 
 def _introductions_table(snapshot: dict) -> Table | None:
     from .models import MediaIntroduction
 
-    if not snapshot["introductions"]:
-        return None
-    occasions = dict(MediaIntroduction.Occasion.choices)
-    return _listing(
+    return _snapshot_list(
+        snapshot,
+        "introductions",
         _("Introductions to the media"),
         [
-            _no(),
-            Column(_("Exemplar"), width=18),
-            Column(_("Unit"), width=16),
-            Column(_("Media outlet"), width=16),
-            Column(_("Date"), width=10),
-            Column(_("Occasion"), width=12),
-            Column(_("Angle"), width=23),
+            (_("Exemplar"), 18, itemgetter("name")),
+            (_("Unit"), 16, itemgetter("unit")),
+            (_("Media outlet"), 16, itemgetter("outlet")),
+            (_("Date"), 10, lambda row: _iso_date(row["date"])),
+            (_("Occasion"), 12, _choice(MediaIntroduction.Occasion.choices, "occasion")),
+            (_("Angle"), 23, lambda row: bounded(row["angle"], url=_exemplar_page(row["code"]))),
         ],
-        _numbered(
-            snapshot["introductions"],
-            lambda row: [
-                row["name"],
-                row["unit"],
-                row["outlet"],
-                _iso_date(row["date"]),
-                str(occasions.get(row["occasion"], row["occasion"])),
-                bounded(row["angle"], url=_exemplar_page(row["code"])),
-            ],
-        ),
     )
 
 
 def _coverage_table(snapshot: dict) -> Table | None:
     from campaigns.models import Coverage
 
-    if not snapshot["coverage"]:
-        return None
-    kinds = dict(Coverage.Kind.choices)
-    return _listing(
+    return _snapshot_list(
+        snapshot,
+        "coverage",
         _("Coverage published"),
         [
-            _no(),
-            Column(_("Title"), width=30),
-            Column(_("Media outlet"), width=18),
-            Column(_("Kind"), width=12),
-            Column(_("Published on"), width=10),
-            Column(_("Exemplars"), width=25),
+            (_("Title"), 30, itemgetter("title")),
+            (_("Media outlet"), 18, itemgetter("outlet")),
+            (_("Kind"), 12, _choice(Coverage.Kind.choices, "kind")),
+            (_("Published on"), 10, lambda row: _iso_date(row["date"])),
+            (_("Exemplars"), 25, lambda row: ", ".join(row["exemplars"])),
         ],
-        _numbered(
-            snapshot["coverage"],
-            lambda row: [
-                row["title"],
-                row["outlet"],
-                str(kinds.get(row["kind"], row["kind"])),
-                _iso_date(row["date"]),
-                ", ".join(row["exemplars"]),
-            ],
-        ),
     )
 
 
@@ -1103,7 +1071,6 @@ def _home_affairs_report(
     return _document(
         unit=unit,
         issue=issue or draft_issue(unit),
-        doc_type="BC",
         addressee=[_("To: The Provincial People's Committee")],
         recipients=[
             _("The Provincial People's Committee (to report)"),
@@ -1652,29 +1619,21 @@ def proposal_list(
             )
         )
         closing = _("%(issuer)s respectfully reports./.") % {"issuer": name}
-    annexes = []
-    if proposals:
-        annexes.append(
-            Annex(
-                title=_("LIST OF PROPOSALS FOR COMMENDATION, %(year)s") % {"year": year},
-                blocks=[
-                    Table(
-                        columns=[
-                            Column(_("No."), width=5),
-                            Column(_("Name"), width=17),
-                            Column(_("Position, workplace"), width=18),
-                            Column(_("Kind") if to_province else _("Status"), width=10),
-                            Column(_("Proposing unit") if to_province else _("Unit"), width=15),
-                            Column(_("Summary of achievements"), width=35),
-                        ],
-                        rows=rows,
-                        sheet=_("Proposals"),
-                        small=True,
-                    )
-                ],
-                landscape=True,
-            )
-        )
+    annexes = _list_annex(
+        _("LIST OF PROPOSALS FOR COMMENDATION, %(year)s") % {"year": year},
+        _listing(
+            _("Proposals"),
+            [
+                _no(),
+                Column(_("Name"), width=17),
+                Column(_("Position, workplace"), width=18),
+                Column(_("Kind") if to_province else _("Status"), width=10),
+                Column(_("Proposing unit") if to_province else _("Unit"), width=15),
+                Column(_("Summary of achievements"), width=35),
+            ],
+            rows,
+        ),
+    )
     return _document(
         unit=unit,
         issue=issue,
@@ -1795,7 +1754,6 @@ def dashboard_document(dashboard, issue: Issue | None = None) -> Document:
     return _document(
         unit=unit,
         issue=issue,
-        doc_type="BC",
         kind="dashboard",
         year=dashboard.year,
         subject=_("Overview of advanced exemplars in %(year)s compared with %(previous)s")

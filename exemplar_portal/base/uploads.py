@@ -65,6 +65,18 @@ _DESCRIPTION = {
 }
 # Formatted when the message is shown, in that language's number format.
 _lazy_filesize = lazy(filesizeformat, str)
+# What reading a damaged (or hostile) zip archive may raise.
+ZIP_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    RuntimeError,
+    # zipfile's answer to a compression method it does not know.
+    NotImplementedError,
+)
 _PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
 _PILLOW_FORMAT = {JPEG: "JPEG", PNG: "PNG", WEBP: "WEBP"}
 _DOCX_MAIN_PART = (
@@ -295,17 +307,7 @@ def _check_docx(data: bytes) -> None:
                 )
             content_types = archive.read("[Content_Types].xml")
             is_macro = any(e.filename.lower().endswith("vbaproject.bin") for e in entries)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        OSError,
-        EOFError,
-        ValueError,
-        KeyError,
-        RuntimeError,
-        # zipfile's answer to a compression method it does not know.
-        NotImplementedError,
-    ) as exc:
+    except ZIP_DAMAGED as exc:
         raise _damaged(DOCX) from exc
     # A macro-enabled document (.docm) renamed to .docx declares a different main part.
     if is_macro or _DOCX_MAIN_PART not in content_types:
