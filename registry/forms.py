@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     RemoveRowMixin,
-    record_filter,
+    code_choice,
     search_field,
 )
 
@@ -95,7 +95,7 @@ def year_field(label=None, *, optional=True):
 
 class UnitFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Name or code, with or without accents"))
-    kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
+    kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
     year = year_field(_("Active in year"))
     on = forms.DateField(
         label=_("In force on"),
@@ -104,8 +104,8 @@ class UnitFilterForm(BootstrapFormMixin, forms.Form):
 
 
 class CatalogueVersionForm(BootstrapFormMixin, forms.Form):
-    version = record_filter(
-        _("Catalogue version"), None, CatalogueVersion.objects.filter(published=True)
+    version = code_choice(
+        _("Catalogue version"), CatalogueVersion.objects.filter(published=True), None
     )
 
 
@@ -332,8 +332,8 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field()
     status = forms.ChoiceField(label=_("Status"), required=False, choices=())
     subject_kind = forms.ChoiceField(label=_("Subject"), required=False, choices=())
-    field = record_filter(_("Field"), _("All fields"), None)
-    unit_kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
+    field = code_choice(_("Field"), None, _("All fields"))
+    unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
     unit = forms.CharField(label=_("Unit code"), required=False, max_length=40)
     unit_scope = forms.ChoiceField(
         label=_("Records of the unit"),
@@ -344,7 +344,7 @@ class ExemplarFilterForm(BootstrapFormMixin, forms.Form):
             (UNIT_SCOPE_QUOTA, _("Counted toward its quota")),
         ],
     )
-    campaign = record_filter(_("Campaign"), _("All campaigns"), None)
+    campaign = code_choice(_("Campaign"), None, _("All campaigns"))
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=())
 
     SORTS = {

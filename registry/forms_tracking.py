@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
-    record_filter,
+    code_choice,
     search_field,
 )
 
@@ -21,16 +21,16 @@ class QuotaComplianceFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field(optional=False)
     q = search_field(_("Unit name, with or without accents"))
     standing = forms.ChoiceField(label=_("Standing"), choices=STANDINGS, required=False)
-    kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
-    district = record_filter(
-        _("District"), _("All districts"), Unit.objects.filter(kind__reviews_children=True)
+    kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
+    district = code_choice(
+        _("District"), Unit.objects.filter(kind__reviews_children=True), _("All districts")
     )
 
 
 class FollowUpGapFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Name, with or without accents"))
     year = year_field(_("Year of recognition"))
-    unit_kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
+    unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
 
 
 class RegistrationFilterForm(BootstrapFormMixin, forms.Form):

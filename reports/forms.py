@@ -8,7 +8,7 @@ from campaigns.models import MediaOutlet
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
-    record_filter,
+    code_choice,
     search_field,
     text_box,
 )
@@ -132,7 +132,7 @@ class DecisionForm(BootstrapFormMixin, forms.ModelForm):
 class ProposalFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Exemplar or decision number"))
     year = year_field(_("Achievement year"))
-    award = record_filter(_("Award form"), _("All awards"), AwardForm.objects.all())
+    award = code_choice(_("Award form"), AwardForm.objects.all(), _("All awards"))
     kind = choice_filter(_("Kind"), _("All kinds"), AwardProposal.Kind.choices)
     status = choice_filter(_("Status"), _("Any status"), AwardProposal.Status.choices)
 
@@ -159,8 +159,10 @@ class IntroductionForm(BootstrapFormMixin, forms.ModelForm):
 class IntroductionFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Exemplar"))
     year = year_field()
-    field = record_filter(_("Field"), _("All fields"), Field.objects.all())
-    outlet = record_filter(_("Outlet"), _("All outlets"), MediaOutlet.objects.all(), by_code=False)
+    field = code_choice(_("Field"), Field.objects.all(), _("All fields"))
+    outlet = code_choice(
+        _("Outlet"), MediaOutlet.objects.all(), _("All outlets"), to_field_name=None
+    )
     occasion = choice_filter(_("Occasion"), _("Any occasion"), MediaIntroduction.Occasion.choices)
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
-    record_filter,
+    code_choice,
     search_field,
     text_box,
 )
@@ -119,7 +119,7 @@ class CampaignFilterForm(BootstrapFormMixin, forms.Form):
 class PledgeFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field()
     year = year_field()
-    bloc = record_filter(_("Emulation bloc"), _("All blocs"), EmulationBloc.objects.all())
+    bloc = code_choice(_("Emulation bloc"), EmulationBloc.objects.all(), _("All blocs"))
 
 
 class DifficultyForm(BootstrapFormMixin, forms.Form):
@@ -139,16 +139,16 @@ class DifficultyFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field()
     status = choice_filter(_("Status"), _("Any status"), Difficulty.Status.choices)
     year = year_field()
-    unit_kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
+    unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
 
 
 class RegulationFilterForm(BootstrapFormMixin, forms.Form):
-    requirement = record_filter(
-        _("Requirement"), None, RegulationRequirement.objects.all(), by_code=False
+    requirement = code_choice(
+        _("Requirement"), RegulationRequirement.objects.all(), None, to_field_name=None
     )
     q = search_field()
     status = choice_filter(_("Status"), _("Any status"), RegulationTracking.choices)
-    unit_kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
+    unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
 
 
 class RegulationUploadForm(BootstrapFormMixin, forms.Form):

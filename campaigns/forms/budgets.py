@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
-    record_filter,
+    code_choice,
     search_field,
 )
 from registry.forms import year_field
@@ -211,7 +211,7 @@ class SpendingForm(BootstrapFormMixin, forms.ModelForm):
 
 class BudgetTotalsFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field(optional=False)
-    unit_kind = record_filter(_("Unit kind"), _("All kinds"), UnitKind.objects.all())
+    unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
     q = search_field(_("Unit name or code"))
     units = forms.ChoiceField(
         label=_("Units"),
@@ -227,5 +227,5 @@ class BudgetTotalsFilterForm(BootstrapFormMixin, forms.Form):
 
 
 class BudgetSpendingFilterForm(BootstrapFormMixin, forms.Form):
-    item = record_filter(_("Item"), _("All items"), BudgetItem.objects.all())
+    item = code_choice(_("Item"), BudgetItem.objects.all(), _("All items"))
     q = search_field(_("What it paid for, or voucher"))

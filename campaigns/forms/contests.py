@@ -14,7 +14,7 @@ from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     RemoveRowMixin,
     choice_filter,
-    record_filter,
+    code_choice,
     search_field,
     text_box,
 )
@@ -404,15 +404,17 @@ class ContestFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field()
     kind = choice_filter(_("Kind"), _("All kinds"), Contest.Kind.choices)
     year = year_field()
-    organiser = record_filter(
+    organiser = code_choice(
         _("Organiser"),
-        _("All organisers"),
         Unit.objects.filter(organised_contests__isnull=False).distinct().order_by("name"),
+        _("All organisers"),
     )
 
 
 class ContestEntryFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Title or authors, with or without accents"))
-    contest = record_filter(_("Contest"), _("All contests"), Contest.objects.all(), by_code=False)
+    contest = code_choice(
+        _("Contest"), Contest.objects.all(), _("All contests"), to_field_name=None
+    )
     kind = choice_filter(_("Kind"), _("All kinds"), ContestEntry.Kind.choices)
     year = year_field()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
-    record_filter,
+    code_choice,
     search_field,
 )
 from registry.forms import year_field
@@ -143,16 +143,18 @@ def _month_choices():
 
 class CoverageFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Title or author, with or without accents"))
-    outlet = record_filter(_("Outlet"), _("All outlets"), MediaOutlet.objects.all(), by_code=False)
+    outlet = code_choice(
+        _("Outlet"), MediaOutlet.objects.all(), _("All outlets"), to_field_name=None
+    )
     kind = choice_filter(_("Kind"), _("All kinds"), Coverage.Kind.choices)
-    column = record_filter(
-        _("Column"), _("All columns"), Column.objects.select_related("outlet"), by_code=False
+    column = code_choice(
+        _("Column"), Column.objects.select_related("outlet"), _("All columns"), to_field_name=None
     )
     year = year_field()
     month = forms.TypedChoiceField(
         label=_("Month"), required=False, coerce=int, empty_value=None, choices=_month_choices
     )
-    unit = record_filter(_("Unit of the exemplars"), _("All units"), Unit.objects.none())
+    unit = code_choice(_("Unit of the exemplars"), Unit.objects.none(), _("All units"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -200,7 +202,9 @@ class ColumnForm(BootstrapFormMixin, forms.ModelForm):
 
 class ColumnFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Name of the column"))
-    outlet = record_filter(_("Outlet"), _("All outlets"), MediaOutlet.objects.all(), by_code=False)
+    outlet = code_choice(
+        _("Outlet"), MediaOutlet.objects.all(), _("All outlets"), to_field_name=None
+    )
     kind = choice_filter(_("Kind"), _("All kinds"), Column.Kind.choices)
     running = forms.ChoiceField(
         label=_("Status"),

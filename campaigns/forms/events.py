@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
-    record_filter,
+    code_choice,
     search_field,
 )
 from registry.enums import ExemplarStatus
@@ -132,9 +132,9 @@ class EventFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Title or place, with or without accents"))
     kind = choice_filter(_("Kind"), _("All kinds"), Event.Kind.choices)
     year = year_field()
-    organiser = record_filter(_("Organiser"), _("All organisers"), Unit.objects.none())
-    campaign = record_filter(
-        _("Movement"), _("All movements"), Campaign.objects.order_by("-valid_from", "name")
+    organiser = code_choice(_("Organiser"), Unit.objects.none(), _("All organisers"))
+    campaign = code_choice(
+        _("Movement"), Campaign.objects.order_by("-valid_from", "name"), _("All movements")
     )
 
     def __init__(self, *args, user, **kwargs):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
-    record_filter,
+    code_choice,
     search_field,
     text_box,
 )
@@ -200,13 +200,13 @@ class ScopedFilterForm(BootstrapFormMixin, forms.Form):
 
 
 def unit_filter_field():
-    return record_filter(_("Unit"), _("All units"), Unit.objects.none())
+    return code_choice(_("Unit"), Unit.objects.none(), _("All units"))
 
 
 class InspectionFilterForm(ScopedFilterForm):
     q = search_field(_("Unit or findings, with or without accents"))
     year = year_field()
-    plan = record_filter(_("Plan"), _("All plans"), InspectionPlan.objects.all(), by_code=False)
+    plan = code_choice(_("Plan"), InspectionPlan.objects.all(), _("All plans"), to_field_name=None)
     status = choice_filter(_("Status"), _("Any status"), Inspection.Status.choices)
     kind = choice_filter(_("Kind"), _("All kinds"), Inspection.Kind.choices)
     unit = unit_filter_field()

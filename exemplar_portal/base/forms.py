@@ -96,15 +96,15 @@ def choice_filter(label, everything, choices):
     return forms.ChoiceField(label=label, required=False, choices=[("", everything), *choices])
 
 
-def record_filter(label, everything, queryset, *, by_code=True):
-    """A list's filter on records, named in the address by their code (``by_code``) or id;
-    the empty choice (``everything``: "All units") filters nothing."""
+def code_choice(label, queryset, empty_label, *, to_field_name="code"):
+    """A list's filter choosing a record by its code ("?kind=xa" rather than a number), or by
+    ``to_field_name``; the empty choice (``empty_label``: "All units") filters nothing."""
     return forms.ModelChoiceField(
         label=label,
         required=False,
         queryset=queryset,
-        to_field_name="code" if by_code else None,
-        empty_label=everything,
+        to_field_name=to_field_name,
+        empty_label=empty_label,
     )
 
 
