@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from exemplar_portal.base.forms import BootstrapFormMixin
-from registry.forms import MultipleFileField, MultipleFileInput, upload_help
+from registry.forms import BootstrapFormMixin, MultipleFileField, MultipleFileInput, upload_help
 
 
 class RecordFileForm(BootstrapFormMixin, forms.Form):
