@@ -1197,17 +1197,11 @@ def _by_year_table(snapshot: dict) -> Table:
     from . import consolidation as consolidating
 
     labels = consolidating.by_year_labels()
-    return Table(
-        columns=[
-            Column(_("Year"), width=10),
-            *(_sum(label, 11) for label in labels.values()),
-        ],
-        rows=[
-            [str(row["year"]), *(row.get(key, 0) for key in labels)] for row in snapshot["by_year"]
-        ],
-        totals_label=_("Total"),
-        sheet=_("By year"),
-        small=True,
+    return _listing(
+        _("By year"),
+        [Column(_("Year"), width=10), *(_sum(label, 11) for label in labels.values())],
+        [[str(row["year"]), *(row.get(key, 0) for key in labels)] for row in snapshot["by_year"]],
+        totals=True,
     )
 
 
@@ -1245,8 +1239,9 @@ def _by_unit_and_year_table(snapshot: dict) -> Table | None:
     if not snapshot["by_unit"]:
         return None
     years = snapshot["years"]
-    return Table(
-        columns=[
+    return _listing(
+        _("By unit and year"),
+        [
             _no(),
             Column(_("Unit"), width=30),
             Column(_("Unit kind"), width=17),
@@ -1254,13 +1249,17 @@ def _by_unit_and_year_table(snapshot: dict) -> Table | None:
             *(_sum(str(year), 7) for year in years),
             _sum(_("Total"), 8),
         ],
-        rows=[
-            [n, row["name"], row["kind"], area_label(row["area"]), *row["by_year"], row["accepted"]]
-            for n, row in enumerate(snapshot["by_unit"], start=1)
-        ],
-        totals_label=_("Total"),
-        sheet=_("By unit and year"),
-        small=True,
+        _numbered(
+            snapshot["by_unit"],
+            lambda row: [
+                row["name"],
+                row["kind"],
+                area_label(row["area"]),
+                *row["by_year"],
+                row["accepted"],
+            ],
+        ),
+        totals=True,
     )
 
 
@@ -1335,8 +1334,9 @@ def _reform_table(snapshot: dict) -> Table | None:
                         _("Listed on the portal's unit pages."),
                     ]
                 )
-    return Table(
-        columns=[
+    return _listing(
+        _("Units reorganised"),
+        [
             _no(5),
             Column(_("Unit"), width=22),
             Column(_("Unit kind"), width=13),
@@ -1344,9 +1344,7 @@ def _reform_table(snapshot: dict) -> Table | None:
             Column(_("Days in force in the period"), numeric=True, width=9),
             Column(_("Successions (legal basis, effective date)"), width=37),
         ],
-        rows=rows,
-        sheet=_("Units reorganised"),
-        small=True,
+        rows,
     )
 
 
@@ -1356,21 +1354,25 @@ def _inherited_table(snapshot: dict) -> Table | None:
     rows = snapshot["reform"]["inherited"]
     if not rows:
         return None
-    return Table(
-        columns=[
+    return _listing(
+        _("Results carried over"),
+        [
             _no(6),
             Column(_("Year"), width=8),
             Column(_("Unit counting the results"), width=30),
             Column(_("Units that ended, whose results it counted"), width=40),
             _sum(_("Accepted exemplars counted"), 16),
         ],
-        rows=[
-            [n, str(row["year"]), row["name"], "; ".join(row["predecessors"]), row["accepted"]]
-            for n, row in enumerate(rows, start=1)
-        ],
-        totals_label=_("Total"),
-        sheet=_("Results carried over"),
-        small=True,
+        _numbered(
+            rows,
+            lambda row: [
+                str(row["year"]),
+                row["name"],
+                "; ".join(row["predecessors"]),
+                row["accepted"],
+            ],
+        ),
+        totals=True,
     )
 
 
