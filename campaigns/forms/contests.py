@@ -23,6 +23,7 @@ from registry.forms import year_field
 from registry.models import Exemplar, Unit, User
 
 from ..models import Contest, ContestCriterion, ContestEntry, ContestRound, Prize, Score
+from .coverage import ExemplarChoiceField
 
 
 def score_text(value) -> str:
@@ -33,11 +34,6 @@ def score_text(value) -> str:
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, unit):
         return unit.name
-
-
-class ExemplarChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, exemplar):
-        return f"{exemplar} · {exemplar.unit.short_name or exemplar.unit.name} · {exemplar.year}"
 
 
 class JudgeChoiceField(forms.ModelMultipleChoiceField):
@@ -239,10 +235,8 @@ class ContestEntryForm(BootstrapFormMixin, forms.ModelForm):
         self.contest = contest
         self.fields["author_unit"].queryset = Unit.objects.order_by("name")
         self.fields["author_unit"].empty_label = _("No unit (a free author)")
-        self.fields["exemplars"].queryset = (
+        self.fields["exemplars"].queryset = ExemplarChoiceField.in_order(
             Exemplar.objects.filter(status=ExemplarStatus.ACCEPTED)
-            .select_related("unit")
-            .order_by("-year", "unit__name", "full_name", "collective_name", "household_head")
         )
 
     def clean_received_on(self):

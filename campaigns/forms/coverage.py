@@ -21,9 +21,18 @@ from ..rules.coverage import coverable_exemplars, outlets_run_by
 
 
 class ExemplarChoiceField(forms.ModelMultipleChoiceField):
+    """Exemplars to pick, each with its unit and year: "Nguyễn Văn A · SYT · 2025"."""
+
     def label_from_instance(self, exemplar):
         unit = exemplar.unit.short_name or exemplar.unit.name
         return f"{exemplar} · {unit} · {exemplar.year}"
+
+    @staticmethod
+    def in_order(exemplars):
+        """``exemplars`` as the list offers them: the latest year first, by unit and name."""
+        return exemplars.select_related("unit").order_by(
+            "-year", "unit__name", "full_name", "collective_name", "household_head"
+        )
 
 
 class CoverageForm(BootstrapFormMixin, forms.ModelForm):
@@ -91,10 +100,8 @@ class CoverageForm(BootstrapFormMixin, forms.ModelForm):
             .select_related("outlet")
             .order_by("outlet__name", "name")
         )
-        self.fields["exemplars"].queryset = (
+        self.fields["exemplars"].queryset = ExemplarChoiceField.in_order(
             Exemplar.objects.filter(pk__in=exemplars.values("pk"))
-            .select_related("unit")
-            .order_by("-year", "unit__name", "full_name", "collective_name", "household_head")
         )
         if "event" in self.fields:
             self.fields["event"].queryset = Event.objects.filter(

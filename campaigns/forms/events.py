@@ -98,10 +98,8 @@ class EventForm(BootstrapFormMixin, forms.ModelForm):
         participating.queryset = units.distinct()
         participating.choices = grouped_by_kind(participating.queryset)
         participating.help_text = MULTIPLE_HINT
-        self.fields["exemplars"].queryset = (
+        self.fields["exemplars"].queryset = ExemplarChoiceField.in_order(
             Exemplar.objects.filter(pk__in=exemplars.values("pk"))
-            .select_related("unit")
-            .order_by("-year", "unit__name", "full_name", "collective_name", "household_head")
         )
         self.fields["exemplars"].help_text = _(
             "Accepted exemplars within your reach. Hold Ctrl (⌘ on a Mac) to pick more than one."
