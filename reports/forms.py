@@ -141,9 +141,7 @@ class IntroductionForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = MediaIntroduction
         fields = ["exemplar", "outlet", "date", "occasion", "angle"]
-        widgets = {
-            "angle": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"angle": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

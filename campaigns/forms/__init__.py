@@ -64,9 +64,7 @@ class CampaignReviewForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = CampaignReview
         fields = ["kind", "date", "results"]
-        widgets = {
-            "results": forms.Textarea(attrs={"rows": 5}),
-        }
+        widgets = {"results": forms.Textarea(attrs={"rows": 5})}
 
     def clean_date(self):
         date = self.cleaned_data["date"]

@@ -56,9 +56,7 @@ class ContestForm(BootstrapFormMixin, forms.ModelForm):
             "description",
         ]
         field_classes = {"organiser": UnitChoiceField}
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 6}),
-        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -220,9 +218,7 @@ class ContestEntryForm(BootstrapFormMixin, forms.ModelForm):
         model = ContestEntry
         fields = ["title", "kind", "authors", "author_unit", "exemplars", "url", "received_on"]
         field_classes = {"author_unit": UnitChoiceField, "exemplars": ExemplarChoiceField}
-        widgets = {
-            "exemplars": forms.SelectMultiple(attrs={"size": 10}),
-        }
+        widgets = {"exemplars": forms.SelectMultiple(attrs={"size": 10})}
         help_texts = {
             "authors": _("Names of the authors, separated by commas."),
             "exemplars": _(

@@ -176,9 +176,7 @@ class ColumnForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Column
         fields = ["outlet", "name", "kind", "started_on", "ended_on", "description"]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

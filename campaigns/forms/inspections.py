@@ -157,9 +157,7 @@ class RecommendationForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Recommendation
         fields = ["text", "due_on"]
-        widgets = {
-            "text": forms.Textarea(attrs={"rows": 5}),
-        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
             "due_on": _("Leave it empty for a recommendation carried out on an ongoing basis."),
         }
