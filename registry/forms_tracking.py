@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     code_choice,
+    not_after_today,
     search_field,
 )
 
@@ -53,10 +54,7 @@ class _DatedForm(BootstrapFormMixin, forms.ModelForm):
             self.initial["date"] = timezone.localdate()
 
     def clean_date(self):
-        date = self.cleaned_data["date"]
-        if date and date > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."))
-        return date
+        return not_after_today(self.cleaned_data["date"], _("The date cannot be in the future."))
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -622,13 +622,20 @@ def label_of(dimension: str, value: str) -> str:
 
 
 def create(*, year: int, campaign, by) -> Consolidation:
-    consolidation = Consolidation(year=year, campaign=campaign, created_by=by)
+    return _created(
+        Consolidation(year=year, campaign=campaign, created_by=by),
+        _("The consolidation of this year already exists."),
+    )
+
+
+def _created(consolidation: Consolidation, taken: str) -> Consolidation:
+    """Save a new consolidation; ``taken`` is the error when one like it exists already."""
     consolidation.validate_constraints()
     try:
         with transaction.atomic():
             consolidation.save()
     except IntegrityError as error:  # built at the same moment by someone else
-        raise ValidationError(_("The consolidation of this year already exists.")) from error
+        raise ValidationError(taken) from error
     return consolidation
 
 
@@ -641,16 +648,12 @@ def create_period_review(*, plan: Plan, by, today: datetime.date | None = None) 
             _("%(plan)s runs until %(year)s: its period review can be prepared from %(year)s on.")
             % {"plan": plan.short_label, "year": plan.period_to}
         )
-    consolidation = Consolidation(
-        kind=Consolidation.Kind.PERIOD, plan=plan, year=plan.period_to, created_by=by
+    return _created(
+        Consolidation(
+            kind=Consolidation.Kind.PERIOD, plan=plan, year=plan.period_to, created_by=by
+        ),
+        _("The period review of this plan already exists."),
     )
-    consolidation.validate_constraints()
-    try:
-        with transaction.atomic():
-            consolidation.save()
-    except IntegrityError as error:  # built at the same moment by someone else
-        raise ValidationError(_("The period review of this plan already exists.")) from error
-    return consolidation
 
 
 def _new_version(step) -> ConsolidationVersion:

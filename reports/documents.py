@@ -754,32 +754,47 @@ def _shortfall(member: dict) -> list:
     return [member["minimum"], member["accepted"], member["minimum"] - member["accepted"]]
 
 
-def _by_unit_table(snapshot: dict) -> Table | None:
+def _units_table(snapshot: dict, sheet: str, kind_width, figures: list, values) -> Table | None:
+    """The accepted exemplars of each unit: its name, kind and area, then the summed
+    ``figures`` columns showing ``values(row)``; None when no unit has any."""
     from .consolidation import area_label
 
     if not snapshot["by_unit"]:
         return None
     return _listing(
-        _("By unit"),
+        sheet,
         [
             _no(),
             Column(_("Unit"), width=30),
-            Column(_("Unit kind"), width=18),
+            Column(_("Unit kind"), width=kind_width),
             Column(_("District or commune"), width=17),
-            _sum(_("Accepted"), 8),
-            *(_sum(str(kind.label), 8) for kind in SubjectKind),
+            *figures,
         ],
         _numbered(
             snapshot["by_unit"],
-            lambda row: [
-                row["name"],
-                row["kind"],
-                area_label(row["area"]),
-                row["accepted"],
-                *(row[kind.value] for kind in SubjectKind),
-            ],
+            lambda row: [row["name"], row["kind"], area_label(row["area"]), *values(row)],
         ),
         totals=True,
+    )
+
+
+def _by_unit_table(snapshot: dict) -> Table | None:
+    return _units_table(
+        snapshot,
+        _("By unit"),
+        18,
+        [_sum(_("Accepted"), 8), *(_sum(str(kind.label), 8) for kind in SubjectKind)],
+        lambda row: [row["accepted"], *(row[kind.value] for kind in SubjectKind)],
+    )
+
+
+def _by_unit_and_year_table(snapshot: dict) -> Table | None:
+    return _units_table(
+        snapshot,
+        _("By unit and year"),
+        17,
+        [*(_sum(str(year), 7) for year in snapshot["years"]), _sum(_("Total"), 8)],
+        lambda row: [*row["by_year"], row["accepted"]],
     )
 
 
@@ -1229,36 +1244,6 @@ def _behind_by_year_table(snapshot: dict) -> Table | None:
             _sum(_("Missing"), 10),
         ],
         rows,
-        totals=True,
-    )
-
-
-def _by_unit_and_year_table(snapshot: dict) -> Table | None:
-    from .consolidation import area_label
-
-    if not snapshot["by_unit"]:
-        return None
-    years = snapshot["years"]
-    return _listing(
-        _("By unit and year"),
-        [
-            _no(),
-            Column(_("Unit"), width=30),
-            Column(_("Unit kind"), width=17),
-            Column(_("District or commune"), width=17),
-            *(_sum(str(year), 7) for year in years),
-            _sum(_("Total"), 8),
-        ],
-        _numbered(
-            snapshot["by_unit"],
-            lambda row: [
-                row["name"],
-                row["kind"],
-                area_label(row["area"]),
-                *row["by_year"],
-                row["accepted"],
-            ],
-        ),
         totals=True,
     )
 

@@ -9,6 +9,7 @@ from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
     code_choice,
+    not_after_today,
     search_field,
     text_box,
 )
@@ -123,10 +124,9 @@ class DecisionForm(BootstrapFormMixin, forms.ModelForm):
             self.fields[name].required = True
 
     def clean_decision_date(self):
-        date = self.cleaned_data["decision_date"]
-        if date > timezone.localdate():
-            raise forms.ValidationError(_("A decision is recorded once it is signed."))
-        return date
+        return not_after_today(
+            self.cleaned_data["decision_date"], _("A decision is recorded once it is signed.")
+        )
 
 
 class ProposalFilterForm(BootstrapFormMixin, forms.Form):

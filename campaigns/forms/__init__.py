@@ -6,6 +6,7 @@ from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
     code_choice,
+    not_after_today,
     search_field,
     text_box,
 )
@@ -67,10 +68,9 @@ class CampaignReviewForm(BootstrapFormMixin, forms.ModelForm):
         widgets = {"results": forms.Textarea(attrs={"rows": 5})}
 
     def clean_date(self):
-        date = self.cleaned_data["date"]
-        if date > timezone.localdate():
-            raise forms.ValidationError(_("A review is recorded after it took place."))
-        return date
+        return not_after_today(
+            self.cleaned_data["date"], _("A review is recorded after it took place.")
+        )
 
 
 class PledgeForm(BootstrapFormMixin, forms.ModelForm):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     code_choice,
+    not_after_today,
     search_field,
 )
 from registry.forms import year_field
@@ -204,9 +205,7 @@ class SpendingForm(BootstrapFormMixin, forms.ModelForm):
                 code="other_year",
                 params={"year": self.year},
             )
-        if spent_on > timezone.localdate():
-            raise forms.ValidationError(_("Spending is recorded once it is made."), code="future")
-        return spent_on
+        return not_after_today(spent_on, _("Spending is recorded once it is made."), "future")
 
 
 class BudgetTotalsFilterForm(BootstrapFormMixin, forms.Form):

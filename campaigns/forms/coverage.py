@@ -3,7 +3,6 @@
 from django import forms
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +10,7 @@ from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
     code_choice,
+    not_after_today,
     search_field,
 )
 from registry.forms import year_field
@@ -111,10 +111,9 @@ class CoverageForm(BootstrapFormMixin, forms.ModelForm):
             self.fields["outlet"].empty_label = None
 
     def clean_published_on(self):
-        published_on = self.cleaned_data["published_on"]
-        if published_on > timezone.localdate():
-            raise forms.ValidationError(_("Coverage is logged once it is published."))
-        return published_on
+        return not_after_today(
+            self.cleaned_data["published_on"], _("Coverage is logged once it is published.")
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -2,13 +2,13 @@
 
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
     code_choice,
+    not_after_today,
     search_field,
     text_box,
 )
@@ -134,10 +134,9 @@ class InspectionUpdateForm(InspectionForm):
         }
 
     def clean_carried_out_on(self):
-        carried_out_on = self.cleaned_data["carried_out_on"]
-        if carried_out_on and carried_out_on > timezone.localdate():
-            raise forms.ValidationError(_("An inspection is recorded after it took place."))
-        return carried_out_on
+        return not_after_today(
+            self.cleaned_data["carried_out_on"], _("An inspection is recorded after it took place.")
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -2,6 +2,7 @@
 named in words, dates written dd/mm/yyyy, and the fields of a list's filters."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # Django's empty choice (``BLANK_CHOICE_DASH``, ``ModelChoiceField.empty_label``), and what the
@@ -78,6 +79,13 @@ class RemoveRowMixin:
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = _("Remove")
             form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+
+
+def not_after_today(day, message, code=None):
+    """``day``, or ``message`` as the field's error when ``day`` lies after today."""
+    if day and day > timezone.localdate():
+        raise forms.ValidationError(message, code=code)
+    return day
 
 
 def search_field(placeholder=None):
