@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     code_choice,
-    not_after_today,
     search_field,
 )
 
@@ -54,7 +53,7 @@ class _DatedForm(BootstrapFormMixin, forms.ModelForm):
             self.initial["date"] = timezone.localdate()
 
     def clean_date(self):
-        return not_after_today(self.cleaned_data["date"], _("The date cannot be in the future."))
+        return self.not_after_today("date", _("The date cannot be in the future."))
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

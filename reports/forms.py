@@ -9,7 +9,6 @@ from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
     code_choice,
-    not_after_today,
     search_field,
     text_box,
 )
@@ -124,9 +123,7 @@ class DecisionForm(BootstrapFormMixin, forms.ModelForm):
             self.fields[name].required = True
 
     def clean_decision_date(self):
-        return not_after_today(
-            self.cleaned_data["decision_date"], _("A decision is recorded once it is signed.")
-        )
+        return self.not_after_today("decision_date", _("A decision is recorded once it is signed."))
 
 
 class ProposalFilterForm(BootstrapFormMixin, forms.Form):

@@ -6,7 +6,6 @@ from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
     code_choice,
-    not_after_today,
     search_field,
     text_box,
 )
@@ -68,9 +67,7 @@ class CampaignReviewForm(BootstrapFormMixin, forms.ModelForm):
         widgets = {"results": forms.Textarea(attrs={"rows": 5})}
 
     def clean_date(self):
-        return not_after_today(
-            self.cleaned_data["date"], _("A review is recorded after it took place.")
-        )
+        return self.not_after_today("date", _("A review is recorded after it took place."))
 
 
 class PledgeForm(BootstrapFormMixin, forms.ModelForm):

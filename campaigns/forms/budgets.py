@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     code_choice,
-    not_after_today,
     search_field,
 )
 from registry.forms import year_field
@@ -205,7 +204,9 @@ class SpendingForm(BootstrapFormMixin, forms.ModelForm):
                 code="other_year",
                 params={"year": self.year},
             )
-        return not_after_today(spent_on, _("Spending is recorded once it is made."), "future")
+        return self.not_after_today(
+            "spent_on", _("Spending is recorded once it is made."), "future"
+        )
 
 
 class BudgetTotalsFilterForm(BootstrapFormMixin, forms.Form):

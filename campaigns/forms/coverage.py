@@ -10,7 +10,6 @@ from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
     code_choice,
-    not_after_today,
     search_field,
 )
 from registry.forms import year_field
@@ -111,9 +110,7 @@ class CoverageForm(BootstrapFormMixin, forms.ModelForm):
             self.fields["outlet"].empty_label = None
 
     def clean_published_on(self):
-        return not_after_today(
-            self.cleaned_data["published_on"], _("Coverage is logged once it is published.")
-        )
+        return self.not_after_today("published_on", _("Coverage is logged once it is published."))
 
     def clean(self):
         cleaned = super().clean()

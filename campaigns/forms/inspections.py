@@ -8,7 +8,6 @@ from exemplar_portal.base.forms import (
     BootstrapFormMixin,
     choice_filter,
     code_choice,
-    not_after_today,
     search_field,
     text_box,
 )
@@ -134,8 +133,8 @@ class InspectionUpdateForm(InspectionForm):
         }
 
     def clean_carried_out_on(self):
-        return not_after_today(
-            self.cleaned_data["carried_out_on"], _("An inspection is recorded after it took place.")
+        return self.not_after_today(
+            "carried_out_on", _("An inspection is recorded after it took place.")
         )
 
     def clean(self):

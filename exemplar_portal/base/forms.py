@@ -59,6 +59,14 @@ class BootstrapFormMixin:
             if isinstance(widget, forms.DateInput):
                 _day_first(widget)
 
+    def not_after_today(self, name: str, message, code=None):
+        """For a ``clean_<name>``: the date cleaned, or ``message`` as the field's error when
+        it lies after today."""
+        day = self.cleaned_data[name]
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(message, code=code)
+        return day
+
     def full_clean(self):
         super().full_clean()
         # Screen readers read a field's error with the field (see includes/form_field.html).
@@ -79,13 +87,6 @@ class RemoveRowMixin:
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = _("Remove")
             form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
-
-
-def not_after_today(day, message, code=None):
-    """``day``, or ``message`` as the field's error when ``day`` lies after today."""
-    if day and day > timezone.localdate():
-        raise forms.ValidationError(message, code=code)
-    return day
 
 
 def search_field(placeholder=None):
