@@ -4,6 +4,7 @@ from django.db import models
 from registry.admin import PortalAdmin
 from registry.models import Campaign
 
+from .forms import CampaignForm
 from .models import BudgetItem, CampaignReview, MediaOutlet, Pledge
 
 
@@ -19,19 +20,8 @@ class CampaignAdmin(PortalAdmin):
     list_display = ["name", "kind", "launched_by", "level", "valid_from", "valid_to"]
     list_filter = ["kind", "launched_by", "level"]
     search_fields = ["name", "code", "search_text"]
-    fields = [
-        "code",
-        "name",
-        "kind",
-        "launched_by",
-        "launching_unit",
-        "level",
-        "valid_from",
-        "valid_to",
-        "fields",
-        "target_units",
-        "description",
-    ]
+    # The fields of the portal's own form for a movement, in its order.
+    fields = CampaignForm.Meta.fields
     autocomplete_fields = ["launching_unit", "target_units"]
     filter_horizontal = ["fields"]
     inlines = [CampaignReviewInline]

@@ -249,22 +249,18 @@ def main(argv=None) -> int:
         prog="python -m exemplar_portal.supervise",
         description="Run processes side by side and stop them together (make demo).",
     )
-    parser.add_argument(
-        "--run",
-        action="append",
-        default=[],
-        metavar="NAME=COMMAND",
-        type=lambda value: parse_child(value, restart=False),
-        help="a process that must keep running; if it exits, everything stops",
-    )
-    parser.add_argument(
-        "--restart",
-        action="append",
-        default=[],
-        metavar="NAME=COMMAND",
-        type=lambda value: parse_child(value, restart=True),
-        help="a process started again each time it exits, until stopping begins",
-    )
+    for option, restart, help_text in (
+        ("--run", False, "a process that must keep running; if it exits, everything stops"),
+        ("--restart", True, "a process started again each time it exits, until stopping begins"),
+    ):
+        parser.add_argument(
+            option,
+            action="append",
+            default=[],
+            metavar="NAME=COMMAND",
+            type=lambda value, restart=restart: parse_child(value, restart=restart),
+            help=help_text,
+        )
     parser.add_argument(
         "--grace",
         type=float,

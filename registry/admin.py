@@ -125,15 +125,7 @@ class UnitSuccessionAdmin(PortalAdmin):
     ]
     autocomplete_fields = ["predecessor", "successor"]
     list_select_related = ["predecessor", "successor"]
-    fields = [
-        "predecessor",
-        "successor",
-        "kind",
-        "effective_on",
-        "legal_basis",
-        "takes_over_work",
-        "note",
-    ]
+    fields = [*list_display, "note"]
 
     def get_search_results(self, request, queryset, search_term):
         return super().get_search_results(request, queryset, fold(search_term))

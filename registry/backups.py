@@ -110,6 +110,37 @@ def _pg_environment(settings_dict) -> dict:
     return env
 
 
+def _run_pg(command: list, settings_dict, failure: str) -> None:
+    """Run pg_dump or pg_restore with fixed options; ``failure`` (``%(error)s``: what the
+    tool said) is the error when it fails."""
+    finished = subprocess.run(  # noqa: S603 - pg_dump or pg_restore with fixed options
+        command,
+        env=_pg_environment(settings_dict),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if finished.returncode != 0:
+        raise BackupError(failure % {"error": finished.stderr.strip()})
+
+
+def for_command(operation, *args, **kwargs):
+    """``operation(*args, **kwargs)`` (``make_backup``, ``restore_backup``) for a management
+    command: what stops it becomes the command's error, in the operator's words."""
+    from django.core.management.base import CommandError
+    from django.db import OperationalError, connection
+
+    try:
+        return operation(*args, **kwargs)
+    except BackupError as error:
+        raise CommandError(str(error)) from error
+    except OperationalError as error:
+        raise CommandError(
+            _("Cannot reach the database %(database)s: %(error)s")
+            % {"database": connection.settings_dict["NAME"], "error": error}
+        ) from error
+
+
 def _major(version: str) -> int | None:
     """15 from "pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)" or from "15.20"."""
     match = re.search(r"(?:^|\)\s*)(\d+)(?:\.\d+)?", version.strip())
@@ -212,7 +243,7 @@ def make_backup(out_dir, *, using: str = DEFAULT_DB_ALIAS) -> BackupResult:
         server_version = _server_version(connection, engine)
         if engine == "postgresql":
             executable, client = _pg_tool("pg_dump", _major(server_version))
-            finished = subprocess.run(  # noqa: S603 - pg_dump with fixed options
+            _run_pg(
                 [
                     executable,
                     "--format=custom",
@@ -221,15 +252,9 @@ def make_backup(out_dir, *, using: str = DEFAULT_DB_ALIAS) -> BackupResult:
                     f"--file={database_file}",
                     f"--dbname={database}",
                 ],
-                env=_pg_environment(settings_dict),
-                capture_output=True,
-                text=True,
-                check=False,
+                settings_dict,
+                _("pg_dump failed: %(error)s"),
             )
-            if finished.returncode != 0:
-                raise BackupError(
-                    _("pg_dump failed: %(error)s") % {"error": finished.stderr.strip()}
-                )
         else:
             client = f"sqlite3 {sqlite3.sqlite_version}"
             connection.ensure_connection()
@@ -522,15 +547,6 @@ def _restore_database(connection, engine: str, database_file: Path, *, clean: bo
     # pg_restore opens its own connection; ours must not hold anything meanwhile.
     with contextlib.suppress(Exception):
         connection.close()
-    finished = subprocess.run(  # noqa: S603 - pg_restore with fixed options
-        command,
-        env=_pg_environment(settings_dict),
-        capture_output=True,
-        text=True,
-        check=False,
+    _run_pg(
+        command, settings_dict, _("pg_restore failed; the database was left as it was: %(error)s")
     )
-    if finished.returncode != 0:
-        raise BackupError(
-            _("pg_restore failed; the database was left as it was: %(error)s")
-            % {"error": finished.stderr.strip()}
-        )

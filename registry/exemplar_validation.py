@@ -45,6 +45,21 @@ NAME_FIELD = {
     "collective": "collective_name",
     "household": "household_head",
 }
+# What a unit writes of an exemplar, in the order of its form and of the import's columns.
+EDITABLE_FIELDS = (
+    "year",
+    "subject_kind",
+    *(name for names in SUBJECT_FIELDS.values() for name in names),
+    "field",
+    "campaign",
+    "is_new_factor",
+    "achievements",
+    "new_model",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "publication_consent",
+)
 NUMBER_FIELDS = frozenset({"birth_year", "member_count", "household_members"})
 NON_FIELD = NON_FIELD_ERRORS
 # Not the model's checks: related rows are found among existing ones by whoever reads the

@@ -12,7 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    RemoveRowMixin,
+    code_choice,
+    search_field,
+)
+
 from .exemplar_validation import (
+    EDITABLE_FIELDS,
     NAME_FIELD,
     SUBJECT_FIELDS,
     ExemplarValidator,
@@ -27,71 +35,6 @@ from .selectors import (
     unit_default_year,
 )
 from .tasks import send_portal_mail
-
-# Django's empty choice (``BLANK_CHOICE_DASH``, ``ModelChoiceField.empty_label``), and what the
-# portal says instead: "choose" where a choice is needed, "none" where none may be left.
-DJANGO_BLANK = "---------"
-CHOOSE = _("— Choose —")
-CHOOSE_NONE = _("— None —")
-# The placeholder of every date field: dates read and write day first (formats/vi).
-DATE_PLACEHOLDER = _("dd/mm/yyyy")
-DATE_FORMAT = "%d/%m/%Y"
-
-
-def _name_the_blank(field: forms.Field) -> None:
-    """Replace Django's "---------" by words, on a select of records or of fixed choices."""
-    label = CHOOSE if field.required else CHOOSE_NONE
-    if isinstance(field, forms.ModelChoiceField):
-        if field.empty_label == DJANGO_BLANK:
-            field.empty_label = label
-    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
-        choices = list(field.choices)
-        if any(text == DJANGO_BLANK for value, text in choices if value in ("", None)):
-            field.choices = [
-                (value, label if value in ("", None) and text == DJANGO_BLANK else text)
-                for value, text in choices
-            ]
-
-
-def _day_first(widget: forms.DateInput) -> None:
-    """A date typed and shown as dd/mm/yyyy, with a placeholder that says so."""
-    if widget.input_type != "text":
-        return
-    widget.format = DATE_FORMAT
-    widget.attrs["placeholder"] = DATE_PLACEHOLDER
-    widget.attrs.setdefault("inputmode", "numeric")
-    widget.attrs.setdefault("autocomplete", "off")
-
-
-class BootstrapFormMixin:
-    """Give every widget the layout's classes, so templates render fields one way; selects
-    name their empty choice in words and date fields read and write dd/mm/yyyy."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-            _name_the_blank(field)
-            if isinstance(widget, forms.DateInput):
-                _day_first(widget)
-
-    def full_clean(self):
-        super().full_clean()
-        # Screen readers read a field's error with the field (see includes/form_field.html).
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                ids = [self[name].auto_id + "_errors"]
-                if self.fields[name].help_text:
-                    ids.append(self[name].auto_id + "_helptext")
-                widget.attrs["aria-describedby"] = " ".join(ids)
 
 
 class LoginForm(BootstrapFormMixin, AuthenticationForm):
@@ -150,27 +93,6 @@ def year_field(label=None, *, optional=True):
     )
 
 
-def search_field(placeholder=None):
-    """The free-text box of every list's filters (accent-insensitive where it is used)."""
-    attrs = {"type": "search"}
-    if placeholder:
-        attrs["placeholder"] = placeholder
-    return forms.CharField(
-        label=_("Search"), required=False, max_length=100, widget=forms.TextInput(attrs=attrs)
-    )
-
-
-def code_choice(label, queryset, empty_label):
-    """An optional filter choosing a row by its code ("?kind=xa" rather than a number)."""
-    return forms.ModelChoiceField(
-        label=label,
-        required=False,
-        queryset=queryset,
-        to_field_name="code",
-        empty_label=empty_label,
-    )
-
-
 class UnitFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Name or code, with or without accents"))
     kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
@@ -178,7 +100,6 @@ class UnitFilterForm(BootstrapFormMixin, forms.Form):
     on = forms.DateField(
         label=_("In force on"),
         required=False,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
     )
 
 
@@ -222,30 +143,7 @@ class ExemplarForm(BootstrapFormMixin, forms.ModelForm):
         from .models import Exemplar
 
         model = Exemplar
-        fields = [
-            "year",
-            "subject_kind",
-            "full_name",
-            "gender",
-            "birth_year",
-            "position",
-            "workplace",
-            "collective_name",
-            "head_name",
-            "member_count",
-            "household_head",
-            "household_address",
-            "household_members",
-            "field",
-            "campaign",
-            "is_new_factor",
-            "achievements",
-            "new_model",
-            "contact_name",
-            "contact_phone",
-            "contact_email",
-            "publication_consent",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "subject_kind": forms.RadioSelect,
             "achievements": forms.Textarea(attrs={"rows": 6}),
@@ -549,9 +447,6 @@ class AttachmentForm(BootstrapFormMixin, forms.Form):
         self.fields["file"].help_text = upload_help()
 
 
-DATE_INPUT = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
-
-
 class PlanFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Subject, number or year, with or without accents"))
     year = year_field(_("In force in year"))
@@ -586,7 +481,6 @@ class PlanForm(BootstrapFormMixin, forms.ModelForm):
         field_classes = {"catalogue": CatalogueChoiceField}
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
-            "signed_on": DATE_INPUT,
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -606,15 +500,9 @@ class QuotaRuleForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["unit_kind"].queryset = UnitKind.objects.order_by("order", "name")
 
 
-class BaseQuotaRuleFormSet(forms.BaseInlineFormSet):
+class BaseQuotaRuleFormSet(RemoveRowMixin, forms.BaseInlineFormSet):
     """A plan's quota rules: one row per unit kind, of kinds in force during the plan's
     years (as its own form read them into the plan, checked before the rules)."""
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        if "DELETE" in form.fields:
-            form.fields["DELETE"].label = _("Remove")
-            form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
 
     def clean(self):
         if any(self.errors):

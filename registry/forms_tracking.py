@@ -4,18 +4,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    code_choice,
+    search_field,
+)
+
 from .enums import ExemplarStatus
-from .forms import BootstrapFormMixin, code_choice, search_field, year_field
+from .forms import year_field
 from .models import FollowUp, NurturingNote, Unit, UnitKind
-
-DATE_PLACEHOLDER = _("dd/mm/yyyy")
-
-
-def _date_widget():
-    return forms.DateInput(
-        format="%d/%m/%Y",
-        attrs={"placeholder": DATE_PLACEHOLDER, "inputmode": "numeric", "autocomplete": "off"},
-    )
 
 
 class QuotaComplianceFilterForm(BootstrapFormMixin, forms.Form):
@@ -51,17 +48,12 @@ class _DatedForm(BootstrapFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["date"].widget = _date_widget()
-        self.fields["date"].widget.attrs["class"] = "form-control"
         self.fields["date"].help_text = _("As dd/mm/yyyy, for example 25/11/2025.")
         if not self.is_bound and not self.initial.get("date"):
             self.initial["date"] = timezone.localdate()
 
     def clean_date(self):
-        date = self.cleaned_data["date"]
-        if date and date > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."))
-        return date
+        return self.not_after_today("date", _("The date cannot be in the future."))
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -209,97 +209,106 @@ def _lock(exemplar: Exemplar) -> Exemplar:
     )
 
 
+def _on(name, label, sources, target, permission, done, **options) -> Move:
+    """A move that sends the record on (to the next reviewer, or into the list)."""
+    return Move(name, label, frozenset(sources), target, permission, done=done, **options)
+
+
+def _back(name, label, sources, target, permission, done, style="warning") -> Move:
+    """A move that sends the record back, refuses or reopens it: a reason is required."""
+    return _on(name, label, sources, target, permission, done, style=style, reason_required=True)
+
+
+SIGN_OFF, DISTRICT, REVIEW = (
+    "registry.sign_off_exemplar",
+    "registry.district_review_exemplar",
+    "registry.review_exemplar",
+)
+RETURNED_TO_UNIT = _("The record has been returned to %(unit)s with the reason.")
+
 MOVES = moves.Moves(
     [
-        Move(
+        _on(
             "submit",
             _("Submit"),
-            frozenset({S.DRAFT, S.RETURNED_BY_HEAD, S.RETURNED_BY_DISTRICT, S.RETURNED}),
+            {S.DRAFT, S.RETURNED_BY_HEAD, S.RETURNED_BY_DISTRICT, S.RETURNED},
             _after_submit,
             "registry.submit_exemplar",
+            _("The record has been sent to %(unit)s."),
             takes_reason=False,
             check=_complete,
             apply=_sent_on,
-            done=_("The record has been sent to %(unit)s."),
         ),
-        Move(
+        _on(
             "head_approve",
             _("Approve and send"),
-            frozenset({S.AWAITING_HEAD}),
+            {S.AWAITING_HEAD},
             _after_sign_off,
-            "registry.sign_off_exemplar",
+            SIGN_OFF,
+            _("The record has been signed off and sent to %(unit)s."),
             check=_complete,
             apply=_sent_on,
             style="success",
-            done=_("The record has been signed off and sent to %(unit)s."),
         ),
-        Move(
+        _back(
             "head_return",
             _("Return to the editor"),
-            frozenset({S.AWAITING_HEAD}),
+            {S.AWAITING_HEAD},
             S.RETURNED_BY_HEAD,
-            "registry.sign_off_exemplar",
-            reason_required=True,
-            style="warning",
-            done=_("The record has been returned to the editor of %(unit)s with the reason."),
+            SIGN_OFF,
+            _("The record has been returned to the editor of %(unit)s with the reason."),
         ),
-        Move(
+        _on(
             "endorse",
             _("Endorse and send to Home Affairs"),
-            frozenset({S.SUBMITTED_TO_DISTRICT}),
+            {S.SUBMITTED_TO_DISTRICT},
             S.UNDER_REVIEW,
-            "registry.district_review_exemplar",
+            DISTRICT,
+            _("The record has been endorsed and sent to %(unit)s."),
             style="success",
-            done=_("The record has been endorsed and sent to %(unit)s."),
         ),
-        Move(
+        _back(
             "district_return",
             _("Return to the commune"),
-            frozenset({S.SUBMITTED_TO_DISTRICT}),
+            {S.SUBMITTED_TO_DISTRICT},
             S.RETURNED_BY_DISTRICT,
-            "registry.district_review_exemplar",
-            reason_required=True,
-            style="warning",
-            done=_("The record has been returned to %(unit)s with the reason."),
+            DISTRICT,
+            RETURNED_TO_UNIT,
         ),
-        Move(
+        _on(
             "accept",
             _("Accept"),
-            frozenset({S.UNDER_REVIEW}),
+            {S.UNDER_REVIEW},
             S.ACCEPTED,
-            "registry.review_exemplar",
+            REVIEW,
+            _("The record has been accepted into the province's list of exemplars."),
             style="success",
-            done=_("The record has been accepted into the province's list of exemplars."),
         ),
-        Move(
+        _back(
             "return",
             _("Return for completion"),
-            frozenset({S.UNDER_REVIEW}),
+            {S.UNDER_REVIEW},
             S.RETURNED,
-            "registry.review_exemplar",
-            reason_required=True,
-            style="warning",
-            done=_("The record has been returned to %(unit)s with the reason."),
+            REVIEW,
+            RETURNED_TO_UNIT,
         ),
-        Move(
+        _back(
             "refuse",
             _("Refuse"),
-            frozenset({S.UNDER_REVIEW}),
+            {S.UNDER_REVIEW},
             S.REFUSED,
-            "registry.review_exemplar",
-            reason_required=True,
+            REVIEW,
+            _("The record has been refused; %(unit)s is told the reason."),
             style="danger",
-            done=_("The record has been refused; %(unit)s is told the reason."),
         ),
-        Move(
+        _back(
             "reopen",
             _("Reopen for changes"),
-            frozenset({S.ACCEPTED, S.REFUSED}),
+            {S.ACCEPTED, S.REFUSED},
             S.RETURNED,
-            "registry.review_exemplar",
-            reason_required=True,
+            REVIEW,
+            _("The record has been reopened for %(unit)s to change it."),
             style="secondary",
-            done=_("The record has been reopened for %(unit)s to change it."),
         ),
         # The portal's own: the work of a reviewer that ended is handed on to the reviewer
         # carrying on its work, or to Home Affairs (``registry.handover``, which chooses the

@@ -137,6 +137,22 @@ def _tally(exemplars: list[dict], key: str) -> list[dict]:
     ]
 
 
+def _dimensions(exemplars: list[dict]) -> dict:
+    """The accepted exemplars counted by unit kind, area, field, subject kind and movement."""
+    by_subject_kind = Counter(e["subject_kind"] for e in exemplars)
+    return {
+        "by_unit_kind": _tally(exemplars, "unit_kind"),
+        "by_area": _tally(exemplars, "area"),
+        "by_field": _tally(exemplars, "field"),
+        "by_subject_kind": [
+            {"label": kind.value, "count": by_subject_kind[kind.value]}
+            for kind in SubjectKind
+            if by_subject_kind[kind.value]
+        ],
+        "by_campaign": _tally(exemplars, "campaign"),
+    }
+
+
 def _by_unit(exemplars: list[dict]) -> list[dict]:
     units: dict[str, dict] = {}
     for exemplar in exemplars:
@@ -285,7 +301,6 @@ def _build_snapshot(*, year: int | None, campaign, plan: Plan | None) -> dict:
     proposals = _proposals(year, campaign)
     introductions = _introductions(year, campaign)
     coverage = _coverage(year, campaign)
-    by_subject_kind = Counter(e["subject_kind"] for e in exemplars)
     return {
         "format": SNAPSHOT_FORMAT,
         "kind": YEARLY,
@@ -305,15 +320,7 @@ def _build_snapshot(*, year: int | None, campaign, plan: Plan | None) -> dict:
             "coverage": len(coverage),
         },
         "by_unit": _by_unit(exemplars),
-        "by_unit_kind": _tally(exemplars, "unit_kind"),
-        "by_area": _tally(exemplars, "area"),
-        "by_field": _tally(exemplars, "field"),
-        "by_subject_kind": [
-            {"label": kind.value, "count": by_subject_kind[kind.value]}
-            for kind in SubjectKind
-            if by_subject_kind[kind.value]
-        ],
-        "by_campaign": _tally(exemplars, "campaign"),
+        **_dimensions(exemplars),
         "quota": quota,
         "introductions": introductions,
         "proposals": proposals,
@@ -484,7 +491,6 @@ def _period_snapshot(plan: Plan) -> dict:
     ]
     reform = _reform(plan, yearly)
     quota = _period_quota(plan, yearly)
-    by_subject_kind = Counter(e["subject_kind"] for e in exemplars)
 
     def added(key: str) -> int:
         return sum(snapshot["totals"][key] for snapshot in yearly)
@@ -518,15 +524,7 @@ def _period_snapshot(plan: Plan) -> dict:
         ],
         "quota_by_year": [{"year": snapshot["year"], **snapshot["quota"]} for snapshot in yearly],
         "by_unit": _by_unit_and_year(exemplars, years),
-        "by_unit_kind": _tally(exemplars, "unit_kind"),
-        "by_area": _tally(exemplars, "area"),
-        "by_field": _tally(exemplars, "field"),
-        "by_subject_kind": [
-            {"label": kind.value, "count": by_subject_kind[kind.value]}
-            for kind in SubjectKind
-            if by_subject_kind[kind.value]
-        ],
-        "by_campaign": _tally(exemplars, "campaign"),
+        **_dimensions(exemplars),
         "quota": quota,
         "reform": reform,
         "introductions": joined("introductions"),
@@ -624,13 +622,20 @@ def label_of(dimension: str, value: str) -> str:
 
 
 def create(*, year: int, campaign, by) -> Consolidation:
-    consolidation = Consolidation(year=year, campaign=campaign, created_by=by)
+    return _created(
+        Consolidation(year=year, campaign=campaign, created_by=by),
+        _("The consolidation of this year already exists."),
+    )
+
+
+def _created(consolidation: Consolidation, taken: str) -> Consolidation:
+    """Save a new consolidation; ``taken`` is the error when one like it exists already."""
     consolidation.validate_constraints()
     try:
         with transaction.atomic():
             consolidation.save()
     except IntegrityError as error:  # built at the same moment by someone else
-        raise ValidationError(_("The consolidation of this year already exists.")) from error
+        raise ValidationError(taken) from error
     return consolidation
 
 
@@ -643,16 +648,12 @@ def create_period_review(*, plan: Plan, by, today: datetime.date | None = None) 
             _("%(plan)s runs until %(year)s: its period review can be prepared from %(year)s on.")
             % {"plan": plan.short_label, "year": plan.period_to}
         )
-    consolidation = Consolidation(
-        kind=Consolidation.Kind.PERIOD, plan=plan, year=plan.period_to, created_by=by
+    return _created(
+        Consolidation(
+            kind=Consolidation.Kind.PERIOD, plan=plan, year=plan.period_to, created_by=by
+        ),
+        _("The period review of this plan already exists."),
     )
-    consolidation.validate_constraints()
-    try:
-        with transaction.atomic():
-            consolidation.save()
-    except IntegrityError as error:  # built at the same moment by someone else
-        raise ValidationError(_("The period review of this plan already exists.")) from error
-    return consolidation
 
 
 def _new_version(step) -> ConsolidationVersion:

@@ -145,23 +145,34 @@ class Dashboard:
 # Key figures ------------------------------------------------------------------------------
 
 
+def _this_and_last(queryset, year: int, field: str, **conditions: Q) -> dict[str, tuple]:
+    """For each named condition, how many rows meet it in ``year`` and in the year before
+    (``field``: the rows' year), in one query."""
+    counts = queryset.aggregate(
+        **{
+            f"{name}_{y}": Count("pk", filter=Q(**{field: y}) & condition)
+            for name, condition in conditions.items()
+            for y in (year, year - 1)
+        }
+    )
+    return {name: (counts[f"{name}_{year}"], counts[f"{name}_{year - 1}"]) for name in conditions}
+
+
 def _exemplar_figures(exemplars, year: int) -> list[KeyFigure]:
     """Registered, submitted and accepted exemplars of the year and of the previous (1 query)."""
-    counts = {}
-    for y in (year, year - 1):
-        in_year = Q(year=y)
-        counts[f"registered_{y}"] = Count("year", filter=in_year)
-        counts[f"submitted_{y}"] = Count(
-            "year", filter=in_year & Q(status__in=tracking.SUBMITTED_STATUSES)
-        )
-        counts[f"accepted_{y}"] = Count("year", filter=in_year & Q(status=S.ACCEPTED))
-    row = exemplars.filter(year__in=(year, year - 1)).aggregate(**counts)
+    counts = _this_and_last(
+        exemplars.filter(year__in=(year, year - 1)),
+        year,
+        "year",
+        registered=Q(),
+        submitted=Q(status__in=tracking.SUBMITTED_STATUSES),
+        accepted=Q(status=S.ACCEPTED),
+    )
     url = "registry:exemplar_list"
     return [
         KeyFigure(
             _("Exemplars registered"),
-            row[f"registered_{year}"],
-            row[f"registered_{year - 1}"],
+            *counts["registered"],
             link(url, year=year),
             caption=_(
                 "Every record of the year, drafts included: units register their exemplars "
@@ -170,15 +181,13 @@ def _exemplar_figures(exemplars, year: int) -> list[KeyFigure]:
         ),
         KeyFigure(
             _("Sent up for review"),
-            row[f"submitted_{year}"],
-            row[f"submitted_{year - 1}"],
+            *counts["submitted"],
             link(url, year=year, status=STATUS_SENT_UP),
             caption=_("Awaiting the district, under review at Home Affairs or accepted."),
         ),
         KeyFigure(
             _("Accepted"),
-            row[f"accepted_{year}"],
-            row[f"accepted_{year - 1}"],
+            *counts["accepted"],
             link(url, year=year, status=S.ACCEPTED),
             caption=_("Accepted by Home Affairs; they count toward the units' quotas."),
         ),
@@ -187,27 +196,18 @@ def _exemplar_figures(exemplars, year: int) -> list[KeyFigure]:
 
 def _propagation_figures(user, year: int) -> list[KeyFigure]:
     """Media coverage and events of the year and of the previous (2 queries)."""
-
-    def per_year(queryset, date_field):
-        return queryset.aggregate(
-            this=Count("pk", filter=Q(**{f"{date_field}__year": year})),
-            last=Count("pk", filter=Q(**{f"{date_field}__year": year - 1})),
-        )
-
-    coverage = per_year(Coverage.objects.restrict(user), "published_on")
-    events = per_year(Event.objects.restrict(user), "date")
+    coverage = _this_and_last(Coverage.objects.restrict(user), year, "published_on__year", all=Q())
+    events = _this_and_last(Event.objects.restrict(user), year, "date__year", all=Q())
     return [
         KeyFigure(
             _("Media coverage"),
-            coverage["this"],
-            coverage["last"],
+            *coverage["all"],
             link("campaigns:coverage_list", year=year),
             caption=_("News items, articles, reportage and programmes published in the year."),
         ),
         KeyFigure(
             _("Events"),
-            events["this"],
-            events["last"],
+            *events["all"],
             link("campaigns:event_list", year=year),
             caption=_("Conferences, meetings, visits and other events held in the year."),
         ),
@@ -220,36 +220,30 @@ def _recognition_figures(user, year: int) -> list[KeyFigure]:
     from .models import AwardProposal
     from .selectors import introductions_in_reach, proposals_in_reach
 
-    conferred = Q(status=AwardProposal.Status.CONFERRED)
-    proposals = proposals_in_reach(user).aggregate(
-        proposed=Count("pk", filter=Q(year=year)),
-        proposed_before=Count("pk", filter=Q(year=year - 1)),
-        conferred=Count("pk", filter=Q(year=year) & conferred),
-        conferred_before=Count("pk", filter=Q(year=year - 1) & conferred),
+    proposals = _this_and_last(
+        proposals_in_reach(user),
+        year,
+        "year",
+        proposed=Q(),
+        conferred=Q(status=AwardProposal.Status.CONFERRED),
     )
-    introductions = introductions_in_reach(user).aggregate(
-        this=Count("pk", filter=Q(date__year=year)),
-        last=Count("pk", filter=Q(date__year=year - 1)),
-    )
+    introductions = _this_and_last(introductions_in_reach(user), year, "date__year", all=Q())
     return [
         KeyFigure(
             _("Commendations proposed"),
-            proposals["proposed"],
-            proposals["proposed_before"],
+            *proposals["proposed"],
             link("reports:proposal_list", year=year),
             caption=_("Proposals for the year's achievements, at whatever stage."),
         ),
         KeyFigure(
             _("Commendations conferred"),
-            proposals["conferred"],
-            proposals["conferred_before"],
+            *proposals["conferred"],
             link("reports:proposal_list", year=year, status=AwardProposal.Status.CONFERRED),
             caption=_("Proposals for the year's achievements that a decision conferred."),
         ),
         KeyFigure(
             _("Introductions to the media"),
-            introductions["this"],
-            introductions["last"],
+            *introductions["all"],
             link("reports:introduction_list", year=year),
             caption=_("Exemplars Home Affairs introduced to the media in the year."),
         ),

@@ -17,6 +17,7 @@ a text beyond the field limit is cut there, with a note pointing to the record o
 import datetime
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
@@ -194,8 +195,9 @@ def draft_issue(unit: Unit, signer=None) -> Issue:
 
 
 def _document(
-    *, unit: Unit, issue: Issue, doc_type: str, kind: str, year: int, **fields
+    *, unit: Unit, issue: Issue, kind: str, year: int, doc_type: str = "BC", **fields
 ) -> Document:
+    """A document of ``unit``, a report ("BC") unless ``doc_type`` says otherwise."""
     return Document(
         kind=kind,
         year=year,
@@ -255,6 +257,50 @@ def _kind_counts(exemplars) -> str:
     return ", ".join(f"{n} {str(kind.label).lower()}" for kind, n in counts if n)
 
 
+def _sum(header: str, width: float) -> Column:
+    """A column of numbers summed in the totals row."""
+    return Column(header, numeric=True, total=True, width=width)
+
+
+def _no(width: float = 5) -> Column:
+    return Column(_("No."), width=width)
+
+
+def _numbered(items, cells) -> list:
+    """One row per item, numbered from 1: ``[1, *cells(item)]``."""
+    return [[n, *cells(item)] for n, item in enumerate(items, start=1)]
+
+
+def _grouped(groups, cells, heading=lambda label, count: f"{label} ({count})") -> list:
+    """The rows of ``(label, members)`` groups, each under its heading row ("Cá nhân (3)"),
+    numbered throughout; a group with no members is left out."""
+    rows: list = []
+    number = 0
+    for label, members in groups:
+        if members:
+            rows.append(GroupRow(heading(label, len(members))))
+        for member in members:
+            number += 1
+            rows.append([number, *cells(member)])
+    return rows
+
+
+def _list_annex(title: str, table: Table) -> list[Annex]:
+    """The list as the document's one annex, in landscape; none when it has no rows."""
+    return [Annex(title=title, blocks=[table], landscape=True)] if table.data_rows else []
+
+
+def _listing(sheet: str, columns: list, rows: list, *, totals: bool = False) -> Table:
+    """A list in small print, with a totals row under the summed columns (``totals``)."""
+    return Table(
+        columns=columns,
+        rows=rows,
+        sheet=sheet,
+        small=True,
+        totals_label=_("Total") if totals else "",
+    )
+
+
 # A unit's exemplars of a year: a report with the list as its annex ----------------------------
 
 
@@ -276,26 +322,17 @@ def unit_exemplars(*, unit: Unit, year: int, issue: Issue | None = None) -> Docu
     )
     # Where the unit's head signed off what it sent, each line carries the day.
     signed = any(e.head_signed_off_at for e in exemplars)
-    rows: list = []
-    number = 0
-    for kind in kinds:
-        members = [e for e in exemplars if e.subject_kind == kind]
-        if not members:
-            continue
-        rows.append(GroupRow(f"{kind.label} ({len(members)})"))
-        for exemplar in members:
-            number += 1
-            rows.append(
-                [
-                    number,
-                    exemplar.subject_name,
-                    describe_subject(exemplar),
-                    exemplar.field.name if exemplar.field else "",
-                    summary(exemplar.achievements),
-                    exemplar.get_status_display(),
-                    *([signoff_day(exemplar.head_signed_off_at)] if signed else []),
-                ]
-            )
+    rows = _grouped(
+        ((kind.label, [e for e in exemplars if e.subject_kind == kind]) for kind in kinds),
+        lambda exemplar: [
+            exemplar.subject_name,
+            describe_subject(exemplar),
+            exemplar.field.name if exemplar.field else "",
+            summary(exemplar.achievements),
+            exemplar.get_status_display(),
+            *([signoff_day(exemplar.head_signed_off_at)] if signed else []),
+        ],
+    )
     accepted = sum(1 for e in exemplars if e.status == "accepted")
     body = [p for p in [_plan_paragraph(year)] if p]
     if exemplars:
@@ -328,7 +365,7 @@ def unit_exemplars(*, unit: Unit, year: int, issue: Issue | None = None) -> Docu
             )
         )
     columns = [
-        Column(_("No."), width=5),
+        _no(),
         Column(_("Name"), width=15 if signed else 16),
         Column(_("Position, workplace"), width=16 if signed else 18),
         Column(_("Field"), width=11),
@@ -337,25 +374,11 @@ def unit_exemplars(*, unit: Unit, year: int, issue: Issue | None = None) -> Docu
     ]
     if signed:
         columns.append(Column(_("Signed off by the unit head on"), width=11))
-    table = Table(
-        columns=columns,
-        rows=rows,
-        sheet=_("Exemplars"),
-        small=True,
-    )
-    annexes = []
-    if exemplars:
-        annexes.append(
-            Annex(
-                title=_("LIST OF ADVANCED EXEMPLARS OF %(year)s") % {"year": year},
-                blocks=[table],
-                landscape=True,
-            )
-        )
+    table = _listing(_("Exemplars"), columns, rows)
+    annexes = _list_annex(_("LIST OF ADVANCED EXEMPLARS OF %(year)s") % {"year": year}, table)
     return _document(
         unit=unit,
         issue=issue,
-        doc_type="BC",
         kind="unit_exemplars",
         year=year,
         subject=_("Advanced exemplars found and built in %(year)s") % {"year": year},
@@ -483,7 +506,6 @@ def exemplar_profile(
     return _document(
         unit=unit,
         issue=issue,
-        doc_type="BC",
         kind="exemplar_profile",
         year=exemplar.year,
         subject=_("Achievements of the advanced exemplar %(name)s")
@@ -576,9 +598,9 @@ def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
                 columns=[
                     Column(_("No."), width=6),
                     Column(_("Unit kind"), width=40),
-                    Column(_("Units with a quota"), numeric=True, total=True, width=18),
-                    Column(_("Met the quota"), numeric=True, total=True, width=18),
-                    Column(_("Behind quota"), numeric=True, total=True, width=18),
+                    _sum(_("Units with a quota"), 18),
+                    _sum(_("Met the quota"), 18),
+                    _sum(_("Behind quota"), 18),
                 ],
                 rows=summary_rows,
                 totals_label=_("Total"),
@@ -598,57 +620,42 @@ def quota_compliance(*, year: int, issue: Issue | None = None) -> Document:
         body.append(
             Paragraph(_("No quota rule applies to %(year)s.") % {"year": year}, style="plain")
         )
-    rows: list = []
-    number = 0
-    for kind_name in [name for name, _entry in sorted(kinds.items(), key=lambda i: i[1]["order"])]:
-        members = [row for row in behind if row.unit.kind.name == kind_name]
-        if not members:
-            continue
-        rows.append(GroupRow(f"{kind_name} ({len(members)})"))
-        for member in members:
-            number += 1
-            rows.append(
-                [
-                    number,
-                    member.unit.label,
-                    member.district_name or "",
-                    member.minimum,
-                    member.submitted,
-                    member.accepted,
-                    member.remaining,
-                    member.deadline or "—",
-                ]
-            )
-    annexes = []
-    if behind:
-        annexes.append(
-            Annex(
-                title=_("UNITS BEHIND THEIR QUOTA IN %(year)s") % {"year": year},
-                blocks=[
-                    Table(
-                        columns=[
-                            Column(_("No."), width=5),
-                            Column(_("Unit"), width=30),
-                            Column(_("District"), width=15),
-                            Column(_("Minimum"), numeric=True, total=True, width=9),
-                            Column(_("Sent up"), numeric=True, total=True, width=9),
-                            Column(_("Accepted"), numeric=True, total=True, width=9),
-                            Column(_("Still to be accepted"), numeric=True, total=True, width=11),
-                            Column(_("Deadline"), width=12),
-                        ],
-                        rows=rows,
-                        totals_label=_("Total"),
-                        sheet=_("Units behind quota"),
-                        small=True,
-                    )
-                ],
-                landscape=True,
-            )
-        )
+    rows = _grouped(
+        (
+            (name, [row for row in behind if row.unit.kind.name == name])
+            for name, _entry in sorted(kinds.items(), key=lambda i: i[1]["order"])
+        ),
+        lambda member: [
+            member.unit.label,
+            member.district_name or "",
+            member.minimum,
+            member.submitted,
+            member.accepted,
+            member.remaining,
+            member.deadline or "—",
+        ],
+    )
+    annexes = _list_annex(
+        _("UNITS BEHIND THEIR QUOTA IN %(year)s") % {"year": year},
+        _listing(
+            _("Units behind quota"),
+            [
+                _no(),
+                Column(_("Unit"), width=30),
+                Column(_("District"), width=15),
+                _sum(_("Minimum"), 9),
+                _sum(_("Sent up"), 9),
+                _sum(_("Accepted"), 9),
+                _sum(_("Still to be accepted"), 11),
+                Column(_("Deadline"), width=12),
+            ],
+            rows,
+            totals=True,
+        ),
+    )
     return _document(
         unit=unit,
         issue=issue,
-        doc_type="BC",
         kind="quota_compliance",
         year=year,
         subject=_("Quota compliance in finding advanced exemplars, %(year)s") % {"year": year},
@@ -683,24 +690,26 @@ def _narrative(text: str) -> list[Paragraph]:
     return [Paragraph(part.strip()) for part in re.split(r"\n\s*\n|\n", text or "") if part.strip()]
 
 
-def _no(width: float = 5) -> Column:
-    return Column(_("No."), width=width)
-
-
 def _accepted_table(snapshot: dict) -> Table:
     """The accepted exemplars: collectives, then individuals, then households, each group
     under its own row, numbered throughout; a period review adds the year of each."""
     with_year = snapshot.get("kind") == "period"
-    rows: list = []
-    number = 0
-    for kind in SubjectKind:
-        members = [row for row in snapshot["exemplars"] if row["subject_kind"] == kind.value]
-        if members:
-            rows.append(GroupRow(f"{kind.label} ({len(members)})"))
-        for row in members:
-            number += 1
-            cells = [number, row["name"], row["position"], row["unit"], row["field"]]
-            rows.append([*cells, str(row["year"])] if with_year else cells)
+    rows = _grouped(
+        (
+            (
+                kind.label,
+                [row for row in snapshot["exemplars"] if row["subject_kind"] == kind.value],
+            )
+            for kind in SubjectKind
+        ),
+        lambda row: [
+            row["name"],
+            row["position"],
+            row["unit"],
+            row["field"],
+            *([str(row["year"])] if with_year else []),
+        ],
+    )
     columns = [
         _no(7),
         Column(_("Name"), width=25),
@@ -710,70 +719,82 @@ def _accepted_table(snapshot: dict) -> Table:
     ]
     if with_year:
         columns.append(Column(_("Year"), width=8))
-    return Table(columns=columns, rows=rows, sheet=_("Accepted exemplars"), small=True)
+    return _listing(_("Accepted exemplars"), columns, rows)
 
 
 def _behind_table(snapshot: dict) -> Table | None:
     """The units behind their quota, grouped by unit kind, with totals; None if none is."""
     units = snapshot["quota"]["units"]
-    rows: list = []
-    number = 0
-    for kind_row in snapshot["quota"]["by_kind"]:
-        members = [u for u in units if u["kind"] == kind_row["label"] and not u["met"]]
-        if members:
-            rows.append(GroupRow(f"{kind_row['label']} ({len(members)})"))
-        for member in members:
-            number += 1
-            minimum, accepted = member["minimum"], member["accepted"]
-            rows.append(
-                [number, member["name"], member["district"], minimum, accepted, minimum - accepted]
-            )
-    if not number:
+    rows = _grouped(
+        (
+            (row["label"], [u for u in units if u["kind"] == row["label"] and not u["met"]])
+            for row in snapshot["quota"]["by_kind"]
+        ),
+        lambda member: [member["name"], member["district"], *_shortfall(member)],
+    )
+    if not rows:
         return None
-    return Table(
-        columns=[
+    return _listing(
+        _("Units behind quota"),
+        [
             _no(7),
             Column(_("Unit"), width=38),
             Column(_("District"), width=19),
-            Column(_("Minimum"), numeric=True, total=True, width=12),
-            Column(_("Accepted"), numeric=True, total=True, width=12),
-            Column(_("Missing"), numeric=True, total=True, width=12),
+            _sum(_("Minimum"), 12),
+            _sum(_("Accepted"), 12),
+            _sum(_("Missing"), 12),
         ],
-        rows=rows,
-        totals_label=_("Total"),
-        sheet=_("Units behind quota"),
-        small=True,
+        rows,
+        totals=True,
     )
 
 
-def _by_unit_table(snapshot: dict) -> Table | None:
+def _shortfall(member: dict) -> list:
+    """A unit's minimum, what was accepted and what is missing."""
+    return [member["minimum"], member["accepted"], member["minimum"] - member["accepted"]]
+
+
+def _units_table(snapshot: dict, sheet: str, kind_width, figures: list, values) -> Table | None:
+    """The accepted exemplars of each unit: its name, kind and area, then the summed
+    ``figures`` columns showing ``values(row)``; None when no unit has any."""
     from .consolidation import area_label
 
     if not snapshot["by_unit"]:
         return None
-    return Table(
-        columns=[
+    return _listing(
+        sheet,
+        [
             _no(),
             Column(_("Unit"), width=30),
-            Column(_("Unit kind"), width=18),
+            Column(_("Unit kind"), width=kind_width),
             Column(_("District or commune"), width=17),
-            Column(_("Accepted"), numeric=True, total=True, width=8),
-            *(Column(str(kind.label), numeric=True, total=True, width=8) for kind in SubjectKind),
+            *figures,
         ],
-        rows=[
-            [
-                n,
-                row["name"],
-                row["kind"],
-                area_label(row["area"]),
-                row["accepted"],
-                *(row[kind.value] for kind in SubjectKind),
-            ]
-            for n, row in enumerate(snapshot["by_unit"], start=1)
-        ],
-        totals_label=_("Total"),
-        sheet=_("By unit"),
-        small=True,
+        _numbered(
+            snapshot["by_unit"],
+            lambda row: [row["name"], row["kind"], area_label(row["area"]), *values(row)],
+        ),
+        totals=True,
+    )
+
+
+def _by_unit_table(snapshot: dict) -> Table | None:
+    return _units_table(
+        snapshot,
+        _("By unit"),
+        18,
+        [_sum(_("Accepted"), 8), *(_sum(str(kind.label), 8) for kind in SubjectKind)],
+        lambda row: [row["accepted"], *(row[kind.value] for kind in SubjectKind)],
+    )
+
+
+def _by_unit_and_year_table(snapshot: dict) -> Table | None:
+    return _units_table(
+        snapshot,
+        _("By unit and year"),
+        17,
+        [*(_sum(str(year), 7) for year in snapshot["years"]), _sum(_("Total"), 8)],
+        lambda row: [*row["by_year"], row["accepted"]],
     )
 
 
@@ -782,101 +803,74 @@ def _decision(row: dict) -> str:
     return " ".join(part for part in (row["decision_number"], cell_text(day)) if part)
 
 
+def _snapshot_list(snapshot: dict, key: str, sheet: str, columns: list) -> Table | None:
+    """The snapshot's list ``key`` as a numbered table, one column per ``(header, width,
+    cell)`` where ``cell(row)`` is what it shows; None when the list is empty."""
+    if not snapshot[key]:
+        return None
+    return _listing(
+        sheet,
+        [_no(), *(Column(header, width=width) for header, width, _cell in columns)],
+        _numbered(snapshot[key], lambda row: [cell(row) for _header, _width, cell in columns]),
+    )
+
+
+def _choice(choices, key: str):
+    """A cell showing the label of the choice the row stores under ``key``."""
+    labels = dict(choices)
+    return lambda row: str(labels.get(row[key], row[key]))
+
+
 def _proposals_table(snapshot: dict) -> Table | None:
     from .models import AwardProposal
 
-    if not snapshot["proposals"]:
-        return None
-    statuses = dict(AwardProposal.Status.choices)
-    kinds = dict(AwardProposal.Kind.choices)
-    return Table(
-        columns=[
-            _no(),
-            Column(_("Exemplar"), width=20),
-            Column(_("Unit"), width=18),
-            Column(_("Award form"), width=20),
-            Column(_("Kind"), width=10),
-            Column(_("Status"), width=12),
-            Column(_("Decision"), width=15),
+    return _snapshot_list(
+        snapshot,
+        "proposals",
+        _("Commendation proposals"),
+        [
+            (_("Exemplar"), 20, itemgetter("name")),
+            (_("Unit"), 18, itemgetter("unit")),
+            (_("Award form"), 20, itemgetter("award")),
+            (_("Kind"), 10, _choice(AwardProposal.Kind.choices, "kind")),
+            (_("Status"), 12, _choice(AwardProposal.Status.choices, "status")),
+            (_("Decision"), 15, _decision),
         ],
-        rows=[
-            [
-                n,
-                row["name"],
-                row["unit"],
-                row["award"],
-                str(kinds.get(row["kind"], row["kind"])),
-                str(statuses.get(row["status"], row["status"])),
-                _decision(row),
-            ]
-            for n, row in enumerate(snapshot["proposals"], start=1)
-        ],
-        sheet=_("Commendation proposals"),
-        small=True,
     )
 
 
 def _introductions_table(snapshot: dict) -> Table | None:
     from .models import MediaIntroduction
 
-    if not snapshot["introductions"]:
-        return None
-    occasions = dict(MediaIntroduction.Occasion.choices)
-    return Table(
-        columns=[
-            _no(),
-            Column(_("Exemplar"), width=18),
-            Column(_("Unit"), width=16),
-            Column(_("Media outlet"), width=16),
-            Column(_("Date"), width=10),
-            Column(_("Occasion"), width=12),
-            Column(_("Angle"), width=23),
+    return _snapshot_list(
+        snapshot,
+        "introductions",
+        _("Introductions to the media"),
+        [
+            (_("Exemplar"), 18, itemgetter("name")),
+            (_("Unit"), 16, itemgetter("unit")),
+            (_("Media outlet"), 16, itemgetter("outlet")),
+            (_("Date"), 10, lambda row: _iso_date(row["date"])),
+            (_("Occasion"), 12, _choice(MediaIntroduction.Occasion.choices, "occasion")),
+            (_("Angle"), 23, lambda row: bounded(row["angle"], url=_exemplar_page(row["code"]))),
         ],
-        rows=[
-            [
-                n,
-                row["name"],
-                row["unit"],
-                row["outlet"],
-                _iso_date(row["date"]),
-                str(occasions.get(row["occasion"], row["occasion"])),
-                bounded(row["angle"], url=_exemplar_page(row["code"])),
-            ]
-            for n, row in enumerate(snapshot["introductions"], start=1)
-        ],
-        sheet=_("Introductions to the media"),
-        small=True,
     )
 
 
 def _coverage_table(snapshot: dict) -> Table | None:
     from campaigns.models import Coverage
 
-    if not snapshot["coverage"]:
-        return None
-    kinds = dict(Coverage.Kind.choices)
-    return Table(
-        columns=[
-            _no(),
-            Column(_("Title"), width=30),
-            Column(_("Media outlet"), width=18),
-            Column(_("Kind"), width=12),
-            Column(_("Published on"), width=10),
-            Column(_("Exemplars"), width=25),
+    return _snapshot_list(
+        snapshot,
+        "coverage",
+        _("Coverage published"),
+        [
+            (_("Title"), 30, itemgetter("title")),
+            (_("Media outlet"), 18, itemgetter("outlet")),
+            (_("Kind"), 12, _choice(Coverage.Kind.choices, "kind")),
+            (_("Published on"), 10, lambda row: _iso_date(row["date"])),
+            (_("Exemplars"), 25, lambda row: ", ".join(row["exemplars"])),
         ],
-        rows=[
-            [
-                n,
-                row["title"],
-                row["outlet"],
-                str(kinds.get(row["kind"], row["kind"])),
-                _iso_date(row["date"]),
-                ", ".join(row["exemplars"]),
-            ]
-            for n, row in enumerate(snapshot["coverage"], start=1)
-        ],
-        sheet=_("Coverage published"),
-        small=True,
     )
 
 
@@ -926,7 +920,7 @@ def _figure_tables(snapshot: dict, after_key_figures: list | None = None) -> lis
                 columns=[
                     _no(8),
                     Column(_("Group"), width=67),
-                    Column(_("Accepted"), numeric=True, total=True, width=25),
+                    _sum(_("Accepted"), 25),
                 ],
                 rows=[
                     [n, consolidating.label_of(key, row["label"]), row["count"]]
@@ -1092,7 +1086,6 @@ def _home_affairs_report(
     return _document(
         unit=unit,
         issue=issue or draft_issue(unit),
-        doc_type="BC",
         addressee=[_("To: The Provincial People's Committee")],
         recipients=[
             _("The Provincial People's Committee (to report)"),
@@ -1219,88 +1212,39 @@ def _by_year_table(snapshot: dict) -> Table:
     from . import consolidation as consolidating
 
     labels = consolidating.by_year_labels()
-    return Table(
-        columns=[
-            Column(_("Year"), width=10),
-            *(Column(label, numeric=True, total=True, width=11) for label in labels.values()),
-        ],
-        rows=[
-            [str(row["year"]), *(row.get(key, 0) for key in labels)] for row in snapshot["by_year"]
-        ],
-        totals_label=_("Total"),
-        sheet=_("By year"),
-        small=True,
+    return _listing(
+        _("By year"),
+        [Column(_("Year"), width=10), *(_sum(label, 11) for label in labels.values())],
+        [[str(row["year"]), *(row.get(key, 0) for key in labels)] for row in snapshot["by_year"]],
+        totals=True,
     )
 
 
 def _behind_by_year_table(snapshot: dict) -> Table | None:
     """The obligations not met, year by year; None when every one was met."""
-    rows: list = []
-    number = 0
-    for standing in snapshot["quota_by_year"]:
-        members = [unit for unit in standing["units"] if not unit["met"]]
-        if members:
-            rows.append(
-                GroupRow(
-                    _("Year %(year)s (%(count)s)")
-                    % {"year": standing["year"], "count": len(members)}
-                )
-            )
-        for member in members:
-            number += 1
-            minimum, accepted = member["minimum"], member["accepted"]
-            rows.append(
-                [
-                    number,
-                    member["name"],
-                    member["kind"],
-                    member["district"],
-                    minimum,
-                    accepted,
-                    minimum - accepted,
-                ]
-            )
-    if not number:
+    rows = _grouped(
+        (
+            (standing["year"], [unit for unit in standing["units"] if not unit["met"]])
+            for standing in snapshot["quota_by_year"]
+        ),
+        lambda member: [member["name"], member["kind"], member["district"], *_shortfall(member)],
+        heading=lambda year, count: _("Year %(year)s (%(count)s)") % {"year": year, "count": count},
+    )
+    if not rows:
         return None
-    return Table(
-        columns=[
+    return _listing(
+        _("Obligations not met"),
+        [
             _no(6),
             Column(_("Unit"), width=30),
             Column(_("Unit kind"), width=17),
             Column(_("District"), width=17),
-            Column(_("Minimum"), numeric=True, total=True, width=10),
-            Column(_("Accepted"), numeric=True, total=True, width=10),
-            Column(_("Missing"), numeric=True, total=True, width=10),
+            _sum(_("Minimum"), 10),
+            _sum(_("Accepted"), 10),
+            _sum(_("Missing"), 10),
         ],
-        rows=rows,
-        totals_label=_("Total"),
-        sheet=_("Obligations not met"),
-        small=True,
-    )
-
-
-def _by_unit_and_year_table(snapshot: dict) -> Table | None:
-    from .consolidation import area_label
-
-    if not snapshot["by_unit"]:
-        return None
-    years = snapshot["years"]
-    return Table(
-        columns=[
-            _no(),
-            Column(_("Unit"), width=30),
-            Column(_("Unit kind"), width=17),
-            Column(_("District or commune"), width=17),
-            *(Column(str(year), numeric=True, total=True, width=7) for year in years),
-            Column(_("Total"), numeric=True, total=True, width=8),
-        ],
-        rows=[
-            [n, row["name"], row["kind"], area_label(row["area"]), *row["by_year"], row["accepted"]]
-            for n, row in enumerate(snapshot["by_unit"], start=1)
-        ],
-        totals_label=_("Total"),
-        sheet=_("By unit and year"),
-        small=True,
+        rows,
+        totals=True,
     )
 
 
@@ -1375,8 +1319,9 @@ def _reform_table(snapshot: dict) -> Table | None:
                         _("Listed on the portal's unit pages."),
                     ]
                 )
-    return Table(
-        columns=[
+    return _listing(
+        _("Units reorganised"),
+        [
             _no(5),
             Column(_("Unit"), width=22),
             Column(_("Unit kind"), width=13),
@@ -1384,9 +1329,7 @@ def _reform_table(snapshot: dict) -> Table | None:
             Column(_("Days in force in the period"), numeric=True, width=9),
             Column(_("Successions (legal basis, effective date)"), width=37),
         ],
-        rows=rows,
-        sheet=_("Units reorganised"),
-        small=True,
+        rows,
     )
 
 
@@ -1396,21 +1339,25 @@ def _inherited_table(snapshot: dict) -> Table | None:
     rows = snapshot["reform"]["inherited"]
     if not rows:
         return None
-    return Table(
-        columns=[
+    return _listing(
+        _("Results carried over"),
+        [
             _no(6),
             Column(_("Year"), width=8),
             Column(_("Unit counting the results"), width=30),
             Column(_("Units that ended, whose results it counted"), width=40),
-            Column(_("Accepted exemplars counted"), numeric=True, total=True, width=16),
+            _sum(_("Accepted exemplars counted"), 16),
         ],
-        rows=[
-            [n, str(row["year"]), row["name"], "; ".join(row["predecessors"]), row["accepted"]]
-            for n, row in enumerate(rows, start=1)
-        ],
-        totals_label=_("Total"),
-        sheet=_("Results carried over"),
-        small=True,
+        _numbered(
+            rows,
+            lambda row: [
+                str(row["year"]),
+                row["name"],
+                "; ".join(row["predecessors"]),
+                row["accepted"],
+            ],
+        ),
+        totals=True,
     )
 
 
@@ -1659,29 +1606,21 @@ def proposal_list(
             )
         )
         closing = _("%(issuer)s respectfully reports./.") % {"issuer": name}
-    annexes = []
-    if proposals:
-        annexes.append(
-            Annex(
-                title=_("LIST OF PROPOSALS FOR COMMENDATION, %(year)s") % {"year": year},
-                blocks=[
-                    Table(
-                        columns=[
-                            Column(_("No."), width=5),
-                            Column(_("Name"), width=17),
-                            Column(_("Position, workplace"), width=18),
-                            Column(_("Kind") if to_province else _("Status"), width=10),
-                            Column(_("Proposing unit") if to_province else _("Unit"), width=15),
-                            Column(_("Summary of achievements"), width=35),
-                        ],
-                        rows=rows,
-                        sheet=_("Proposals"),
-                        small=True,
-                    )
-                ],
-                landscape=True,
-            )
-        )
+    annexes = _list_annex(
+        _("LIST OF PROPOSALS FOR COMMENDATION, %(year)s") % {"year": year},
+        _listing(
+            _("Proposals"),
+            [
+                _no(),
+                Column(_("Name"), width=17),
+                Column(_("Position, workplace"), width=18),
+                Column(_("Kind") if to_province else _("Status"), width=10),
+                Column(_("Proposing unit") if to_province else _("Unit"), width=15),
+                Column(_("Summary of achievements"), width=35),
+            ],
+            rows,
+        ),
+    )
     return _document(
         unit=unit,
         issue=issue,
@@ -1774,10 +1713,7 @@ def dashboard_document(dashboard, issue: Issue | None = None) -> Document:
             Table(
                 columns=[
                     Column(_("Group"), width=34),
-                    *(
-                        Column(str(name), numeric=True, total=True, width=13)
-                        for name in chart.series
-                    ),
+                    *(_sum(str(name), 13) for name in chart.series),
                 ],
                 rows=[[bar.label, *bar.values] for bar in chart.bars],
                 totals_label=_("Total") if chart.stacked or len(chart.series) == 1 else "",
@@ -1805,7 +1741,6 @@ def dashboard_document(dashboard, issue: Issue | None = None) -> Document:
     return _document(
         unit=unit,
         issue=issue,
-        doc_type="BC",
         kind="dashboard",
         year=dashboard.year,
         subject=_("Overview of advanced exemplars in %(year)s compared with %(previous)s")

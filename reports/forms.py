@@ -5,8 +5,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import MediaOutlet
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    choice_filter,
+    code_choice,
+    search_field,
+    text_box,
+)
 from registry.enums import ExemplarStatus, SubjectKind
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from registry.forms import year_field
 from registry.models import Campaign, Exemplar, Field, Plan, Unit
 
 from .models import (
@@ -18,8 +25,6 @@ from .models import (
     Signer,
     default_signer,
 )
-
-DATE_WIDGET = {"format": "%d/%m/%Y", "attrs": {"placeholder": "dd/mm/yyyy"}}
 
 
 def proposable_exemplars(user):
@@ -85,11 +90,11 @@ class ProposalForm(BootstrapFormMixin, forms.ModelForm):
 
 class AppraisalForm(BootstrapFormMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=AwardProposal.Status.outcomes)
-    notes = forms.CharField(
-        label=_("Appraisal notes"),
-        required=False,
+    notes = text_box(
+        _("Appraisal notes"),
+        rows=4,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
         help_text=_("What was checked; what the unit must add, if anything."),
     )
 
@@ -107,7 +112,6 @@ class DecisionForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = AwardProposal
         fields = ["decision_number", "decision_date", "decision_signer"]
-        widgets = {"decision_date": forms.DateInput(**DATE_WIDGET)}
         help_texts = {
             "decision_number": _("For example 1234/QĐ-UBND."),
             "decision_signer": _("Name and title of who signed the decision."),
@@ -119,42 +123,22 @@ class DecisionForm(BootstrapFormMixin, forms.ModelForm):
             self.fields[name].required = True
 
     def clean_decision_date(self):
-        date = self.cleaned_data["decision_date"]
-        if date > timezone.localdate():
-            raise forms.ValidationError(_("A decision is recorded once it is signed."))
-        return date
+        return self.not_after_today("decision_date", _("A decision is recorded once it is signed."))
 
 
 class ProposalFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Exemplar or decision number"))
     year = year_field(_("Achievement year"))
-    award = forms.ModelChoiceField(
-        label=_("Award form"),
-        required=False,
-        queryset=AwardForm.objects.all(),
-        to_field_name="code",
-        empty_label=_("All awards"),
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *AwardProposal.Kind.choices],
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *AwardProposal.Status.choices],
-    )
+    award = code_choice(_("Award form"), AwardForm.objects.all(), _("All awards"))
+    kind = choice_filter(_("Kind"), _("All kinds"), AwardProposal.Kind.choices)
+    status = choice_filter(_("Status"), _("Any status"), AwardProposal.Status.choices)
 
 
 class IntroductionForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = MediaIntroduction
         fields = ["exemplar", "outlet", "date", "occasion", "angle"]
-        widgets = {
-            "date": forms.DateInput(**DATE_WIDGET),
-            "angle": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"angle": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -170,24 +154,11 @@ class IntroductionForm(BootstrapFormMixin, forms.ModelForm):
 class IntroductionFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Exemplar"))
     year = year_field()
-    field = forms.ModelChoiceField(
-        label=_("Field"),
-        required=False,
-        queryset=Field.objects.all(),
-        to_field_name="code",
-        empty_label=_("All fields"),
+    field = code_choice(_("Field"), Field.objects.all(), _("All fields"))
+    outlet = code_choice(
+        _("Outlet"), MediaOutlet.objects.all(), _("All outlets"), to_field_name=None
     )
-    outlet = forms.ModelChoiceField(
-        label=_("Outlet"),
-        required=False,
-        queryset=MediaOutlet.objects.all(),
-        empty_label=_("All outlets"),
-    )
-    occasion = forms.ChoiceField(
-        label=_("Occasion"),
-        required=False,
-        choices=[("", _("Any occasion")), *MediaIntroduction.Occasion.choices],
-    )
+    occasion = choice_filter(_("Occasion"), _("Any occasion"), MediaIntroduction.Occasion.choices)
 
 
 # Consolidations ------------------------------------------------------------------------------
@@ -227,16 +198,8 @@ class PeriodReviewForm(BootstrapFormMixin, forms.Form):
 
 class ConsolidationFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field(_("Year"))
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("Every kind")), *Consolidation.Kind.choices],
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *Consolidation.Status.choices],
-    )
+    kind = choice_filter(_("Kind"), _("Every kind"), Consolidation.Kind.choices)
+    status = choice_filter(_("Status"), _("Any status"), Consolidation.Status.choices)
 
 
 class PublishForm(BootstrapFormMixin, forms.Form):
@@ -244,11 +207,11 @@ class PublishForm(BootstrapFormMixin, forms.Form):
 
 
 class ReopenForm(BootstrapFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for reopening"),
-        min_length=10,
+    reason = text_box(
+        _("Reason for reopening"),
+        rows=3,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        min_length=10,
         help_text=_("Kept with the published version and shown to every reader."),
     )
 
@@ -343,8 +306,4 @@ class NarrativeForm(BootstrapFormMixin, forms.ModelForm):
 class RegisterFilterForm(BootstrapFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     year = year_field(_("Year"))
-    kind = forms.ChoiceField(
-        label=_("Kind of document"),
-        required=False,
-        choices=[("", _("Every document")), *IssuedDocument.Kind.choices],
-    )
+    kind = choice_filter(_("Kind of document"), _("Every document"), IssuedDocument.Kind.choices)

@@ -14,8 +14,8 @@ from campaigns.data.outlets import OUTLETS, load_outlets
 from campaigns.models import Column, Coverage, MediaOutlet
 from campaigns.rules.coverage import coverable_exemplars, outlets_run_by
 from campaigns.selectors import column_output, month_starts
+from exemplar_portal.base.forms import CHOOSE
 from registry.enums import ExemplarStatus as S
-from registry.forms import CHOOSE
 from registry.models import Exemplar
 from tests.factories.exemplars import ExemplarFactory
 from tests.personas import PERSONAS

@@ -18,14 +18,14 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from registry.enums import ExemplarStatus
-from registry.forms import (
+from exemplar_portal.base.forms import (
     CHOOSE,
     CHOOSE_NONE,
     DATE_PLACEHOLDER,
     BootstrapFormMixin,
-    ExemplarFilterForm,
 )
+from registry.enums import ExemplarStatus
+from registry.forms import ExemplarFilterForm
 from tests.factories.exemplars import ExemplarFactory
 
 pytestmark = pytest.mark.integration

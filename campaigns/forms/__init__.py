@@ -2,7 +2,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import BootstrapFormMixin, code_choice, search_field, year_field
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    choice_filter,
+    code_choice,
+    search_field,
+    text_box,
+)
+from registry.forms import year_field
 from registry.models import Campaign, EmulationBloc, Unit, UnitKind
 
 from ..models import (
@@ -57,16 +64,10 @@ class CampaignReviewForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = CampaignReview
         fields = ["kind", "date", "results"]
-        widgets = {
-            "date": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-            "results": forms.Textarea(attrs={"rows": 5}),
-        }
+        widgets = {"results": forms.Textarea(attrs={"rows": 5})}
 
     def clean_date(self):
-        date = self.cleaned_data["date"]
-        if date > timezone.localdate():
-            raise forms.ValidationError(_("A review is recorded after it took place."))
-        return date
+        return self.not_after_today("date", _("A review is recorded after it took place."))
 
 
 class PledgeForm(BootstrapFormMixin, forms.ModelForm):
@@ -74,7 +75,6 @@ class PledgeForm(BootstrapFormMixin, forms.ModelForm):
         model = Pledge
         fields = ["title", "year", "signed_on", "campaign", "bloc", "units", "content"]
         widgets = {
-            "signed_on": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
             "units": forms.SelectMultiple(attrs={"size": 10}),
             "content": forms.Textarea(attrs={"rows": 6}),
         }
@@ -105,17 +105,9 @@ class PledgeForm(BootstrapFormMixin, forms.ModelForm):
 
 class CampaignFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field()
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Campaign.Kind.choices]
-    )
-    launched_by = forms.ChoiceField(
-        label=_("Launched by"),
-        required=False,
-        choices=[("", _("Anyone")), *Campaign.LaunchedBy.choices],
-    )
-    level = forms.ChoiceField(
-        label=_("Level"), required=False, choices=[("", _("All levels")), *Campaign.Level.choices]
-    )
+    kind = choice_filter(_("Kind"), _("All kinds"), Campaign.Kind.choices)
+    launched_by = choice_filter(_("Launched by"), _("Anyone"), Campaign.LaunchedBy.choices)
+    level = choice_filter(_("Level"), _("All levels"), Campaign.Level.choices)
     year = year_field(_("Running in year"))
 
 
@@ -127,44 +119,30 @@ class PledgeFilterForm(BootstrapFormMixin, forms.Form):
 
 class DifficultyForm(BootstrapFormMixin, forms.Form):
     subject = forms.CharField(label=_("Topic"), max_length=300)
-    body = forms.CharField(
-        label=_("Difficulty or proposal"),
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 8}),
+    body = text_box(
+        _("Difficulty or proposal"),
+        rows=8,
         help_text=_("What is the difficulty, what does the unit propose?"),
     )
 
 
 class DifficultyReplyForm(BootstrapFormMixin, forms.Form):
-    body = forms.CharField(
-        label=_("Your message"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5})
-    )
+    body = text_box(_("Your message"), rows=5)
 
 
 class DifficultyFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field()
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *Difficulty.Status.choices],
-    )
+    status = choice_filter(_("Status"), _("Any status"), Difficulty.Status.choices)
     year = year_field()
     unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
 
 
 class RegulationFilterForm(BootstrapFormMixin, forms.Form):
-    requirement = forms.ModelChoiceField(
-        label=_("Requirement"),
-        required=False,
-        queryset=RegulationRequirement.objects.all(),
-        empty_label=None,
+    requirement = code_choice(
+        _("Requirement"), RegulationRequirement.objects.all(), None, to_field_name=None
     )
     q = search_field()
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *RegulationTracking.choices],
-    )
+    status = choice_filter(_("Status"), _("Any status"), RegulationTracking.choices)
     unit_kind = code_choice(_("Unit kind"), UnitKind.objects.all(), _("All kinds"))
 
 
@@ -176,9 +154,9 @@ class RegulationUploadForm(BootstrapFormMixin, forms.Form):
 
 
 class RegulationReturnForm(BootstrapFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for return"),
+    reason = text_box(
+        _("Reason for return"),
+        rows=4,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What the unit should change before sending it again."),
     )

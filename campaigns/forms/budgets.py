@@ -9,7 +9,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import BootstrapFormMixin, code_choice, search_field, year_field
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    code_choice,
+    search_field,
+)
+from registry.forms import year_field
 from registry.models import UnitKind
 
 from ..models import BudgetEstimate, BudgetItem, BudgetSpending
@@ -176,9 +181,6 @@ class SpendingForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = BudgetSpending
         fields = ["item", "spent_on", "amount", "description", "voucher"]
-        widgets = {
-            "spent_on": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        }
         help_texts = {
             "voucher": _("Number of the payment voucher or contract, if any."),
         }
@@ -202,9 +204,9 @@ class SpendingForm(BootstrapFormMixin, forms.ModelForm):
                 code="other_year",
                 params={"year": self.year},
             )
-        if spent_on > timezone.localdate():
-            raise forms.ValidationError(_("Spending is recorded once it is made."), code="future")
-        return spent_on
+        return self.not_after_today(
+            "spent_on", _("Spending is recorded once it is made."), "future"
+        )
 
 
 class BudgetTotalsFilterForm(BootstrapFormMixin, forms.Form):

@@ -10,13 +10,20 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    RemoveRowMixin,
+    choice_filter,
+    code_choice,
+    search_field,
+    text_box,
+)
 from registry.enums import ExemplarStatus
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from registry.forms import year_field
 from registry.models import Exemplar, Unit, User
 
 from ..models import Contest, ContestCriterion, ContestEntry, ContestRound, Prize, Score
-
-DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
+from .coverage import ExemplarChoiceField
 
 
 def score_text(value) -> str:
@@ -27,11 +34,6 @@ def score_text(value) -> str:
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, unit):
         return unit.name
-
-
-class ExemplarChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, exemplar):
-        return f"{exemplar} · {exemplar.unit.short_name or exemplar.unit.name} · {exemplar.year}"
 
 
 class JudgeChoiceField(forms.ModelMultipleChoiceField):
@@ -54,11 +56,7 @@ class ContestForm(BootstrapFormMixin, forms.ModelForm):
             "description",
         ]
         field_classes = {"organiser": UnitChoiceField}
-        widgets = {
-            "opens_on": DATE_WIDGET,
-            "closes_on": DATE_WIDGET,
-            "description": forms.Textarea(attrs={"rows": 6}),
-        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,14 +75,8 @@ class CriterionForm(BootstrapFormMixin, forms.ModelForm):
         widgets = {"max_score": forms.TextInput(attrs={"inputmode": "decimal"})}
 
 
-class BaseCriterionFormSet(forms.BaseInlineFormSet):
+class BaseCriterionFormSet(RemoveRowMixin, forms.BaseInlineFormSet):
     """The criteria of a contest. Criteria judges already scored keep their scores valid."""
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        if "DELETE" in form.fields:
-            form.fields["DELETE"].label = _("Remove")
-            form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
 
     def clean(self):
         super().clean()
@@ -145,8 +137,6 @@ class ContestRoundForm(BootstrapFormMixin, forms.ModelForm):
         fields = ["number", "name", "starts_on", "ends_on", "judges", "entries"]
         field_classes = {"judges": JudgeChoiceField}
         widgets = {
-            "starts_on": DATE_WIDGET,
-            "ends_on": DATE_WIDGET,
             "judges": forms.SelectMultiple(attrs={"size": 10}),
             "entries": forms.SelectMultiple(attrs={"size": 8}),
         }
@@ -228,10 +218,7 @@ class ContestEntryForm(BootstrapFormMixin, forms.ModelForm):
         model = ContestEntry
         fields = ["title", "kind", "authors", "author_unit", "exemplars", "url", "received_on"]
         field_classes = {"author_unit": UnitChoiceField, "exemplars": ExemplarChoiceField}
-        widgets = {
-            "received_on": DATE_WIDGET,
-            "exemplars": forms.SelectMultiple(attrs={"size": 10}),
-        }
+        widgets = {"exemplars": forms.SelectMultiple(attrs={"size": 10})}
         help_texts = {
             "authors": _("Names of the authors, separated by commas."),
             "exemplars": _(
@@ -244,10 +231,8 @@ class ContestEntryForm(BootstrapFormMixin, forms.ModelForm):
         self.contest = contest
         self.fields["author_unit"].queryset = Unit.objects.order_by("name")
         self.fields["author_unit"].empty_label = _("No unit (a free author)")
-        self.fields["exemplars"].queryset = (
+        self.fields["exemplars"].queryset = ExemplarChoiceField.in_order(
             Exemplar.objects.filter(status=ExemplarStatus.ACCEPTED)
-            .select_related("unit")
-            .order_by("-year", "unit__name", "full_name", "collective_name", "household_head")
         )
 
     def clean_received_on(self):
@@ -313,10 +298,10 @@ class ScoreSheetForm(BootstrapFormMixin, forms.Form):
 
 
 class RecusalForm(BootstrapFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Conflict of interest"),
+    reason = text_box(
+        _("Conflict of interest"),
+        rows=3,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example: an author is a relative or a colleague of your unit."),
     )
     discard_scores = forms.BooleanField(
@@ -407,30 +392,19 @@ class PrizeForm(BootstrapFormMixin, forms.Form):
 
 class ContestFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field()
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Contest.Kind.choices]
-    )
+    kind = choice_filter(_("Kind"), _("All kinds"), Contest.Kind.choices)
     year = year_field()
-    organiser = forms.ModelChoiceField(
-        label=_("Organiser"),
-        required=False,
-        queryset=Unit.objects.filter(organised_contests__isnull=False).distinct().order_by("name"),
-        to_field_name="code",
-        empty_label=_("All organisers"),
+    organiser = code_choice(
+        _("Organiser"),
+        Unit.objects.filter(organised_contests__isnull=False).distinct().order_by("name"),
+        _("All organisers"),
     )
 
 
 class ContestEntryFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Title or authors, with or without accents"))
-    contest = forms.ModelChoiceField(
-        label=_("Contest"),
-        required=False,
-        queryset=Contest.objects.all(),
-        empty_label=_("All contests"),
+    contest = code_choice(
+        _("Contest"), Contest.objects.all(), _("All contests"), to_field_name=None
     )
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *ContestEntry.Kind.choices],
-    )
+    kind = choice_filter(_("Kind"), _("All kinds"), ContestEntry.Kind.choices)
     year = year_field()

@@ -3,23 +3,35 @@
 from django import forms
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    choice_filter,
+    code_choice,
+    search_field,
+)
+from registry.forms import year_field
 from registry.models import Exemplar, Unit
 
 from ..models import Column, Coverage, Event, MediaOutlet
 from ..rules.coverage import coverable_exemplars, outlets_run_by
 
-DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
-
 
 class ExemplarChoiceField(forms.ModelMultipleChoiceField):
+    """Exemplars to pick, each with its unit and year: "Nguyễn Văn A · SYT · 2025"."""
+
     def label_from_instance(self, exemplar):
         unit = exemplar.unit.short_name or exemplar.unit.name
         return f"{exemplar} · {unit} · {exemplar.year}"
+
+    @staticmethod
+    def in_order(exemplars):
+        """``exemplars`` as the list offers them: the latest year first, by unit and name."""
+        return exemplars.select_related("unit").order_by(
+            "-year", "unit__name", "full_name", "collective_name", "household_head"
+        )
 
 
 class CoverageForm(BootstrapFormMixin, forms.ModelForm):
@@ -58,7 +70,6 @@ class CoverageForm(BootstrapFormMixin, forms.ModelForm):
         ]
         field_classes = {"exemplars": ExemplarChoiceField}
         widgets = {
-            "published_on": DATE_WIDGET,
             "exemplars": forms.SelectMultiple(attrs={"size": 8}),
             "summary": forms.Textarea(attrs={"rows": 4}),
         }
@@ -88,10 +99,8 @@ class CoverageForm(BootstrapFormMixin, forms.ModelForm):
             .select_related("outlet")
             .order_by("outlet__name", "name")
         )
-        self.fields["exemplars"].queryset = (
+        self.fields["exemplars"].queryset = ExemplarChoiceField.in_order(
             Exemplar.objects.filter(pk__in=exemplars.values("pk"))
-            .select_related("unit")
-            .order_by("-year", "unit__name", "full_name", "collective_name", "household_head")
         )
         if "event" in self.fields:
             self.fields["event"].queryset = Event.objects.filter(
@@ -101,10 +110,7 @@ class CoverageForm(BootstrapFormMixin, forms.ModelForm):
             self.fields["outlet"].empty_label = None
 
     def clean_published_on(self):
-        published_on = self.cleaned_data["published_on"]
-        if published_on > timezone.localdate():
-            raise forms.ValidationError(_("Coverage is logged once it is published."))
-        return published_on
+        return self.not_after_today("published_on", _("Coverage is logged once it is published."))
 
     def clean(self):
         cleaned = super().clean()
@@ -140,32 +146,18 @@ def _month_choices():
 
 class CoverageFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Title or author, with or without accents"))
-    outlet = forms.ModelChoiceField(
-        label=_("Outlet"),
-        required=False,
-        queryset=MediaOutlet.objects.all(),
-        empty_label=_("All outlets"),
+    outlet = code_choice(
+        _("Outlet"), MediaOutlet.objects.all(), _("All outlets"), to_field_name=None
     )
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Coverage.Kind.choices]
-    )
-    column = forms.ModelChoiceField(
-        label=_("Column"),
-        required=False,
-        queryset=Column.objects.select_related("outlet"),
-        empty_label=_("All columns"),
+    kind = choice_filter(_("Kind"), _("All kinds"), Coverage.Kind.choices)
+    column = code_choice(
+        _("Column"), Column.objects.select_related("outlet"), _("All columns"), to_field_name=None
     )
     year = year_field()
     month = forms.TypedChoiceField(
         label=_("Month"), required=False, coerce=int, empty_value=None, choices=_month_choices
     )
-    unit = forms.ModelChoiceField(
-        label=_("Unit of the exemplars"),
-        required=False,
-        queryset=Unit.objects.none(),
-        to_field_name="code",
-        empty_label=_("All units"),
-    )
+    unit = code_choice(_("Unit of the exemplars"), Unit.objects.none(), _("All units"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,11 +172,7 @@ class ColumnForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Column
         fields = ["outlet", "name", "kind", "started_on", "ended_on", "description"]
-        widgets = {
-            "started_on": DATE_WIDGET,
-            "ended_on": DATE_WIDGET,
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,15 +203,10 @@ class ColumnForm(BootstrapFormMixin, forms.ModelForm):
 
 class ColumnFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Name of the column"))
-    outlet = forms.ModelChoiceField(
-        label=_("Outlet"),
-        required=False,
-        queryset=MediaOutlet.objects.all(),
-        empty_label=_("All outlets"),
+    outlet = code_choice(
+        _("Outlet"), MediaOutlet.objects.all(), _("All outlets"), to_field_name=None
     )
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Column.Kind.choices]
-    )
+    kind = choice_filter(_("Kind"), _("All kinds"), Column.Kind.choices)
     running = forms.ChoiceField(
         label=_("Status"),
         required=False,

@@ -4,8 +4,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    choice_filter,
+    code_choice,
+    search_field,
+)
 from registry.enums import ExemplarStatus
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from registry.forms import year_field
 from registry.models import Campaign, Exemplar, Unit
 from registry.rules import can_manage_campaigns
 
@@ -56,7 +62,6 @@ class EventForm(BootstrapFormMixin, forms.ModelForm):
         ]
         field_classes = {"exemplars": ExemplarChoiceField}
         widgets = {
-            "date": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
             "participating_units": forms.SelectMultiple(attrs={"size": 10}),
             "exemplars": forms.SelectMultiple(attrs={"size": 8}),
             "attendance": forms.NumberInput(attrs={"min": 0}),
@@ -93,10 +98,8 @@ class EventForm(BootstrapFormMixin, forms.ModelForm):
         participating.queryset = units.distinct()
         participating.choices = grouped_by_kind(participating.queryset)
         participating.help_text = MULTIPLE_HINT
-        self.fields["exemplars"].queryset = (
+        self.fields["exemplars"].queryset = ExemplarChoiceField.in_order(
             Exemplar.objects.filter(pk__in=exemplars.values("pk"))
-            .select_related("unit")
-            .order_by("-year", "unit__name", "full_name", "collective_name", "household_head")
         )
         self.fields["exemplars"].help_text = _(
             "Accepted exemplars within your reach. Hold Ctrl (⌘ on a Mac) to pick more than one."
@@ -125,23 +128,11 @@ class EventForm(BootstrapFormMixin, forms.ModelForm):
 
 class EventFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Title or place, with or without accents"))
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Event.Kind.choices]
-    )
+    kind = choice_filter(_("Kind"), _("All kinds"), Event.Kind.choices)
     year = year_field()
-    organiser = forms.ModelChoiceField(
-        label=_("Organiser"),
-        required=False,
-        queryset=Unit.objects.none(),
-        to_field_name="code",
-        empty_label=_("All organisers"),
-    )
-    campaign = forms.ModelChoiceField(
-        label=_("Movement"),
-        required=False,
-        queryset=Campaign.objects.order_by("-valid_from", "name"),
-        to_field_name="code",
-        empty_label=_("All movements"),
+    organiser = code_choice(_("Organiser"), Unit.objects.none(), _("All organisers"))
+    campaign = code_choice(
+        _("Movement"), Campaign.objects.order_by("-valid_from", "name"), _("All movements")
     )
 
     def __init__(self, *args, user, **kwargs):

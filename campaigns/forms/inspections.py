@@ -2,15 +2,19 @@
 
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from exemplar_portal.base.forms import (
+    BootstrapFormMixin,
+    choice_filter,
+    code_choice,
+    search_field,
+    text_box,
+)
+from registry.forms import year_field
 from registry.models import Unit, User
 
 from ..models import Inspection, InspectionPlan, Recommendation
-
-DATE_WIDGET = {"format": "%d/%m/%Y", "attrs": {"placeholder": "dd/mm/yyyy"}}
 
 
 class InspectionPlanForm(BootstrapFormMixin, forms.ModelForm):
@@ -66,7 +70,6 @@ class InspectionForm(BootstrapFormMixin, forms.ModelForm):
         ]
         field_classes = {"team_leader": TeamMemberField, "team_members": TeamMembersField}
         widgets = {
-            "scheduled_on": forms.DateInput(**DATE_WIDGET),
             "team_members": forms.SelectMultiple(attrs={"size": 8}),
             "other_members": forms.Textarea(attrs={"rows": 3}),
         }
@@ -126,15 +129,13 @@ class InspectionUpdateForm(InspectionForm):
         fields = [*InspectionForm.Meta.fields, "status", "carried_out_on", "findings"]
         widgets = {
             **InspectionForm.Meta.widgets,
-            "carried_out_on": forms.DateInput(**DATE_WIDGET),
             "findings": forms.Textarea(attrs={"rows": 10}),
         }
 
     def clean_carried_out_on(self):
-        carried_out_on = self.cleaned_data["carried_out_on"]
-        if carried_out_on and carried_out_on > timezone.localdate():
-            raise forms.ValidationError(_("An inspection is recorded after it took place."))
-        return carried_out_on
+        return self.not_after_today(
+            "carried_out_on", _("An inspection is recorded after it took place.")
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -154,10 +155,7 @@ class RecommendationForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Recommendation
         fields = ["text", "due_on"]
-        widgets = {
-            "text": forms.Textarea(attrs={"rows": 5}),
-            "due_on": forms.DateInput(**DATE_WIDGET),
-        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
             "due_on": _("Leave it empty for a recommendation carried out on an ongoing basis."),
         }
@@ -180,10 +178,9 @@ class RecommendationForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class FollowUpForm(BootstrapFormMixin, forms.Form):
-    note = forms.CharField(
-        label=_("Follow-up note"),
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 6}),
+    note = text_box(
+        _("Follow-up note"),
+        rows=6,
         help_text=_("What the unit did about the recommendation, with the documents' numbers."),
     )
 
@@ -199,34 +196,15 @@ class ScopedFilterForm(BootstrapFormMixin, forms.Form):
 
 
 def unit_filter_field():
-    return forms.ModelChoiceField(
-        label=_("Unit"),
-        required=False,
-        queryset=Unit.objects.none(),
-        to_field_name="code",
-        empty_label=_("All units"),
-    )
+    return code_choice(_("Unit"), Unit.objects.none(), _("All units"))
 
 
 class InspectionFilterForm(ScopedFilterForm):
     q = search_field(_("Unit or findings, with or without accents"))
     year = year_field()
-    plan = forms.ModelChoiceField(
-        label=_("Plan"),
-        required=False,
-        queryset=InspectionPlan.objects.all(),
-        empty_label=_("All plans"),
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *Inspection.Status.choices],
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *Inspection.Kind.choices],
-    )
+    plan = code_choice(_("Plan"), InspectionPlan.objects.all(), _("All plans"), to_field_name=None)
+    status = choice_filter(_("Status"), _("Any status"), Inspection.Status.choices)
+    kind = choice_filter(_("Kind"), _("All kinds"), Inspection.Kind.choices)
     unit = unit_filter_field()
 
 

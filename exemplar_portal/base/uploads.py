@@ -69,6 +69,18 @@ _DESCRIPTION = {
 }
 # Formatted when the message is shown, in that language's number format.
 _lazy_filesize = lazy(filesizeformat, str)
+# What reading a damaged (or hostile) zip archive may raise.
+ZIP_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    RuntimeError,
+    # zipfile's answer to a compression method it does not know.
+    NotImplementedError,
+)
 _PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
 _PILLOW_FORMAT = {JPEG: "JPEG", PNG: "PNG", WEBP: "WEBP"}
 _DOCX_MAIN_PART = (
@@ -179,21 +191,26 @@ def _clean_name(name: str | None) -> tuple[str, str]:
     return name, suffix.lower()
 
 
-def _read_limited(uploaded_file: UploadedFile) -> bytes:
-    limit = max_upload_bytes()
+def read_limited(uploaded_file: UploadedFile, limit: int, rejected=UploadRejected) -> bytes:
+    """The file's bytes, or ``rejected`` (an ``UploadRejected``) past ``limit`` of them."""
     buffer = bytearray()
     # The declared size comes from the client, so the bytes themselves are counted.
     for chunk in uploaded_file.chunks():
         buffer += chunk
         if len(buffer) > limit:
-            raise UploadRejected(
+            raise rejected(
                 _("The file is too large: the maximum size is %(limit)s."),
                 code="too_large",
                 params={"limit": _lazy_filesize(limit)},
             )
-    if not buffer:
-        raise UploadRejected(_("The file is empty."), code="empty")
     return bytes(buffer)
+
+
+def _read_limited(uploaded_file: UploadedFile) -> bytes:
+    data = read_limited(uploaded_file, max_upload_bytes())
+    if not data:
+        raise UploadRejected(_("The file is empty."), code="empty")
+    return data
 
 
 def _sniff(data: bytes) -> str | None:
@@ -284,17 +301,7 @@ def _check_docx(data: bytes) -> None:
                 )
             content_types = archive.read("[Content_Types].xml")
             is_macro = any(e.filename.lower().endswith("vbaproject.bin") for e in entries)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        OSError,
-        EOFError,
-        ValueError,
-        KeyError,
-        RuntimeError,
-        # zipfile's answer to a compression method it does not know.
-        NotImplementedError,
-    ) as exc:
+    except ZIP_DAMAGED as exc:
         raise _damaged(DOCX) from exc
     # A macro-enabled document (.docm) renamed to .docx declares a different main part.
     if is_macro or _DOCX_MAIN_PART not in content_types:

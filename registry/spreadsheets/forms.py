@@ -3,7 +3,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import BootstrapFormMixin
+from exemplar_portal.base.forms import BootstrapFormMixin
+
 from .safety import limit
 
 

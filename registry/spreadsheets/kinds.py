@@ -29,13 +29,17 @@ class ImportKind:
     # The title within a sentence: "Import exemplars from Excel".
     noun: object
     resource: type
-    filename: str
     help: dict[str, ColumnHelp]
     notes: list = field(default_factory=list)
     label_columns: tuple[str, ...] = ()
     # When set, the row's label joins every label column with it ("A → B"); otherwise the
     # first non-empty one names the row.
     label_separator: str = ""
+
+    @property
+    def filename(self) -> str:
+        """The template's file name, without its extension: "mau-nhap-dien-hinh"."""
+        return f"mau-nhap-{self.slug}"
 
     @property
     def permission(self) -> str:
@@ -57,6 +61,7 @@ YES_NO = _("“Có” or “Không” (empty means “Không”).")
 WHOLE_NUMBER = _("A whole number.")
 DATE = _("A day, written dd/mm/yyyy.")
 TEXT_PHONE = _("Written as text, so the leading 0 stays.")
+DATES_AND_LISTS = _("Dates are written as dd/mm/yyyy; allowed values are on the “Lists” sheet.")
 
 EXEMPLARS = ImportKind(
     kind="exemplars",
@@ -64,7 +69,6 @@ EXEMPLARS = ImportKind(
     title=_("Exemplars"),
     noun=_("exemplars"),
     resource=ExemplarResource,
-    filename="mau-nhap-dien-hinh",
     label_columns=("full_name", "collective_name", "household_head"),
     notes=[
         _(
@@ -89,7 +93,7 @@ EXEMPLARS = ImportKind(
             "The file is checked first and nothing is written until you confirm; if any row "
             "has an error, nothing is imported: correct the file and upload it again."
         ),
-        _("Dates are written as dd/mm/yyyy; allowed values are on the “Lists” sheet."),
+        DATES_AND_LISTS,
     ],
     help={
         "code": ColumnHelp(
@@ -133,7 +137,6 @@ UNITS = ImportKind(
     title=_("Units"),
     noun=_("units"),
     resource=UnitResource,
-    filename="mau-nhap-don-vi",
     label_columns=("name", "code"),
     notes=[
         _(
@@ -178,7 +181,6 @@ SUCCESSIONS = ImportKind(
     title=_("Unit successions"),
     noun=_("unit successions"),
     resource=UnitSuccessionResource,
-    filename="mau-nhap-sap-xep-don-vi",
     label_columns=("predecessor", "successor"),
     label_separator=" → ",
     notes=[
@@ -196,7 +198,7 @@ SUCCESSIONS = ImportKind(
             "“Takes over the work”: the successor that takes the predecessor's unfinished "
             "records and its results of the year; at most one successor of a unit does."
         ),
-        _("Dates are written as dd/mm/yyyy; allowed values are on the “Lists” sheet."),
+        DATES_AND_LISTS,
     ],
     help={
         "predecessor": ColumnHelp(
@@ -225,7 +227,6 @@ USERS = ImportKind(
     title=_("Users"),
     noun=_("users"),
     resource=UserResource,
-    filename="mau-nhap-nguoi-dung",
     label_columns=("full_name", "username"),
     notes=[
         _(

@@ -31,8 +31,8 @@ from exemplar_portal.base.text import fold
 
 from ..enums import ExemplarStatus, Gender, Role, SubjectKind
 from ..exemplar_validation import (
+    EDITABLE_FIELDS,
     NAME_FIELD,
-    SUBJECT_FIELDS,
     ExemplarValidator,
     Stored,
     keep_one_subject_kind,
@@ -98,6 +98,13 @@ class SpreadsheetResource(resources.ModelResource):
     export_only: tuple[str, ...] = ()
     data_sheet_title = gettext_lazy("Data")
     labels: dict[str, object] = {}
+
+    class Meta:
+        # Options every import's ``Meta`` inherits.
+        instance_loader_class = KeyLoader
+        skip_diff = True
+        report_skipped = True
+        store_instance = True
 
     def __init__(self, *, user, dry_run=True, row_numbers=None, on_progress=None, on_written=None):
         super().__init__()
@@ -261,13 +268,24 @@ UNIT_NOT_FOUND = gettext_lazy(
 UNIT_AMBIGUOUS = gettext_lazy("Several units are named “%(value)s”: write the unit's code.")
 
 
+def _unit_column(attribute):
+    """A column naming a unit by its code or its exact name."""
+    return _column(
+        attribute, NaturalKeyWidget(_units, not_found=UNIT_NOT_FOUND, ambiguous=UNIT_AMBIGUOUS)
+    )
+
+
+def _named_column(attribute, records, not_found):
+    """A column naming one of ``records()`` by its code or its name."""
+    return _column(
+        attribute, NaturalKeyWidget(records, render_attribute="name", not_found=not_found)
+    )
+
+
 class ExemplarResource(SpreadsheetResource):
     # The key of an existing record, never written: a new exemplar gets a generated code.
     code = _column("code", readonly=True)
-    unit = _column(
-        "unit",
-        NaturalKeyWidget(_units, not_found=UNIT_NOT_FOUND, ambiguous=UNIT_AMBIGUOUS),
-    )
+    unit = _unit_column("unit")
     unit_name = _column("unit__name", readonly=True)
     year = _column("year", IntegerWidget())
     subject_kind = _column("subject_kind", ChoiceWidget(SubjectKind.choices))
@@ -282,21 +300,15 @@ class ExemplarResource(SpreadsheetResource):
     household_head = _column("household_head")
     household_address = _column("household_address")
     household_members = _column("household_members", IntegerWidget())
-    field = _column(
+    field = _named_column(
         "field",
-        NaturalKeyWidget(
-            lambda: Field.objects.all(),
-            render_attribute="name",
-            not_found=gettext_lazy("No field has the code or name “%(value)s”."),
-        ),
+        lambda: Field.objects.all(),
+        gettext_lazy("No field has the code or name “%(value)s”."),
     )
-    campaign = _column(
+    campaign = _named_column(
         "campaign",
-        NaturalKeyWidget(
-            lambda: _campaigns(),
-            render_attribute="name",
-            not_found=gettext_lazy("No movement or campaign has the code or name “%(value)s”."),
-        ),
+        lambda: _campaigns(),
+        gettext_lazy("No movement or campaign has the code or name “%(value)s”."),
     )
     is_new_factor = _column("is_new_factor", YesNoWidget())
     achievements = _column("achievements")
@@ -319,30 +331,13 @@ class ExemplarResource(SpreadsheetResource):
             "code",
             "unit",
             "unit_name",
-            "year",
-            "subject_kind",
-            *SUBJECT_FIELDS["individual"],
-            *SUBJECT_FIELDS["collective"],
-            *SUBJECT_FIELDS["household"],
-            "field",
-            "campaign",
-            "is_new_factor",
-            "achievements",
-            "new_model",
-            "contact_name",
-            "contact_phone",
-            "contact_email",
-            "publication_consent",
+            *EDITABLE_FIELDS,
             "status",
         )
         import_id_fields = ("code",)
-        instance_loader_class = KeyLoader
         use_bulk = True
         # No write until every row is checked: the whole file is written at the end.
         batch_size = None
-        skip_diff = True
-        report_skipped = True
-        store_instance = True
         use_transactions = False
 
     @classmethod
@@ -552,24 +547,16 @@ class UnitResource(RowByRowResource):
     code = _column("code")
     name = _column("name")
     short_name = _column("short_name")
-    kind = _column(
+    kind = _named_column(
         "kind",
-        NaturalKeyWidget(
-            lambda: UnitKind.objects.all(),
-            render_attribute="name",
-            not_found=gettext_lazy("No unit kind has the code or name “%(value)s”."),
-        ),
+        lambda: UnitKind.objects.all(),
+        gettext_lazy("No unit kind has the code or name “%(value)s”."),
     )
-    parent = _column(
-        "parent", NaturalKeyWidget(_units, not_found=UNIT_NOT_FOUND, ambiguous=UNIT_AMBIGUOUS)
-    )
-    bloc = _column(
+    parent = _unit_column("parent")
+    bloc = _named_column(
         "bloc",
-        NaturalKeyWidget(
-            lambda: EmulationBloc.objects.all(),
-            render_attribute="name",
-            not_found=gettext_lazy("No emulation bloc has the code or name “%(value)s”."),
-        ),
+        lambda: EmulationBloc.objects.all(),
+        gettext_lazy("No emulation bloc has the code or name “%(value)s”."),
     )
     address = _column("address")
     phone = _column("phone")
@@ -595,10 +582,6 @@ class UnitResource(RowByRowResource):
             "end_basis",
         )
         import_id_fields = ("code",)
-        instance_loader_class = KeyLoader
-        skip_diff = True
-        report_skipped = True
-        store_instance = True
 
     def get_queryset(self):
         return Unit.objects.select_related("kind", "parent", "bloc")
@@ -638,14 +621,8 @@ class UnitSuccessionResource(RowByRowResource):
     that importing the file again updates the links instead of adding them twice."""
 
     key_field = "predecessor"
-    predecessor = _column(
-        "predecessor",
-        NaturalKeyWidget(_units, not_found=UNIT_NOT_FOUND, ambiguous=UNIT_AMBIGUOUS),
-    )
-    successor = _column(
-        "successor",
-        NaturalKeyWidget(_units, not_found=UNIT_NOT_FOUND, ambiguous=UNIT_AMBIGUOUS),
-    )
+    predecessor = _unit_column("predecessor")
+    successor = _unit_column("successor")
     kind = _column(
         "kind",
         ChoiceWidget(UnitSuccession.Kind.choices, required=True, aliases=SUCCESSION_ALIASES),
@@ -668,9 +645,6 @@ class UnitSuccessionResource(RowByRowResource):
         )
         import_id_fields = ("predecessor", "successor")
         instance_loader_class = PairLoader
-        skip_diff = True
-        report_skipped = True
-        store_instance = True
 
     def get_queryset(self):
         return UnitSuccession.objects.select_related("predecessor", "successor")
@@ -727,9 +701,7 @@ class UserResource(RowByRowResource):
     username = _column("username")
     full_name = _column("full_name")
     email = _column("email")
-    unit = _column(
-        "unit", NaturalKeyWidget(_units, not_found=UNIT_NOT_FOUND, ambiguous=UNIT_AMBIGUOUS)
-    )
+    unit = _unit_column("unit")
     role = _column("role", ChoiceWidget(Role.choices, required=True))
     position = _column("position")
     phone = _column("phone")
@@ -755,10 +727,6 @@ class UserResource(RowByRowResource):
             "is_active",
         )
         import_id_fields = ("username",)
-        instance_loader_class = KeyLoader
-        skip_diff = True
-        report_skipped = True
-        store_instance = True
 
     def get_queryset(self):
         return User.objects.select_related("unit__kind")

@@ -156,40 +156,27 @@ def _still_stale(step):
         step.refuse()
 
 
+OWNER = "registry.confirm_importjob"
+
+
+def _owner_move(name, label, sources, target, apply):
+    """A move of the import's owner (``OWNER``: the permission), without a reason."""
+    return Move(name, label, frozenset(sources), target, OWNER, takes_reason=False, apply=apply)
+
+
 def _worker_move(name, sources, target, **hooks):
     return Move(name, target.label, frozenset(sources), target, None, **hooks)
 
 
 IMPORT_MOVES = Moves(
     [
-        # The owner's moves (``registry.confirm_importjob``).
-        Move(
-            "confirm",
-            gettext_lazy("Confirm the import"),
-            frozenset({S.READY}),
-            S.IMPORTING,
-            "registry.confirm_importjob",
-            takes_reason=False,
-            apply=_confirmed,
+        _owner_move(
+            "confirm", gettext_lazy("Confirm the import"), {S.READY}, S.IMPORTING, _confirmed
         ),
-        Move(
-            "cancel",
-            gettext_lazy("Cancel"),
-            frozenset({S.READY, S.INVALID}),
-            S.CANCELLED,
-            "registry.confirm_importjob",
-            takes_reason=False,
-            apply=_cancelled,
+        _owner_move(
+            "cancel", gettext_lazy("Cancel"), {S.READY, S.INVALID}, S.CANCELLED, _cancelled
         ),
-        Move(
-            "restart",
-            gettext_lazy("Run it again"),
-            frozenset({S.FAILED}),
-            S.CHECKING,
-            "registry.confirm_importjob",
-            takes_reason=False,
-            apply=_restarted,
-        ),
+        _owner_move("restart", gettext_lazy("Run it again"), {S.FAILED}, S.CHECKING, _restarted),
         # The worker's (the portal's own).
         _worker_move("check_passed", {S.CHECKING}, S.READY),
         _worker_move("check_failed", {S.CHECKING}, S.INVALID),

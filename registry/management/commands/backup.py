@@ -1,8 +1,7 @@
-from django.core.management.base import BaseCommand, CommandError
-from django.db import OperationalError, connection
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from registry.backups import BackupError, make_backup
+from registry.backups import for_command, make_backup
 
 
 class Command(BaseCommand):
@@ -21,15 +20,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, out, **options):
-        try:
-            result = make_backup(out)
-        except BackupError as error:
-            raise CommandError(str(error)) from error
-        except OperationalError as error:
-            raise CommandError(
-                _("Cannot reach the database %(database)s: %(error)s")
-                % {"database": connection.settings_dict["NAME"], "error": error}
-            ) from error
+        result = for_command(make_backup, out)
         self.stdout.write(
             self.style.SUCCESS(
                 _("Backup written to %(path)s: database %(database)s, %(files)d media files.")

@@ -1,8 +1,7 @@
-from django.core.management.base import BaseCommand, CommandError
-from django.db import OperationalError, connection
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from registry.backups import BackupError, restore_backup
+from registry.backups import for_command, restore_backup
 
 
 class Command(BaseCommand):
@@ -23,15 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, backup, clean=False, **options):
-        try:
-            result = restore_backup(backup, clean=clean)
-        except BackupError as error:
-            raise CommandError(str(error)) from error
-        except OperationalError as error:
-            raise CommandError(
-                _("Cannot reach the database %(database)s: %(error)s")
-                % {"database": connection.settings_dict["NAME"], "error": error}
-            ) from error
+        result = for_command(restore_backup, backup, clean=clean)
         self.stdout.write(
             self.style.SUCCESS(
                 _("Restored into database %(database)s; %(files)d media files into %(path)s.")
