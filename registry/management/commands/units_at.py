@@ -1,9 +1,9 @@
 import datetime
-import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from exemplar_portal.base.commands import PortalCommand
 from registry.models import Unit, UnitKind
 
 
@@ -18,13 +18,14 @@ def _date(value: str) -> datetime.date:
     )
 
 
-class Command(BaseCommand):
+class Command(PortalCommand):
     help = "List the units in force on a date (optionally of one kind), as text or JSON."
+    prints_json = True
 
     def add_arguments(self, parser):
         parser.add_argument("date", help="The day, as 2025-07-01 or 01/07/2025.")
         parser.add_argument("--kind", default="", help="A unit kind code, e.g. commune.")
-        parser.add_argument("--json", action="store_true", help="Print JSON.")
+        super().add_arguments(parser)
 
     def handle(self, *args, date, kind="", json=False, **options):
         day = _date(date)
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             units = units.filter(kind__code=kind)
         units = list(units.order_by("kind__order", "name", "code"))
         if json:
-            self.stdout.write(_dump(day, units))
+            self.write_json(_data(day, units))
             return
         for unit in units:
             self.stdout.write(f"{unit.code}\t{unit.kind.code}\t{unit.name}\t{unit.period_display}")
@@ -51,23 +52,19 @@ class Command(BaseCommand):
         )
 
 
-def _dump(day, units) -> str:
-    return json.dumps(
-        {
-            "date": day.isoformat(),
-            "count": len(units),
-            "units": [
-                {
-                    "code": unit.code,
-                    "name": unit.name,
-                    "kind": unit.kind.code,
-                    "parent": unit.parent.code if unit.parent_id else None,
-                    "valid_from": unit.valid_from.isoformat() if unit.valid_from else None,
-                    "valid_until": unit.valid_until.isoformat() if unit.valid_until else None,
-                }
-                for unit in units
-            ],
-        },
-        ensure_ascii=False,
-        indent=2,
-    )
+def _data(day, units) -> dict:
+    return {
+        "date": day.isoformat(),
+        "count": len(units),
+        "units": [
+            {
+                "code": unit.code,
+                "name": unit.name,
+                "kind": unit.kind.code,
+                "parent": unit.parent.code if unit.parent_id else None,
+                "valid_from": unit.valid_from.isoformat() if unit.valid_from else None,
+                "valid_until": unit.valid_until.isoformat() if unit.valid_until else None,
+            }
+            for unit in units
+        ],
+    }
