@@ -1,11 +1,23 @@
-"""What the portal's management commands share: the year they work on (this one unless
-given), a dry run, JSON output, the lines they list and the summary they end with."""
+"""What the portal's management commands share: a day, the year they work on (this one
+unless given), a dry run, JSON output, the lines they list and the summary they end with."""
 
+import datetime
 import json
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+
+def day(value: str) -> datetime.date:
+    """A day written 2025-07-01 or 01/07/2025 (an argument's ``type``)."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    message = _("Not a date: %(value)s (write 2025-07-01 or 01/07/2025).")
+    raise CommandError(message % {"value": value})
 
 
 class PortalCommand(BaseCommand):

@@ -1,18 +1,9 @@
-import datetime
-
 from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from exemplar_portal.base.commands import PortalCommand
+from exemplar_portal.base.commands import PortalCommand, day
 from registry.handover import hand_over_pending_work
-
-
-def _date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(_("Give the date as YYYY-MM-DD.")) from error
 
 
 class Command(PortalCommand):
@@ -27,10 +18,10 @@ class Command(PortalCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--date",
-            type=_date,
+            type=day,
             default=None,
-            help="The day to hand over on, YYYY-MM-DD (default: today; a later day only with "
-            "--dry-run).",
+            help="The day to hand over on, as 2025-07-01 or 01/07/2025 (default: today; a "
+            "later day only with --dry-run).",
         )
         super().add_arguments(parser)
 
