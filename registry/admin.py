@@ -118,17 +118,11 @@ class CriterionInline(PortalInline):
     model = Criterion
     fields = ["kind", "number", "field", "text"]
 
-    def _editable(self, request, obj):
+    def has_add_permission(self, request, obj=None):
+        # Criteria are edited with their catalogue version, by whoever may change it.
         return request.user.has_perm("registry.change_catalogueversion", obj)
 
-    def has_add_permission(self, request, obj=None):
-        return self._editable(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._editable(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._editable(request, obj)
+    has_change_permission = has_delete_permission = has_add_permission
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("registry.view_criterion")
