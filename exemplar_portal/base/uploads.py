@@ -119,7 +119,7 @@ def check_upload(uploaded_file: UploadedFile) -> CheckedUpload:
     at the pixel limit; nothing is written to storage.
     """
     display_name, name_extension = _clean_name(uploaded_file.name)
-    data = _read_limited(uploaded_file)
+    data = read_limited(uploaded_file)
     content_type = _sniff(data)
     if content_type is None:
         raise _unrecognised(name_extension)
@@ -181,20 +181,22 @@ def _clean_name(name: str | None) -> tuple[str, str]:
     return name, suffix.lower()
 
 
-def _read_limited(uploaded_file: UploadedFile) -> bytes:
-    limit = max_upload_bytes()
+def read_limited(uploaded_file: UploadedFile, limit=None, rejected=UploadRejected) -> bytes:
+    """The file's bytes; ``rejected`` past ``limit`` bytes (default: ``max_upload_bytes()``)
+    or when there are none."""
+    limit = limit or max_upload_bytes()
     buffer = bytearray()
     # The declared size comes from the client, so the bytes themselves are counted.
     for chunk in uploaded_file.chunks():
         buffer += chunk
         if len(buffer) > limit:
-            raise UploadRejected(
+            raise rejected(
                 _("The file is too large: the maximum size is %(limit)s."),
                 code="too_large",
                 params={"limit": _lazy_filesize(limit)},
             )
     if not buffer:
-        raise UploadRejected(_("The file is empty."), code="empty")
+        raise rejected(_("The file is empty."), code="empty")
     return bytes(buffer)
 
 

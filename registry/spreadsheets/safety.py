@@ -31,7 +31,7 @@ from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from exemplar_portal.base.uploads import UploadRejected
+from exemplar_portal.base.uploads import UploadRejected, read_limited
 
 # openpyxl parses with defusedxml only when it is installed and not switched off.
 if not openpyxl.DEFUSEDXML:
@@ -157,19 +157,11 @@ def _format_from_name(name: str) -> str:
 
 
 def _read_limited(uploaded_file) -> bytes:
-    maximum = limit("IMPORT_MAX_BYTES")
-    buffer = bytearray()
-    for chunk in uploaded_file.chunks():
-        buffer += chunk
-        if len(buffer) > maximum:
-            raise SpreadsheetRejected(
-                _("The file is too large: the maximum size is %(limit)s."),
-                code="too_large",
-                params={"limit": _lazy_filesize(maximum)},
-            )
-    if not buffer.strip():
+    data = read_limited(uploaded_file, limit("IMPORT_MAX_BYTES"), SpreadsheetRejected)
+    # A sheet of white space only is empty too.
+    if not data.strip():
         raise SpreadsheetRejected(_("The file is empty."), code="empty")
-    return bytes(buffer)
+    return data
 
 
 def not_a_workbook() -> SpreadsheetRejected:
