@@ -73,6 +73,18 @@ _DESCRIPTION = {
 _lazy_filesize = lazy(filesizeformat, str)
 _PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
 _PILLOW_FORMAT = {JPEG: "JPEG", PNG: "PNG", WEBP: "WEBP"}
+# What zipfile raises on a damaged or hostile archive (NotImplementedError: a compression
+# method it does not know).
+DAMAGED_ZIP = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    RuntimeError,
+    NotImplementedError,
+)
 _DOCX_MAIN_PART = (
     b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 )
@@ -288,17 +300,7 @@ def _check_docx(data: bytes) -> None:
                 )
             content_types = archive.read("[Content_Types].xml")
             is_macro = any(e.filename.lower().endswith("vbaproject.bin") for e in entries)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        OSError,
-        EOFError,
-        ValueError,
-        KeyError,
-        RuntimeError,
-        # zipfile's answer to a compression method it does not know.
-        NotImplementedError,
-    ) as exc:
+    except DAMAGED_ZIP as exc:
         raise _damaged(DOCX) from exc
     # A macro-enabled document (.docm) renamed to .docx declares a different main part.
     if is_macro or _DOCX_MAIN_PART not in content_types:

@@ -20,7 +20,6 @@ import codecs
 import io
 import unicodedata
 import zipfile
-import zlib
 from dataclasses import dataclass
 
 import openpyxl
@@ -31,7 +30,7 @@ from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from exemplar_portal.base.uploads import UploadRejected, read_limited
+from exemplar_portal.base.uploads import DAMAGED_ZIP, UploadRejected, read_limited
 
 # openpyxl parses with defusedxml only when it is installed and not switched off.
 if not openpyxl.DEFUSEDXML:
@@ -274,21 +273,9 @@ def _check_workbook(data: bytes) -> int:
                 raise not_a_workbook()
     except SpreadsheetRejected:
         raise
-    except _DAMAGED as exc:
+    except DAMAGED_ZIP as exc:
         raise not_a_workbook() from exc
     return 0
-
-
-_DAMAGED = (
-    zipfile.BadZipFile,
-    zlib.error,
-    OSError,
-    EOFError,
-    ValueError,
-    KeyError,
-    RuntimeError,
-    NotImplementedError,
-)
 
 
 def _macros() -> SpreadsheetRejected:
