@@ -25,6 +25,8 @@ def _fill_audit_fields(row, user) -> None:
 
 
 class AuditFieldsReadOnly:
+    """``AUDIT_FIELDS`` are shown, never typed."""
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         return fields + [name for name in _present(self.model, AUDIT_FIELDS) if name not in fields]
