@@ -1,18 +1,15 @@
 from django.contrib import admin
 from django.db import models
 
-from registry.admin import PortalAdmin
+from exemplar_portal.base.admin import PortalAdmin, PortalInline, ReferenceAdmin
 from registry.models import Campaign
 
 from .forms import CampaignForm
 from .models import BudgetItem, CampaignReview, MediaOutlet, Pledge
 
 
-class CampaignReviewInline(admin.TabularInline):
+class CampaignReviewInline(PortalInline):
     model = CampaignReview
-    extra = 0
-    fields = ["kind", "date", "results", "recorded_by"]
-    readonly_fields = ["recorded_by"]
 
 
 @admin.register(Campaign)
@@ -33,7 +30,6 @@ class PledgeAdmin(PortalAdmin):
     list_filter = ["year", "bloc"]
     search_fields = ["title"]
     autocomplete_fields = ["units", "campaign", "bloc"]
-    readonly_fields = ["recorded_by"]
 
 
 @admin.register(MediaOutlet)
@@ -46,6 +42,5 @@ class MediaOutletAdmin(PortalAdmin):
 
 
 @admin.register(BudgetItem)
-class BudgetItemAdmin(PortalAdmin):
+class BudgetItemAdmin(ReferenceAdmin):
     list_display = ["name", "code", "order", "valid_from", "valid_to"]
-    search_fields = ["name", "code"]

@@ -4,10 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
-from rules.contrib.admin import ObjectPermissionsModelAdminMixin
-from simple_history.admin import SimpleHistoryAdmin
 
-from exemplar_portal.base.text import fold
+from exemplar_portal.base.admin import PortalAdmin, PortalInline, ReferenceAdmin, RegisterAdmin
 
 from .models import (
     CatalogueVersion,
@@ -24,12 +22,8 @@ from .models import (
 )
 
 
-class PortalAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
-    """Permissions from the rules predicates, history from simple-history."""
-
-
 @admin.register(UnitKind)
-class UnitKindAdmin(PortalAdmin):
+class UnitKindAdmin(ReferenceAdmin):
     list_display = [
         "name",
         "name_en",
@@ -41,35 +35,21 @@ class UnitKindAdmin(PortalAdmin):
         "order",
     ]
     search_fields = ["name", "name_en", "code"]
-    fields = [
-        "code",
-        "name",
-        "name_en",
-        "order",
-        "reviews_children",
-        "requires_head_signoff",
-        "valid_from",
-        "valid_to",
-    ]
 
 
 @admin.register(EmulationBloc)
-class EmulationBlocAdmin(PortalAdmin):
+class EmulationBlocAdmin(ReferenceAdmin):
     list_display = ["name", "code", "head_unit", "valid_from", "valid_to"]
-    search_fields = ["name", "code"]
-    fields = ["code", "name", "head_unit", "valid_from", "valid_to"]
     autocomplete_fields = ["head_unit"]
 
 
-class SuccessorInline(admin.TabularInline):
+class SuccessorInline(PortalInline):
     """The units that carried on from this one (merger, split, renaming)."""
 
     model = UnitSuccession
     fk_name = "predecessor"
-    extra = 0
     verbose_name = _("successor")
     verbose_name_plural = _("successors")
-    fields = ["successor", "kind", "effective_on", "legal_basis", "takes_over_work", "note"]
     autocomplete_fields = ["successor"]
 
 
@@ -100,10 +80,6 @@ class UnitAdmin(PortalAdmin):
             kwargs["widget"] = widget
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    def get_search_results(self, request, queryset, search_term):
-        # Accent-insensitive, as everywhere else in the portal.
-        return super().get_search_results(request, queryset, fold(search_term))
-
 
 @admin.register(UnitSuccession)
 class UnitSuccessionAdmin(PortalAdmin):
@@ -125,16 +101,10 @@ class UnitSuccessionAdmin(PortalAdmin):
     ]
     autocomplete_fields = ["predecessor", "successor"]
     list_select_related = ["predecessor", "successor"]
-    fields = [*list_display, "note"]
-
-    def get_search_results(self, request, queryset, search_term):
-        return super().get_search_results(request, queryset, fold(search_term))
 
 
-class QuotaRuleInline(admin.TabularInline):
+class QuotaRuleInline(PortalInline):
     model = QuotaRule
-    extra = 0
-    fields = ["unit_kind", "minimum", "counts_endorsed", "source"]
 
 
 @admin.register(QuotaRule)
@@ -142,25 +112,17 @@ class QuotaRuleAdmin(PortalAdmin):
     list_display = ["unit_kind", "minimum", "plan", "counts_endorsed", "source"]
     list_filter = ["plan", "unit_kind"]
     list_select_related = ["plan", "unit_kind"]
-    fields = ["plan", "unit_kind", "minimum", "counts_endorsed", "source"]
 
 
-class CriterionInline(admin.TabularInline):
+class CriterionInline(PortalInline):
     model = Criterion
-    extra = 0
     fields = ["kind", "number", "field", "text"]
 
-    def _editable(self, request, obj):
+    def has_add_permission(self, request, obj=None):
+        # Criteria are edited with their catalogue version, by whoever may change it.
         return request.user.has_perm("registry.change_catalogueversion", obj)
 
-    def has_add_permission(self, request, obj=None):
-        return self._editable(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._editable(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._editable(request, obj)
+    has_change_permission = has_delete_permission = has_add_permission
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("registry.view_criterion")
@@ -183,13 +145,13 @@ class CatalogueVersionAdmin(PortalAdmin):
 
 
 @admin.register(Field)
-class FieldAdmin(PortalAdmin):
+class FieldAdmin(ReferenceAdmin):
     list_display = ["name", "name_en", "code", "order"]
     search_fields = ["name", "name_en", "code"]
 
 
 @admin.register(User)
-class UserAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin, DjangoUserAdmin):
+class UserAdmin(PortalAdmin, DjangoUserAdmin):
     list_display = ["username", "full_name", "unit", "role", "is_active", "last_login"]
     list_filter = ["role", "is_active", "unit__kind"]
     search_fields = ["username", "full_name", "email", "unit__name"]
@@ -251,7 +213,7 @@ class PlanAdmin(PortalAdmin):
 
 
 @admin.register(SecurityEvent)
-class SecurityEventAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
+class SecurityEventAdmin(RegisterAdmin):
     """Who signed in, who was refused, who viewed or exported whose personal data. Read
     only: the portal writes these; the same events go to the log as JSON lines."""
 

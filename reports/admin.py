@@ -1,13 +1,12 @@
 from django.contrib import admin
-from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 
-from registry.admin import PortalAdmin
+from exemplar_portal.base.admin import PortalAdmin, ReferenceAdmin, RegisterAdmin
 
 from .models import AwardForm, DocumentRender, IssuedDocument, Signer
 
 
 @admin.register(AwardForm)
-class AwardFormAdmin(PortalAdmin):
+class AwardFormAdmin(ReferenceAdmin):
     """The list of the Law on Emulation and Commendation 2022, kept up with the decrees."""
 
     list_display = [
@@ -22,7 +21,6 @@ class AwardFormAdmin(PortalAdmin):
         "order",
     ]
     list_filter = ["category", "level", "for_collectives", "for_individuals", "for_households"]
-    search_fields = ["name", "code"]
     fields = [
         "code",
         "name",
@@ -35,7 +33,7 @@ class AwardFormAdmin(PortalAdmin):
 
 
 @admin.register(DocumentRender)
-class DocumentRenderAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
+class DocumentRenderAdmin(RegisterAdmin):
     """Rendered consolidated reports, kept per version and language, and drafts too large for
     a web request. Deleting one makes the next reader's request render it again (after a
     change of the document's layout)."""
@@ -62,12 +60,6 @@ class DocumentRenderAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
         "finished_at",
     ]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Signer)
 class SignerAdmin(PortalAdmin):
@@ -90,15 +82,9 @@ class SignerAdmin(PortalAdmin):
 
 
 @admin.register(IssuedDocument)
-class IssuedDocumentAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
+class IssuedDocumentAdmin(RegisterAdmin):
     """The register, read-only: what was issued stays as issued."""
 
     list_display = ["number", "symbol", "issued_on", "subject", "unit", "signer_name", "status"]
     list_filter = ["kind", "status", "year"]
     search_fields = ["subject", "symbol", "signer_name", "unit__name"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -35,6 +35,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
 
+from .records import by_user
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 MAX_NAME_LENGTH = 255
@@ -129,7 +131,7 @@ def check_upload(uploaded_file: UploadedFile) -> CheckedUpload:
     at the pixel limit; nothing is written to storage.
     """
     display_name, name_extension = _clean_name(uploaded_file.name)
-    data = _read_limited(uploaded_file)
+    data = read_limited(uploaded_file)
     content_type = _sniff(data)
     if content_type is None:
         raise _unrecognised(name_extension)
@@ -191,8 +193,10 @@ def _clean_name(name: str | None) -> tuple[str, str]:
     return name, suffix.lower()
 
 
-def read_limited(uploaded_file: UploadedFile, limit: int, rejected=UploadRejected) -> bytes:
-    """The file's bytes, or ``rejected`` (an ``UploadRejected``) past ``limit`` of them."""
+def read_limited(uploaded_file: UploadedFile, limit=None, rejected=UploadRejected) -> bytes:
+    """The file's bytes; ``rejected`` past ``limit`` bytes (default: ``max_upload_bytes()``)
+    or when there are none."""
+    limit = limit or max_upload_bytes()
     buffer = bytearray()
     # The declared size comes from the client, so the bytes themselves are counted.
     for chunk in uploaded_file.chunks():
@@ -203,6 +207,8 @@ def read_limited(uploaded_file: UploadedFile, limit: int, rejected=UploadRejecte
                 code="too_large",
                 params={"limit": _lazy_filesize(limit)},
             )
+    if not buffer:
+        raise rejected(_("The file is empty."), code="empty")
     return bytes(buffer)
 
 
@@ -449,27 +455,13 @@ class RecordFile(models.Model):
     content_type = models.CharField(max_length=100, editable=False)
     size = models.PositiveIntegerField(_("size"), editable=False)
     caption = models.CharField(_("caption"), max_length=255, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        editable=False,
-    )
+    uploaded_by = by_user(_("uploaded by"), editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     # Of the stored bytes (after re-encoding), hex; empty for a file whose bytes were missing
     # when the checksums were first computed.
     sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True, editable=False)
     deleted_at = models.DateTimeField(_("removed"), null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("removed by"),
-        related_name="+",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-    )
+    deleted_by = by_user(_("removed by"), null=True, blank=True, editable=False)
 
     objects = LiveFileManager()
     all_objects = RecordFileQuerySet.as_manager()

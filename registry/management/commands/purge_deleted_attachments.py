@@ -1,23 +1,19 @@
-from django.core.management.base import BaseCommand
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from exemplar_portal.base.commands import PortalCommand
 from registry.attachments import purge_removed, retention_days
 
 
-class Command(BaseCommand):
+class Command(PortalCommand):
     help = (
         "Delete for good the files of exemplars, movements and events removed longer ago than "
         "the retention period (PORTAL_ATTACHMENT_RETENTION_DAYS): their files, thumbnails and "
         "rows. An exemplar's are recorded on its timeline. Running it again changes nothing, "
         "so it is safe to run daily."
     )
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Only count what would be deleted."
-        )
+    dry_run_help = "Only count what would be deleted."
 
     def handle(self, *args, dry_run=False, **options):
         report = purge_removed(dry_run=dry_run)
@@ -30,8 +26,6 @@ class Command(BaseCommand):
             "files": report.files,
             "size": filesizeformat(report.bytes),
         }
-        if dry_run:
-            summary += " " + _("Dry run: nothing was changed.")
-        else:
+        if not dry_run:
             summary += " " + _("They are deleted for good.")
-        self.stdout.write(self.style.SUCCESS(summary))
+        self.summary(summary, dry_run)

@@ -1,46 +1,38 @@
-import json
-
-from django.core.management.base import BaseCommand
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from exemplar_portal.base.commands import PortalCommand
 from registry import quotas
 
 
-class Command(BaseCommand):
+class Command(PortalCommand):
     help = (
         "List each unit that owes a quota in a year, once, with its minimum, what counts "
         "toward it and its standing, under the plan in force (text or JSON)."
     )
+    year_help = "Default: the current year."
+    prints_json = True
 
-    def add_arguments(self, parser):
-        parser.add_argument("--year", type=int, default=None, help="Default: the current year.")
-        parser.add_argument("--json", action="store_true", help="Print JSON.")
-
-    def handle(self, *args, year=None, json=False, **options):
-        year = year or timezone.localdate().year
+    def handle(self, *args, year, json=False, **options):
         standing = quotas.standing(year)
         rows = [_row(row) for row in standing.rows]
+        met = sum(1 for row in rows if row["standing"] == "met")
+        counts = {"count": len(rows), "met": met, "behind": len(rows) - met}
         if json:
-            self.stdout.write(
-                _json(
-                    {
-                        "year": year,
-                        "plan": standing.plan.short_label if standing.plan else None,
-                        "count": len(rows),
-                        "met": sum(1 for row in rows if row["standing"] == "met"),
-                        "behind": sum(1 for row in rows if row["standing"] != "met"),
-                        "obligations": rows,
-                        "unattributed": [
-                            {
-                                "code": unit.code,
-                                "accepted": tally.accepted,
-                                "submitted": tally.submitted,
-                            }
-                            for unit, tally in standing.unattributed
-                        ],
-                    }
-                )
+            self.write_json(
+                {
+                    "year": year,
+                    "plan": standing.plan.short_label if standing.plan else None,
+                    **counts,
+                    "obligations": rows,
+                    "unattributed": [
+                        {
+                            "code": unit.code,
+                            "accepted": tally.accepted,
+                            "submitted": tally.submitted,
+                        }
+                        for unit, tally in standing.unattributed
+                    ],
+                }
             )
             return
         if standing.plan is None:
@@ -60,12 +52,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 _("%(count)d obligations in %(year)s: %(met)d met, %(behind)d behind.")
-                % {
-                    "count": len(rows),
-                    "year": year,
-                    "met": sum(1 for row in rows if row["standing"] == "met"),
-                    "behind": sum(1 for row in rows if row["standing"] != "met"),
-                }
+                % {"year": year, **counts}
             )
         )
 
@@ -85,7 +72,3 @@ def _row(row: quotas.QuotaProgress) -> dict:
         "standing": "met" if row.met else ("overdue" if row.overdue else "behind"),
         "deadline": row.deadline.isoformat() if row.deadline else None,
     }
-
-
-def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)

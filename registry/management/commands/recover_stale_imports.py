@@ -1,11 +1,11 @@
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from exemplar_portal.base.commands import PortalCommand
 from registry.spreadsheets.safety import limit
 from registry.spreadsheets.service import recover_stale
 
 
-class Command(BaseCommand):
+class Command(PortalCommand):
     help = (
         "Mark failed the spreadsheet imports left 'being checked' or 'being imported' by a "
         "worker that stopped: those without a sign of progress for IMPORT_STALE_MINUTES. "
@@ -15,9 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         recovered = recover_stale()
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Stopped imports marked failed: %(count)d (no progress for %(minutes)s minutes).")
-                % {"count": recovered, "minutes": limit("IMPORT_STALE_MINUTES")}
-            )
+        self.summary(
+            _("Stopped imports marked failed: %(count)d (no progress for %(minutes)s minutes).")
+            % {"count": recovered, "minutes": limit("IMPORT_STALE_MINUTES")}
         )

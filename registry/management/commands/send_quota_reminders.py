@@ -1,30 +1,20 @@
-from django.core.management.base import BaseCommand
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from exemplar_portal.base.commands import PortalCommand
 from registry.tracking import send_quota_reminders
 
 
-class Command(BaseCommand):
+class Command(PortalCommand):
     help = (
         "Remind the editors and heads of every unit behind its quota (a notification and an "
         "e-mail each). A unit already reminded today is skipped, so it is safe to run daily."
     )
+    year_help = "Quota year (default: the current year)."
+    dry_run_help = "Only list who would be reminded."
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--year", type=int, default=None, help="Quota year (default: the current year)."
-        )
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Only list who would be reminded."
-        )
-
-    def handle(self, *args, year=None, dry_run=False, **options):
-        year = year or timezone.localdate().year
+    def handle(self, *args, year, dry_run=False, **options):
         report = send_quota_reminders(year=year, dry_run=dry_run)
-        if options.get("verbosity", 1) >= 1:
-            for line in report.lines:
-                self.stdout.write(f"- {line}")
+        self.list_lines(report.lines)
         summary = _(
             "Quota reminders for %(year)s: %(behind)d units behind quota; %(reminded)d units "
             "reminded (%(people)d people); %(already)d already reminded today; %(nobody)d "
@@ -37,6 +27,4 @@ class Command(BaseCommand):
             "already": len(report.already),
             "nobody": len(report.nobody),
         }
-        if dry_run:
-            summary += " " + _("Dry run: nothing was sent.")
-        self.stdout.write(self.style.SUCCESS(summary))
+        self.summary(summary, dry_run, _("Dry run: nothing was sent."))

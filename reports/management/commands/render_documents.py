@@ -70,26 +70,17 @@ class Command(BaseCommand):
         for code in proposing:
             yield Kind.PROPOSALS_TO_HOME_AFFAIRS, {"unit": code, "year": year}
         yield Kind.DASHBOARD, {"year": year}
-        version = (
-            ConsolidationVersion.objects.filter(
-                consolidation__year=year,
-                consolidation__campaign=None,
-                consolidation__kind=Consolidation.Kind.YEARLY,
-            )
-            .order_by("-number")
-            .first()
-        )
-        if version is not None:
-            yield Kind.CONSOLIDATED_REPORT, {"version": version.pk}
-        review = (
-            ConsolidationVersion.objects.filter(
-                consolidation__year=year, consolidation__kind=Consolidation.Kind.PERIOD
-            )
-            .order_by("-number")
-            .first()
-        )
-        if review is not None:
-            yield Kind.PERIOD_REVIEW, {"version": review.pk}
+        versions = ConsolidationVersion.objects.filter(consolidation__year=year)
+        latest = {
+            Kind.CONSOLIDATED_REPORT: versions.filter(
+                consolidation__campaign=None, consolidation__kind=Consolidation.Kind.YEARLY
+            ),
+            Kind.PERIOD_REVIEW: versions.filter(consolidation__kind=Consolidation.Kind.PERIOD),
+        }
+        for kind, found in latest.items():
+            version = found.order_by("-number").first()
+            if version is not None:
+                yield kind, {"version": version.pk}
 
     def write(self, folder: pathlib.Path, kind: str, params: dict, reader) -> int:
         issued = issuing.issued_for(kind, params).filter(status=IssuedDocument.Status.READY)
