@@ -212,13 +212,6 @@ def read_limited(uploaded_file: UploadedFile, limit=None, rejected=UploadRejecte
     return bytes(buffer)
 
 
-def _read_limited(uploaded_file: UploadedFile) -> bytes:
-    data = read_limited(uploaded_file, max_upload_bytes())
-    if not data:
-        raise UploadRejected(_("The file is empty."), code="empty")
-    return data
-
-
 def _sniff(data: bytes) -> str | None:
     if data.startswith(b"\xff\xd8\xff"):
         return JPEG
