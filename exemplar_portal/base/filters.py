@@ -15,7 +15,7 @@ class FilteredListMixin:
 
     def filters(self) -> dict:
         form = self.get_filter_form()
-        return form.cleaned_data if form.is_bound and form.is_valid() else {}
+        return form.cleaned_data if form is not None and form.is_bound and form.is_valid() else {}
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("filter_form", self.get_filter_form())

@@ -22,7 +22,12 @@ How to add a record kind: write its model (with a ``RestrictedQuerySet`` and its
         export_columns = [(_("title"), "title")]
 
     urlpatterns = Thing().urls()
+
+A kind whose records belong to a parent record named in the URL (a unit's signers) says so
+with ``parent_model`` and the attributes next to it; its pages then read the parent first.
 """
+
+import copy
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -102,6 +107,20 @@ class RecordKind:
     create_path = "them/"
     update_path = "sua/"
     delete_path = "xoa/"
+    # A parent record named in the URL: its model, the URL part naming it that comes before
+    # the pages of ``parent_pages`` ("don-vi/<str:code>/nguoi-ky/"), the parent's field its
+    # keyword names ("code"; not the ``lookup`` of a record's page under it) and the record's
+    # link to it ("unit"). Those pages read the parent through its model's scope (404
+    # outside reach) and work on the kind's copy for it (``of``): the list holds the
+    # parent's records, a new record belongs to it, a page without a record asks its
+    # permission of the parent (``permission_object``), the templates have it as
+    # ``parent`` and ``kind.list_url`` names it.
+    parent_model = None
+    parent_prefix = ""
+    parent_key = "pk"
+    parent_field = ""
+    parent_pages = ("list", "detail", "create", "update", "delete")
+    parent = None
 
     # Names ---------------------------------------------------------------------------
 
@@ -117,6 +136,10 @@ class RecordKind:
         who may ``action`` answers "" (no further check)."""
         return f"{self.opts.app_label}.{action}_{self.opts.model_name}"
 
+    def permission_object(self, record=None):
+        """What a page's permission is asked of: its record, else the parent (if any)."""
+        return self.parent if record is None else record
+
     def template(self, page: str) -> str:
         prefix = (
             self.template_prefix or f"{self.opts.app_label}/{self.name or self.opts.model_name}"
@@ -125,12 +148,27 @@ class RecordKind:
 
     # Reading -------------------------------------------------------------------------
 
+    def of(self, parent) -> "RecordKind":
+        """The kind for the records of ``parent`` (a copy, for one request)."""
+        kind = copy.copy(self)
+        kind.parent = parent
+        return kind
+
+    def get_parent(self, request, kwargs):
+        """The parent named in the URL, if the user reaches it (else 404)."""
+        parents = self.parent_model.objects.restrict(request.user)
+        return get_in_reach(parents, **{self.parent_key: kwargs[self.parent_key]})
+
     def scope(self, request):
-        """The records the user reaches (the model's own scope)."""
+        """The records the user reaches (the model's own scope), of the parent if any."""
         queryset = self.model.objects.restrict(request.user)
+        if self.parent is not None:
+            queryset = queryset.filter(**{self.parent_field: self.parent})
         return queryset.select_related(*self.select_related) if self.select_related else queryset
 
     def filter_form(self, request):
+        if self.filter_form_class is None:  # a list without filters
+            return None
         user = {"user": request.user} if self.filter_takes_user else {}
         return self.filter_form_class(request.GET or None, **user)
 
@@ -158,15 +196,17 @@ class RecordKind:
         return {
             "history": history_with_changes(record),
             "can_change": "update" in self.pages
-            and user.has_perm(self.permission("change"), record),
+            and user.has_perm(self.permission("change"), self.permission_object(record)),
             "can_delete": "delete" in self.pages
-            and user.has_perm(self.permission("delete"), record),
+            and user.has_perm(self.permission("delete"), self.permission_object(record)),
         }
 
     # Writing -------------------------------------------------------------------------
 
     def form_kwargs(self, request, record=None) -> dict:
         user = {"user": request.user} if self.form_takes_user else {}
+        if record is None and self.parent is not None:  # a new record of the parent
+            record = self.model(**{self.parent_field: self.parent})
         return {"instance": record, **user} if record is not None else user
 
     def form_initial(self, request) -> dict:
@@ -217,6 +257,19 @@ class RecordKind:
 
     # Pages ---------------------------------------------------------------------------
 
+    def nested(self, page: str) -> bool:
+        """Whether the URL of ``page`` names the parent."""
+        return self.parent_model is not None and page in self.parent_pages
+
+    def list_url(self, request) -> str:
+        """The list's URL in the request's namespace (of the parent, if any)."""
+        kwargs = {}
+        if self.parent is not None and self.nested("list"):
+            kwargs[self.parent_key] = getattr(self.parent, self.parent_key)
+        namespace = request.resolver_match.namespace
+        name = self.url_name("list")
+        return reverse(f"{namespace}:{name}" if namespace else name, kwargs=kwargs)
+
     def views(self) -> dict:
         kinds = {
             "list": RecordListView,
@@ -225,7 +278,10 @@ class RecordKind:
             "update": RecordUpdateView,
             "delete": RecordDeleteView,
         }
-        return {page: kinds[page].as_view(kind=self) for page in self.pages}
+        return {
+            page: kinds[page].as_view(kind=self, under_parent=self.nested(page))
+            for page in self.pages
+        }
 
     def urls(self, more: dict | None = None) -> list:
         """The kind's pages; ``more``: further pages of one record, page → (its path after
@@ -241,14 +297,19 @@ class RecordKind:
             "delete": one + self.delete_path,
         }
         views = self.views()
+        parent = {page: self.parent_prefix if self.nested(page) else "" for page in routes}
         return [
             *(
-                path(route, views[page], name=self.url_name(page))
+                path(parent[page] + route, views[page], name=self.url_name(page))
                 for page, route in routes.items()
                 if page in views
             ),
             *(
-                path(one + route, view.as_view(kind=self), name=self.url_name(page))
+                path(
+                    parent["detail"] + one + route,
+                    view.as_view(kind=self, under_parent=self.nested("detail")),
+                    name=self.url_name(page),
+                )
                 for page, (route, view) in (more or {}).items()
             ),
         ]
@@ -256,9 +317,24 @@ class RecordKind:
 
 class KindView:
     kind: RecordKind = None
+    # Whether the page's URL names the kind's parent record, read first.
+    under_parent = False
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if self.under_parent:
+            self.kind = self.kind.of(self.kind.get_parent(request, kwargs))
 
     def get_template_names(self):
         return [self.kind.template(self.page)]
+
+    def get_permission_object(self):
+        return self.kind.permission_object()
+
+    def get_context_data(self, **kwargs):
+        if self.kind.parent is not None:
+            kwargs.setdefault("parent", self.kind.parent)
+        return super().get_context_data(**kwargs)
 
 
 class RecordListView(
@@ -322,7 +398,7 @@ class RecordObjectMixin(KindView, PermissionRequiredMixin):
         return self.get_record()
 
     def get_permission_object(self):
-        return self.get_record()
+        return self.kind.permission_object(self.get_record())
 
 
 class RecordDetailView(RecordObjectMixin, DetailView):
@@ -418,9 +494,4 @@ class RecordDeleteView(RecordObjectMixin, DetailView):
         record = self.get_record()
         self.kind.delete(request, record)
         messages.success(request, self.kind.deleted_message(record))
-        return redirect(self.kind.deleted_url(request, record) or self.list_url())
-
-    def list_url(self):
-        namespace = self.request.resolver_match.namespace
-        name = self.kind.url_name("list")
-        return reverse(f"{namespace}:{name}" if namespace else name)
+        return redirect(self.kind.deleted_url(request, record) or self.kind.list_url(request))
