@@ -5,17 +5,23 @@ Found from the URLs themselves, so a kind added tomorrow is walked without a lin
 signed out, every page sends to the sign-in page; signed in, the list answers 200, or 403
 where the kind asks a permission for its list and the persona lacks it; the form to create
 answers 200 or 403 as the add permission says; a record that does not exist is a 404 on
-every page that names one.
+every page that names one. A kind whose pages name a parent record (``parent_model``) is
+walked under a parent the persona reaches (their own unit, for a unit's records), its
+permissions asked of it as the kit asks them; under a parent that does not exist, or that
+the persona does not reach, each of those pages is a 404.
 """
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
 from exemplar_portal.base.kit import RecordKind
+from registry.models import Unit
+from tests.factories import campaigns as campaign_factories
 
 pytestmark = pytest.mark.integration
 
 ONE = ("detail", "update", "delete")
+MISSING = 987654321
 
 
 def mounted_kinds() -> list[tuple[RecordKind, str]]:
@@ -41,18 +47,44 @@ def mounted_kinds() -> list[tuple[RecordKind, str]]:
 KINDS = mounted_kinds()
 
 
-def url(kind: RecordKind, namespace: str, page: str) -> str:
+def url(kind: RecordKind, namespace: str, page: str, parent=None) -> str:
+    """The URL of ``page`` of a record that does not exist, under ``parent`` (a record, or
+    ``MISSING``) where the page names a parent."""
     name = f"{namespace}:{kind.url_name(page)}"
+    kwargs = {}
+    if kind.nested(page):
+        kwargs[kind.parent_key] = getattr(parent, kind.parent_key, MISSING)
     if page in ONE:
-        missing = 987654321 if kind.lookup == "pk" else "khong-co-ban-ghi-nay"
-        return reverse(name, kwargs={kind.lookup: missing})
-    return reverse(name)
+        kwargs[kind.lookup] = MISSING if kind.lookup == "pk" else "khong-co-ban-ghi-nay"
+    return reverse(name, kwargs=kwargs)
+
+
+def parents(kind: RecordKind, user) -> tuple:
+    """A parent record ``user`` reaches (their own unit for a unit's records, else one of
+    the factories) and one they do not reach, if any; none for a kind without a parent."""
+    model = kind.parent_model
+    if model is None:
+        return None, None
+    reached = model.objects.restrict(user)
+    if model is Unit:
+        inside = user.unit
+    else:
+        factory = getattr(campaign_factories, f"{model.__name__}Factory")
+        inside = reached.first() or factory()
+    assert reached.filter(pk=inside.pk).exists()
+    return inside, model.objects.exclude(pk__in=reached.values("pk")).first()
+
+
+def asked_of(kind: RecordKind, page: str, parent):
+    """What the kit asks the permission of ``page`` (without a record) of."""
+    return kind.of(parent if kind.nested(page) else None).permission_object()
 
 
 def test_the_portals_record_kinds_are_found():
     names = {type(kind).__name__ for kind, _ns in KINDS}
     assert {"CoverageKind", "ColumnKind", "EventKind", "ProposalKind"} <= names
     assert len(KINDS) >= 12
+    assert any(kind.parent_model is Unit for kind, _ns in KINDS)
 
 
 @pytest.mark.django_db
@@ -64,15 +96,22 @@ def test_a_record_kind_by_persona(world, client, kind, namespace):
         assert "/accounts/login/" in response["Location"], page
     for persona, user in world.users.items():
         client.force_login(user)
+        inside, outside = parents(kind, user)
         if "list" in kind.pages:
-            allowed = not kind.list_permission or user.has_perm(kind.list_permission)
-            answer = client.get(url(kind, namespace, "list"))
+            permission = kind.list_permission
+            allowed = not permission or user.has_perm(permission, asked_of(kind, "list", inside))
+            answer = client.get(url(kind, namespace, "list", inside))
             assert answer.status_code == (200 if allowed else 403), persona
         if "create" in kind.pages:
-            allowed = user.has_perm(kind.permission("add"))
-            answer = client.get(url(kind, namespace, "create"))
+            allowed = user.has_perm(kind.permission("add"), asked_of(kind, "create", inside))
+            answer = client.get(url(kind, namespace, "create", inside))
             assert answer.status_code == (200 if allowed else 403), persona
         for page in ONE:
             if page in kind.pages:
-                assert client.get(url(kind, namespace, page)).status_code == 404, (persona, page)
+                answer = client.get(url(kind, namespace, page, inside))
+                assert answer.status_code == 404, (persona, page)
+        for page in filter(kind.nested, kind.pages):
+            for parent in (MISSING, outside) if outside else (MISSING,):
+                answer = client.get(url(kind, namespace, page, parent))
+                assert answer.status_code == 404, (persona, page, parent)
         client.logout()

@@ -20,7 +20,9 @@ from registry.models.units import YEAR_VALIDATORS
 from .consolidations import DOCUMENT_KINDS
 
 
-class SignerQuerySet(models.QuerySet):
+class SignerQuerySet(UnitScopedQuerySet):
+    """A unit's signers are read by whoever reaches the unit."""
+
     def active(self):
         return self.filter(active=True)
 

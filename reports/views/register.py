@@ -9,17 +9,13 @@ their history.
 import re
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
-from django.urls import include, path, reverse
+from django.urls import include, path
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DeleteView, ListView
-from django.views.generic.edit import UpdateView
-from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.history import history_with_changes
 from exemplar_portal.base.kit import RecordKind, get_in_reach
@@ -136,88 +132,50 @@ class PrepareAgainView(IssuedDocumentMixin, View):
 # Signers ------------------------------------------------------------------------------------
 
 
-class UnitSignersMixin(LoginRequiredMixin, PermissionRequiredMixin):
-    raise_exception = True
-    permission_required = "reports.manage_signers"
-
-    def get_unit(self) -> Unit:
-        if not hasattr(self, "_unit"):
-            units = Unit.objects.restrict(self.request.user).select_related("kind")
-            self._unit = get_in_reach(units, code=self.kwargs["code"])
-        return self._unit
-
-    def get_permission_object(self):
-        return self.get_unit()
-
-    def get_object(self, queryset=None):
-        """The signer named in the URL (404 outside the unit), or a new one of the unit."""
-        if "pk" not in self.kwargs:
-            return Signer(unit=self.get_unit())
-        return get_in_reach(Signer, pk=self.kwargs["pk"], unit=self.get_unit())
-
-    def get_success_url(self):
-        return reverse("reports:signer_list", kwargs={"code": self.get_unit().code})
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(unit=self.get_unit(), **kwargs)
-
-
-class SignerListView(UnitSignersMixin, ListView):
-    template_name = "reports/signer_list.html"
-    context_object_name = "signers"
-    permission_required = "reports.view_signers"
-
-    def get_queryset(self):
-        return Signer.objects.filter(unit=self.get_unit()).order_by(
-            "-active", "-is_default", "order", "full_name"
-        )
-
-    def get_context_data(self, **kwargs):
-        unit = self.get_unit()
-        return super().get_context_data(
-            may_manage=self.request.user.has_perm("reports.manage_signers", unit), **kwargs
-        )
-
-
-class SignerFormView(UnitSignersMixin, UpdateView):
-    """A new signer of the unit, or one of its signers with their history."""
+class Signers(RecordKind):
+    """A unit's signers, on pages under the unit; its head keeps them (the permissions are
+    asked of the unit), each with their history on its form."""
 
     model = Signer
+    pages = ("list", "create", "update", "delete")
+    parent_model = Unit
+    parent_prefix = "don-vi/<str:code>/nguoi-ky/"
+    parent_key = "code"
+    parent_field = "unit"
+    list_permission = "reports.view_signers"
     form_class = SignerForm
-    template_name = "reports/signer_form.html"
+    ordering = ("-active", "-is_default", "order", "full_name")
+    paginate_by = None
+    object_name = "signer"
+    list_name = "signers"
 
-    def form_valid(self, form):
-        messages.success(self.request, _("The signer is saved."))
-        return super().form_valid(form)
+    def permission(self, action):
+        return "reports.manage_signers"
 
-    def get_context_data(self, **kwargs):
-        history = history_with_changes(self.object) if self.object.pk else None
-        return super().get_context_data(history=history, **kwargs)
+    def permission_object(self, record=None):
+        return self.parent
 
+    def list_context(self, request, filters, records):
+        return {"may_manage": request.user.has_perm("reports.manage_signers", self.parent)}
 
-class SignerDeleteView(UnitSignersMixin, DeleteView):
-    model = Signer
-    template_name = "reports/signer_confirm_delete.html"
+    def form_context(self, request, record=None):
+        return {"history": history_with_changes(record) if record is not None else None}
 
-    def form_valid(self, form):
-        messages.success(
-            self.request,
-            _("%(name)s no longer signs for the unit; documents already issued keep the name.")
-            % {"name": self.object.full_name},
-        )
-        return super().form_valid(form)
+    def success_url(self, request, record):
+        return self.list_url(request)
+
+    def saved_message(self, record, created):
+        return _("The signer is saved.")
+
+    def deleted_message(self, record):
+        return _(
+            "%(name)s no longer signs for the unit; documents already issued keep the name."
+        ) % {"name": record.full_name}
 
 
 urlpatterns = [
     path("so-van-ban/", include(IssuedDocumentKind().urls())),
     path("so-van-ban/<int:pk>/chuan-bi-lai/", PrepareAgainView.as_view(), name="issued_prepare"),
     path("so-van-ban/<int:pk>/<str:fmt>/", IssuedFileView.as_view(), name="issued_file"),
-    path("don-vi/<str:code>/nguoi-ky/", SignerListView.as_view(), name="signer_list"),
-    path("don-vi/<str:code>/nguoi-ky/them/", SignerFormView.as_view(), name="signer_create"),
-    path(
-        "don-vi/<str:code>/nguoi-ky/<int:pk>/sua/", SignerFormView.as_view(), name="signer_update"
-    ),
-    path(
-        "don-vi/<str:code>/nguoi-ky/<int:pk>/xoa/", SignerDeleteView.as_view(), name="signer_delete"
-    ),
+    *Signers().urls(),
 ]
