@@ -21,7 +21,7 @@ from django.views.generic import TemplateView
 from django.views.generic.edit import FormView
 
 from exemplar_portal.base.exports import display
-from exemplar_portal.base.kit import RecordCreateView, RecordKind, RecordObjectMixin, get_in_reach
+from exemplar_portal.base.kit import RecordKind, RecordObjectMixin
 from exemplar_portal.base.moves import answer, not_from_here
 from exemplar_portal.base.search import search
 from registry.drafts import draft_saved
@@ -104,11 +104,16 @@ class InspectionPlans(RecordKind):
 
 class Inspections(RecordKind):
     """The list is the landing page: the yearly plans, then the inspections the user
-    reaches. A new inspection is added under its plan (``InspectionCreateView``)."""
+    reaches. A new inspection is added under its plan."""
 
     model = Inspection
-    pages = ("list", "detail", "update")
+    pages = ("list", "detail", "create", "update")
+    parent_model = InspectionPlan
+    parent_prefix = "ke-hoach/<int:pk>/"
+    parent_field = "plan"
+    parent_pages = ("create",)
     form_class = InspectionUpdateForm
+    create_form_class = InspectionForm
     filter_form_class = InspectionFilterForm
     filter_takes_user = True
     filters = {
@@ -173,14 +178,14 @@ class Inspections(RecordKind):
         }
 
     def form_kwargs(self, request, record=None):
-        if record is None:  # a new one: its plan is the page's
-            return {}
+        if record is None:  # a new one, of the plan named in the URL
+            return {"plan": self.parent}
         # A copy: a rejected form must not change the inspection the page shows.
         instance = Inspection.objects.get(pk=record.pk)
         return {"instance": instance, "plan": record.plan}
 
     def form_context(self, request, record=None):
-        return {"plan": record.plan} if record is not None else {}
+        return {"plan": record.plan if record is not None else self.parent}
 
     def save(self, request, form, record=None):
         inspection = super().save(request, form, record)
@@ -191,25 +196,6 @@ class Inspections(RecordKind):
         if created:
             return _("The inspection is added to the plan.")
         return _("The inspection is saved.")
-
-
-class InspectionCreateView(RecordCreateView):
-    """An inspection under the plan named in the URL: the unit, the kind, the date and the
-    team."""
-
-    def get_plan(self):
-        if not hasattr(self, "_plan"):
-            self._plan = get_in_reach(plans.scope(self.request), pk=self.kwargs["pk"])
-        return self._plan
-
-    def get_form_class(self):
-        return InspectionForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "plan": self.get_plan()}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(plan=self.get_plan(), **kwargs)
 
 
 class RecommendationCreateView(RecordObjectMixin, FormView):
@@ -387,11 +373,6 @@ recommendations = Recommendations()
 urlpatterns = [
     *inspections.urls(),
     path("ke-hoach/", include(plans.urls())),
-    path(
-        "ke-hoach/<int:pk>/them/",
-        InspectionCreateView.as_view(kind=inspections),
-        name="inspection_create",
-    ),
     path(
         "<int:pk>/kien-nghi/them/",
         RecommendationCreateView.as_view(kind=inspections),

@@ -80,6 +80,8 @@ class RecordKind:
     # all is a role's: "reports.view_consolidation".
     list_permission = ""
     form_class = None
+    # The form of a new record, where it is not ``form_class``.
+    create_form_class = None
     filter_form_class = None
     # Whether the form and the filter form are given the user (``user=``).
     form_takes_user = False
@@ -467,6 +469,9 @@ class RecordFormMixin:
 class RecordCreateView(KindView, PermissionRequiredMixin, RecordFormMixin, FormView):
     def get_permission_required(self):
         return [self.kind.permission("add")]
+
+    def get_form_class(self):
+        return self.kind.create_form_class or self.kind.form_class
 
 
 class RecordUpdateView(RecordObjectMixin, RecordFormMixin, FormView):
