@@ -22,9 +22,6 @@ How to add a record kind: write its model (with a ``RestrictedQuerySet`` and its
         export_columns = [(_("title"), "title")]
 
     urlpatterns = Thing().urls()
-
-A kind whose records belong to a parent record named in the URL (a unit's signers) says so
-with ``parent_model`` and the attributes next to it; its pages then read the parent first.
 """
 
 import copy
@@ -109,14 +106,11 @@ class RecordKind:
     create_path = "them/"
     update_path = "sua/"
     delete_path = "xoa/"
-    # A parent record named in the URL: its model, the URL part naming it that comes before
-    # the pages of ``parent_pages`` ("don-vi/<str:code>/nguoi-ky/"), the parent's field its
-    # keyword names ("code"; not the ``lookup`` of a record's page under it) and the record's
-    # link to it ("unit"). Those pages read the parent through its model's scope (404
-    # outside reach) and work on the kind's copy for it (``of``): the list holds the
-    # parent's records, a new record belongs to it, a page without a record asks its
-    # permission of the parent (``permission_object``), the templates have it as
-    # ``parent`` and ``kind.list_url`` names it.
+    # A parent record named in the URL of ``parent_pages`` (a unit's signers): its model, the
+    # URL part before those pages ("don-vi/<str:code>/nguoi-ky/"), the parent's field its
+    # keyword names ("code") and the record's link to it ("unit"). Those pages read it in
+    # reach (else 404) and use the kind's copy for it (``of``): its records, new ones of it,
+    # permissions asked of it (``permission_object``), ``parent`` in the templates.
     parent_model = None
     parent_prefix = ""
     parent_key = "pk"
@@ -155,11 +149,6 @@ class RecordKind:
         kind = copy.copy(self)
         kind.parent = parent
         return kind
-
-    def get_parent(self, request, kwargs):
-        """The parent named in the URL, if the user reaches it (else 404)."""
-        parents = self.parent_model.objects.restrict(request.user)
-        return get_in_reach(parents, **{self.parent_key: kwargs[self.parent_key]})
 
     def scope(self, request):
         """The records the user reaches (the model's own scope), of the parent if any."""
@@ -265,12 +254,10 @@ class RecordKind:
 
     def list_url(self, request) -> str:
         """The list's URL in the request's namespace (of the parent, if any)."""
-        kwargs = {}
-        if self.parent is not None and self.nested("list"):
-            kwargs[self.parent_key] = getattr(self.parent, self.parent_key)
-        namespace = request.resolver_match.namespace
-        name = self.url_name("list")
-        return reverse(f"{namespace}:{name}" if namespace else name, kwargs=kwargs)
+        key = self.parent_key
+        kwargs = {key: getattr(self.parent, key)} if self.nested("list") else {}
+        name = ":".join(filter(None, [request.resolver_match.namespace, self.url_name("list")]))
+        return reverse(name, kwargs=kwargs)
 
     def views(self) -> dict:
         kinds = {
@@ -280,10 +267,7 @@ class RecordKind:
             "update": RecordUpdateView,
             "delete": RecordDeleteView,
         }
-        return {
-            page: kinds[page].as_view(kind=self, under_parent=self.nested(page))
-            for page in self.pages
-        }
+        return {p: kinds[p].as_view(kind=self, under_parent=self.nested(p)) for p in self.pages}
 
     def urls(self, more: dict | None = None) -> list:
         """The kind's pages; ``more``: further pages of one record, page → (its path after
@@ -299,33 +283,25 @@ class RecordKind:
             "delete": one + self.delete_path,
         }
         views = self.views()
-        parent = {page: self.parent_prefix if self.nested(page) else "" for page in routes}
-        return [
-            *(
-                path(parent[page] + route, views[page], name=self.url_name(page))
-                for page, route in routes.items()
-                if page in views
-            ),
-            *(
-                path(
-                    parent["detail"] + one + route,
-                    view.as_view(kind=self, under_parent=self.nested("detail")),
-                    name=self.url_name(page),
-                )
-                for page, (route, view) in (more or {}).items()
-            ),
+        pages = {page: (route, views[page]) for page, route in routes.items() if page in views}
+        for page, (route, view) in (more or {}).items():
+            pages[page] = (one + route, view.as_view(kind=self, under_parent=self.nested(page)))
+        return [  # the parent's part of the URL before a page under it
+            path(self.parent_prefix * self.nested(page) + route, view, name=self.url_name(page))
+            for page, (route, view) in pages.items()
         ]
 
 
 class KindView:
     kind: RecordKind = None
-    # Whether the page's URL names the kind's parent record, read first.
+    # Whether the page's URL names the kind's parent record: read first, in reach or 404.
     under_parent = False
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         if self.under_parent:
-            self.kind = self.kind.of(self.kind.get_parent(request, kwargs))
+            kind, parents = self.kind, self.kind.parent_model.objects.restrict(request.user)
+            self.kind = kind.of(get_in_reach(parents, **{kind.parent_key: kwargs[kind.parent_key]}))
 
     def get_template_names(self):
         return [self.kind.template(self.page)]
