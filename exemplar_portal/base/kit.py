@@ -398,7 +398,7 @@ class RecordFormMixin:
         return None
 
     def get_form_class(self):
-        return self.kind.form_class
+        return (self.record() is None and self.kind.create_form_class) or self.kind.form_class
 
     def get_initial(self):
         return self.kind.form_initial(self.request)
@@ -445,9 +445,6 @@ class RecordFormMixin:
 class RecordCreateView(KindView, PermissionRequiredMixin, RecordFormMixin, FormView):
     def get_permission_required(self):
         return [self.kind.permission("add")]
-
-    def get_form_class(self):
-        return self.kind.create_form_class or self.kind.form_class
 
 
 class RecordUpdateView(RecordObjectMixin, RecordFormMixin, FormView):
