@@ -783,12 +783,13 @@ def _decision(row: dict) -> str:
 
 
 def _proposals_table(snapshot: dict) -> Table | None:
-    from .models import AwardProposal
+    from .models import AwardProposal, AwardTrack
 
     if not snapshot["proposals"]:
         return None
     statuses = dict(AwardProposal.Status.choices)
-    kinds = dict(AwardProposal.Kind.choices)
+    # A published snapshot names the track by its code (the kind of older versions).
+    kinds = {track.code: track.label for track in AwardTrack.objects.all()}
     return Table(
         columns=[
             _no(),
@@ -1579,7 +1580,7 @@ def proposal_list(
     if to_province:
         proposals = proposals.filter(status=AwardProposal.Status.AGREED)
     proposals = list(
-        proposals.select_related("exemplar__unit", "award", "proposing_unit").order_by(
+        proposals.select_related("exemplar__unit", "award", "track", "proposing_unit").order_by(
             "award__order", "award__name", "exemplar__subject_key", "pk"
         )
     )
@@ -1596,7 +1597,7 @@ def proposal_list(
                 number,
                 exemplar.subject_name,
                 describe_subject(exemplar) or exemplar.unit.name,
-                proposal.get_kind_display() if to_province else proposal.get_status_display(),
+                proposal.track.label if to_province else proposal.get_status_display(),
                 proposal.proposing_unit.name if to_province else exemplar.unit.name,
                 summary(proposal.reasons),
             ]

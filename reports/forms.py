@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import MediaOutlet
 from registry.enums import ExemplarStatus, SubjectKind
-from registry.forms import BootstrapFormMixin, search_field, year_field
+from registry.forms import BootstrapFormMixin, code_choice, search_field, year_field
 from registry.models import Campaign, Exemplar, Field, Plan, Unit
 
 from .models import (
     AwardForm,
     AwardProposal,
+    AwardTrack,
     Consolidation,
     IssuedDocument,
     MediaIntroduction,
@@ -37,7 +38,8 @@ class ProposalForm(BootstrapFormMixin, forms.ModelForm):
 
     class Meta:
         model = AwardProposal
-        fields = ["exemplar", "award", "year", "kind", "proposing_unit", "reasons"]
+        fields = ["exemplar", "award", "year", "track", "proposing_unit", "reasons"]
+        field_classes = {"track": forms.ModelChoiceField}
         widgets = {"reasons": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, user, **kwargs):
@@ -45,6 +47,8 @@ class ProposalForm(BootstrapFormMixin, forms.ModelForm):
         self.user = user
         self.fields["exemplar"].queryset = proposable_exemplars(user).order_by("-year", "pk")
         self.fields["award"].queryset = AwardForm.objects.all()
+        self.fields["track"].to_field_name = "code"
+        self.fields["track"].required = True
         self.fields["year"].initial = timezone.localdate().year
         if user.has_perm("reports.appraise_awardproposal"):
             self.fields["proposing_unit"].queryset = Unit.objects.select_related("kind")
@@ -135,16 +139,35 @@ class ProposalFilterForm(BootstrapFormMixin, forms.Form):
         to_field_name="code",
         empty_label=_("All awards"),
     )
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *AwardProposal.Kind.choices],
-    )
+    track = code_choice(_("Track"), AwardTrack.objects.all(), _("All tracks"))
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("Any status")), *AwardProposal.Status.choices],
     )
+
+
+class AwardFormFilterForm(BootstrapFormMixin, forms.Form):
+    """The catalogue of award forms: by who confers, category, subject, track, year."""
+
+    q = search_field(_("Name or code"))
+    level = forms.ChoiceField(
+        label=_("Conferred by"),
+        required=False,
+        choices=[("", _("Anyone")), *AwardForm.Level.choices],
+    )
+    category = forms.ChoiceField(
+        label=_("Category"),
+        required=False,
+        choices=[("", _("All categories")), *AwardForm.Category.choices],
+    )
+    subject = forms.ChoiceField(
+        label=_("Subject"),
+        required=False,
+        choices=[("", _("Any subject")), *SubjectKind.choices],
+    )
+    track = code_choice(_("Track"), AwardTrack.objects.all(), _("All tracks"))
+    year = year_field(_("In force in"))
 
 
 class IntroductionForm(BootstrapFormMixin, forms.ModelForm):
