@@ -5,6 +5,8 @@ historical ones, or ``django.apps.apps``."""
 
 from decimal import Decimal
 
+from exemplar_portal.base.text import fold
+
 from . import BASE_SALARIES, LEGAL_DOCUMENTS, TRACKS, C, H, I, awards_2003, awards_2022
 
 MODULES = (awards_2003, awards_2022)
@@ -83,6 +85,7 @@ def _form(AwardForm, award, documents, tracks):
             "note": award["note"],
             "valid_from": award["valid_from"],
             "valid_to": award["valid_to"],
+            "search_text": fold(" ".join((award["name"], award["code"], award["article"]))),
             # The forms seeded before keep their place in the lists.
             "order": existing.first() or order + AwardForm.objects.count() + 1,
         },

@@ -359,4 +359,14 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('award', 'part'), name='award_dossier_part_once')],
             },
         ),
+        migrations.AddField(
+            model_name='awardform',
+            name='search_text',
+            field=models.TextField(default='', editable=False),
+        ),
+        migrations.AddField(
+            model_name='historicalawardform',
+            name='search_text',
+            field=models.TextField(default='', editable=False),
+        ),
     ]

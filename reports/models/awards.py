@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.records import WithPage, by_user, status_field
+from exemplar_portal.base.records import Searchable, WithPage, by_user, status_field
 from exemplar_portal.base.scopes import OpenQuerySet
 from registry.enums import SubjectKind
 from registry.models.records import UnitScopedQuerySet, unit_link
@@ -27,7 +27,7 @@ class AwardFormQuerySet(OpenQuerySet, ValidityQuerySet):
     """Every signed-in user reads the award forms."""
 
 
-class AwardForm(WithPage, ValidityPeriod):
+class AwardForm(WithPage, Searchable, ValidityPeriod):
     """An emulation title or a form of commendation: who confers it, on whom, in which
     years, the law and article it rests on and the tracks it is proposed through."""
 
@@ -76,6 +76,7 @@ class AwardForm(WithPage, ValidityPeriod):
     history = HistoricalRecords()
     page_url = "reports:awardform_detail"
     page_key = "code"
+    searched_fields = ("name", "code", "article")
 
     class Meta:
         ordering = ["order", "name"]
@@ -88,6 +89,10 @@ class AwardForm(WithPage, ValidityPeriod):
     @property
     def subjects(self) -> list[str]:
         return [kind for kind in SubjectKind.values if self.applies_to(kind)]
+
+    @property
+    def subjects_display(self) -> str:
+        return ", ".join(str(SubjectKind(kind).label) for kind in self.subjects)
 
     def applies_to(self, subject_kind: str) -> bool:
         return {
