@@ -34,8 +34,8 @@ class InForceQuerySet(models.QuerySet):
 class InForce(models.Model):
     """The days a row is in force, both included; empty means open-ended."""
 
-    valid_from = models.DateField(_("in force from"), null=True, blank=True)
-    valid_until = models.DateField(_("in force until"), null=True, blank=True)
+    valid_from = models.DateField(_("effective from"), null=True, blank=True)
+    valid_until = models.DateField(_("effective until"), null=True, blank=True)
 
     objects = InForceQuerySet.as_manager()
 
@@ -128,7 +128,7 @@ class BaseSalary(LegalSource):
     """The base salary (mức lương cơ sở) from a day on, as a decree sets it."""
 
     amount = models.PositiveIntegerField(_("amount (đồng a month)"))
-    valid_from = models.DateField(_("in force from"), unique=True)
+    valid_from = models.DateField(_("effective from"), unique=True)
     history = HistoricalRecords()
 
     class Meta:

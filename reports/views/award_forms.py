@@ -35,7 +35,7 @@ class AwardFormKind(RecordKind):
         (gettext_lazy("subjects"), "subjects_display"),
         (gettext_lazy("legal basis"), lambda award: award.legal_basis and str(award.legal_basis)),
         (gettext_lazy("article"), "article"),
-        (gettext_lazy("in force"), "period_display"),
+        (gettext_lazy("years in force"), "period_display"),
         (gettext_lazy("tracks"), joined("tracks", "label")),
         (gettext_lazy("sent up beyond the province"), "sent_up"),
     ]
