@@ -6,6 +6,8 @@
 from . import INFERRED, LAW_2003, ND_91, C, D, H, I
 
 VALID_TO = 2023
+# After the forms of the law in force.
+ORDER_FROM = 2000
 ND_91_DAYS = (None, D(2023, 12, 31))
 
 # (code, name, official form, document, article)

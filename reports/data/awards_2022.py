@@ -10,6 +10,8 @@ the form has no rate for that period.
 from . import INFERRED, LAW_2022, ND_98, ND_152, C, D, H, I
 
 VALID_FROM = 2024
+# The forms seeded before (orders 10–200) keep their place; the others follow in this order.
+ORDER_FROM = 1000
 
 ND_98_DAYS = (D(2024, 1, 1), D(2025, 6, 30))
 ND_152_DAYS = (D(2025, 7, 1), None)

@@ -59,16 +59,16 @@ def seed(apps):
     AwardForm = model("AwardForm")
     forms = {}
     for module in MODULES:
-        for award in module.AWARDS:
-            forms[award["code"]] = _form(AwardForm, award, documents, tracks)
+        for index, award in enumerate(module.AWARDS):
+            order = module.ORDER_FROM + index * 10
+            forms[award["code"]] = _form(AwardForm, award, order, documents, tracks)
     for module in MODULES:
         for award in module.AWARDS:
             _law_of(model, forms[award["code"]], award, module, documents, parts, forms)
 
 
-def _form(AwardForm, award, documents, tracks):
+def _form(AwardForm, award, order, documents, tracks):
     subjects = award["subjects"]
-    order = {"title": 0, "commendation": 500}[award["category"]]
     existing = AwardForm.objects.filter(code=award["code"]).values_list("order", flat=True)
     row, _ = AwardForm.objects.update_or_create(
         code=award["code"],
@@ -87,7 +87,7 @@ def _form(AwardForm, award, documents, tracks):
             "valid_to": award["valid_to"],
             "search_text": fold(" ".join((award["name"], award["code"], award["article"]))),
             # The forms seeded before keep their place in the lists.
-            "order": existing.first() or order + AwardForm.objects.count() + 1,
+            "order": existing.first() or order,
         },
     )
     row.tracks.set([tracks[code] for code in award["tracks"]])

@@ -33,7 +33,7 @@ def test_a_reader_finds_a_title_and_what_the_law_says_of_it(
     navigation.get_by_role("button", name="Khen thưởng", exact=True).click()
     navigation.locator(f'a[href="{catalogue}"]').click()
     expect(page).to_have_url(f"{page.url.split(catalogue)[0]}{catalogue}")
-    expect(page.get_by_role("link", name="Lao động tiên tiến", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Lao động tiên tiến", exact=True).first).to_be_visible()
     axe_check(page)
 
     page.goto(f"{catalogue}?q=chien+si+thi+dua+co+so&year=2025")
