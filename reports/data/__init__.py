@@ -146,3 +146,75 @@ BASE_SALARIES = [
     (1_800_000, D(2023, 7, 1), "24/2023/NĐ-CP", ""),
     (2_340_000, D(2024, 7, 1), "73/2024/NĐ-CP", "Điều 3 khoản 2"),
 ]
+
+
+def form(
+    code,
+    name,
+    category,
+    level,
+    subjects,
+    article,
+    *,
+    law,
+    valid_from=None,
+    valid_to=None,
+    tracks=("regular",),
+    sent_up=False,
+    note="",
+    cash=(),
+    conditions=(),
+):
+    """An award form's row: who confers it (``level``) on whom (``subjects``), the ``law``
+    and ``article`` it rests on, its years, tracks, cash rates (decree, article, first and
+    last day, multiple, a collective's and a household's or None) and conditions."""
+    return {
+        "code": code,
+        "name": name,
+        "category": category,
+        "level": level,
+        "subjects": subjects,
+        "law": law,
+        "article": article,
+        "tracks": tracks,
+        "sent_up": sent_up,
+        "note": note,
+        "cash": list(cash),
+        "conditions": list(conditions),
+        "valid_from": valid_from,
+        "valid_to": valid_to,
+    }
+
+
+def group(number, *conditions):
+    """Conditions (kind, parameters, wording, article) of one group: alternatives, one of
+    which suffices; every group must be met."""
+    return [(number, *condition) for condition in conditions]
+
+
+def dossier(award, *, reports, fighters_proof, submission=None, minutes=None, proof=None):
+    """The parts of a form's dossier, (part, subjects or None for all, required): the
+    submission, the achievement ``reports`` of its subjects (subject → part), the
+    ``minutes`` of the title's or the award's consideration, the proof of the initiative for
+    the emulation fighters, the ``proof`` of the achievement where a case calls for it."""
+    title = award["category"] == "title"
+    parts = [(submission, None, True)] if submission else []
+    parts += [
+        (reports[subject], [subject], True) for subject in award["subjects"] if subject in reports
+    ]
+    if minutes:
+        parts.append((minutes[title], None, True))
+    if award["code"].startswith("chien-si-thi-dua"):
+        parts.append((fighters_proof, [I], True))
+    elif proof and not title:
+        parts.append((proof, None, False))
+    return parts
+
+
+def worker_or_soldier(worker, soldier, article):
+    """Meets the standard of Lao động tiên tiến or Chiến sĩ tiên tiến: two alternatives."""
+    wording = "Đạt tiêu chuẩn danh hiệu “Lao động tiên tiến” hoặc “Chiến sĩ tiên tiến”;"
+    return [
+        ("consecutive_title", {"title": code, "count": 1, "years": 1}, wording, article)
+        for code in (worker, soldier)
+    ]

@@ -3,7 +3,8 @@
 31 December 2023, so for the achievements of 2023 and before. Their codes end in "-2003".
 """
 
-from . import INFERRED, LAW_2003, ND_91, C, D, H, I
+from . import INFERRED, LAW_2003, ND_91, C, D, H, I, dossier, group, worker_or_soldier
+from . import form as law_form
 
 VALID_TO = 2023
 # After the forms of the law in force.
@@ -27,50 +28,60 @@ DOSSIER_PARTS = [
 def dossier_of(award):
     """The achievement reports in the forms of Decree 91/2017, and the initiative's proof for
     the emulation fighters."""
-    parts = [
-        (part, [subject], True)
-        for part, subject in (("bao-cao-tap-the-2017", C), ("bao-cao-ca-nhan-2017", I))
-        if subject in award["subjects"]
-    ]
-    if award["code"].startswith("chien-si-thi-dua"):
-        parts.append(("chung-nhan-sang-kien-2017", [I], True))
-    return parts
+    return dossier(
+        award,
+        reports={C: "bao-cao-tap-the-2017", I: "bao-cao-ca-nhan-2017"},
+        fighters_proof="chung-nhan-sang-kien-2017",
+    )
 
 
-def form(
-    code,
-    name,
-    category,
-    level,
-    subjects,
-    article,
-    *,
-    law=LAW_2003,
-    tracks=("regular",),
-    sent_up=False,
-    note="",
-    cash=(),
-    conditions=(),
-):
-    return {
-        "code": f"{code}-2003",
-        "name": name,
-        "category": category,
-        "level": level,
-        "subjects": subjects,
-        "law": law,
-        "article": article,
-        "tracks": tracks,
-        "sent_up": sent_up,
-        "note": note,
-        "cash": list(cash),
-        "conditions": list(conditions),
-        "valid_from": None,
-        "valid_to": VALID_TO,
-    }
+def form(code, *args, law=LAW_2003, **kwargs):
+    return law_form(f"{code}-2003", *args, law=law, valid_to=VALID_TO, **kwargs)
 
 
-FIGHTER_CONDITION = "Có thành tích tiêu biểu xuất sắc trong số những cá nhân có ba lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở”."
+def certificates_of_merit():
+    """The Giấy khen of a department's head, a district's and a commune's chair: their cash
+    (ND 91/2017 Art. 73(1)) is the article found for them."""
+    for code, name, level, subjects, article, multiple in (
+        (
+            "giay-khen-thu-truong-so-nganh",
+            "Giấy khen của Thủ trưởng sở, ban, ngành tỉnh",
+            "department",
+            [C, I],
+            "Điều 73 khoản 1",
+            "0.3",
+        ),
+        (
+            "giay-khen-chu-tich-ubnd-huyen",
+            "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện",
+            "district",
+            [C, I, H],
+            "Điều 73 khoản 1",
+            "0.3",
+        ),
+        (
+            "giay-khen-chu-tich-ubnd-xa",
+            "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã",
+            "commune",
+            [C, I, H],
+            "Điều 73 khoản 1 điểm d",
+            "0.15",
+        ),
+    ):
+        collective = str(float(multiple) * 2)
+        yield form(
+            code,
+            name,
+            "commendation",
+            level,
+            subjects,
+            article,
+            law=ND_91,
+            tracks=("regular", "ad_hoc", "thematic"),
+            note="Điều khoản về mức tiền thưởng của Nghị định 91/2017/NĐ-CP.",
+            cash=[(ND_91, article, *ND_91_DAYS, multiple, collective, None)],
+        )
+
 
 AWARDS = [
     form(
@@ -91,15 +102,15 @@ AWARDS = [
         "province",
         [I],
         "Điều 22",
-        conditions=[
+        conditions=group(
+            1,
             (
-                1,
                 "consecutive_title",
                 {"title": "chien-si-thi-dua-co-so-2003", "count": 3, "years": 3, "law": ND_91},
-                FIGHTER_CONDITION,
+                "Có thành tích tiêu biểu xuất sắc trong số những cá nhân có ba lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở”.",
                 "Điều 9 khoản 2",
             ),
-        ],
+        ),
     ),
     form(
         "chien-si-thi-dua-co-so",
@@ -109,36 +120,28 @@ AWARDS = [
         [I],
         "Điều 23",
         conditions=[
-            (
+            *group(
                 1,
-                "consecutive_title",
-                {"title": "lao-dong-tien-tien-2003", "count": 1, "years": 1},
-                "Đạt tiêu chuẩn danh hiệu “Lao động tiên tiến” hoặc “Chiến sĩ tiên tiến”",
-                "Điều 23",
+                *worker_or_soldier("lao-dong-tien-tien-2003", "chien-si-tien-tien-2003", "Điều 23"),
             ),
-            (
-                1,
-                "consecutive_title",
-                {"title": "chien-si-tien-tien-2003", "count": 1, "years": 1},
-                "Đạt tiêu chuẩn danh hiệu “Lao động tiên tiến” hoặc “Chiến sĩ tiên tiến”",
-                "Điều 23",
-            ),
-            (
+            *group(
                 2,
-                "initiatives",
-                {"count": 1, "initiative_level": "grassroots", "law": ND_91},
-                "Có sáng kiến … được cơ sở công nhận",
-                "Điều 9 khoản 3",
-            ),
-            (
-                2,
-                "text_only",
-                {"law": ND_91},
-                "hoặc có đề tài nghiên cứu khoa học đã nghiệm thu được áp dụng … hoặc mưu trí, sáng tạo trong chiến đấu …",
-                "Điều 9 khoản 3",
+                (
+                    "initiatives",
+                    {"count": 1, "initiative_level": "grassroots", "law": ND_91},
+                    "Có sáng kiến … được cơ sở công nhận",
+                    "Điều 9 khoản 3",
+                ),
+                (
+                    "text_only",
+                    {"law": ND_91},
+                    "hoặc có đề tài nghiên cứu khoa học đã nghiệm thu được áp dụng … hoặc mưu trí, sáng tạo trong chiến đấu …",
+                    "Điều 9 khoản 3",
+                ),
             ),
         ],
     ),
+    # Law 39/2013/QH13 gave Art. 24 this wording: four standards, all required.
     form(
         "lao-dong-tien-tien",
         "Lao động tiên tiến",
@@ -147,28 +150,36 @@ AWARDS = [
         [I],
         "Điều 24 khoản 1",
         conditions=[
-            (
+            *group(
                 1,
-                "task_rating",
-                {"rating": "good", "count": 1, "years": 1},
-                "a) Hoàn thành tốt nhiệm vụ được giao, đạt năng suất và chất lượng cao;",
-                "Điều 24 khoản 1 điểm a",
+                (
+                    "task_rating",
+                    {"rating": "good", "count": 1, "years": 1},
+                    "a) Hoàn thành tốt nhiệm vụ được giao, đạt năng suất và chất lượng cao;",
+                    "Điều 24 khoản 1 điểm a",
+                ),
             ),
-            (
+            *group(
                 2,
-                "text_only",
-                {},
-                "b) Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước, có tinh thần tự lực, tự cường; đoàn kết, tương trợ, tích cực tham gia phong trào thi đua;",
-                "Điều 24 khoản 1 điểm b",
+                (
+                    "text_only",
+                    {},
+                    "b) Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước, có tinh thần tự lực, tự cường; đoàn kết, tương trợ, tích cực tham gia phong trào thi đua;",
+                    "Điều 24 khoản 1 điểm b",
+                ),
             ),
-            (
+            *group(
                 3,
-                "text_only",
-                {},
-                "c) Tích cực học tập chính trị, văn hóa, chuyên môn, nghiệp vụ;",
-                "Điều 24 khoản 1 điểm c",
+                (
+                    "text_only",
+                    {},
+                    "c) Tích cực học tập chính trị, văn hóa, chuyên môn, nghiệp vụ;",
+                    "Điều 24 khoản 1 điểm c",
+                ),
             ),
-            (4, "text_only", {}, "d) Có đạo đức, lối sống lành mạnh.", "Điều 24 khoản 1 điểm d"),
+            *group(
+                4, ("text_only", {}, "d) Có đạo đức, lối sống lành mạnh.", "Điều 24 khoản 1 điểm d")
+            ),
         ],
     ),
     form(
@@ -235,40 +246,5 @@ AWARDS = [
         note="Số điều suy ra (Điều 38 là Bằng khen của Thủ tướng Chính phủ), chưa đối chiếu văn bản chính thức.",
         cash=[(ND_91, "", *ND_91_DAYS, "1.0", "2.0", None)],
     ),
-    form(
-        "giay-khen-thu-truong-so-nganh",
-        "Giấy khen của Thủ trưởng sở, ban, ngành tỉnh",
-        "commendation",
-        "department",
-        [C, I],
-        "Điều 73 khoản 1",
-        law=ND_91,
-        tracks=("regular", "ad_hoc", "thematic"),
-        note="Điều khoản về mức tiền thưởng của Nghị định 91/2017/NĐ-CP.",
-        cash=[(ND_91, "Điều 73 khoản 1", *ND_91_DAYS, "0.3", "0.6", None)],
-    ),
-    form(
-        "giay-khen-chu-tich-ubnd-huyen",
-        "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện",
-        "commendation",
-        "district",
-        [C, I, H],
-        "Điều 73 khoản 1",
-        law=ND_91,
-        tracks=("regular", "ad_hoc", "thematic"),
-        note="Điều khoản về mức tiền thưởng của Nghị định 91/2017/NĐ-CP.",
-        cash=[(ND_91, "Điều 73 khoản 1", *ND_91_DAYS, "0.3", "0.6", None)],
-    ),
-    form(
-        "giay-khen-chu-tich-ubnd-xa",
-        "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã",
-        "commendation",
-        "commune",
-        [C, I, H],
-        "Điều 73 khoản 1 điểm d",
-        law=ND_91,
-        tracks=("regular", "ad_hoc", "thematic"),
-        note="Điều khoản về mức tiền thưởng của Nghị định 91/2017/NĐ-CP.",
-        cash=[(ND_91, "Điều 73 khoản 1 điểm d", *ND_91_DAYS, "0.15", "0.3", None)],
-    ),
+    *certificates_of_merit(),
 ]

@@ -7,7 +7,22 @@ the law's wording. Only verified figures are seeded; where a decree's figure was
 the form has no rate for that period.
 """
 
-from . import INFERRED, LAW_2022, ND_98, ND_152, C, D, H, I
+from functools import partial
+
+from . import (
+    INFERRED,
+    LAW_2022,
+    ND_98,
+    ND_152,
+    C,
+    D,
+    H,
+    I,
+    dossier,
+    group,
+    worker_or_soldier,
+)
+from . import form as law_form
 
 VALID_FROM = 2024
 # The forms seeded before (orders 10–200) keep their place; the others follow in this order.
@@ -58,67 +73,39 @@ DOSSIER_PARTS = [
 
 
 def dossier_of(award):
-    """The parts of a form's dossier per Art. 84: (part, subjects, required)."""
-    title = award["category"] == "title"
-    parts = [("to-trinh-mau-01" if award["sent_up"] else "to-trinh", None, True)]
-    parts += [
-        (part, [subject], True)
-        for part, subject in (
-            ("bao-cao-tap-the", C),
-            ("bao-cao-ca-nhan", I),
-            ("bao-cao-ho-gia-dinh", H),
-        )
-        if subject in award["subjects"]
-    ]
-    parts.append(("bien-ban-binh-xet" if title else "bien-ban-xet-khen-thuong", None, True))
-    if award["code"].startswith("chien-si-thi-dua"):
-        parts.append(("chung-nhan-sang-kien", [I], True))
-    elif not title:
-        parts.append(("chung-nhan-thanh-tich", None, False))
-    return parts
+    """The parts of a form's dossier per Art. 84; a dossier sent up opens with Mẫu số 01."""
+    return dossier(
+        award,
+        submission="to-trinh-mau-01" if award["sent_up"] else "to-trinh",
+        reports={C: "bao-cao-tap-the", I: "bao-cao-ca-nhan", H: "bao-cao-ho-gia-dinh"},
+        minutes={True: "bien-ban-binh-xet", False: "bien-ban-xet-khen-thuong"},
+        fighters_proof="chung-nhan-sang-kien",
+        proof="chung-nhan-thanh-tich",
+    )
 
 
-def form(
-    code,
-    name,
-    category,
-    level,
-    subjects,
-    article,
-    *,
-    tracks=("regular",),
-    sent_up=False,
-    note="",
-    cash=(),
-    conditions=(),
-    law=LAW_2022,
-    valid_to=None,
-):
-    return {
-        "code": code,
-        "name": name,
-        "category": category,
-        "level": level,
-        "subjects": subjects,
-        "law": law,
-        "article": article,
-        "tracks": tracks,
-        "sent_up": sent_up,
-        "note": note,
-        "cash": list(cash),
-        "conditions": list(conditions),
-        "valid_from": VALID_FROM,
-        "valid_to": valid_to,
-    }
-
+form = partial(law_form, law=LAW_2022, valid_from=VALID_FROM)
 
 STATE = ("regular", "ad_hoc", "long_service", "sent_up")
 ARMED = "Xét tặng trong Quân đội nhân dân, Công an nhân dân theo thẩm quyền của Bộ Quốc phòng, Bộ Công an (Điều 80 khoản 5 Luật; Thông tư 118/2023/TT-BQP đối với Quân đội): ghi nhận cho Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh."
 
 INITIATIVE_OR_RESEARCH = "hoặc có đề tài khoa học, đề án khoa học, công trình khoa học và công nghệ đã được nghiệm thu và áp dụng hiệu quả, có phạm vi ảnh hưởng trong {scope} hoặc mưu trí, sáng tạo trong chiến đấu, phục vụ chiến đấu có phạm vi ảnh hưởng trong {scope}."
 
-# Conditions: (group, kind, parameters, wording, article). Conditions of one group are
-# alternatives; every group must be met.
+
+TWICE_GRASSROOTS_FIGHTER = (
+    "consecutive_title",
+    {"title": "chien-si-thi-dua-co-so", "count": 2, "years": 2},
+    "Có 02 lần liên tục được tặng danh hiệu “Chiến sĩ thi đua cơ sở”",
+    "Điều 74 khoản 1 điểm d",
+)
+POINTS_A_TO_C = (
+    "text_only",
+    {},
+    "hoặc đạt tiêu chuẩn tại điểm a, b hoặc c khoản 1 Điều 74.",
+    "Điều 74 khoản 1",
+)
+
+# Conditions: ``group(number, (kind, parameters, wording, article), …)``.
 AWARDS = [
     # Titles for individuals (Art. 19, 21–24).
     form(
@@ -132,21 +119,25 @@ AWARDS = [
         sent_up=True,
         cash=titles_cash("4.5"),
         conditions=[
-            (
+            *group(
                 1,
-                "consecutive_title",
-                {"title": "chien-si-thi-dua-cap-tinh", "count": 2, "years": 2},
-                "Có thành tích xuất sắc tiêu biểu được lựa chọn trong số những cá nhân có 02 lần liên tục được tặng danh hiệu chiến sĩ thi đua Bộ, ban, ngành, tỉnh;",
-                "Điều 21",
+                (
+                    "consecutive_title",
+                    {"title": "chien-si-thi-dua-cap-tinh", "count": 2, "years": 2},
+                    "Có thành tích xuất sắc tiêu biểu được lựa chọn trong số những cá nhân có 02 lần liên tục được tặng danh hiệu chiến sĩ thi đua Bộ, ban, ngành, tỉnh;",
+                    "Điều 21",
+                ),
             ),
-            (
+            *group(
                 2,
-                "initiatives",
-                {"count": 1, "initiative_level": "national"},
-                "Có sáng kiến đã được áp dụng hiệu quả và có khả năng nhân rộng trong toàn quốc",
-                "Điều 21",
+                (
+                    "initiatives",
+                    {"count": 1, "initiative_level": "national"},
+                    "Có sáng kiến đã được áp dụng hiệu quả và có khả năng nhân rộng trong toàn quốc",
+                    "Điều 21",
+                ),
+                ("text_only", {}, INITIATIVE_OR_RESEARCH.format(scope="toàn quốc"), "Điều 21"),
             ),
-            (2, "text_only", {}, INITIATIVE_OR_RESEARCH.format(scope="toàn quốc"), "Điều 21"),
         ],
     ),
     form(
@@ -158,26 +149,29 @@ AWARDS = [
         "Điều 22 khoản 1",
         cash=titles_cash("3.0"),
         conditions=[
-            (
+            *group(
                 1,
-                "consecutive_title",
-                {"title": "chien-si-thi-dua-co-so", "count": 3, "years": 3},
-                "Có thành tích xuất sắc tiêu biểu được lựa chọn trong số những cá nhân có 03 lần liên tục được tặng danh hiệu “Chiến sĩ thi đua cơ sở”;",
-                "Điều 22 khoản 1",
+                (
+                    "consecutive_title",
+                    {"title": "chien-si-thi-dua-co-so", "count": 3, "years": 3},
+                    "Có thành tích xuất sắc tiêu biểu được lựa chọn trong số những cá nhân có 03 lần liên tục được tặng danh hiệu “Chiến sĩ thi đua cơ sở”;",
+                    "Điều 22 khoản 1",
+                ),
             ),
-            (
+            *group(
                 2,
-                "initiatives",
-                {"count": 1, "initiative_level": "province", "not_used_before": True},
-                "Có sáng kiến đã được áp dụng hiệu quả và có khả năng nhân rộng trong Bộ, ban, ngành, tỉnh",
-                "Điều 22 khoản 1",
-            ),
-            (
-                2,
-                "text_only",
-                {},
-                INITIATIVE_OR_RESEARCH.format(scope="Bộ, ban, ngành, tỉnh"),
-                "Điều 22 khoản 1",
+                (
+                    "initiatives",
+                    {"count": 1, "initiative_level": "province", "not_used_before": True},
+                    "Có sáng kiến đã được áp dụng hiệu quả và có khả năng nhân rộng trong Bộ, ban, ngành, tỉnh",
+                    "Điều 22 khoản 1",
+                ),
+                (
+                    "text_only",
+                    {},
+                    INITIATIVE_OR_RESEARCH.format(scope="Bộ, ban, ngành, tỉnh"),
+                    "Điều 22 khoản 1",
+                ),
             ),
         ],
     ),
@@ -190,40 +184,29 @@ AWARDS = [
         "Điều 23",
         cash=titles_cash("1.0"),
         conditions=[
-            (
-                1,
-                "consecutive_title",
-                {"title": "lao-dong-tien-tien", "count": 1, "years": 1},
-                "Đạt tiêu chuẩn danh hiệu “Lao động tiên tiến” hoặc “Chiến sĩ tiên tiến”;",
-                "Điều 23 khoản 1",
+            *group(
+                1, *worker_or_soldier("lao-dong-tien-tien", "chien-si-tien-tien", "Điều 23 khoản 1")
             ),
-            (
-                1,
-                "consecutive_title",
-                {"title": "chien-si-tien-tien", "count": 1, "years": 1},
-                "Đạt tiêu chuẩn danh hiệu “Lao động tiên tiến” hoặc “Chiến sĩ tiên tiến”;",
-                "Điều 23 khoản 1",
-            ),
-            (
+            *group(
                 2,
-                "task_rating",
-                {"rating": "excellent", "count": 1, "years": 1},
-                "Hoàn thành xuất sắc nhiệm vụ",
-                "Điều 23 khoản 2",
-            ),
-            (
-                2,
-                "initiatives",
-                {"count": 1, "initiative_level": "grassroots", "not_used_before": True},
-                "hoặc có sáng kiến được cơ sở công nhận",
-                "Điều 23 khoản 2",
-            ),
-            (
-                2,
-                "text_only",
-                {},
-                "hoặc có đề tài khoa học, đề án khoa học, công trình khoa học và công nghệ đã được nghiệm thu hoặc mưu trí, sáng tạo trong chiến đấu, phục vụ chiến đấu được đơn vị công nhận.",
-                "Điều 23 khoản 2",
+                (
+                    "task_rating",
+                    {"rating": "excellent", "count": 1, "years": 1},
+                    "Hoàn thành xuất sắc nhiệm vụ",
+                    "Điều 23 khoản 2",
+                ),
+                (
+                    "initiatives",
+                    {"count": 1, "initiative_level": "grassroots", "not_used_before": True},
+                    "hoặc có sáng kiến được cơ sở công nhận",
+                    "Điều 23 khoản 2",
+                ),
+                (
+                    "text_only",
+                    {},
+                    "hoặc có đề tài khoa học, đề án khoa học, công trình khoa học và công nghệ đã được nghiệm thu hoặc mưu trí, sáng tạo trong chiến đấu, phục vụ chiến đấu được đơn vị công nhận.",
+                    "Điều 23 khoản 2",
+                ),
             ),
         ],
     ),
@@ -237,19 +220,23 @@ AWARDS = [
         cash=titles_cash("0.3"),
         note="Bộ, ban, ngành, tỉnh quy định chi tiết tiêu chuẩn (Điều 24 khoản 4).",
         conditions=[
-            (
+            *group(
                 1,
-                "task_rating",
-                {"rating": "good", "count": 1, "years": 1},
-                "a) Hoàn thành tốt nhiệm vụ trở lên;",
-                "Điều 24 khoản 1 điểm a",
+                (
+                    "task_rating",
+                    {"rating": "good", "count": 1, "years": 1},
+                    "a) Hoàn thành tốt nhiệm vụ trở lên;",
+                    "Điều 24 khoản 1 điểm a",
+                ),
             ),
-            (
+            *group(
                 2,
-                "text_only",
-                {},
-                "b) Có tinh thần tự lực, tự cường, đoàn kết, tương trợ, tích cực tham gia phong trào thi đua.",
-                "Điều 24 khoản 1 điểm b",
+                (
+                    "text_only",
+                    {},
+                    "b) Có tinh thần tự lực, tự cường, đoàn kết, tương trợ, tích cực tham gia phong trào thi đua.",
+                    "Điều 24 khoản 1 điểm b",
+                ),
             ),
         ],
     ),
@@ -536,54 +523,40 @@ AWARDS = [
         note="Một sáng kiến chỉ được sử dụng một lần khi làm tiêu chuẩn đề nghị khen thưởng (Công văn 5007/BNV-TĐKT ngày 05/9/2023, mục III.5.c).",
         cash=[(ND_152, "Điều 54 khoản 1 điểm b", *ND_152_DAYS, "1.5", None, None)],
         conditions=[
-            (
+            # Point d is "A, or B with C (or D)": as groups of alternatives, (A or B) and
+            # (A or C or D); points a–c, judged by a person, are alternatives to it.
+            *group(
                 1,
-                "consecutive_title",
-                {"title": "chien-si-thi-dua-co-so", "count": 2, "years": 2},
-                "Có 02 lần liên tục được tặng danh hiệu “Chiến sĩ thi đua cơ sở”",
-                "Điều 74 khoản 1 điểm d",
+                TWICE_GRASSROOTS_FIGHTER,
+                (
+                    "task_rating",
+                    {"rating": "excellent", "count": 2, "years": 2},
+                    "hoặc có liên tục từ 02 năm trở lên được công nhận hoàn thành xuất sắc nhiệm vụ,",
+                    "Điều 74 khoản 1 điểm d",
+                ),
+                POINTS_A_TO_C,
             ),
-            (
-                1,
-                "task_rating",
-                {"rating": "excellent", "count": 2, "years": 2},
-                "hoặc có liên tục từ 02 năm trở lên được công nhận hoàn thành xuất sắc nhiệm vụ,",
-                "Điều 74 khoản 1 điểm d",
-            ),
-            (
-                1,
-                "text_only",
-                {},
-                "hoặc đạt tiêu chuẩn tại điểm a, b hoặc c khoản 1 Điều 74.",
-                "Điều 74 khoản 1",
-            ),
-            (
+            *group(
                 2,
-                "consecutive_title",
-                {"title": "chien-si-thi-dua-co-so", "count": 2, "years": 2},
-                "Có 02 lần liên tục được tặng danh hiệu “Chiến sĩ thi đua cơ sở”",
-                "Điều 74 khoản 1 điểm d",
-            ),
-            (
-                2,
-                "initiatives",
-                {"count": 2, "years": 2, "initiative_level": "grassroots", "not_used_before": True},
-                "trong thời gian đó có 02 sáng kiến được công nhận và áp dụng có hiệu quả trong phạm vi cơ sở",
-                "Điều 74 khoản 1 điểm d",
-            ),
-            (
-                2,
-                "text_only",
-                {},
-                "hoặc có 02 đề tài khoa học, đề án khoa học, công trình khoa học và công nghệ đã được nghiệm thu và áp dụng hiệu quả trong phạm vi cơ sở;",
-                "Điều 74 khoản 1 điểm d",
-            ),
-            (
-                2,
-                "text_only",
-                {},
-                "hoặc đạt tiêu chuẩn tại điểm a, b hoặc c khoản 1 Điều 74.",
-                "Điều 74 khoản 1",
+                TWICE_GRASSROOTS_FIGHTER,
+                (
+                    "initiatives",
+                    {
+                        "count": 2,
+                        "years": 2,
+                        "initiative_level": "grassroots",
+                        "not_used_before": True,
+                    },
+                    "trong thời gian đó có 02 sáng kiến được công nhận và áp dụng có hiệu quả trong phạm vi cơ sở",
+                    "Điều 74 khoản 1 điểm d",
+                ),
+                (
+                    "text_only",
+                    {},
+                    "hoặc có 02 đề tài khoa học, đề án khoa học, công trình khoa học và công nghệ đã được nghiệm thu và áp dụng hiệu quả trong phạm vi cơ sở;",
+                    "Điều 74 khoản 1 điểm d",
+                ),
+                POINTS_A_TO_C,
             ),
         ],
     ),
