@@ -160,6 +160,11 @@ def search_field(placeholder=None):
     )
 
 
+def choice_filter(label, choices, empty_label):
+    """An optional filter choosing one of ``choices`` (a model's ``TextChoices.choices``)."""
+    return forms.ChoiceField(label=label, required=False, choices=[("", empty_label), *choices])
+
+
 def code_choice(label, queryset, empty_label):
     """An optional filter choosing a row by its code ("?kind=xa" rather than a number)."""
     return forms.ModelChoiceField(

@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import MediaOutlet
 from registry.enums import ExemplarStatus, SubjectKind
-from registry.forms import BootstrapFormMixin, code_choice, search_field, year_field
+from registry.forms import (
+    BootstrapFormMixin,
+    choice_filter,
+    code_choice,
+    search_field,
+    year_field,
+)
 from registry.models import Campaign, Exemplar, Field, Plan, Unit
 
 from .models import (
@@ -140,32 +146,16 @@ class ProposalFilterForm(BootstrapFormMixin, forms.Form):
         empty_label=_("All awards"),
     )
     track = code_choice(_("Track"), AwardTrack.objects.all(), _("All tracks"))
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *AwardProposal.Status.choices],
-    )
+    status = choice_filter(_("Status"), AwardProposal.Status.choices, _("Any status"))
 
 
 class AwardFormFilterForm(BootstrapFormMixin, forms.Form):
     """The catalogue of award forms: by who confers, category, subject, track, year."""
 
     q = search_field(_("Name or code"))
-    level = forms.ChoiceField(
-        label=_("Conferred by"),
-        required=False,
-        choices=[("", _("Anyone")), *AwardForm.Level.choices],
-    )
-    category = forms.ChoiceField(
-        label=_("Category"),
-        required=False,
-        choices=[("", _("All categories")), *AwardForm.Category.choices],
-    )
-    subject = forms.ChoiceField(
-        label=_("Subject"),
-        required=False,
-        choices=[("", _("Any subject")), *SubjectKind.choices],
-    )
+    level = choice_filter(_("Conferred by"), AwardForm.Level.choices, _("Anyone"))
+    category = choice_filter(_("Category"), AwardForm.Category.choices, _("All categories"))
+    subject = choice_filter(_("Subject"), SubjectKind.choices, _("Any subject"))
     track = code_choice(_("Track"), AwardTrack.objects.all(), _("All tracks"))
     year = year_field(_("In force in"))
 
@@ -206,11 +196,7 @@ class IntroductionFilterForm(BootstrapFormMixin, forms.Form):
         queryset=MediaOutlet.objects.all(),
         empty_label=_("All outlets"),
     )
-    occasion = forms.ChoiceField(
-        label=_("Occasion"),
-        required=False,
-        choices=[("", _("Any occasion")), *MediaIntroduction.Occasion.choices],
-    )
+    occasion = choice_filter(_("Occasion"), MediaIntroduction.Occasion.choices, _("Any occasion"))
 
 
 # Consolidations ------------------------------------------------------------------------------
@@ -250,16 +236,8 @@ class PeriodReviewForm(BootstrapFormMixin, forms.Form):
 
 class ConsolidationFilterForm(BootstrapFormMixin, forms.Form):
     year = year_field(_("Year"))
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("Every kind")), *Consolidation.Kind.choices],
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *Consolidation.Status.choices],
-    )
+    kind = choice_filter(_("Kind"), Consolidation.Kind.choices, _("Every kind"))
+    status = choice_filter(_("Status"), Consolidation.Status.choices, _("Any status"))
 
 
 class PublishForm(BootstrapFormMixin, forms.Form):
@@ -366,8 +344,4 @@ class NarrativeForm(BootstrapFormMixin, forms.ModelForm):
 class RegisterFilterForm(BootstrapFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     year = year_field(_("Year"))
-    kind = forms.ChoiceField(
-        label=_("Kind of document"),
-        required=False,
-        choices=[("", _("Every document")), *IssuedDocument.Kind.choices],
-    )
+    kind = choice_filter(_("Kind of document"), IssuedDocument.Kind.choices, _("Every document"))

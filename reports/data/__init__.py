@@ -214,7 +214,28 @@ def dossier(award, *, reports, fighters_proof, submission=None, minutes=None, pr
 def worker_or_soldier(worker, soldier, article):
     """Meets the standard of Lao động tiên tiến or Chiến sĩ tiên tiến: two alternatives."""
     wording = "Đạt tiêu chuẩn danh hiệu “Lao động tiên tiến” hoặc “Chiến sĩ tiên tiến”;"
-    return [
-        ("consecutive_title", {"title": code, "count": 1, "years": 1}, wording, article)
-        for code in (worker, soldier)
-    ]
+    return [titles(code, 1, wording, article) for code in (worker, soldier)]
+
+
+# The conditions' makers: (kind, parameters, wording, article).
+def titles(code, count, wording, article, **more):
+    """The title ``code`` ``count`` times in as many consecutive years."""
+    return (
+        "consecutive_title",
+        {"title": code, "count": count, "years": count, **more},
+        wording,
+        article,
+    )
+
+
+def initiatives(count, level, wording, article, **more):
+    return ("initiatives", {"count": count, "initiative_level": level, **more}, wording, article)
+
+
+def rating(value, years, wording, article):
+    """The task completion ``value`` in each of ``years`` years."""
+    return ("task_rating", {"rating": value, "count": years, "years": years}, wording, article)
+
+
+def judged(wording, article, **more):
+    return ("text_only", more, wording, article)

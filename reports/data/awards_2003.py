@@ -3,7 +3,22 @@
 31 December 2023, so for the achievements of 2023 and before. Their codes end in "-2003".
 """
 
-from . import INFERRED, LAW_2003, ND_91, C, D, H, I, dossier, group, worker_or_soldier
+from . import (
+    INFERRED,
+    LAW_2003,
+    ND_91,
+    C,
+    D,
+    H,
+    I,
+    dossier,
+    group,
+    initiatives,
+    judged,
+    rating,
+    titles,
+    worker_or_soldier,
+)
 from . import form as law_form
 
 VALID_TO = 2023
@@ -104,11 +119,12 @@ AWARDS = [
         "Điều 22",
         conditions=group(
             1,
-            (
-                "consecutive_title",
-                {"title": "chien-si-thi-dua-co-so-2003", "count": 3, "years": 3, "law": ND_91},
+            titles(
+                "chien-si-thi-dua-co-so-2003",
+                3,
                 "Có thành tích tiêu biểu xuất sắc trong số những cá nhân có ba lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở”.",
                 "Điều 9 khoản 2",
+                law=ND_91,
             ),
         ),
     ),
@@ -126,17 +142,17 @@ AWARDS = [
             ),
             *group(
                 2,
-                (
-                    "initiatives",
-                    {"count": 1, "initiative_level": "grassroots", "law": ND_91},
+                initiatives(
+                    1,
+                    "grassroots",
                     "Có sáng kiến … được cơ sở công nhận",
                     "Điều 9 khoản 3",
+                    law=ND_91,
                 ),
-                (
-                    "text_only",
-                    {"law": ND_91},
+                judged(
                     "hoặc có đề tài nghiên cứu khoa học đã nghiệm thu được áp dụng … hoặc mưu trí, sáng tạo trong chiến đấu …",
                     "Điều 9 khoản 3",
+                    law=ND_91,
                 ),
             ),
         ],
@@ -152,34 +168,28 @@ AWARDS = [
         conditions=[
             *group(
                 1,
-                (
-                    "task_rating",
-                    {"rating": "good", "count": 1, "years": 1},
+                rating(
+                    "good",
+                    1,
                     "a) Hoàn thành tốt nhiệm vụ được giao, đạt năng suất và chất lượng cao;",
                     "Điều 24 khoản 1 điểm a",
                 ),
             ),
             *group(
                 2,
-                (
-                    "text_only",
-                    {},
+                judged(
                     "b) Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước, có tinh thần tự lực, tự cường; đoàn kết, tương trợ, tích cực tham gia phong trào thi đua;",
                     "Điều 24 khoản 1 điểm b",
                 ),
             ),
             *group(
                 3,
-                (
-                    "text_only",
-                    {},
+                judged(
                     "c) Tích cực học tập chính trị, văn hóa, chuyên môn, nghiệp vụ;",
                     "Điều 24 khoản 1 điểm c",
                 ),
             ),
-            *group(
-                4, ("text_only", {}, "d) Có đạo đức, lối sống lành mạnh.", "Điều 24 khoản 1 điểm d")
-            ),
+            *group(4, judged("d) Có đạo đức, lối sống lành mạnh.", "Điều 24 khoản 1 điểm d")),
         ],
     ),
     form(

@@ -20,6 +20,10 @@ from . import (
     I,
     dossier,
     group,
+    initiatives,
+    judged,
+    rating,
+    titles,
     worker_or_soldier,
 )
 from . import form as law_form
@@ -92,20 +96,18 @@ ARMED = "Xét tặng trong Quân đội nhân dân, Công an nhân dân theo th�
 INITIATIVE_OR_RESEARCH = "hoặc có đề tài khoa học, đề án khoa học, công trình khoa học và công nghệ đã được nghiệm thu và áp dụng hiệu quả, có phạm vi ảnh hưởng trong {scope} hoặc mưu trí, sáng tạo trong chiến đấu, phục vụ chiến đấu có phạm vi ảnh hưởng trong {scope}."
 
 
-TWICE_GRASSROOTS_FIGHTER = (
-    "consecutive_title",
-    {"title": "chien-si-thi-dua-co-so", "count": 2, "years": 2},
+TWICE_GRASSROOTS_FIGHTER = titles(
+    "chien-si-thi-dua-co-so",
+    2,
     "Có 02 lần liên tục được tặng danh hiệu “Chiến sĩ thi đua cơ sở”",
     "Điều 74 khoản 1 điểm d",
 )
-POINTS_A_TO_C = (
-    "text_only",
-    {},
-    "hoặc đạt tiêu chuẩn tại điểm a, b hoặc c khoản 1 Điều 74.",
-    "Điều 74 khoản 1",
+POINTS_A_TO_C = judged(
+    "hoặc đạt tiêu chuẩn tại điểm a, b hoặc c khoản 1 Điều 74.", "Điều 74 khoản 1"
 )
 
-# Conditions: ``group(number, (kind, parameters, wording, article), …)``.
+# Conditions: ``group(number, condition, …)``, each condition made by ``titles``,
+# ``initiatives``, ``rating`` or ``judged``.
 AWARDS = [
     # Titles for individuals (Art. 19, 21–24).
     form(
@@ -121,22 +123,22 @@ AWARDS = [
         conditions=[
             *group(
                 1,
-                (
-                    "consecutive_title",
-                    {"title": "chien-si-thi-dua-cap-tinh", "count": 2, "years": 2},
+                titles(
+                    "chien-si-thi-dua-cap-tinh",
+                    2,
                     "Có thành tích xuất sắc tiêu biểu được lựa chọn trong số những cá nhân có 02 lần liên tục được tặng danh hiệu chiến sĩ thi đua Bộ, ban, ngành, tỉnh;",
                     "Điều 21",
                 ),
             ),
             *group(
                 2,
-                (
-                    "initiatives",
-                    {"count": 1, "initiative_level": "national"},
+                initiatives(
+                    1,
+                    "national",
                     "Có sáng kiến đã được áp dụng hiệu quả và có khả năng nhân rộng trong toàn quốc",
                     "Điều 21",
                 ),
-                ("text_only", {}, INITIATIVE_OR_RESEARCH.format(scope="toàn quốc"), "Điều 21"),
+                judged(INITIATIVE_OR_RESEARCH.format(scope="toàn quốc"), "Điều 21"),
             ),
         ],
     ),
@@ -151,26 +153,24 @@ AWARDS = [
         conditions=[
             *group(
                 1,
-                (
-                    "consecutive_title",
-                    {"title": "chien-si-thi-dua-co-so", "count": 3, "years": 3},
+                titles(
+                    "chien-si-thi-dua-co-so",
+                    3,
                     "Có thành tích xuất sắc tiêu biểu được lựa chọn trong số những cá nhân có 03 lần liên tục được tặng danh hiệu “Chiến sĩ thi đua cơ sở”;",
                     "Điều 22 khoản 1",
                 ),
             ),
             *group(
                 2,
-                (
-                    "initiatives",
-                    {"count": 1, "initiative_level": "province", "not_used_before": True},
+                initiatives(
+                    1,
+                    "province",
                     "Có sáng kiến đã được áp dụng hiệu quả và có khả năng nhân rộng trong Bộ, ban, ngành, tỉnh",
                     "Điều 22 khoản 1",
+                    not_used_before=True,
                 ),
-                (
-                    "text_only",
-                    {},
-                    INITIATIVE_OR_RESEARCH.format(scope="Bộ, ban, ngành, tỉnh"),
-                    "Điều 22 khoản 1",
+                judged(
+                    INITIATIVE_OR_RESEARCH.format(scope="Bộ, ban, ngành, tỉnh"), "Điều 22 khoản 1"
                 ),
             ),
         ],
@@ -189,21 +189,15 @@ AWARDS = [
             ),
             *group(
                 2,
-                (
-                    "task_rating",
-                    {"rating": "excellent", "count": 1, "years": 1},
-                    "Hoàn thành xuất sắc nhiệm vụ",
-                    "Điều 23 khoản 2",
-                ),
-                (
-                    "initiatives",
-                    {"count": 1, "initiative_level": "grassroots", "not_used_before": True},
+                rating("excellent", 1, "Hoàn thành xuất sắc nhiệm vụ", "Điều 23 khoản 2"),
+                initiatives(
+                    1,
+                    "grassroots",
                     "hoặc có sáng kiến được cơ sở công nhận",
                     "Điều 23 khoản 2",
+                    not_used_before=True,
                 ),
-                (
-                    "text_only",
-                    {},
+                judged(
                     "hoặc có đề tài khoa học, đề án khoa học, công trình khoa học và công nghệ đã được nghiệm thu hoặc mưu trí, sáng tạo trong chiến đấu, phục vụ chiến đấu được đơn vị công nhận.",
                     "Điều 23 khoản 2",
                 ),
@@ -222,18 +216,11 @@ AWARDS = [
         conditions=[
             *group(
                 1,
-                (
-                    "task_rating",
-                    {"rating": "good", "count": 1, "years": 1},
-                    "a) Hoàn thành tốt nhiệm vụ trở lên;",
-                    "Điều 24 khoản 1 điểm a",
-                ),
+                rating("good", 1, "a) Hoàn thành tốt nhiệm vụ trở lên;", "Điều 24 khoản 1 điểm a"),
             ),
             *group(
                 2,
-                (
-                    "text_only",
-                    {},
+                judged(
                     "b) Có tinh thần tự lực, tự cường, đoàn kết, tương trợ, tích cực tham gia phong trào thi đua.",
                     "Điều 24 khoản 1 điểm b",
                 ),
@@ -528,9 +515,9 @@ AWARDS = [
             *group(
                 1,
                 TWICE_GRASSROOTS_FIGHTER,
-                (
-                    "task_rating",
-                    {"rating": "excellent", "count": 2, "years": 2},
+                rating(
+                    "excellent",
+                    2,
                     "hoặc có liên tục từ 02 năm trở lên được công nhận hoàn thành xuất sắc nhiệm vụ,",
                     "Điều 74 khoản 1 điểm d",
                 ),
@@ -539,20 +526,15 @@ AWARDS = [
             *group(
                 2,
                 TWICE_GRASSROOTS_FIGHTER,
-                (
-                    "initiatives",
-                    {
-                        "count": 2,
-                        "years": 2,
-                        "initiative_level": "grassroots",
-                        "not_used_before": True,
-                    },
+                initiatives(
+                    2,
+                    "grassroots",
                     "trong thời gian đó có 02 sáng kiến được công nhận và áp dụng có hiệu quả trong phạm vi cơ sở",
                     "Điều 74 khoản 1 điểm d",
+                    years=2,
+                    not_used_before=True,
                 ),
-                (
-                    "text_only",
-                    {},
+                judged(
                     "hoặc có 02 đề tài khoa học, đề án khoa học, công trình khoa học và công nghệ đã được nghiệm thu và áp dụng hiệu quả trong phạm vi cơ sở;",
                     "Điều 74 khoản 1 điểm d",
                 ),
