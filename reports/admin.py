@@ -2,12 +2,58 @@ from django.contrib import admin
 
 from exemplar_portal.base.admin import PortalAdmin, ReferenceAdmin, RegisterAdmin
 
-from .models import AwardForm, DocumentRender, IssuedDocument, Signer
+from .models import (
+    AwardCondition,
+    AwardDossierPart,
+    AwardForm,
+    AwardTrack,
+    BaseSalary,
+    CashRate,
+    DocumentRender,
+    DossierPart,
+    IssuedDocument,
+    LegalDocument,
+    Signer,
+)
+
+
+class CashRateInline(admin.TabularInline):
+    model = CashRate
+    extra = 0
+    fields = [
+        "valid_from",
+        "valid_until",
+        "multiple",
+        "collective_multiple",
+        "household_multiple",
+        "legal_document",
+        "article",
+    ]
+
+
+class AwardDossierPartInline(admin.TabularInline):
+    model = AwardDossierPart
+    extra = 0
+    fields = ["part", "for_collectives", "for_individuals", "for_households", "required", "order"]
+
+
+class AwardConditionInline(admin.StackedInline):
+    model = AwardCondition
+    fk_name = "award"
+    extra = 0
+    fields = [
+        ("group", "order", "kind"),
+        ("title", "count", "years"),
+        ("initiative_level", "rating", "not_used_before"),
+        "text",
+        ("legal_document", "article"),
+    ]
 
 
 @admin.register(AwardForm)
 class AwardFormAdmin(ReferenceAdmin):
-    """The list of the Law on Emulation and Commendation 2022, kept up with the decrees."""
+    """The award forms of the Laws on Emulation and Commendation, kept up with the decrees:
+    their source, tracks, cash rates, dossier and conditions."""
 
     list_display = [
         "name",
@@ -16,20 +62,60 @@ class AwardFormAdmin(ReferenceAdmin):
         "for_collectives",
         "for_individuals",
         "for_households",
+        "article",
+        "legal_basis",
         "valid_from",
         "valid_to",
         "order",
     ]
-    list_filter = ["category", "level", "for_collectives", "for_individuals", "for_households"]
+    list_filter = [
+        "category",
+        "level",
+        "legal_basis",
+        "tracks",
+        "for_collectives",
+        "for_individuals",
+        "for_households",
+    ]
+    search_fields = ["name", "code", "article"]
     fields = [
         "code",
         "name",
         "category",
         "level",
         ("for_collectives", "for_individuals", "for_households"),
+        ("legal_basis", "article"),
         ("valid_from", "valid_to"),
+        "tracks",
+        "sent_up",
+        "note",
         "order",
     ]
+    filter_horizontal = ["tracks"]
+    inlines = [CashRateInline, AwardDossierPartInline, AwardConditionInline]
+
+
+@admin.register(LegalDocument)
+class LegalDocumentAdmin(PortalAdmin):
+    list_display = ["number", "kind", "title", "issued_on", "valid_from", "valid_until"]
+    list_filter = ["kind"]
+    search_fields = ["number", "title"]
+
+
+@admin.register(AwardTrack)
+class AwardTrackAdmin(PortalAdmin):
+    list_display = ["name", "name_en", "code", "sent_up", "order"]
+
+
+@admin.register(BaseSalary)
+class BaseSalaryAdmin(PortalAdmin):
+    list_display = ["valid_from", "amount", "legal_document", "article"]
+
+
+@admin.register(DossierPart)
+class DossierPartAdmin(PortalAdmin):
+    list_display = ["name", "code", "official_form", "legal_document", "article"]
+    search_fields = ["name", "code"]
 
 
 @admin.register(DocumentRender)

@@ -19,7 +19,7 @@ Status = AwardProposal.Status
 
 # The fields the decision records, and those the proposer completes.
 DECISION_FIELDS = ("decision_number", "decision_date", "decision_signer")
-PROPOSER_FIELDS = ("exemplar", "award", "year", "kind", "proposing_unit", "reasons")
+PROPOSER_FIELDS = ("exemplar", "award", "year", "track", "proposing_unit", "reasons")
 
 
 def _set(names):

@@ -244,15 +244,15 @@ def _proposals(year: int, campaign) -> list[dict]:
             "subject_kind": p.exemplar.subject_kind,
             "unit": p.exemplar.unit.name,
             "award": p.award.name,
-            "kind": p.kind,
+            "kind": p.track.code,
             "proposing_unit": p.proposing_unit.name,
             "status": p.status,
             "decision_number": p.decision_number,
             "decision_date": p.decision_date.isoformat() if p.decision_date else "",
         }
-        for p in proposals.select_related("exemplar__unit", "award", "proposing_unit").order_by(
-            "award__order", "award__name", "exemplar__subject_key", "pk"
-        )
+        for p in proposals.select_related(
+            "exemplar__unit", "award", "track", "proposing_unit"
+        ).order_by("award__order", "award__name", "exemplar__subject_key", "pk")
     ]
 
 

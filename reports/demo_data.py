@@ -25,6 +25,7 @@ from .awards import DECISION_FIELDS, proposal_confer
 from .models import (
     AwardForm,
     AwardProposal,
+    AwardTrack,
     Consolidation,
     IssuedDocument,
     MediaIntroduction,
@@ -36,14 +37,14 @@ Status, Occasion = AwardProposal.Status, MediaIntroduction.Occasion
 HOME_AFFAIRS = "tdkt.snv"
 CONSOLIDATED_YEAR = 2025
 
-# (exemplar token, award code, year, kind, proposing unit, proposer, reasons,
+# (exemplar token, award code, year, track, proposing unit, proposer, reasons,
 #  appraisal as (outcome, date, notes) or None, decision as (number, date, signer) or None)
 PROPOSALS = [
     (
         "lan-syt",
         "bang-khen-chu-tich-ubnd-tinh",
         2025,
-        AwardProposal.Kind.REGULAR,
+        "regular",
         "37-SYT",
         "canbo.syt",
         "Có thành tích xuất sắc trong công tác khám, chữa bệnh cho trẻ em năm 2025; "
@@ -60,7 +61,7 @@ PROPOSALS = [
         "huong-sgddt",
         "chien-si-thi-dua-cap-tinh",
         2025,
-        AwardProposal.Kind.REGULAR,
+        "regular",
         "37-SGDDT",
         "canbo.sgddt",
         "Ba năm liền đạt danh hiệu Chiến sĩ thi đua cơ sở; bồi dưỡng 27 học sinh đạt giải "
@@ -77,7 +78,7 @@ PROPOSALS = [
         "hoa-giavan",
         "bang-khen-chu-tich-ubnd-tinh",
         2025,
-        AwardProposal.Kind.THEMATIC,
+        "thematic",
         "37-SNV",
         HOME_AFFAIRS,
         "Có thành tích xuất sắc trong phong trào thi đua “Ninh Bình chung sức xây dựng nông "
@@ -133,7 +134,7 @@ def load() -> int:
     home_affairs = User.objects.get(username=HOME_AFFAIRS)
     created = 0
     decisions = []  # recorded once the first version of the consolidation is published
-    for token, code, year, kind, unit_code, proposer, reasons, appraisal, decision in PROPOSALS:
+    for token, code, year, track, unit_code, proposer, reasons, appraisal, decision in PROPOSALS:
         exemplar, award = _exemplar(token), AwardForm.objects.get(code=code)
         if (
             exemplar is None
@@ -144,7 +145,7 @@ def load() -> int:
             exemplar=exemplar,
             award=award,
             year=year,
-            kind=kind,
+            track=AwardTrack.objects.get(code=track),
             proposing_unit=Unit.objects.get(code=unit_code),
             reasons=reasons,
             created_by=User.objects.get(username=proposer),

@@ -164,7 +164,6 @@ def spread(records: list[Record]) -> int:
                 exemplar=exemplar,
                 award=award,
                 year=record.year,
-                kind=AwardProposal.Kind.REGULAR,
                 proposing_unit=unit if proposer != home_affairs else home_affairs.unit,
                 reasons=sentence(fill(rng.choice(texts.PROPOSAL_REASONS), ctx, rng)),
                 created_by=proposer,

@@ -822,7 +822,7 @@ def _choice(choices, key: str):
 
 
 def _proposals_table(snapshot: dict) -> Table | None:
-    from .models import AwardProposal
+    from .models import AwardProposal, AwardTrack
 
     return _snapshot_list(
         snapshot,
@@ -832,7 +832,8 @@ def _proposals_table(snapshot: dict) -> Table | None:
             (_("Exemplar"), 20, itemgetter("name")),
             (_("Unit"), 18, itemgetter("unit")),
             (_("Award form"), 20, itemgetter("award")),
-            (_("Kind"), 10, _choice(AwardProposal.Kind.choices, "kind")),
+            # A published snapshot names the track by its code (the kind of older versions).
+            (_("Kind"), 10, _choice(AwardTrack.objects.values_list("code", "name"), "kind")),
             (_("Status"), 12, _choice(AwardProposal.Status.choices, "status")),
             (_("Decision"), 15, _decision),
         ],
@@ -1526,7 +1527,7 @@ def proposal_list(
     if to_province:
         proposals = proposals.filter(status=AwardProposal.Status.AGREED)
     proposals = list(
-        proposals.select_related("exemplar__unit", "award", "proposing_unit").order_by(
+        proposals.select_related("exemplar__unit", "award", "track", "proposing_unit").order_by(
             "award__order", "award__name", "exemplar__subject_key", "pk"
         )
     )
@@ -1543,7 +1544,7 @@ def proposal_list(
                 number,
                 exemplar.subject_name,
                 describe_subject(exemplar) or exemplar.unit.name,
-                proposal.get_kind_display() if to_province else proposal.get_status_display(),
+                proposal.track.label if to_province else proposal.get_status_display(),
                 proposal.proposing_unit.name if to_province else exemplar.unit.name,
                 summary(proposal.reasons),
             ]

@@ -19,6 +19,7 @@ from registry.models import Campaign, Exemplar, Field, Plan, Unit
 from .models import (
     AwardForm,
     AwardProposal,
+    AwardTrack,
     Consolidation,
     IssuedDocument,
     MediaIntroduction,
@@ -42,7 +43,8 @@ class ProposalForm(BootstrapFormMixin, forms.ModelForm):
 
     class Meta:
         model = AwardProposal
-        fields = ["exemplar", "award", "year", "kind", "proposing_unit", "reasons"]
+        fields = ["exemplar", "award", "year", "track", "proposing_unit", "reasons"]
+        field_classes = {"track": forms.ModelChoiceField}
         widgets = {"reasons": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, user, **kwargs):
@@ -50,6 +52,8 @@ class ProposalForm(BootstrapFormMixin, forms.ModelForm):
         self.user = user
         self.fields["exemplar"].queryset = proposable_exemplars(user).order_by("-year", "pk")
         self.fields["award"].queryset = AwardForm.objects.all()
+        self.fields["track"].to_field_name = "code"
+        self.fields["track"].required = True
         self.fields["year"].initial = timezone.localdate().year
         if user.has_perm("reports.appraise_awardproposal"):
             self.fields["proposing_unit"].queryset = Unit.objects.select_related("kind")
@@ -130,8 +134,19 @@ class ProposalFilterForm(BootstrapFormMixin, forms.Form):
     q = search_field(_("Exemplar or decision number"))
     year = year_field(_("Achievement year"))
     award = code_choice(_("Award form"), AwardForm.objects.all(), _("All awards"))
-    kind = choice_filter(_("Kind"), _("All kinds"), AwardProposal.Kind.choices)
+    track = code_choice(_("Track"), AwardTrack.objects.all(), _("All tracks"))
     status = choice_filter(_("Status"), _("Any status"), AwardProposal.Status.choices)
+
+
+class AwardFormFilterForm(BootstrapFormMixin, forms.Form):
+    """The catalogue of award forms: by who confers, category, subject, track, year."""
+
+    q = search_field(_("Name or code"))
+    level = choice_filter(_("Conferred by"), _("Anyone"), AwardForm.Level.choices)
+    category = choice_filter(_("Category"), _("All categories"), AwardForm.Category.choices)
+    subject = choice_filter(_("Subject"), _("Any subject"), SubjectKind.choices)
+    track = code_choice(_("Track"), AwardTrack.objects.all(), _("All tracks"))
+    year = year_field(_("In force in"))
 
 
 class IntroductionForm(BootstrapFormMixin, forms.ModelForm):

@@ -1,11 +1,12 @@
 from django.urls import include, path
 
-from .views import awards, consolidations, dashboard, documents, register
+from .views import award_forms, awards, consolidations, dashboard, documents, register
 
 app_name = "reports"
 
 urlpatterns = [
     path("khen-thuong/", include(awards.urlpatterns)),
+    path("khen-thuong/hinh-thuc/", include(award_forms.urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),

@@ -99,7 +99,7 @@ def form_data(exemplar, code=PROVINCIAL_MERIT, **overrides):
         "exemplar": exemplar.pk,
         "award": award(code).pk,
         "year": 2025,
-        "kind": "regular",
+        "track": "regular",
         "reasons": "Có sáng kiến cấp tỉnh, cứu chữa hơn 300 ca bệnh nặng.",
         **overrides,
     }

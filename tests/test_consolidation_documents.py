@@ -22,6 +22,7 @@ from reports import issuing, rendering
 from reports.layout import DRAFT_MARK
 from reports.models import (
     AwardProposal,
+    AwardTrack,
     Consolidation,
     DocumentRender,
     IssuedDocument,
@@ -823,7 +824,7 @@ def test_rows_are_grouped_by_award(world, proposals, client_for):
     assert by_name["Hoàng Thị Tuyết"][4] == "Sở Nội vụ"
     assert by_name["Vũ Thị Đồng Ý"][4] == "Sở Giáo dục và Đào tạo"
     assert by_name["Khoa Nhi"][4] == "Sở Y tế"
-    assert by_name["Khoa Nhi"][3] == str(AwardProposal.Kind.REGULAR.label)
+    assert by_name["Khoa Nhi"][3] == AwardTrack.objects.get(code="regular").label
 
 
 def test_a_unit_submits_all_its_own_to_home_affairs(world, proposals, client_for):

@@ -2,8 +2,10 @@
 of outstanding exemplars to the media (plan III.1, IV.3).
 
 The award forms and titles are reference data from the Law on Emulation and Commendation
-2022, loaded by a data migration and kept by administrators in the admin (the implementing
-decrees change them).
+2022 and, for the years before 2024, the Law of 2003: loaded by a data migration from
+``reports/data`` and kept by administrators in the admin (the implementing decrees change
+them). What the law says of each (its source, cash, dossier and conditions) is
+``award_law``.
 """
 
 from django.db import models
@@ -11,15 +13,23 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.records import WithPage, by_user, status_field
+from exemplar_portal.base.records import Searchable, WithPage, by_user, status_field
+from exemplar_portal.base.scopes import OpenQuerySet
 from registry.enums import SubjectKind
 from registry.models.records import UnitScopedQuerySet, unit_link
-from registry.models.units import YEAR_VALIDATORS, ValidityPeriod
+from registry.models.units import YEAR_VALIDATORS, ValidityPeriod, ValidityQuerySet
 from registry.rules import is_media
 
+from .award_law import AwardTrack, regular_track
 
-class AwardForm(ValidityPeriod):
-    """An emulation title or a form of commendation, and who confers it."""
+
+class AwardFormQuerySet(OpenQuerySet, ValidityQuerySet):
+    """Every signed-in user reads the award forms."""
+
+
+class AwardForm(WithPage, Searchable, ValidityPeriod):
+    """An emulation title or a form of commendation: who confers it, on whom, in which
+    years, the law and article it rests on and the tracks it is proposed through."""
 
     class Category(models.TextChoices):
         TITLE = "title", _("Emulation title")
@@ -33,6 +43,7 @@ class AwardForm(ValidityPeriod):
         DEPARTMENT = "department", _("Head of a provincial department or body")
         DISTRICT = "district", _("Chairperson of the District People's Committee")
         COMMUNE = "commune", _("Chairperson of the Commune People's Committee")
+        ARMED_FORCES = "armed_forces", _("Commander or head in the armed forces' line")
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -41,8 +52,31 @@ class AwardForm(ValidityPeriod):
     for_collectives = models.BooleanField(_("for collectives"), default=False)
     for_individuals = models.BooleanField(_("for individuals"), default=False)
     for_households = models.BooleanField(_("for households"), default=False)
+    legal_basis = models.ForeignKey(
+        "reports.LegalDocument",
+        verbose_name=_("legal basis"),
+        related_name="award_forms",
+        null=True,
+        on_delete=models.PROTECT,
+    )
+    article = models.CharField(
+        _("article"), max_length=120, blank=True, help_text=_("For example Điều 24 khoản 1.")
+    )
+    sent_up = models.BooleanField(
+        _("sent up beyond the province"),
+        default=False,
+        help_text=_("The province's dossier goes to the Prime Minister or the President."),
+    )
+    tracks = models.ManyToManyField(
+        AwardTrack, verbose_name=_("tracks"), related_name="award_forms", blank=True
+    )
+    note = models.TextField(_("note"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    objects = AwardFormQuerySet.as_manager()
     history = HistoricalRecords()
+    page_url = "reports:awardform_detail"
+    page_key = "code"
+    searched_fields = ("name", "code", "article")
 
     class Meta:
         ordering = ["order", "name"]
@@ -51,6 +85,14 @@ class AwardForm(ValidityPeriod):
 
     def __str__(self):
         return self.name
+
+    @property
+    def subjects(self) -> list[str]:
+        return [kind for kind in SubjectKind.values if self.applies_to(kind)]
+
+    @property
+    def subjects_display(self) -> str:
+        return ", ".join(str(SubjectKind(kind).label) for kind in self.subjects)
 
     def applies_to(self, subject_kind: str) -> bool:
         return {
@@ -73,11 +115,6 @@ class AwardProposalQuerySet(UnitScopedQuerySet):
 class AwardProposal(WithPage, models.Model):
     """A unit's or Home Affairs' proposal to commend an accepted exemplar, its appraisal by
     Home Affairs and, once conferred, the decision."""
-
-    class Kind(models.TextChoices):
-        REGULAR = "regular", _("Regular")
-        AD_HOC = "ad_hoc", _("Ad hoc")
-        THEMATIC = "thematic", _("Thematic")
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Awaiting appraisal")
@@ -114,7 +151,13 @@ class AwardProposal(WithPage, models.Model):
         validators=YEAR_VALIDATORS,
         help_text=_("The year of the achievements."),
     )
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.REGULAR)
+    track = models.ForeignKey(
+        AwardTrack,
+        verbose_name=_("track"),
+        related_name="proposals",
+        default=regular_track,
+        on_delete=models.PROTECT,
+    )
     proposing_unit = unit_link("award_proposals", _("proposing unit"))
     reasons = models.TextField(_("reasons"), help_text=_("The achievements that earn the award."))
     status = status_field(Status)

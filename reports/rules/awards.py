@@ -46,6 +46,10 @@ grant(
     *("add_mediaintroduction", "change_mediaintroduction"),
 )
 # Award forms: every signed-in user reads them, administrators keep them (in the admin).
-keep_reference("reports", "awardform")
+keep_reference(
+    "reports",
+    *("awardform", "legaldocument", "awardtrack", "basesalary", "cashrate", "dossierpart"),
+    *("awarddossierpart", "awardcondition"),
+)
 # The admin shows the reports app to administrators (set, not added: other areas may too).
 rules.set_perm("reports", is_administrator)

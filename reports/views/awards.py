@@ -49,9 +49,9 @@ class ProposalKind(FromExemplarMixin, RecordKind):
     form_class = ProposalForm
     form_takes_user = True
     filter_form_class = ProposalFilterForm
-    filters = {"year": "year", "award": "award", "kind": "kind", "status": "status"}
+    filters = {"year": "year", "award": "award", "track": "track", "status": "status"}
     ordering = ("-year", "-created_at", "-pk")
-    select_related = ("exemplar", "exemplar__unit", "award", "proposing_unit")
+    select_related = ("exemplar", "exemplar__unit", "award", "track", "proposing_unit")
     object_name = "proposal"
     list_name = "proposals"
     record_prefix = "de-xuat/"
@@ -65,7 +65,7 @@ class ProposalKind(FromExemplarMixin, RecordKind):
         (gettext_lazy("award form"), "award.name"),
         (gettext_lazy("conferred by"), lambda p: p.award.get_level_display()),
         (gettext_lazy("achievement year"), "year"),
-        (gettext_lazy("kind"), display("kind")),
+        (gettext_lazy("track"), "track.label"),
         (gettext_lazy("proposing unit"), "proposing_unit.name"),
         (gettext_lazy("status"), display("status")),
         (gettext_lazy("decision number"), "decision_number"),
