@@ -1,6 +1,6 @@
 """The reports app's own records, one module per area."""
 
-from .awards import AwardForm, AwardProposal, MediaIntroduction
+from .awards import AwardForm, AwardProposal, MediaIntroduction, ProposalFile
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
 from .register import DocumentCounter, IssuedDocument, Signer, default_signer
 
@@ -13,6 +13,7 @@ __all__ = [
     "DocumentRender",
     "IssuedDocument",
     "MediaIntroduction",
+    "ProposalFile",
     "Signer",
     "default_signer",
 ]
