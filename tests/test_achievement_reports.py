@@ -217,3 +217,13 @@ def test_a_refused_scan_keeps_the_proposal_and_says_why(world, client_for, histo
     assert response.status_code == 200
     assert not ProposalFile.objects.exists()
     assert response.context["upload_form"].errors
+
+
+@pytest.mark.parametrize(("persona", "shown"), [("editor_a", True), ("editor_b", False)])
+def test_the_exemplars_page_offers_the_report_to_who_may_print(
+    world, client_for, history, persona, shown
+):
+    exemplar = history["current"]
+    page = client_for(world.user(persona)).get(exemplar.get_absolute_url())
+    url = reverse("reports:document_achievement_report", kwargs={"code": exemplar.code})
+    assert (url in page.content.decode()) is shown
