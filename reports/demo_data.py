@@ -29,6 +29,7 @@ from .models import (
     Consolidation,
     IssuedDocument,
     MediaIntroduction,
+    ProposalFile,
     Signer,
     default_signer,
 )
@@ -269,20 +270,27 @@ def _narrative() -> None:
 
 def _issue(home_affairs) -> int:
     """Issue a few documents the way offices do, so that the register has entries: Sở Y tế's
-    report of its 2025 exemplars and Home Affairs' submission of 2025 to the chair, each
-    with its number; the yearly report stays a draft for a newcomer to issue."""
+    report of its 2025 exemplars, its achievement report in the official form for Đinh Thị
+    Ngọc Lan's certificate of merit (whose signed scan it uploaded back on the proposal) and
+    Home Affairs' submission of 2025 to the chair, each with its number; the yearly report
+    stays a draft for a newcomer to issue."""
     from . import issuing
 
     Kind = IssuedDocument.Kind
     created = 0
-    for kind, params, unit_code, username in (
+    documents = [
         (Kind.UNIT_EXEMPLARS, {"unit": "37-SYT", "year": 2025}, "37-SYT", "lanhdao.syt"),
         (Kind.PROPOSALS_TO_PROVINCE, {"year": 2025}, "37-SNV", HOME_AFFAIRS),
-    ):
+    ]
+    lan = AwardProposal.objects.filter(exemplar=_exemplar("lan-syt"), year=2025).first()
+    if lan is not None:
+        params = {"exemplar": lan.exemplar.code, "personal_data": False, "proposal": lan.pk}
+        documents.append((Kind.ACHIEVEMENT_REPORT, params, "37-SYT", "lanhdao.syt"))
+    for kind, params, unit_code, username in documents:
         if issuing.issued_for(kind, params).exists():
             continue
         unit = Unit.objects.get(code=unit_code)
-        issuing.issue(
+        issued = issuing.issue(
             kind=kind,
             params=params,
             signer=default_signer(unit),
@@ -290,7 +298,29 @@ def _issue(home_affairs) -> int:
             user=User.objects.get(username=username),
         )
         created += 1
+        if kind == Kind.ACHIEVEMENT_REPORT and issued.pdf:
+            _signed_scan(lan, issued)
     return created
+
+
+def _signed_scan(proposal, issued) -> None:
+    """The unit's signed and sealed copy of the report, uploaded back on the proposal (the
+    issued PDF stands for the scan)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from registry import attachments
+
+    with issued.pdf.open("rb") as file:
+        scan = SimpleUploadedFile(
+            "bao-cao-thanh-tich-ban-ky.pdf", file.read(), content_type="application/pdf"
+        )
+    attachments.add(
+        ProposalFile,
+        proposal,
+        uploads=[scan],
+        caption="Báo cáo thành tích đã ký, đóng dấu",
+        by=issued.issued_by,
+    )
 
 
 def _confer(proposal, decision, by) -> None:

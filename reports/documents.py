@@ -411,6 +411,79 @@ def criterion_label(criterion) -> str:
     }
 
 
+def particulars(exemplar: Exemplar, *, personal_data: bool) -> list[tuple[str, str]]:
+    """Who the subject is, by its kind (label, value); personal data only if the reader may
+    see it."""
+    name_label = {
+        SubjectKind.INDIVIDUAL: _("Full name"),
+        SubjectKind.COLLECTIVE: _("Name of the collective"),
+        SubjectKind.HOUSEHOLD: _("Household"),
+    }[SubjectKind(exemplar.subject_kind)]
+    pairs = [
+        (name_label, exemplar.subject_name),
+        (_("Subject kind"), exemplar.get_subject_kind_display()),
+    ]
+    if exemplar.subject_kind == SubjectKind.INDIVIDUAL:
+        pairs += [
+            (_("Gender"), exemplar.get_gender_display()),
+            (_("Position"), exemplar.position),
+            (_("Workplace"), exemplar.workplace),
+        ]
+        if personal_data:
+            pairs.append((_("Year of birth"), exemplar.birth_year or ""))
+    elif exemplar.subject_kind == SubjectKind.COLLECTIVE:
+        pairs += [
+            (_("Head of the collective"), exemplar.head_name),
+            (_("Number of members"), exemplar.member_count or ""),
+        ]
+    else:
+        pairs.append((_("Household members"), exemplar.household_members or ""))
+        if personal_data:
+            pairs.append((_("Address of the household"), exemplar.household_address))
+    pairs.append((_("Unit"), exemplar.unit.name))
+    pairs.append((_("Field"), exemplar.field.name if exemplar.field else ""))
+    return pairs
+
+
+def filled(pairs) -> list[tuple[str, str]]:
+    return [(label, value) for label, value in pairs if value not in ("", None)]
+
+
+def achievement_texts(exemplar: Exemplar, *, number_from: int = 1) -> list:
+    """The exemplar's achievements and new model, each under a numbered heading of level 2
+    from ``number_from``; a sentence when it has neither."""
+    report = [
+        (_("Achievements"), record_text(exemplar, "achievements")),
+        (_("New model, good practice"), record_text(exemplar, "new_model")),
+    ]
+    report = [(label, text) for label, text in report if text.strip()]
+    body: list = []
+    for n, (label, text) in enumerate(report, start=number_from):
+        body.append(Heading(f"{n}. {label}", level=2))
+        body += [Paragraph(part) for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
+    return body or [Paragraph(_("No achievements recorded."))]
+
+
+def evidence_table(exemplar: Exemplar) -> Table | None:
+    """The exemplar's evidence against each criterion, or None without any."""
+    evidence = list(
+        exemplar.evidence.select_related("criterion__field").order_by(
+            "criterion__kind", "criterion__number"
+        )
+    )
+    if not evidence:
+        return None
+    page = portal_url(exemplar.get_absolute_url())
+    return Table(
+        columns=[Column(_("Criterion"), width=28), Column(_("Evidence"), width=72)],
+        rows=[
+            [criterion_label(item.criterion), record_text(item, "text", url=page)]
+            for item in evidence
+        ],
+        sheet=_("Criteria"),
+    )
+
+
 def exemplar_profile(
     *, exemplar: Exemplar, personal_data: bool, issue: Issue | None = None
 ) -> Document:
@@ -418,50 +491,20 @@ def exemplar_profile(
     the reader may see it."""
     unit = exemplar.unit
     issue = issue or draft_issue(unit)
-    name_label = {
-        SubjectKind.INDIVIDUAL: _("Full name"),
-        SubjectKind.COLLECTIVE: _("Name of the collective"),
-        SubjectKind.HOUSEHOLD: _("Household"),
-    }[SubjectKind(exemplar.subject_kind)]
-    particulars = [
-        (name_label, exemplar.subject_name),
-        (_("Subject kind"), exemplar.get_subject_kind_display()),
-    ]
-    if exemplar.subject_kind == SubjectKind.INDIVIDUAL:
-        particulars += [
-            (_("Gender"), exemplar.get_gender_display()),
-            (_("Position"), exemplar.position),
-            (_("Workplace"), exemplar.workplace),
-        ]
-        if personal_data:
-            particulars.append((_("Year of birth"), exemplar.birth_year or ""))
-    elif exemplar.subject_kind == SubjectKind.COLLECTIVE:
-        particulars += [
-            (_("Head of the collective"), exemplar.head_name),
-            (_("Number of members"), exemplar.member_count or ""),
-        ]
-    else:
-        particulars.append((_("Household members"), exemplar.household_members or ""))
-        if personal_data:
-            particulars.append((_("Address of the household"), exemplar.household_address))
-    particulars += [
-        (_("Unit"), unit.name),
-        (_("Field"), exemplar.field.name if exemplar.field else ""),
-        (_("Year"), exemplar.year),
-        (_("Status"), exemplar.get_status_display()),
-    ]
+    found = particulars(exemplar, personal_data=personal_data)
+    found += [(_("Year"), exemplar.year), (_("Status"), exemplar.get_status_display())]
     signoff = workflow.head_signoff(exemplar)
     if signoff is not None:
-        particulars.append((_("Signed off by the unit head on"), signoff_day(signoff.at)))
+        found.append((_("Signed off by the unit head on"), signoff_day(signoff.at)))
     if personal_data:
-        particulars += [
+        found += [
             (_("Contact person"), exemplar.contact_name),
             (_("Contact phone"), exemplar.contact_phone),
             (_("Contact e-mail"), exemplar.contact_email),
         ]
-    particulars = [(label, value) for label, value in particulars if value not in ("", None)]
+    found = filled(found)
     photo = first_photo(exemplar)
-    facts = Facts(pairs=particulars)
+    facts = Facts(pairs=found)
     attachment_ids = []
     if photo is not None:
         from .pdf import attachment_url
@@ -475,34 +518,10 @@ def exemplar_profile(
             facts.photo_bytes = b""
         attachment_ids.append(photo.pk)
     body: list = [Heading(_("I. Particulars")), facts, Heading(_("II. Achievements"))]
-    report = [
-        (_("Achievements"), record_text(exemplar, "achievements")),
-        (_("New model, good practice"), record_text(exemplar, "new_model")),
-    ]
-    report = [(label, text) for label, text in report if text.strip()]
-    for n, (label, text) in enumerate(report, start=1):
-        body.append(Heading(f"{n}. {label}", level=2))
-        body += [Paragraph(part) for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
-    if not report:
-        body.append(Paragraph(_("No achievements recorded.")))
-    evidence = list(
-        exemplar.evidence.select_related("criterion__field").order_by(
-            "criterion__kind", "criterion__number"
-        )
-    )
-    if evidence:
-        page = portal_url(exemplar.get_absolute_url())
-        body.append(Heading(_("III. Against the criteria")))
-        body.append(
-            Table(
-                columns=[Column(_("Criterion"), width=28), Column(_("Evidence"), width=72)],
-                rows=[
-                    [criterion_label(item.criterion), record_text(item, "text", url=page)]
-                    for item in evidence
-                ],
-                sheet=_("Criteria"),
-            )
-        )
+    body += achievement_texts(exemplar)
+    table = evidence_table(exemplar)
+    if table is not None:
+        body += [Heading(_("III. Against the criteria")), table]
     return _document(
         unit=unit,
         issue=issue,
@@ -516,7 +535,7 @@ def exemplar_profile(
         recipients=[_("The Department of Home Affairs (Emulation and Rewards Board)"), "Lưu: VT"],
         filename=f"bao-cao-thanh-tich-{exemplar.code}",
         attachment_ids=attachment_ids,
-        extra={"exemplar": exemplar, "particulars_table": particulars},
+        extra={"exemplar": exemplar, "particulars_table": found},
     )
 
 

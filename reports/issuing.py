@@ -24,7 +24,7 @@ from django.utils import translation
 from registry import security
 from registry.models import Exemplar, SecurityEvent, Unit
 
-from . import documents, limits
+from . import achievement, documents, limits
 from .docx import docx_bytes, text_width_mm
 from .layout import DRAFT_MARK, MOTTO, NATIONAL_TITLE, Document, Signature
 from .models import AwardProposal, ConsolidationVersion, DocumentCounter, IssuedDocument
@@ -98,7 +98,7 @@ def issuing_unit(kind: str, params: dict) -> Unit:
     documents, the unit for its own."""
     if kind in (Kind.UNIT_EXEMPLARS, Kind.PROPOSALS_TO_HOME_AFFAIRS):
         return Unit.objects.select_related("kind", "parent__kind").get(code=params["unit"])
-    if kind == Kind.EXEMPLAR_PROFILE:
+    if kind in (Kind.EXEMPLAR_PROFILE, Kind.ACHIEVEMENT_REPORT):
         return (
             Exemplar.objects.select_related("unit__kind", "unit__parent__kind")
             .get(code=params["exemplar"])
@@ -124,6 +124,19 @@ def _build(kind: str, params: dict, *, user, issue) -> Document:
         )
         return documents.exemplar_profile(
             exemplar=exemplar, personal_data=params.get("personal_data", False), issue=issue
+        )
+    if kind == Kind.ACHIEVEMENT_REPORT:
+        exemplar = Exemplar.objects.select_related("unit__kind", "unit__parent__kind", "field").get(
+            code=params["exemplar"]
+        )
+        proposal = params.get("proposal")
+        return achievement.achievement_report(
+            exemplar=exemplar,
+            proposal=AwardProposal.objects.select_related("award").get(pk=proposal)
+            if proposal
+            else None,
+            personal_data=params.get("personal_data", False),
+            issue=issue,
         )
     if kind == Kind.QUOTA_COMPLIANCE:
         return documents.quota_compliance(year=year, issue=issue)

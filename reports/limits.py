@@ -63,6 +63,7 @@ DEFAULTS = {
 # long evidence it stays within 60.
 PAGE_LIMITS = {
     "exemplar_profile": 60,
+    "achievement_report": 60,
     "unit_exemplars": 300,
     "quota_compliance": 150,
     "proposals_province": 300,

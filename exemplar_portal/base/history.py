@@ -96,10 +96,13 @@ def _m2m_labels(field, rows) -> str:
 class NotesInHistory:
     """A record whose history also says when a photo or document was added or removed."""
 
+    # The field saved again to write the entry.
+    noted_field = "search_text"
+
     def note_in_history(self, reason: str) -> None:
-        """An entry of the record's history saying ``reason`` (needs a ``search_text`` field)."""
+        """An entry of the record's history saying ``reason``."""
         self._change_reason = reason[:100]
         try:
-            self.save(update_fields=["search_text"])
+            self.save(update_fields=[self.noted_field])
         finally:
             del self._change_reason

@@ -10,7 +10,7 @@ from .award_law import (
     LegalDocument,
     cash_amount,
 )
-from .awards import AwardForm, AwardProposal, MediaIntroduction
+from .awards import AwardForm, AwardProposal, MediaIntroduction, ProposalFile
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
 from .register import DocumentCounter, IssuedDocument, Signer, default_signer
 
@@ -30,6 +30,7 @@ __all__ = [
     "IssuedDocument",
     "LegalDocument",
     "MediaIntroduction",
+    "ProposalFile",
     "Signer",
     "cash_amount",
     "default_signer",

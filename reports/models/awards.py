@@ -13,8 +13,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from exemplar_portal.base.history import NotesInHistory
 from exemplar_portal.base.records import Searchable, WithPage, by_user, status_field
 from exemplar_portal.base.scopes import OpenQuerySet
+from exemplar_portal.base.uploads import RecordFile
 from registry.enums import SubjectKind
 from registry.models.records import UnitScopedQuerySet, unit_link
 from registry.models.units import YEAR_VALIDATORS, ValidityPeriod, ValidityQuerySet
@@ -112,9 +114,11 @@ class AwardProposalQuerySet(UnitScopedQuerySet):
     unit_paths = ("exemplar__unit", "proposing_unit")
 
 
-class AwardProposal(WithPage, models.Model):
+class AwardProposal(NotesInHistory, WithPage, models.Model):
     """A unit's or Home Affairs' proposal to commend an accepted exemplar, its appraisal by
     Home Affairs and, once conferred, the decision."""
+
+    noted_field = "updated_at"
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Awaiting appraisal")
@@ -201,6 +205,27 @@ class AwardProposal(WithPage, models.Model):
         if self.status == self.Status.CONFERRED:
             return self.Status.AGREED.label
         return self.get_status_display()
+
+
+class ProposalFile(RecordFile):
+    """A signed scan on a proposal: the achievement report the unit printed, signed and
+    sealed (bản ký), uploaded back; its room is the proposing unit's."""
+
+    folder = "proposals"
+
+    proposal = models.ForeignKey(
+        AwardProposal,
+        verbose_name=_("award proposal"),
+        related_name="files",
+        on_delete=models.CASCADE,
+    )
+
+    record_field = "proposal"
+    quota_unit_field = "proposing_unit"
+
+    class Meta(RecordFile.Meta):
+        verbose_name = _("signed achievement report")
+        verbose_name_plural = _("signed achievement reports")
 
 
 class MediaIntroductionQuerySet(UnitScopedQuerySet):

@@ -181,6 +181,10 @@ class ConsolidationVersion(models.Model):
 DOCUMENT_KINDS = [
     ("UNIT_EXEMPLARS", ("unit_exemplars", _("Report with the unit's list of exemplars"))),
     ("EXEMPLAR_PROFILE", ("exemplar_profile", _("Report on an exemplar's achievements"))),
+    (
+        "ACHIEVEMENT_REPORT",
+        ("achievement_report", _("Achievement report in the official form")),
+    ),
     ("QUOTA_COMPLIANCE", ("quota_compliance", _("Report on quota compliance"))),
     (
         "PROPOSALS_TO_PROVINCE",

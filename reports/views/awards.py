@@ -25,6 +25,7 @@ from exemplar_portal.base.moves import answer, not_from_here
 from registry.drafts import draft_saved
 from registry.enums import ExemplarStatus
 from registry.models import Exemplar
+from registry.views.attachments import KindFiles
 from registry.views.exemplars import FromExemplarMixin
 
 from ..awards import PROPOSAL_MOVES, proposal_appraise, proposal_complete, proposal_confer
@@ -37,7 +38,7 @@ from ..forms import (
     ProposalForm,
     proposable_exemplars,
 )
-from ..models import AwardProposal, MediaIntroduction
+from ..models import AwardProposal, MediaIntroduction, ProposalFile
 
 Status = AwardProposal.Status
 
@@ -46,6 +47,7 @@ class ProposalKind(FromExemplarMixin, RecordKind):
     model = AwardProposal
     pages = ("list", "detail", "create", "update")
     name = "proposal"
+    file_model = ProposalFile
     form_class = ProposalForm
     form_takes_user = True
     filter_form_class = ProposalFilterForm
@@ -96,6 +98,7 @@ class ProposalKind(FromExemplarMixin, RecordKind):
             **super().detail_context(request, proposal),
             "can_appraise": PROPOSAL_MOVES.allows(proposal, "agree", user),
             "can_decide": PROPOSAL_MOVES.allows(proposal, "confer", user),
+            **PROPOSAL_FILES.context(request, proposal),
         }
 
     def named_exemplars(self, request):
@@ -126,6 +129,22 @@ class ProposalKind(FromExemplarMixin, RecordKind):
             if created
             else _("The changes are saved.")
         )
+
+
+class ProposalFiles(KindFiles):
+    """The signed achievement report on a proposal: read by whoever reads the proposal,
+    uploaded by the proposing unit or Home Affairs at any stage."""
+
+    record_path = "de-xuat/"
+
+    def can_view(self, user, record):
+        return user.has_perm("reports.view_awardproposal", record)
+
+    def can_change(self, user, record):
+        return user.has_perm("reports.add_proposalfile", record)
+
+
+PROPOSAL_FILES = ProposalFiles(ProposalKind())
 
 
 class ProposalMoveView(PermissionRequiredMixin, FormView):
@@ -240,6 +259,7 @@ class IntroductionKind(FromExemplarMixin, RecordKind):
 
 urlpatterns = [
     *ProposalKind().urls(),
+    *PROPOSAL_FILES.urls(),
     path("de-xuat/<int:pk>/tham-dinh/", ProposalAppraiseView.as_view(), name="proposal_appraise"),
     path("de-xuat/<int:pk>/quyet-dinh/", ProposalDecisionView.as_view(), name="proposal_decide"),
     path("gioi-thieu-bao-chi/", include(IntroductionKind().urls())),

@@ -31,7 +31,7 @@ from registry.models import Exemplar, Unit
 from .. import documents, issuing, kept_drafts, limits, rendering
 from ..dashboard import reach_key
 from ..forms import IssueForm
-from ..models import DocumentRender, IssuedDocument, Signer
+from ..models import AwardProposal, DocumentRender, IssuedDocument, Signer
 from ..pdf import PDF_CONTENT_TYPE
 from ..rules import documents as _rules  # noqa: F401  (registers the permissions)
 from ..rules import register as _register_rules  # noqa: F401
@@ -395,6 +395,29 @@ class ExemplarProfileDocumentView(RecordDocumentView):
         return self.get_record().subject_name
 
 
+class AchievementReportDocumentView(ExemplarProfileDocumentView):
+    """The exemplar's achievement report in the official form; ``?proposal=<id>`` names the
+    award it is proposed for (a proposal of this exemplar in the reader's reach)."""
+
+    kind = Kind.ACHIEVEMENT_REPORT
+    url_name = "document_achievement_report"
+
+    def proposal(self):
+        value = self.request.GET.get("proposal", "")
+        if not value.isdigit():
+            return None
+        proposals = AwardProposal.objects.restrict(self.request.user)
+        return proposals.filter(pk=int(value), exemplar=self.get_record()).first()
+
+    def get_params(self):
+        proposal = self.proposal()
+        return {**super().get_params(), "proposal": proposal.pk if proposal else None}
+
+    def query_params(self):
+        proposal = self.proposal()
+        return {"proposal": proposal.pk} if proposal else {}
+
+
 class QuotaComplianceDocumentView(DocumentView):
     kind = Kind.QUOTA_COMPLIANCE
     permission_required = "reports.print_quota_compliance"
@@ -449,5 +472,6 @@ urlpatterns = [
     *document_urls("de-xuat-khen-thuong/", ProposalListDocumentView),
     *document_urls("don-vi/<str:code>/danh-sach-dien-hinh/", UnitExemplarsDocumentView),
     *document_urls("dien-hinh/<str:code>/ho-so/", ExemplarProfileDocumentView),
+    *document_urls("dien-hinh/<str:code>/bao-cao-thanh-tich/", AchievementReportDocumentView),
     *document_urls("chi-tieu/", QuotaComplianceDocumentView),
 ]
