@@ -200,14 +200,14 @@ def achievement_report(
         Heading(form.about),
         Facts(pairs=filled(particulars(exemplar, personal_data=personal_data))),
         Heading("II. THÀNH TÍCH ĐẠT ĐƯỢC"),
-        Heading(f"1. {_('Achievements by year')}", level=2),
+        Heading("1. " + _("Achievements by year"), level=2),
         years_table(exemplar),
         *texts,
     ]
     criteria = evidence_table(exemplar)
     if criteria is not None:
         number = 2 + sum(isinstance(block, Heading) for block in texts)
-        body += [Heading(f"{number}. {_('Against the criteria')}", level=2), criteria]
+        body += [Heading(f"{number}. " + _("Against the criteria"), level=2), criteria]
     body.append(Heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"))
     awards = awards_table(exemplar)
     body.append(awards or Paragraph(_("No award recorded on the portal."), style="plain"))
