@@ -81,6 +81,7 @@ MENU: tuple[Area, ...] = (
         _("Commendation"),
         (
             Page("reports:proposal_list", _("Award proposals")),
+            Page("reports:council_list", _("Emulation and commendation councils")),
             Page("reports:introduction_list", _("Introductions to the media")),
             Page("reports:register", _("Register of issued documents")),
             Page("reports:consolidation_list", _("Consolidations and period reviews")),

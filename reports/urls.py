@@ -1,11 +1,13 @@
 from django.urls import include, path
 
-from .views import awards, consolidations, dashboard, documents, register
+from .views import awards, consolidations, councils, dashboard, documents, register
 
 app_name = "reports"
 
 urlpatterns = [
     path("khen-thuong/", include(awards.urlpatterns)),
+    path("khen-thuong/", include(councils.disclosure_urls)),
+    path("khen-thuong/hoi-dong/", include(councils.urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),

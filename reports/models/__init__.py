@@ -2,6 +2,7 @@
 
 from .awards import AwardForm, AwardProposal, MediaIntroduction
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
+from .councils import Council, CouncilMember, Disclosure, Meeting, Recusal, Vote
 from .register import DocumentCounter, IssuedDocument, Signer, default_signer
 
 __all__ = [
@@ -9,10 +10,16 @@ __all__ = [
     "AwardProposal",
     "Consolidation",
     "ConsolidationVersion",
+    "Council",
+    "CouncilMember",
+    "Disclosure",
     "DocumentCounter",
     "DocumentRender",
     "IssuedDocument",
     "MediaIntroduction",
+    "Meeting",
+    "Recusal",
     "Signer",
+    "Vote",
     "default_signer",
 ]
