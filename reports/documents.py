@@ -1793,7 +1793,8 @@ def council_minutes(*, meeting, issue: Issue | None = None) -> Document:
     ]
     for label, member in ((_("Chaired by"), meeting.chair), (_("Secretary"), meeting.secretary)):
         if member:
-            body.append(Paragraph(f"- {label}: {member.full_name}, {member.position}."))
+            who = ", ".join(filter(None, [member.full_name, member.position]))
+            body.append(Paragraph(f"- {label}: {who}."))
     body.append(
         Paragraph(
             _("- Members present: %(present)s of %(members)s members of the council.")
@@ -1802,13 +1803,13 @@ def council_minutes(*, meeting, issue: Issue | None = None) -> Document:
     )
     body.append(
         _listing(
-            _("Attendance"),
+            _("Members"),
             [
                 _no(),
                 Column(_("Full name"), width=25),
                 Column(_("Position"), width=35),
                 Column(_("Role"), width=15),
-                Column(_("Attendance"), width=12),
+                Column(_("Attended"), width=12),
             ],
             _numbered(
                 members,
@@ -1848,16 +1849,20 @@ def council_minutes(*, meeting, issue: Issue | None = None) -> Document:
         body.append(
             Heading(f"{number}. {proposal.award.name}: {proposal.exemplar.subject_name}", level=2)
         )
-        disclosure = getattr(proposal, "disclosure", None)
+        disclosure, page = proposal.disclosure_or_none, portal_url(proposal.get_absolute_url())
         if disclosure is not None:
             body.append(
                 Paragraph(
-                    _("Made public from %(start)s to %(end)s at %(where)s; comments: %(comments)s.")
+                    _(
+                        "Made public from %(start)s to %(end)s at %(where)s; comments: "
+                        "%(comments)s; how they were handled: %(handling)s."
+                    )
                     % {
                         "start": f"{disclosure.starts_on:%d/%m/%Y}",
                         "end": f"{disclosure.ends_on:%d/%m/%Y}",
                         "where": disclosure.where,
-                        "comments": record_text(disclosure.comments) or _("none"),
+                        "handling": record_text(disclosure, "handling", url=page) or "-",
+                        "comments": record_text(disclosure, "comments", url=page) or _("none"),
                     }
                 )
             )

@@ -281,6 +281,15 @@ def test_the_minutes_are_a_decree_30_document(world, client_for):
     proposal = proposal_of(world.dept_a)
     meeting, members = meeting_of(council, present=5, proposal=proposal)
     vote(meeting, proposal, members, A, A, A, A, recused=[(members[4], "Cùng đơn vị")])
+    Disclosure.objects.create(
+        proposal=proposal,
+        starts_on=datetime.date(2025, 11, 17),
+        ends_on=datetime.date(2025, 11, 28),
+        where="Cổng thông tin điện tử tỉnh",
+        comments="Một ý kiến về số năm công tác",
+        handling="Đã xác minh, đủ điều kiện",
+        recorded_by=council.created_by,
+    )
     document = issuing.build(
         IssuedDocument.Kind.COUNCIL_MINUTES, {"meeting": meeting.pk}, user=None
     )
@@ -291,6 +300,7 @@ def test_the_minutes_are_a_decree_30_document(world, client_for):
     assert document.superior == "UBND TỈNH NINH BÌNH"
     assert "Hội trường Sở Nội vụ" in text and "10 tháng 12 năm 2025" in text
     assert "Thành viên 4" in text and "Cùng đơn vị" in text
+    assert "Cổng thông tin điện tử tỉnh" in text and "Đã xác minh, đủ điều kiện" in text
     assert document.signature.name == "Thành viên 0"
     assert document.cosignature.name == "Thành viên 3"
     assert [passed for _pk, passed in document.extra["results"]] == [True]
