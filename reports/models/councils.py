@@ -151,48 +151,49 @@ class Meeting(WithPage, models.Model):
         return f"{self.council} – {self.date:%d/%m/%Y}"
 
 
-class Vote(models.Model):
+class MembersStand(models.Model):
+    """What one member did on one proposal at one meeting: once each (a vote or a recusal,
+    ``reports.councils.record_votes`` keeps them apart)."""
+
+    meeting = models.ForeignKey(Meeting, related_name="%(class)ss", on_delete=models.CASCADE)
+    proposal = models.ForeignKey(AwardProposal, related_name="%(class)ss", on_delete=models.CASCADE)
+    member = models.ForeignKey(CouncilMember, related_name="%(class)ss", on_delete=models.PROTECT)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "proposal", "member"], name="council_%(class)s_once"
+            )
+        ]
+
+
+class Vote(MembersStand):
     class Choice(models.TextChoices):
         AGREE = "agree", _("Agree")
         DISAGREE = "disagree", _("Disagree")
         ABSTAIN = "abstain", _("Abstain")
 
-    meeting = models.ForeignKey(Meeting, related_name="votes", on_delete=models.CASCADE)
-    proposal = models.ForeignKey(AwardProposal, related_name="votes", on_delete=models.CASCADE)
-    member = models.ForeignKey(CouncilMember, related_name="votes", on_delete=models.PROTECT)
     choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(MembersStand.Meta):
         verbose_name = _("vote")
         verbose_name_plural = _("votes")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "proposal", "member"], name="council_vote_once"
-            )
-        ]
 
     def __str__(self):
         return f"{self.member}: {self.get_choice_display()}"
 
 
-class Recusal(models.Model):
+class Recusal(MembersStand):
     """A member who stands aside on a proposal for a conflict of interest."""
 
-    meeting = models.ForeignKey(Meeting, related_name="recusals", on_delete=models.CASCADE)
-    proposal = models.ForeignKey(AwardProposal, related_name="recusals", on_delete=models.CASCADE)
-    member = models.ForeignKey(CouncilMember, related_name="recusals", on_delete=models.PROTECT)
     reason = models.CharField(_("reason"), max_length=300)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(MembersStand.Meta):
         verbose_name = _("recusal")
         verbose_name_plural = _("recusals")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "proposal", "member"], name="council_recusal_once"
-            )
-        ]
 
     def __str__(self):
         return f"{self.member}: {self.reason}"
