@@ -312,3 +312,38 @@ def test_the_minutes_are_a_decree_30_document(world, client_for):
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
     assert client_for(world.user("media")).get(url).status_code == 404
     assert client_for(world.user("editor_a")).get(url).status_code == 404
+
+
+DISCLOSES_DEPT_A = {"home_affairs", "editor_a", "head_a"}
+REACHES_DEPT_A_PROPOSAL = DISCLOSES_DEPT_A | {"leader", "administrator"}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_who_records_a_disclosure_and_votes(world, client_for, persona):
+    proposal = proposal_of(world.dept_a, award=STATE_AWARD)
+    council = council_of(world.province, members=4)
+    meeting, _members = meeting_of(council, present=4, proposal=proposal)
+    client = client_for(world.user(persona))
+    disclosure = client.get(reverse("reports:proposal_disclosure", args=[proposal.pk]))
+    expected = 200 if persona in DISCLOSES_DEPT_A else 403
+    assert disclosure.status_code == (expected if persona in REACHES_DEPT_A_PROPOSAL else 404)
+    ballot = client.get(reverse("reports:meeting_ballot", args=[meeting.pk, proposal.pk]))
+    expected = 200 if persona in KEEPS_PROVINCE else 403
+    assert ballot.status_code == (expected if persona in READS_PROVINCE else 404)
+
+
+def test_bad_disclosure_dates_keep_what_was_typed(world, client_for):
+    proposal = proposal_of(world.dept_a, award=STATE_AWARD)
+    client = client_for(world.user("editor_a"))
+    url = reverse("reports:proposal_disclosure", args=[proposal.pk])
+    data = {
+        "starts_on": "05/12/2025",
+        "ends_on": "24/11/2025",
+        "where": "Bảng tin Sở Y tế",
+        "comments": "Một ý kiến",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200 and not Disclosure.objects.exists()
+    page = response.content.decode()
+    assert "Bảng tin Sở Y tế" in page and "Một ý kiến" in page
+    assert set(response.context["form"].errors) == {"ends_on", "handling"}
