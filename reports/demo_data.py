@@ -1,6 +1,8 @@
 """Demo commendation proposals and introductions to the media for the accepted exemplars of
 ``registry.demo``: a conferred provincial certificate of merit, a proposal sent back for more,
-one awaiting appraisal, and the introductions made to the provincial press for 11 June 2026;
+one awaiting appraisal, the provincial council's meeting of December 2025 that voted on
+them (``reports.demo_councils``), and the introductions made to the provincial press for
+11 June 2026;
 then the consolidation of 2025: published once before the chair's decision on the certificate
 of merit came in, reopened to add it, and published again, so that two versions compare;
 finally a few exemplars accepted in 2023 and 2024 and the period review of the 2023-2025
@@ -21,6 +23,7 @@ from registry.enums import ExemplarStatus
 from registry.models import Exemplar, Plan, Unit, User
 
 from . import consolidation as consolidating
+from . import demo_councils
 from .awards import DECISION_FIELDS, proposal_confer
 from .models import (
     AwardForm,
@@ -179,6 +182,7 @@ def load() -> int:
         introduction._history_user = home_affairs
         introduction.save()
         created += 1
+    created += demo_councils.load(home_affairs)
     _consolidate(home_affairs, decisions)
     created += _signers()
     _narrative()

@@ -26,6 +26,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from exemplar_portal.base.dates import decree_day
 from registry import quotas, tracking, workflow
 from registry.enums import CriterionKind, SubjectKind
 from registry.models import Attachment, Exemplar, Unit, plan_in_force
@@ -146,7 +147,7 @@ def abbreviation(unit: Unit) -> str:
     return "".join(word if word.isupper() else word[0].upper() for word in words)
 
 
-DOC_TYPES = {"BC": "BÁO CÁO", "TTr": "TỜ TRÌNH"}
+DOC_TYPES = {"BC": "BÁO CÁO", "TTr": "TỜ TRÌNH", "BB": "BIÊN BẢN"}
 
 
 def issuing_body(unit: Unit, day: datetime.date, doc_type: str) -> dict:
@@ -1773,3 +1774,175 @@ def dashboard_document(dashboard, issue: Issue | None = None) -> Document:
         recipients=[_("The provincial leaders (for information)"), ARCHIVED],
         filename=f"tong-quan-dien-hinh-{dashboard.year}",
     )
+
+
+# The minutes of a council meeting (biên bản) ---------------------------------------------------
+
+
+def _long_day(day: datetime.date) -> str:
+    """ "05 tháng 3 năm 2026" (after "ngày")."""
+    d, m = decree_day(day)
+    return f"{d} tháng {m} năm {day.year}"
+
+
+def _ballot_line(result) -> str:
+    return _(
+        "Members counted: %(members)s (recused: %(recused)s), present: %(present)s; agree: "
+        "%(agree)s, disagree: %(disagree)s, abstain: %(abstain)s. Result: %(result)s."
+    ) % {**vars(result), "result": result.result}
+
+
+def council_minutes(*, meeting, issue: Issue | None = None) -> Document:
+    """The minutes of ``meeting``: who attended, the agenda, each proposal with its votes and
+    result under the council's rule, signed by the secretary (left) and the chair (right)."""
+    from .councils import outcome
+
+    council = meeting.council
+    unit = council.unit
+    issue = issue or draft_issue(unit)
+    members = list(council.members_on(meeting.date))
+    present = set(meeting.present.all())
+    proposals = list(meeting.proposals.select_related("award", "exemplar__unit"))
+    start = f"{meeting.starts_at:%H} giờ {meeting.starts_at:%M}, " if meeting.starts_at else ""
+    body = [
+        Paragraph(
+            _("Time: %(start)sday %(day)s.") % {"start": start, "day": _long_day(meeting.date)}
+        ),
+        Paragraph(_("Place: %(place)s.") % {"place": meeting.place}),
+        Heading(_("I. ATTENDANCE")),
+    ]
+    for label, member in ((_("Chaired by"), meeting.chair), (_("Secretary"), meeting.secretary)):
+        if member:
+            who = ", ".join(filter(None, [member.full_name, member.position]))
+            body.append(Paragraph(f"- {label}: {who}."))
+    body.append(
+        Paragraph(
+            _("- Members present: %(present)s of %(members)s members of the council.")
+            % {"present": len(present & set(members)), "members": len(members)}
+        )
+    )
+    body.append(
+        _listing(
+            _("Members"),
+            [
+                _no(),
+                Column(_("Full name"), width=25),
+                Column(_("Position"), width=35),
+                Column(_("Role"), width=15),
+                Column(_("Attended"), width=12),
+            ],
+            _numbered(
+                members,
+                lambda m: [
+                    m.full_name,
+                    m.position,
+                    m.get_role_display(),
+                    _("Present") if m in present else _("Absent"),
+                ],
+            ),
+        )
+    )
+    rule = _(
+        "Quorum: at least %(quorum)s of the members; a proposal passes when %(more)s "
+        "%(needed)s of the members agree (%(basis)s)."
+    ) % {
+        "quorum": f"{council.quorum_numerator}/{council.quorum_denominator}",
+        "more": _("more than") if council.pass_more_than else _("at least"),
+        "needed": f"{council.pass_numerator}/{council.pass_denominator}",
+        "basis": council.basis or _("the council's rules"),
+    }
+    body += [
+        Heading(_("II. AGENDA AND PROCEEDINGS")),
+        Paragraph(
+            _("The council considered %(count)s proposals for commendation.")
+            % {"count": len(proposals)}
+        ),
+        Paragraph(rule),
+    ]
+    recusals = {}
+    for recusal in meeting.recusals.select_related("member"):
+        recusals.setdefault(recusal.proposal_id, []).append(recusal)
+    results = []
+    for number, proposal in enumerate(proposals, start=1):
+        result = outcome(meeting, proposal)
+        results.append((proposal, result))
+        body.append(
+            Heading(f"{number}. {proposal.award.name}: {proposal.exemplar.subject_name}", level=2)
+        )
+        disclosure, page = proposal.disclosure_or_none, portal_url(proposal.get_absolute_url())
+        if disclosure is not None:
+            body.append(
+                Paragraph(
+                    _(
+                        "Made public from %(start)s to %(end)s at %(where)s; comments: "
+                        "%(comments)s; how they were handled: %(handling)s."
+                    )
+                    % {
+                        "start": f"{disclosure.starts_on:%d/%m/%Y}",
+                        "end": f"{disclosure.ends_on:%d/%m/%Y}",
+                        "where": disclosure.where,
+                        "handling": record_text(disclosure, "handling", url=page) or "-",
+                        "comments": record_text(disclosure, "comments", url=page) or _("none"),
+                    }
+                )
+            )
+        for recusal in recusals.get(proposal.pk, []):
+            body.append(
+                Paragraph(
+                    _("%(name)s recused (%(reason)s) and did not vote.")
+                    % {"name": recusal.member.full_name, "reason": recusal.reason}
+                )
+            )
+        body.append(Paragraph(_ballot_line(result)))
+    body += [
+        Heading(_("III. CONCLUSION")),
+        _listing(
+            _("Results"),
+            [
+                _no(),
+                Column(_("Name"), width=22),
+                Column(_("Award form"), width=22),
+                _sum(_("Agree"), 9),
+                _sum(_("Disagree"), 9),
+                _sum(_("Abstain"), 9),
+                Column(_("Result"), width=14),
+            ],
+            _numbered(
+                results,
+                lambda pair: [
+                    pair[0].exemplar.subject_name,
+                    pair[0].award.name,
+                    pair[1].agree,
+                    pair[1].disagree,
+                    pair[1].abstain,
+                    pair[1].result,
+                ],
+            ),
+        ),
+    ]
+    document = _document(
+        unit=unit,
+        issue=issue,
+        doc_type="BB",
+        kind="council_minutes",
+        year=meeting.date.year,
+        subject=_("Meeting of the %(council)s") % {"council": council.name},
+        body=body,
+        closing=_("The minutes were read to the meeting and approved by the members present./."),
+        recipients=[],
+        filename=f"bien-ban-hop-hoi-dong-{meeting.date:%Y-%m-%d}",
+        extra={"results": [(p.pk, r.passed) for p, r in results]},
+    )
+    # The council issues its minutes under its unit, signed by its chair and secretary.
+    document.superior = document.issuer.replace("\n", " ")
+    if is_peoples_committee(unit):
+        document.superior = f"UBND {unit.name}".upper()
+    document.issuer = council.name.upper()
+    document.symbol = "BB-HĐTĐKT"
+    document.signature = _signed(_("CHAIR"), meeting.chair)
+    document.cosignature = _signed(_("SECRETARY"), meeting.secretary)
+    return document
+
+
+def _signed(title: str, member) -> Signature:
+    return Signature(lines=[title], name=member.full_name if member else "")

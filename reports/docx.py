@@ -694,13 +694,9 @@ class _Writer:
         for i, name in enumerate(names):
             mark = "." if i == len(names) - 1 else ";"
             recipients += _p(f"- {name}{mark}", size=11)
-        signature = document.signature
-        signer = "".join(
-            _p(line.upper(), bold=True, jc="center", before=200 if i == 0 else None)
-            for i, line in enumerate(signature.lines)
-        )
-        signer += _p() * SIGNATURE_SPACE_LINES
-        signer += _p(signature.name, bold=True, jc="center")
+        signer = _signature_block(document.signature)
+        if document.cosignature:  # a second signer instead of the recipients
+            recipients = _signature_block(document.cosignature)
         self.add(
             f"<w:tbl>{_tbl_pr(borders=False)}{_grid([left, right])}"
             f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{_tc(left, recipients)}{_tc(right, signer)}"
@@ -763,3 +759,12 @@ def _photo(blob: bytes):
     if height <= box_height:
         return blob, (box_width, height)
     return blob, (box_height * image.px_width / image.px_height, box_height)
+
+
+def _signature_block(signature) -> str:
+    """The authority lines, the space for the signature and seal, the name."""
+    lines = "".join(
+        _p(line.upper(), bold=True, jc="center", before=200 if i == 0 else None)
+        for i, line in enumerate(signature.lines)
+    )
+    return lines + _p() * SIGNATURE_SPACE_LINES + _p(signature.name, bold=True, jc="center")

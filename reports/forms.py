@@ -1,4 +1,4 @@
-"""Forms of commendation proposals, introductions to the media and consolidations."""
+"""Forms of commendation proposals, councils, introductions to the media and consolidations."""
 
 from django import forms
 from django.utils import timezone
@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import MediaOutlet
 from exemplar_portal.base.forms import (
     BootstrapFormMixin,
+    RemoveRowMixin,
     choice_filter,
     code_choice,
     search_field,
@@ -16,14 +17,20 @@ from registry.enums import ExemplarStatus, SubjectKind
 from registry.forms import year_field
 from registry.models import Campaign, Exemplar, Field, Plan, Unit
 
+from .councils import RECUSED
 from .models import (
     AwardForm,
     AwardProposal,
     AwardTrack,
     Consolidation,
+    Council,
+    CouncilMember,
+    Disclosure,
     IssuedDocument,
     MediaIntroduction,
+    Meeting,
     Signer,
+    Vote,
     default_signer,
 )
 
@@ -322,3 +329,150 @@ class RegisterFilterForm(BootstrapFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     year = year_field(_("Year"))
     kind = choice_filter(_("Kind of document"), _("Every document"), IssuedDocument.Kind.choices)
+
+
+# Councils ------------------------------------------------------------------------------------
+
+
+def kept_units(user):
+    """The units whose council the user keeps: Home Affairs the province's, unit staff their
+    own unit's."""
+    if user.has_perm("reports.appraise_awardproposal"):
+        return Unit.objects.filter(parent__isnull=True)
+    return Unit.objects.filter(pk=user.unit_id)
+
+
+class CouncilForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Council
+        fields = [
+            "unit",
+            "name",
+            "quorum_numerator",
+            "quorum_denominator",
+            "pass_numerator",
+            "pass_denominator",
+            "pass_more_than",
+            "basis",
+            "active",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = kept_units(user)
+        if self.instance.pk:
+            units = Unit.objects.filter(pk=self.instance.unit_id)
+        self.fields["unit"].queryset = units
+        if units.count() == 1:
+            self.fields["unit"].initial = units.get()
+
+
+class CouncilMemberForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = CouncilMember
+        fields = ["full_name", "position", "role", "since", "until"]
+
+
+class MemberFormSet(RemoveRowMixin, forms.BaseInlineFormSet):
+    pass
+
+
+def member_formset(*, extra: int):
+    return forms.inlineformset_factory(
+        Council,
+        CouncilMember,
+        form=CouncilMemberForm,
+        formset=MemberFormSet,
+        extra=extra,
+        can_delete=True,
+    )
+
+
+class MeetingCreateForm(BootstrapFormMixin, forms.ModelForm):
+    """A new meeting: its council, day and place; attendance and proposals come after."""
+
+    class Meta:
+        model = Meeting
+        fields = ["council", "date", "starts_at", "place"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        councils = Council.objects.restrict(user).filter(active=True)
+        kept = [
+            c.pk
+            for c in councils.select_related("unit")
+            if user.has_perm("reports.change_council", c)
+        ]
+        self.fields["council"].queryset = Council.objects.filter(pk__in=kept)
+
+
+class MeetingForm(BootstrapFormMixin, forms.ModelForm):
+    """Who chaired, who took the minutes, who was present, which proposals were considered:
+    among the council's members in office that day and the proposals the user reaches."""
+
+    class Meta:
+        model = Meeting
+        fields = ["date", "starts_at", "place", "chair", "secretary", "present", "proposals"]
+        widgets = {
+            "present": forms.CheckboxSelectMultiple,
+            "proposals": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = self.instance.council.members.all()
+        for name in ("chair", "secretary", "present"):
+            self.fields[name].queryset = members
+        self.fields["proposals"].queryset = AwardProposal.objects.restrict(user).select_related(
+            "award", "exemplar"
+        )
+
+    def clean(self):
+        data = super().clean()
+        present = set(data.get("present") or ())
+        for name in ("chair", "secretary"):
+            if data.get(name) and data[name] not in present:
+                self.add_error(name, _("Tick them among the members present too."))
+        return data
+
+
+class BallotForm(BootstrapFormMixin, forms.Form):
+    """Each member present: their vote on one proposal, or their recusal and why."""
+
+    CHOICES = [("", _("Not recorded")), *Vote.Choice.choices, (RECUSED, _("Recused"))]
+
+    def __init__(self, *args, meeting, proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        votes = {v.member_id: v.choice for v in meeting.votes.filter(proposal=proposal)}
+        recusals = {r.member_id: r.reason for r in meeting.recusals.filter(proposal=proposal)}
+        self.members = list(meeting.present.all())
+        for member in self.members:
+            self.fields[f"vote_{member.pk}"] = forms.ChoiceField(
+                label=str(member),
+                choices=self.CHOICES,
+                required=False,
+                initial=RECUSED if member.pk in recusals else votes.get(member.pk, ""),
+            )
+            self.fields[f"reason_{member.pk}"] = forms.CharField(
+                label=_("Reason for the recusal of %(name)s") % {"name": member.full_name},
+                max_length=300,
+                required=False,
+                initial=recusals.get(member.pk, ""),
+            )
+
+    def rows(self):
+        return [(m, self[f"vote_{m.pk}"], self[f"reason_{m.pk}"]) for m in self.members]
+
+    def ballots(self) -> dict:
+        data = self.cleaned_data
+        return {m: (data[f"vote_{m.pk}"], data[f"reason_{m.pk}"]) for m in self.members}
+
+
+class DisclosureForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Disclosure
+        fields = ["starts_on", "ends_on", "where", "comments", "handling"]
+        widgets = {
+            "comments": forms.Textarea(attrs={"rows": 3}),
+            "handling": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -27,7 +27,13 @@ from registry.models import Exemplar, SecurityEvent, Unit
 from . import achievement, documents, limits
 from .docx import docx_bytes, text_width_mm
 from .layout import DRAFT_MARK, MOTTO, NATIONAL_TITLE, Document, Signature
-from .models import AwardProposal, ConsolidationVersion, DocumentCounter, IssuedDocument
+from .models import (
+    AwardProposal,
+    ConsolidationVersion,
+    DocumentCounter,
+    IssuedDocument,
+    Meeting,
+)
 from .pdf import RenderGuard, lay_out
 from .workbooks import document_workbook
 
@@ -104,7 +110,15 @@ def issuing_unit(kind: str, params: dict) -> Unit:
             .get(code=params["exemplar"])
             .unit
         )
+    if kind == Kind.COUNCIL_MINUTES:
+        return meeting_of(params).council.unit
     return documents.home_affairs()
+
+
+def meeting_of(params: dict):
+    return Meeting.objects.select_related(
+        "council__unit__kind", "council__unit__parent__kind", "chair", "secretary"
+    ).get(pk=params["meeting"])
 
 
 def build(kind: str, params: dict, *, user, issue: documents.Issue | None = None) -> Document:
@@ -164,6 +178,8 @@ def _build(kind: str, params: dict, *, user, issue) -> Document:
             narrative=params.get("narrative"),
             issue=issue,
         )
+    if kind == Kind.COUNCIL_MINUTES:
+        return documents.council_minutes(meeting=meeting_of(params), issue=issue)
     raise ValueError(f"Unknown document kind: {kind}")
 
 

@@ -181,6 +181,8 @@ class Document:
     # Authorised photos the PDF may load (attachment ids).
     attachment_ids: list[int] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
+    # A second signer on the left, in place of the recipients (the secretary of minutes).
+    cosignature: Signature | None = None
 
     @property
     def is_draft(self) -> bool:
@@ -244,6 +246,8 @@ class Document:
         for block in self.body:
             parts += _block_text(block)
         parts += [self.closing, *self.signature.lines, self.signature.name, *self.recipients]
+        if self.cosignature:
+            parts += [*self.cosignature.lines, self.cosignature.name]
         for annex in self.annexes:
             parts += [self.annex_heading(annex), annex.title, self.attached_line()]
             for block in annex.blocks:

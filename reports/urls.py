@@ -1,12 +1,22 @@
 from django.urls import include, path
 
-from .views import award_forms, awards, consolidations, dashboard, documents, register
+from .views import (
+    award_forms,
+    awards,
+    consolidations,
+    councils,
+    dashboard,
+    documents,
+    register,
+)
 
 app_name = "reports"
 
 urlpatterns = [
     path("khen-thuong/", include(awards.urlpatterns)),
     path("khen-thuong/hinh-thuc/", include(award_forms.urlpatterns)),
+    path("khen-thuong/", include(councils.disclosure_urls)),
+    path("khen-thuong/hoi-dong/", include(councils.urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),

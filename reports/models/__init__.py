@@ -12,6 +12,7 @@ from .award_law import (
 )
 from .awards import AwardForm, AwardProposal, MediaIntroduction, ProposalFile
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
+from .councils import Council, CouncilMember, Disclosure, Meeting, Recusal, Vote
 from .register import DocumentCounter, IssuedDocument, Signer, default_signer
 
 __all__ = [
@@ -24,14 +25,20 @@ __all__ = [
     "CashRate",
     "Consolidation",
     "ConsolidationVersion",
+    "Council",
+    "CouncilMember",
+    "Disclosure",
     "DocumentCounter",
     "DocumentRender",
     "DossierPart",
     "IssuedDocument",
     "LegalDocument",
     "MediaIntroduction",
+    "Meeting",
     "ProposalFile",
+    "Recusal",
     "Signer",
+    "Vote",
     "cash_amount",
     "default_signer",
 ]

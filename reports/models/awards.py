@@ -200,6 +200,11 @@ class AwardProposal(NotesInHistory, WithPage, models.Model):
         return self.status in self.Status.editable()
 
     @property
+    def disclosure_or_none(self):
+        """Its public disclosure (``reports.Disclosure``), if one is recorded."""
+        return getattr(self, "disclosure", None)
+
+    @property
     def appraisal_outcome(self) -> str:
         """What the appraisal concluded (a conferred proposal was agreed first)."""
         if self.status == self.Status.CONFERRED:

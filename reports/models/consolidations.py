@@ -198,6 +198,7 @@ DOCUMENT_KINDS = [
         ("proposals_unit", _("Submission of commendations to the Department of Home Affairs")),
     ),
     ("DASHBOARD", ("dashboard", _("Overview report for the provincial leaders"))),
+    ("COUNCIL_MINUTES", ("council_minutes", _("Minutes of a council meeting"))),
 ]
 
 
