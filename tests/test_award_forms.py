@@ -171,6 +171,8 @@ def test_the_seed_runs_again_without_doubling_anything(db):
         # Giấy khen 0.3 × (the commune's was 0.15 ×), a household 1.5 times an individual.
         ("bang-khen-chu-tich-ubnd-tinh", I, D(2025, 6, 30), None),  # ND 98's not recorded
         ("bang-khen-chu-tich-ubnd-tinh", I, D(2025, 7, 1), 3_510_000),
+        # A collective's multiple under ND 152 was not read: not assumed from a person's.
+        ("bang-khen-chu-tich-ubnd-tinh", C, D(2025, 7, 1), None),
         ("giay-khen-chu-tich-ubnd-xa", I, D(2025, 6, 30), 360_000),  # 0.15 × 2,340,000 = 351,000
         ("giay-khen-chu-tich-ubnd-xa", C, D(2025, 6, 30), 710_000),  # 0.3 × 2,340,000
         ("giay-khen-chu-tich-ubnd-xa", I, D(2025, 7, 1), 710_000),

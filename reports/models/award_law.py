@@ -172,12 +172,18 @@ class CashRate(InForce, LegalSource):
     def __str__(self):
         return f"{self.award} × {self.multiple}"
 
-    def multiple_for(self, subject_kind: str) -> Decimal:
+    def multiple_for(self, subject_kind: str) -> Decimal | None:
         own = {
             SubjectKind.COLLECTIVE: self.collective_multiple,
             SubjectKind.HOUSEHOLD: self.household_multiple,
         }.get(subject_kind)
-        return self.multiple if own is None else own
+        if own is not None:
+            return own
+        # The main multiple is an individual's wherever the form is also an individual's:
+        # a collective's or a household's is then its own figure, never assumed from it.
+        if subject_kind != SubjectKind.INDIVIDUAL and self.award.for_individuals:
+            return None
+        return self.multiple
 
 
 def cash_amount(award, subject_kind: str, on_date: datetime.date) -> int | None:
@@ -186,9 +192,10 @@ def cash_amount(award, subject_kind: str, on_date: datetime.date) -> int | None:
     đồng (ND 98/2023 Art. 53); None where either is not recorded."""
     rate = award.cash_rates.in_force_on(on_date).first()
     salary = BaseSalary.on(on_date)
-    if rate is None or salary is None:
+    multiple = rate and rate.multiple_for(subject_kind)
+    if multiple is None or salary is None:
         return None
-    return math.ceil(rate.multiple_for(subject_kind) * salary.amount / 10_000) * 10_000
+    return math.ceil(multiple * salary.amount / 10_000) * 10_000
 
 
 class DossierPart(LegalSource):
