@@ -154,11 +154,13 @@ def years_table(exemplar: Exemplar) -> Table:
     )
 
 
-def awards_table(exemplar: Exemplar) -> Table | None:
+def awards_table(exemplar: Exemplar, proposal: AwardProposal | None = None) -> Table | None:
+    """The awards the subject already holds: not the one the report is written for."""
     conferred = (
         AwardProposal.objects.filter(
             exemplar__in=same_subject(exemplar), status=AwardProposal.Status.CONFERRED
         )
+        .exclude(pk=proposal.pk if proposal else None)
         .select_related("award")
         .order_by("decision_date", "year")
     )
@@ -209,7 +211,7 @@ def achievement_report(
         number = 2 + sum(isinstance(block, Heading) for block in texts)
         body += [Heading(f"{number}. " + _("Against the criteria"), level=2), criteria]
     body.append(Heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"))
-    awards = awards_table(exemplar)
+    awards = awards_table(exemplar, proposal)
     body.append(awards or Paragraph(_("No award recorded on the portal."), style="plain"))
     body += [
         Heading("XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG"),

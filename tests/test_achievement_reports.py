@@ -86,6 +86,23 @@ def test_the_report_is_prefilled_from_the_exemplar_and_its_earlier_years(world, 
     assert document.signature.lines[0] == "XÁC NHẬN, ĐỀ NGHỊ"
 
 
+def test_the_award_the_report_is_written_for_is_not_among_those_already_held(world, history):
+    proposal = history["proposal"]
+    AwardProposal.objects.filter(pk=proposal.pk).update(
+        status=AwardProposal.Status.CONFERRED, decision_number="5555/QĐ-UBND"
+    )
+    proposal.refresh_from_db()
+    with translation.override("vi"):
+        text = achievement.achievement_report(
+            exemplar=history["current"], proposal=proposal, personal_data=False
+        ).text()
+        alone = achievement.achievement_report(
+            exemplar=history["current"], personal_data=False
+        ).text()
+    assert "1234/QĐ-UBND" in text and "5555/QĐ-UBND" not in text
+    assert "5555/QĐ-UBND" in alone  # without a proposal, every award held is listed
+
+
 def test_a_collective_and_a_household_report_on_their_own_forms(world):
     collective = ExemplarFactory(
         unit=world.dept_a,
