@@ -112,8 +112,8 @@ def world(db) -> World:
 
 
 def seed_reference_data() -> None:
-    """Seed unit kinds, the catalogue and the 2023-2025 plan with its quota rules, as the
-    data migrations do.
+    """Seed unit kinds, the catalogue, the 2023-2025 plan with its quota rules and the award
+    forms of the laws, as the data migrations do.
 
     A transactional test ends with a flush, which also wipes what migrations seeded, for
     the next transactional test (ours or another file's). Serialized rollback cannot be
@@ -127,11 +127,13 @@ def seed_reference_data() -> None:
 
     from registry.data.english_names import fill_english_names
     from registry.data.plans import ensure_plan_2023_2025
+    from reports.data.load import seed as seed_award_law
 
     migration = import_module("registry.migrations.0002_reference_data")
     migration.seed(apps, None)  # the function never touches the schema editor
     ensure_plan_2023_2025()
     fill_english_names()
+    seed_award_law(apps)  # the award forms, their sources, tracks, cash and conditions
 
 
 def wait_until_a_request_waits_on_a_lock(what: str, timeout: float = 30) -> None:

@@ -302,7 +302,8 @@ def test_download_buttons_are_clear_buttons_with_icons(page: Page, world, login,
     exemplar = ExemplarFactory(unit=world.dept_a, year=2025, full_name="Lê Văn Thành")
     login(world.user("home_affairs"), check=False)
     page.goto(exemplar.get_absolute_url())
-    pdf = page.locator(".document-actions a").filter(has_text="PDF")
+    # The profile's buttons come first (the achievement report's follow).
+    pdf = page.locator(".document-actions").first.locator("a").filter(has_text="PDF")
     expect(pdf).to_be_visible()
     style = pdf.evaluate(
         "(element) => { const s = getComputedStyle(element);"
