@@ -40,13 +40,13 @@ class RecordFiles:
     file_kwarg = "file_pk"
 
     def scope(self, request):
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} says which records a user reaches")
 
     def can_view(self, user, record) -> bool:
         return True
 
     def can_change(self, user, record) -> bool:
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} says who may change a record's files")
 
     def can_restore(self, user, record) -> bool:
         return perms.is_home_affairs(user) and self.can_change(user, record)

@@ -35,7 +35,7 @@ class FromExemplarMixin:
     (``named_initial``) and is shown above it."""
 
     def named_exemplars(self, request):
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} says which exemplars it starts from")
 
     def named_initial(self, exemplar) -> dict:
         return {"exemplar": exemplar}
