@@ -81,6 +81,7 @@ MENU: tuple[Area, ...] = (
         _("Commendation"),
         (
             Page("reports:proposal_list", _("Award proposals")),
+            Page("reports:decision_list", _("Award decisions")),
             Page("reports:awardform_list", _("Award forms")),
             Page("reports:council_list", _("Emulation and commendation councils")),
             Page("reports:introduction_list", _("Introductions to the media")),

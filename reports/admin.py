@@ -4,6 +4,7 @@ from exemplar_portal.base.admin import PortalAdmin, ReferenceAdmin, RegisterAdmi
 
 from .models import (
     AwardCondition,
+    AwardDecision,
     AwardDossierPart,
     AwardForm,
     AwardTrack,
@@ -145,6 +146,16 @@ class DocumentRenderAdmin(RegisterAdmin):
         "started_at",
         "finished_at",
     ]
+
+
+@admin.register(AwardDecision)
+class AwardDecisionAdmin(RegisterAdmin):
+    """Decisions conferring awards, made by recording a decision on agreed proposals."""
+
+    list_display = ["number", "date", "level", "signer"]
+    list_filter = ["level"]
+    search_fields = ["number", "signer"]
+    readonly_fields = ["number", "date", "level", "signer", "created_by", "created_at"]
 
 
 @admin.register(Signer)

@@ -13,13 +13,31 @@ from django.utils.translation import gettext_lazy as _
 
 from exemplar_portal.base.moves import Move, Moves, stamp
 
-from .models import AwardProposal
+from .models import AwardDecision, AwardProposal
 
 Status = AwardProposal.Status
 
 # The fields the decision records, and those the proposer completes.
 DECISION_FIELDS = ("decision_number", "decision_date", "decision_signer")
 PROPOSER_FIELDS = ("exemplar", "award", "year", "track", "proposing_unit", "reasons")
+
+
+def decision_of(proposal: AwardProposal, by) -> AwardDecision:
+    """The decision that ``proposal``'s number, date and award level name: the one made on
+    its first award, else a new one recorded ``by`` this user."""
+    decision, _created = AwardDecision.objects.get_or_create(
+        number=proposal.decision_number.strip(),
+        date=proposal.decision_date,
+        level=proposal.award.level,
+        defaults={"signer": proposal.decision_signer, "created_by": by},
+    )
+    return decision
+
+
+def _decide(step):
+    _set(DECISION_FIELDS)(step)
+    step.obj.decision = decision_of(step.obj, step.by)
+    step.fields.add("decision")
 
 
 def _set(names):
@@ -73,7 +91,7 @@ PROPOSAL_MOVES = Moves(
             "reports.decide_awardproposal",
             takes_reason=False,
             refusal=_("A decision is recorded for an agreed proposal."),
-            apply=_set(DECISION_FIELDS),
+            apply=_decide,
         ),
     ],
     reason_message=_("Say why, so that the unit knows what to do."),

@@ -52,6 +52,7 @@ def spread(records: list[Record]) -> int:
     from campaigns.models import Column, Coverage, MediaOutlet
     from registry.models import Exemplar
 
+    from .awards import decision_of
     from .models import AwardForm, AwardProposal, MediaIntroduction
 
     accepted = {r.token: r for r in records if r.accepted_on is not None}
@@ -72,6 +73,7 @@ def spread(records: list[Record]) -> int:
     staff = {u.unit_id: u for u in User.objects.filter(role=Role.UNIT_EDITOR).order_by("-pk")}
     made = 0
     decision_number = 3100
+    decisions = {}
     for token, exemplar in sorted(exemplars.items()):
         record = accepted[token]
         # Each kind of record draws from its own generator: one found already (a second
@@ -179,16 +181,23 @@ def spread(records: list[Record]) -> int:
                 decided = appraised + datetime.timedelta(days=rng.randint(10, 35))
                 if outcome == "agreed" and decided < DEMO_DAY:
                     decision_number += rng.randint(3, 40)
-                    proposal.status = AwardProposal.Status.CONFERRED
-                    proposal.decision_number = f"{decision_number}/QĐ-UBND"
+                    number = f"{decision_number}/QĐ-UBND"
                     if award.level in ("commune",):
-                        proposal.decision_number = f"{rng.randint(40, 400)}/QĐ-UBND"
+                        number = f"{rng.randint(40, 400)}/QĐ-UBND"
+                    # One decision a month at each level confers the awards agreed by then.
+                    key = (award.level, unit.pk if award.level == "commune" else None)
+                    month = (decided.year, decided.month)
+                    number, decided = decisions.setdefault((*key, month), (number, decided))
+                    proposal.status = AwardProposal.Status.CONFERRED
+                    proposal.decision_number = number
                     proposal.decision_date = decided
                     proposal.decision_signer = (
                         f"Chủ tịch Ủy ban nhân dân {unit.name}"
                         if award.level == "commune"
                         else "Chủ tịch Ủy ban nhân dân tỉnh Ninh Bình"
                     )
+                if proposal.status == AwardProposal.Status.CONFERRED:
+                    proposal.decision = decision_of(proposal, home_affairs)
                 proposal._history_user = home_affairs
                 proposal.save()
             _date(AwardProposal, proposal.pk, proposed)

@@ -145,6 +145,12 @@ class ProposalFilterForm(BootstrapFormMixin, forms.Form):
     status = choice_filter(_("Status"), _("Any status"), AwardProposal.Status.choices)
 
 
+class DecisionFilterForm(BootstrapFormMixin, forms.Form):
+    q = search_field(_("Decision number or signer"))
+    year = year_field(_("Year of the decision"))
+    level = choice_filter(_("Conferred by"), _("Anyone"), AwardForm.Level.choices)
+
+
 class AwardFormFilterForm(BootstrapFormMixin, forms.Form):
     """The catalogue of award forms: by who confers, category, subject, track, year."""
 

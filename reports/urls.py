@@ -6,6 +6,7 @@ from .views import (
     consolidations,
     councils,
     dashboard,
+    decisions,
     documents,
     register,
 )
@@ -17,6 +18,7 @@ urlpatterns = [
     path("khen-thuong/hinh-thuc/", include(award_forms.urlpatterns)),
     path("khen-thuong/", include(councils.disclosure_urls)),
     path("khen-thuong/hoi-dong/", include(councils.urlpatterns)),
+    path("khen-thuong/quyet-dinh/", include(decisions.urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),

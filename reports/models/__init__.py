@@ -13,10 +13,12 @@ from .award_law import (
 from .awards import AwardForm, AwardProposal, MediaIntroduction, ProposalFile
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
 from .councils import Council, CouncilMember, Disclosure, Meeting, Recusal, Vote
+from .decisions import AwardDecision
 from .register import DocumentCounter, IssuedDocument, Signer, default_signer
 
 __all__ = [
     "AwardCondition",
+    "AwardDecision",
     "AwardDossierPart",
     "AwardForm",
     "AwardProposal",

@@ -171,6 +171,15 @@ class AwardProposal(NotesInHistory, WithPage, models.Model):
     decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     decision_signer = models.CharField(_("signer"), max_length=200, blank=True)
+    decision = models.ForeignKey(
+        "reports.AwardDecision",
+        verbose_name=_("award decision"),
+        related_name="proposals",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+    )
     created_by = by_user(_("proposed by"))
     created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

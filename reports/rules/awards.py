@@ -43,6 +43,8 @@ rules.add_perm(
     is_in_reach & for_any_or_own_unit(is_home_affairs, in_users_unit("proposing_unit_id")),
 )
 rules.add_perm("reports.view_mediaintroduction", is_in_reach)
+# A decision is read by whoever reaches one of the awards it confers (its scope).
+rules.add_perm("reports.view_awarddecision", is_in_reach)
 # Which state allows an appraisal or a decision is the business of the proposals' table of
 # moves (``reports.awards.PROPOSAL_MOVES``).
 grant(
