@@ -76,9 +76,7 @@ def test_the_same_number_on_another_day_is_another_decision(world, decided):
     assert other.decision_id != AwardProposal.objects.get(pk=decided["lan"].pk).decision_id
 
 
-def test_a_decision_page_lists_the_awards_within_reach_and_their_cash(
-    world, client_for, decided
-):
+def test_a_decision_page_lists_the_awards_within_reach_and_their_cash(world, client_for, decided):
     decision = AwardProposal.objects.get(pk=decided["lan"].pk).decision
     url = decision.get_absolute_url()
     # Home Affairs reads both awards: Bằng khen 1.5 × (ND 152/2025 Art. 54(1)(b)) and CSTĐ
