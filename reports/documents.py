@@ -1800,6 +1800,8 @@ def council_minutes(*, meeting, issue: Issue | None = None) -> Document:
     council = meeting.council
     unit = council.unit
     issue = issue or draft_issue(unit)
+    if issue.number is None:  # a draft bears the day of the meeting it records
+        issue = Issue(number=None, date=meeting.date, signature=issue.signature)
     members = list(council.members_on(meeting.date))
     present = set(meeting.present.all())
     proposals = list(meeting.proposals.select_related("award", "exemplar__unit"))

@@ -294,13 +294,19 @@ class IssueForm(BootstrapFormMixin, forms.Form):
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
     )
 
-    def __init__(self, *args, unit, **kwargs):
+    def __init__(self, *args, unit, asks_signer=True, day=None, **kwargs):
+        """``asks_signer``: False for a document its makers sign (the minutes); ``day``: the
+        date offered, today unless the document has its own."""
         super().__init__(*args, **kwargs)
-        signers = Signer.objects.active().filter(unit=unit).order_by("-is_default", "order", "pk")
-        self.fields["signer"].queryset = signers
+        if asks_signer:
+            signers = Signer.objects.active().filter(unit=unit)
+            self.fields["signer"].queryset = signers.order_by("-is_default", "order", "pk")
+        else:
+            del self.fields["signer"]
         if not self.is_bound:
-            self.initial.setdefault("signer", default_signer(unit))
-            self.initial.setdefault("issued_on", timezone.localdate())
+            if asks_signer:
+                self.initial.setdefault("signer", default_signer(unit))
+            self.initial.setdefault("issued_on", day or timezone.localdate())
 
     def clean_issued_on(self):
         day = self.cleaned_data["issued_on"]

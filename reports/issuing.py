@@ -216,6 +216,11 @@ class NoSigner(ValueError):
     """A document cannot be issued without a signer."""
 
 
+# Documents signed by those who made them, not by a signer of the unit's: the minutes of a
+# council's meeting, by its chair and its secretary.
+SIGNED_BY_ITS_MAKERS = frozenset({Kind.COUNCIL_MINUTES})
+
+
 def issue(
     *,
     kind: str,
@@ -229,9 +234,14 @@ def issue(
     (large kinds on the document worker). Numbers are taken in the transaction that records
     the document: a failure leaves neither."""
     unit = issuing_unit(kind, params)
-    if signer is None or signer.unit_id != unit.pk:
+    signed_by_its_makers = kind in SIGNED_BY_ITS_MAKERS
+    if not signed_by_its_makers and (signer is None or signer.unit_id != unit.pk):
         raise NoSigner(unit)
     draft = build(kind, params, user=user)
+    if signed_by_its_makers:
+        signer, name, lines = None, draft.signature.name, list(draft.signature.lines)
+    else:
+        name, lines = signer.full_name, signer.signature_lines
     on_worker = on_the_worker(kind, draft)
     with transaction.atomic():
         number = next_number(unit=unit, year=day.year, doc_type=draft.doc_type)
@@ -245,8 +255,8 @@ def issue(
             subject=draft.subject[:500],
             issued_on=day,
             signer=signer,
-            signer_name=signer.full_name,
-            signer_lines=signer.signature_lines,
+            signer_name=name,
+            signer_lines=lines,
             params=params,
             about=about(params),
             version=version,

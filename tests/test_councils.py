@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from reports import councils, issuing
 from reports.models import Council, CouncilMember, Disclosure, IssuedDocument, Meeting, Vote
@@ -347,3 +348,32 @@ def test_bad_disclosure_dates_keep_what_was_typed(world, client_for):
     page = response.content.decode()
     assert "Bảng tin Sở Y tế" in page and "Một ý kiến" in page
     assert set(response.context["form"].errors) == {"ends_on", "handling"}
+
+
+def test_the_minutes_bear_the_meetings_day_and_are_signed_by_its_chair_and_secretary(
+    world, client_for
+):
+    """The unit needs no registered signer: the chair and the secretary sign the minutes,
+    and both the draft and the form to issue it offer the meeting's day."""
+    council = council_of(world.province, members=5)
+    proposal = proposal_of(world.dept_a)
+    meeting, _members = meeting_of(council, present=5, proposal=proposal)
+    kind = IssuedDocument.Kind.COUNCIL_MINUTES
+    draft = issuing.build(kind, {"meeting": meeting.pk}, user=None)
+    assert draft.date == DAY
+    council.unit.signers.all().delete()
+    client = client_for(world.user("home_affairs"))
+    url = reverse("reports:document_council_minutes_issue", args=[meeting.pk])
+    form = client.get(url).context["form"]
+    assert "signer" not in form.fields
+    # A meeting of another year is dated in this year's register: today is offered.
+    assert form.initial["issued_on"] == timezone.localdate()
+    response = client.post(url, {"issued_on": timezone.localdate().isoformat()})
+    assert response.status_code == 302
+    issued = IssuedDocument.objects.get(kind=kind)
+    assert issued.signer is None and issued.signer_name == "Thành viên 0"
+    assert issued.signer_lines == ["CHỦ TRÌ"]
+    # A meeting of this year: its own day is offered.
+    meeting.date = timezone.localdate()
+    meeting.save()
+    assert client.get(url).context["form"].initial["issued_on"] == meeting.date

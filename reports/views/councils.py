@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic.edit import FormView
 
@@ -224,6 +225,11 @@ class MinutesDocumentView(DocumentView):
 
     def get_year(self):
         return self.get_meeting().date.year
+
+    def issue_day(self):
+        """The meeting's day, where this year's register may take it."""
+        day, today = self.get_meeting().date, timezone.localdate()
+        return day if day.year == today.year and day <= today else None
 
     def url_kwargs(self):
         return {"pk": self.get_meeting().pk}

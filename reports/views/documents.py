@@ -82,6 +82,21 @@ class IssuingMixin:
 
     issue_template = "reports/issue_form.html"
 
+    def asks_signer(self) -> bool:
+        return self.kind not in issuing.SIGNED_BY_ITS_MAKERS
+
+    def issue_day(self):
+        """The date the issue form offers: today, unless the document has its own."""
+        return None
+
+    def issue_form(self, data=None) -> IssueForm:
+        return IssueForm(
+            data,
+            unit=self.issuing_unit(),
+            asks_signer=self.asks_signer(),
+            day=self.issue_day(),
+        )
+
     def back_url(self) -> str:
         return reverse("reports:register")
 
@@ -99,28 +114,28 @@ class IssuingMixin:
             "back_url": self.back_url(),
             "issued": issuing.issued_for(self.kind, self.get_params())[:10],
             "may_manage_signers": self.request.user.has_perm("reports.manage_signers", unit),
-            "has_signers": Signer.objects.active().filter(unit=unit).exists(),
+            "has_signers": not self.asks_signer()
+            or Signer.objects.active().filter(unit=unit).exists(),
         }
 
     def issue_get(self, request):
         if not self.may_issue():
             raise PermissionDenied
-        form = IssueForm(unit=self.issuing_unit())
+        form = self.issue_form()
         document = issuing.build(self.kind, self.get_params(), user=request.user)
         return render(request, self.issue_template, self.issue_context(form, document))
 
     def issue_post(self, request, version=None):
         if not self.may_issue():
             raise PermissionDenied
-        unit = self.issuing_unit()
-        form = IssueForm(request.POST, unit=unit)
+        form = self.issue_form(request.POST)
         if not form.is_valid():
             document = issuing.build(self.kind, self.get_params(), user=request.user)
             return render(request, self.issue_template, self.issue_context(form, document))
         issued = issuing.issue(
             kind=self.kind,
             params=self.get_params(),
-            signer=form.cleaned_data["signer"],
+            signer=form.cleaned_data.get("signer"),
             day=form.cleaned_data["issued_on"],
             user=request.user,
             version=version,
