@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from exemplar_portal.base.admin import PortalAdmin, ReferenceAdmin, RegisterAdmin
 
@@ -10,6 +12,7 @@ from .models import (
     AwardTrack,
     BaseSalary,
     CashRate,
+    DayOff,
     DocumentRender,
     DossierPart,
     IssuedDocument,
@@ -117,6 +120,23 @@ class BaseSalaryAdmin(PortalAdmin):
 class DossierPartAdmin(PortalAdmin):
     list_display = ["name", "code", "official_form", "legal_document", "article"]
     search_fields = ["name", "code"]
+
+
+@admin.register(DayOff)
+class DayOffAdmin(PortalAdmin):
+    """Public holidays, the days off the government moves and the Saturdays worked in
+    exchange: what a count of working days (a public disclosure's) leaves out or adds.
+    Administrators add each year's days as they are announced, with the announcement."""
+
+    list_display = ["date", "weekday", "kind", "name", "source"]
+    list_filter = ["kind"]
+    date_hierarchy = "date"
+    search_fields = ["name", "source"]
+    fields = ["date", "kind", "name", "source"]
+
+    @admin.display(description=_("weekday"), ordering="date")
+    def weekday(self, obj):
+        return date_format(obj.date, "l")
 
 
 @admin.register(DocumentRender)

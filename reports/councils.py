@@ -1,8 +1,9 @@
 """What a council meeting concluded, and when it may vote.
 
-- ``working_days(start, end)``: Monday to Friday from ``start`` to ``end``, both counted.
-  Public holidays are not modelled: a window spanning one is counted a day too long, which
-  the office checks by hand.
+- ``working_days(start, end)``: Monday to Friday from ``start`` to ``end``, both counted,
+  less the public holidays and the days off moved onto a weekday (``DayOff``), plus the
+  weekend days worked in exchange; ``span(start, end)`` also names those days. One query
+  per window. A year whose days are not recorded counts its weekdays only.
 - A proposal for an award the President confers (orders, state honorary titles: award level
   "state") is made public for at least ``DISCLOSURE_DAYS`` working days before the council
   considers it (Decree 98/2023/NĐ-CP Art. 46(2); reported as Decree 152/2025/NĐ-CP Art.
@@ -21,19 +22,102 @@ from fractions import Fraction
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from .models import AwardForm, Recusal, Vote
+from .models import AwardForm, DayOff, Recusal, Vote
 
 DISCLOSURE_DAYS = 10
 DISCLOSURE_SOURCE = "Nghị định 98/2023/NĐ-CP, khoản 2 Điều 46"
 RECUSED = "recused"
 
 
-def working_days(start: datetime.date, end: datetime.date) -> int:
+def weekdays(start: datetime.date, end: datetime.date) -> int:
+    """Monday to Friday from ``start`` to ``end``, both counted."""
     if end < start:
         return 0
     weeks, rest = divmod((end - start).days + 1, 7)
     return weeks * 5 + sum((start + datetime.timedelta(days=i)).weekday() < 5 for i in range(rest))
+
+
+def _dates(days) -> str:
+    return ", ".join(day.short_date for day in days)
+
+
+@dataclass
+class Span:
+    """The working days of a window, and the recorded days that changed the count."""
+
+    weekdays: int
+    holidays: list  # DayOff: public holidays on a weekday
+    moved_off: list  # DayOff: days off moved onto a weekday
+    worked: list  # DayOff: weekend days worked in exchange
+
+    @property
+    def days(self) -> int:
+        return self.weekdays - len(self.holidays) - len(self.moved_off) + len(self.worked)
+
+    @property
+    def detail(self) -> str:
+        """What the calendar changed, as "less 2 public holidays: 30/4, 1/5"; "" if nothing."""
+        parts = []
+        if self.holidays:
+            parts.append(
+                ngettext(
+                    "less %(count)s public holiday: %(days)s",
+                    "less %(count)s public holidays: %(days)s",
+                    len(self.holidays),
+                )
+                % {"count": len(self.holidays), "days": _dates(self.holidays)}
+            )
+        if self.moved_off:
+            parts.append(
+                ngettext(
+                    "less %(count)s day off moved: %(days)s",
+                    "less %(count)s days off moved: %(days)s",
+                    len(self.moved_off),
+                )
+                % {"count": len(self.moved_off), "days": _dates(self.moved_off)}
+            )
+        if self.worked:
+            parts.append(
+                ngettext(
+                    "plus %(count)s weekend day worked: %(days)s",
+                    "plus %(count)s weekend days worked: %(days)s",
+                    len(self.worked),
+                )
+                % {"count": len(self.worked), "days": _dates(self.worked)}
+            )
+        return "; ".join(parts)
+
+    def __str__(self):
+        text = ngettext("%(count)s working day", "%(count)s working days", self.days) % {
+            "count": self.days
+        }
+        return f"{text} ({self.detail})" if self.detail else text
+
+
+def span(start: datetime.date, end: datetime.date) -> Span:
+    """The working days from ``start`` to ``end``, both counted, with the days the
+    calendar of holidays took away or added (one query)."""
+    if end < start:
+        return Span(0, [], [], [])
+    rows = list(DayOff.objects.between(start, end))
+    K = DayOff.Kind
+    return Span(
+        weekdays=weekdays(start, end),
+        holidays=[d for d in rows if d.kind == K.HOLIDAY and not d.on_weekend],
+        moved_off=[d for d in rows if d.kind == K.MOVED_OFF and not d.on_weekend],
+        worked=[d for d in rows if d.kind == K.MOVED_WORK and d.on_weekend],
+    )
+
+
+def working_days(start: datetime.date, end: datetime.date) -> int:
+    return span(start, end).days
+
+
+def disclosure_span(proposal) -> Span | None:
+    disclosure = getattr(proposal, "disclosure", None)
+    return disclosure and span(disclosure.starts_on, disclosure.ends_on)
 
 
 def needs_disclosure(proposal) -> bool:
@@ -47,12 +131,12 @@ def disclosure_problem(proposal, day: datetime.date) -> str:
     disclosure = getattr(proposal, "disclosure", None)
     if disclosure is None:
         return _("The proposal has not been made public yet.")
-    days = working_days(disclosure.starts_on, disclosure.ends_on)
-    if days < DISCLOSURE_DAYS:
+    window = span(disclosure.starts_on, disclosure.ends_on)
+    if window.days < DISCLOSURE_DAYS:
         return _(
-            "The proposal was public for %(days)s working days; at least %(least)s are "
+            "The proposal was public for %(span)s; at least %(least)s working days are "
             "required (%(source)s)."
-        ) % {"days": days, "least": DISCLOSURE_DAYS, "source": DISCLOSURE_SOURCE}
+        ) % {"span": window, "least": DISCLOSURE_DAYS, "source": DISCLOSURE_SOURCE}
     if disclosure.ends_on >= day:
         return _("The public disclosure runs until %(day)s: the council votes after it.") % {
             "day": f"{disclosure.ends_on:%d/%m/%Y}"

@@ -112,8 +112,8 @@ def world(db) -> World:
 
 
 def seed_reference_data() -> None:
-    """Seed unit kinds, the catalogue, the 2023-2025 plan with its quota rules and the award
-    forms of the laws, as the data migrations do.
+    """Seed unit kinds, the catalogue, the 2023-2025 plan with its quota rules, the award
+    forms of the laws and the public holidays, as the data migrations do.
 
     A transactional test ends with a flush, which also wipes what migrations seeded, for
     the next transactional test (ours or another file's). Serialized rollback cannot be
@@ -127,6 +127,7 @@ def seed_reference_data() -> None:
 
     from registry.data.english_names import fill_english_names
     from registry.data.plans import ensure_plan_2023_2025
+    from reports.data.holidays import seed as seed_days_off
     from reports.data.load import seed as seed_award_law
 
     migration = import_module("registry.migrations.0002_reference_data")
@@ -134,6 +135,7 @@ def seed_reference_data() -> None:
     ensure_plan_2023_2025()
     fill_english_names()
     seed_award_law(apps)  # the award forms, their sources, tracks, cash and conditions
+    seed_days_off(apps)  # the public holidays and moved days of 2024-2026
 
 
 def wait_until_a_request_waits_on_a_lock(what: str, timeout: float = 30) -> None:

@@ -11,6 +11,7 @@ from .award_law import (
     cash_amount,
 )
 from .awards import AwardForm, AwardProposal, MediaIntroduction, ProposalFile
+from .calendar import DayOff
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
 from .councils import Council, CouncilMember, Disclosure, Meeting, Recusal, Vote
 from .decisions import AwardDecision
@@ -29,6 +30,7 @@ __all__ = [
     "ConsolidationVersion",
     "Council",
     "CouncilMember",
+    "DayOff",
     "Disclosure",
     "DocumentCounter",
     "DocumentRender",

@@ -143,6 +143,8 @@ class BallotView(RecordObjectMixin, FormView):
             meeting=meeting,
             proposal=proposal,
             problem=councils.disclosure_problem(proposal, meeting.date),
+            disclosure=getattr(proposal, "disclosure", None),
+            span=councils.disclosure_span(proposal),
             **kwargs,
         )
 
@@ -183,6 +185,8 @@ class DisclosureView(FormView):
             required=councils.needs_disclosure(self.proposal),
             least=councils.DISCLOSURE_DAYS,
             source=councils.DISCLOSURE_SOURCE,
+            disclosure=getattr(self.proposal, "disclosure", None),
+            span=councils.disclosure_span(self.proposal),
             **kwargs,
         )
 
@@ -190,11 +194,8 @@ class DisclosureView(FormView):
         if form.instance.recorded_by_id is None:
             form.instance.recorded_by = self.request.user
         disclosure = form.save()
-        days = councils.working_days(disclosure.starts_on, disclosure.ends_on)
-        messages.success(
-            self.request,
-            _("The disclosure is saved: %(days)s working days.") % {"days": days},
-        )
+        window = councils.span(disclosure.starts_on, disclosure.ends_on)
+        messages.success(self.request, _("The disclosure is saved: %(span)s.") % {"span": window})
         return redirect(self.proposal)
 
 
