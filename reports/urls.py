@@ -8,6 +8,7 @@ from .views import (
     dashboard,
     documents,
     register,
+    statistics,
 )
 
 app_name = "reports"
@@ -20,5 +21,6 @@ urlpatterns = [
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),
+    path("thong-ke-thi-dua/", include(statistics.urlpatterns)),
     path("", include(register.urlpatterns)),
 ]
