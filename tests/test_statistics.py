@@ -476,3 +476,33 @@ def test_forms_are_read_from_the_award_forms_columns():
     assert AwardForm.objects.get(code="chien-si-thi-dua-toan-quoc-2003").statistics_column == (
         "national_fighter"
     )
+
+
+# The demo ------------------------------------------------------------------------------------
+
+
+def test_the_demo_adds_movements_groups_and_a_state_award_once(world):
+    from reports import demo_statistics
+
+    collective = ExemplarFactory(
+        unit=world.dept_a, subject_kind=C, year=2024, collective_name="Khoa Nhi"
+    )
+    Exemplar.objects.filter(pk=collective.pk).update(status=ExemplarStatus.ACCEPTED)
+    deputy = award(world.dept_a, PROVINCE_MERIT, I)
+    Exemplar.objects.filter(pk=deputy.exemplar_id).update(position="Phó Giám đốc Sở Y tế")
+    nurse = award(world.dept_b, PROVINCE_MERIT, I)
+    home_affairs = world.user("home_affairs")
+    assert demo_statistics.load(home_affairs) == 2 + 2 + 1
+    assert demo_statistics.load(home_affairs) == 0
+    deputy.refresh_from_db()
+    nurse.refresh_from_db()
+    assert (deputy.recipient_group, nurse.recipient_group) == (
+        G.DEPARTMENT_LEADER,
+        G.DIRECT_WORKER,
+    )
+    assert deputy.history.first().history_user == home_affairs
+    movements = filled(world, "0601")
+    assert (movements.figure("01", "province"), movements.figure("01", "unit")) == (1, 1)
+    state = filled(world, "0602")
+    assert state.figure("01", f"{LABOUR_ORDER_3}:collective") == 1
+    assert filled(world, "0603").figure("11", "total") == 2
