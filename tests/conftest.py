@@ -128,12 +128,14 @@ def seed_reference_data() -> None:
     from registry.data.english_names import fill_english_names
     from registry.data.plans import ensure_plan_2023_2025
     from reports.data.load import seed as seed_award_law
+    from reports.data.statistics import seed_statistics_columns
 
     migration = import_module("registry.migrations.0002_reference_data")
     migration.seed(apps, None)  # the function never touches the schema editor
     ensure_plan_2023_2025()
     fill_english_names()
     seed_award_law(apps)  # the award forms, their sources, tracks, cash and conditions
+    seed_statistics_columns(apps)  # where the yearly statistical forms count each form
 
 
 def wait_until_a_request_waits_on_a_lock(what: str, timeout: float = 30) -> None:
