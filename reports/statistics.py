@@ -1057,7 +1057,7 @@ def statistics_document(
         **documents.issuing_body(unit, issue.date, "BC"),
         subject=_("Statistics on emulation and commendation, %(year)s") % {"year": year},
         body=body,
-        closing=_("%(body)s respectfully reports./.") % {"body": body_name},
+        closing=_("%(issuer)s respectfully reports./.") % {"issuer": body_name},
         recipients=recipients,
         filename=f"thong-ke-thi-dua-khen-thuong-{year}-{codes}",
         annexes=annexes,
