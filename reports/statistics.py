@@ -67,6 +67,8 @@ from one aggregate query.
   state-level dossier of the portal, so 0602's line 2 (ministries) is nought.
 - 0604 and 0605 ask for the emulation bodies and their staff, which the portal does not
   keep: they come as blank forms, for Home Affairs to fill in.
+- None of the five forms asks for cash amounts (the cash of the awards is the commendation
+  fund's concern, not these forms').
 
 The province's forms (Home Affairs, the leaders, administrators) count every unit's
 records; a unit's count those of its reach (``restrict``) and the movements it launched or
@@ -216,7 +218,14 @@ class Reach:
 def reach_of(user) -> Reach | None:
     """The reach of ``user``'s statistics; None for a user who has no unit to report for."""
     province_wide = unit_ids_in_scope(user) is None
-    unit = documents.home_affairs() if province_wide else None
+    unit = None
+    if province_wide:
+        # Home Affairs reports for the province; without it, the province's own body.
+        unit = documents.home_affairs() or (
+            Unit.objects.select_related("kind")
+            .filter(parent__isnull=True, kind__code="province")
+            .first()
+        )
     if unit is None and user.unit_id:
         unit = Unit.objects.select_related("kind", "parent__kind").get(pk=user.unit_id)
     if unit is None:
