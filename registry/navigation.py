@@ -87,6 +87,7 @@ MENU: tuple[Area, ...] = (
             Page("reports:introduction_list", _("Introductions to the media")),
             Page("reports:register", _("Register of issued documents")),
             Page("reports:consolidation_list", _("Consolidations and period reviews")),
+            Page("reports:statistics", _("Emulation and commendation statistics")),
         ),
     ),
     Area("units", _("Units"), (Page("registry:unit_list", _("Units")),)),

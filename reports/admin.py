@@ -75,6 +75,7 @@ class AwardFormAdmin(ReferenceAdmin):
     list_filter = [
         "category",
         "level",
+        "statistics_column",
         "legal_basis",
         "tracks",
         "for_collectives",
@@ -92,6 +93,7 @@ class AwardFormAdmin(ReferenceAdmin):
         ("valid_from", "valid_to"),
         "tracks",
         "sent_up",
+        "statistics_column",
         "note",
         "order",
     ]

@@ -19,6 +19,8 @@ Status = AwardProposal.Status
 
 # The fields the decision records, and those the proposer completes.
 DECISION_FIELDS = ("decision_number", "decision_date", "decision_signer")
+# Recorded with the decision when given: the group the yearly statistics count the recipient in.
+DECISION_EXTRAS = ("recipient_group",)
 PROPOSER_FIELDS = ("exemplar", "award", "year", "track", "proposing_unit", "reasons")
 
 
@@ -35,7 +37,7 @@ def decision_of(proposal: AwardProposal, by) -> AwardDecision:
 
 
 def _decide(step):
-    _set(DECISION_FIELDS)(step)
+    _set((*DECISION_FIELDS, *DECISION_EXTRAS))(step)
     step.obj.decision = decision_of(step.obj, step.by)
     step.fields.add("decision")
 
@@ -123,7 +125,8 @@ def proposal_complete(*, proposal, by, changes: dict) -> AwardProposal:
 
 
 def proposal_confer(*, proposal, by, decision: dict) -> AwardProposal:
-    """Record the decision (number, date, signer) that confers the award of an agreed
-    ``proposal``; a history entry. Raises ``MoveNotAllowed`` unless it is agreed, or
+    """Record the decision (number, date, signer; the recipient's group in the statistics
+    when ``decision`` gives it) that confers the award of an agreed ``proposal``; a history
+    entry. Raises ``MoveNotAllowed`` unless it is agreed, or
     ``PermissionDenied``."""
     return PROPOSAL_MOVES.make(proposal, "confer", by=by, data=decision).obj

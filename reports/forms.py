@@ -29,6 +29,7 @@ from .models import (
     IssuedDocument,
     MediaIntroduction,
     Meeting,
+    RecipientGroup,
     Signer,
     Vote,
     default_signer,
@@ -120,18 +121,30 @@ class AppraisalForm(BootstrapFormMixin, forms.Form):
 
 
 class DecisionForm(BootstrapFormMixin, forms.ModelForm):
+    """The decision; with it, the group the yearly statistics count the recipient in (a
+    collective's groups or an individual's; none for a household), which may stay empty."""
+
     class Meta:
         model = AwardProposal
-        fields = ["decision_number", "decision_date", "decision_signer"]
+        fields = ["decision_number", "decision_date", "decision_signer", "recipient_group"]
         help_texts = {
             "decision_number": _("For example 1234/QĐ-UBND."),
             "decision_signer": _("Name and title of who signed the decision."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, proposal=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in self.fields:
-            self.fields[name].required = True
+            self.fields[name].required = name != "recipient_group"
+        groups = RecipientGroup.for_subject(proposal.exemplar.subject_kind) if proposal else None
+        if groups == []:
+            del self.fields["recipient_group"]
+        elif groups is not None:
+            self.fields["recipient_group"].choices = [
+                ("", _("Not classified")),
+                *((group.value, group.label) for group in groups),
+            ]
+            self.fields["recipient_group"].initial = proposal.recipient_group
 
     def clean_decision_date(self):
         return self.not_after_today("decision_date", _("A decision is recorded once it is signed."))

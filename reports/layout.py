@@ -76,6 +76,21 @@ class GroupRow:
     label: str
 
 
+class StrongRow(list):
+    """A row of cells printed in bold (a statistical form's "Tổng số" line); every writer
+    that knows nothing of it reads it as a plain row."""
+
+
+@dataclass
+class HeaderCell:
+    """A cell of a header of several rows, spanning columns and rows (a statistical form's
+    "Chia ra" over its columns)."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
 @dataclass
 class Table:
     block: ClassVar[str] = "table"
@@ -89,6 +104,9 @@ class Table:
     small: bool = False
     # Per row, the bars of a chart drawn beside the numbers in the PDF (dashboard).
     bars: list | None = None
+    # The header as several rows of ``HeaderCell`` with merged cells, drawn by the PDF in
+    # place of the columns' headers; the other writers keep one row of the columns' headers.
+    header_rows: list[list[HeaderCell]] = field(default_factory=list)
 
     @property
     def headers(self) -> list[str]:

@@ -9,6 +9,7 @@ from .views import (
     decisions,
     documents,
     register,
+    statistics,
 )
 
 app_name = "reports"
@@ -22,5 +23,6 @@ urlpatterns = [
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),
+    path("thong-ke-thi-dua/", include(statistics.urlpatterns)),
     path("", include(register.urlpatterns)),
 ]

@@ -129,6 +129,7 @@ def seed_reference_data() -> None:
     from registry.data.plans import ensure_plan_2023_2025
     from reports.data.holidays import seed as seed_days_off
     from reports.data.load import seed as seed_award_law
+    from reports.data.statistics import seed_statistics_columns
 
     migration = import_module("registry.migrations.0002_reference_data")
     migration.seed(apps, None)  # the function never touches the schema editor
@@ -136,6 +137,7 @@ def seed_reference_data() -> None:
     fill_english_names()
     seed_award_law(apps)  # the award forms, their sources, tracks, cash and conditions
     seed_days_off(apps)  # the public holidays and moved days of 2024-2026
+    seed_statistics_columns(apps)  # where the yearly statistical forms count each form
 
 
 def wait_until_a_request_waits_on_a_lock(what: str, timeout: float = 30) -> None:

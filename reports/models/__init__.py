@@ -10,7 +10,14 @@ from .award_law import (
     LegalDocument,
     cash_amount,
 )
-from .awards import AwardForm, AwardProposal, MediaIntroduction, ProposalFile
+from .awards import (
+    AwardForm,
+    AwardProposal,
+    MediaIntroduction,
+    ProposalFile,
+    RecipientGroup,
+    StatisticsColumn,
+)
 from .calendar import DayOff
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
 from .councils import Council, CouncilMember, Disclosure, Meeting, Recusal, Vote
@@ -40,8 +47,10 @@ __all__ = [
     "MediaIntroduction",
     "Meeting",
     "ProposalFile",
+    "RecipientGroup",
     "Recusal",
     "Signer",
+    "StatisticsColumn",
     "Vote",
     "cash_amount",
     "default_signer",

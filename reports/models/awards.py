@@ -25,6 +25,29 @@ from registry.rules import is_media
 from .award_law import AwardTrack, regular_track
 
 
+class StatisticsColumn(models.TextChoices):
+    """The columns of the yearly statistical forms of Circular 02/2023/TT-BNV that count
+    award forms (``reports/statistics.py``): those of form 0602 (state-level awards) and of
+    form 0603 (a ministry's or province's awards). "Own column": each form of the kind has a
+    column of its own."""
+
+    ORDER_OR_MEDAL = "order_or_medal", _("0602: an order or a medal (own column)")
+    HO_CHI_MINH_PRIZE = "ho_chi_minh_prize", _("0602: Ho Chi Minh Prize")
+    STATE_PRIZE = "state_prize", _("0602: State Prize")
+    HONORARY_TITLE = "honorary_title", _("0602: a State honorary title (own column)")
+    GOVERNMENT_FLAG = "government_flag", _("0602: the Government's emulation flag")
+    PM_CERTIFICATE = "pm_certificate", _("0602: the Prime Minister's certificate of merit")
+    NATIONAL_FIGHTER = "national_fighter", _("0602: national emulation fighter")
+    OTHER_STATE = "other_state", _("0602: another state-level form (own column)")
+    CERTIFICATE = "certificate", _("0603: certificate of merit")
+    PROVINCIAL_FIGHTER = (
+        "provincial_fighter",
+        _("0603: emulation fighter of a ministry or province"),
+    )
+    EMULATION_FLAG = "emulation_flag", _("0603: emulation flag of a ministry or province")
+    BADGE = "badge", _("0603: badge (commemorative medal) of a ministry or province")
+
+
 class AwardFormQuerySet(OpenQuerySet, ValidityQuerySet):
     """Every signed-in user reads the award forms."""
 
@@ -72,6 +95,18 @@ class AwardForm(WithPage, Searchable, ValidityPeriod):
     tracks = models.ManyToManyField(
         AwardTrack, verbose_name=_("tracks"), related_name="award_forms", blank=True
     )
+    statistics_column = models.CharField(
+        _("column in the yearly statistics"),
+        max_length=20,
+        choices=StatisticsColumn.choices,
+        blank=True,
+        help_text=_(
+            "Where the national statistical forms on commendation (0602 state-level awards, "
+            "0603 a ministry's or province's awards) count this form; empty: a form of the "
+            "President or the Prime Minister goes to the other forms of 0602, any other form "
+            "to neither."
+        ),
+    )
     note = models.TextField(_("note"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     objects = AwardFormQuerySet.as_manager()
@@ -106,6 +141,33 @@ class AwardForm(WithPage, Searchable, ValidityPeriod):
     @staticmethod
     def applicable_filter(subject_kind: str) -> models.Q:
         return models.Q(**{f"for_{subject_kind}s": True})
+
+
+class RecipientGroup(models.TextChoices):
+    """Who was commended, as the yearly statistical forms 0602 and 0603 break it down: a
+    collective that is an enterprise, and five groups of individuals."""
+
+    ENTERPRISE = "enterprise", _("An enterprise")
+    PROVINCIAL_LEADER = (
+        "provincial_leader",
+        _("A leader at ministerial or provincial level or above"),
+    )
+    DEPARTMENT_LEADER = "department_leader", _("A leader at department level or equivalent")
+    ENTREPRENEUR = "entrepreneur", _("An entrepreneur")
+    OTHER_LEADER = "other_leader", _("Another leader, from deputy head of an office up")
+    DIRECT_WORKER = (
+        "direct_worker",
+        _("Working directly: labour, study, combat or its support (workers, farmers…)"),
+    )
+
+    @classmethod
+    def for_subject(cls, subject_kind: str) -> list:
+        """The groups a subject of ``subject_kind`` may be counted in."""
+        if subject_kind == SubjectKind.COLLECTIVE:
+            return [cls.ENTERPRISE]
+        if subject_kind == SubjectKind.INDIVIDUAL:
+            return [member for member in cls if member != cls.ENTERPRISE]
+        return []
 
 
 class AwardProposalQuerySet(UnitScopedQuerySet):
@@ -179,6 +241,16 @@ class AwardProposal(NotesInHistory, WithPage, models.Model):
         blank=True,
         editable=False,
         on_delete=models.PROTECT,
+    )
+    recipient_group = models.CharField(
+        _("group in the yearly statistics"),
+        max_length=20,
+        choices=RecipientGroup.choices,
+        blank=True,
+        help_text=_(
+            "For a collective, whether it is an enterprise; for an individual, the group the "
+            "national statistical forms count them in."
+        ),
     )
     created_by = by_user(_("proposed by"))
     created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..layout import GroupRow, cell_text
+from ..layout import GroupRow, StrongRow, cell_text
 
 register = template.Library()
 
@@ -53,7 +53,9 @@ def table_layout(table):
                 for bar in table.bars[data_index]
             ]
         data_index += 1
-        rows.append({"cells": _cells(columns, row), "bars": bars})
+        rows.append(
+            {"cells": _cells(columns, row), "bars": bars, "totals": isinstance(row, StrongRow)}
+        )
     totals = table.totals
     if totals:
         rows.append(
@@ -62,6 +64,7 @@ def table_layout(table):
     return {
         "widths": widths,
         "headers": [column.header for column in columns] + ([""] if extra else []),
+        "header_rows": table.header_rows,
         "rows": rows,
         "span": len(widths),
     }

@@ -199,6 +199,9 @@ class ProposalDecisionView(ProposalMoveView):
     move = "confer"
     done = gettext_lazy("The decision is recorded: the award is conferred.")
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "proposal": self.get_permission_object()}
+
     def make(self, proposal, data):
         proposal_confer(proposal=proposal, by=self.request.user, decision=data)
 
