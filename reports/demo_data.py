@@ -23,7 +23,7 @@ from registry.enums import ExemplarStatus
 from registry.models import Exemplar, Plan, Unit, User
 
 from . import consolidation as consolidating
-from . import demo_councils
+from . import demo_councils, demo_statistics
 from .awards import DECISION_FIELDS, proposal_confer
 from .models import (
     AwardForm,
@@ -183,6 +183,7 @@ def load() -> int:
         introduction.save()
         created += 1
     created += demo_councils.load(home_affairs)
+    created += demo_statistics.load(home_affairs)
     _consolidate(home_affairs, decisions)
     created += _signers()
     _narrative()

@@ -12,6 +12,7 @@ import re
 from registry.enums import ExemplarStatus, SubjectKind
 from registry.models import Campaign, Exemplar, Unit, User
 
+from .awards import decision_of
 from .models import AwardForm, AwardProposal, AwardTrack, RecipientGroup
 
 G = RecipientGroup
@@ -155,6 +156,7 @@ def _order(home_affairs: User) -> int:
         recipient_group=group_of(exemplar),
         created_by=home_affairs,
     )
+    proposal.decision = decision_of(proposal, home_affairs)
     proposal._history_user = home_affairs
     proposal.save()
     return 1
