@@ -7,6 +7,7 @@ from .views import (
     councils,
     dashboard,
     documents,
+    dossier,
     register,
 )
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("khen-thuong/", include(awards.urlpatterns)),
     path("khen-thuong/hinh-thuc/", include(award_forms.urlpatterns)),
     path("khen-thuong/", include(councils.disclosure_urls)),
+    path("khen-thuong/", include(dossier.urlpatterns)),
     path("khen-thuong/hoi-dong/", include(councils.urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),

@@ -28,6 +28,7 @@ from registry.models import Exemplar
 from registry.views.attachments import KindFiles
 from registry.views.exemplars import FromExemplarMixin
 
+from .. import dossier
 from ..awards import PROPOSAL_MOVES, proposal_appraise, proposal_complete, proposal_confer
 from ..forms import (
     AppraisalForm,
@@ -99,6 +100,7 @@ class ProposalKind(FromExemplarMixin, RecordKind):
             "can_appraise": PROPOSAL_MOVES.allows(proposal, "agree", user),
             "can_decide": PROPOSAL_MOVES.allows(proposal, "confer", user),
             **PROPOSAL_FILES.context(request, proposal),
+            "dossier": dossier.checklist(proposal),
         }
 
     def named_exemplars(self, request):
@@ -185,6 +187,36 @@ class ProposalAppraiseView(ProposalMoveView):
         if proposal.status in dict(Status.outcomes()):
             return {"outcome": proposal.status, "notes": proposal.appraisal_notes}
         return {}
+
+    def dossier(self):
+        if not hasattr(self, "_dossier"):
+            self._dossier = dossier.checklist(self.get_permission_object())
+        return self._dossier
+
+    def get_form_kwargs(self):
+        """The one-click return for the missing parts posts its outcome only: the notes
+        name the parts missing now (``dossier.missing_reason``)."""
+        kwargs = super().get_form_kwargs()
+        if "data" in kwargs and kwargs["data"].get("missing_parts"):
+            data = kwargs["data"].copy()
+            data["notes"] = dossier.missing_reason(self.dossier(), data.get("outcome", ""))
+            kwargs["data"] = data
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        checklist = self.dossier()
+        reasons = [
+            (outcome, label, dossier.missing_reason(checklist, outcome))
+            for outcome, label in (
+                (Status.NEEDS_MORE, _("Return for the missing parts")),
+                (Status.NOT_AGREED, _("Not agreed: parts missing")),
+            )
+        ]
+        return super().get_context_data(
+            dossier=checklist,
+            missing_reasons=[reason for reason in reasons if reason[2]],
+            **kwargs,
+        )
 
     def make(self, proposal, data):
         proposal_appraise(
