@@ -539,3 +539,22 @@ def test_the_migration_files_earlier_scans_as_the_achievement_report(world, lan)
         collective.pk: "bao-cao-tap-the",
         old_law.pk: "bao-cao-ca-nhan-2017",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Đinh Thị Ngọc Lan", 60, "Dinh-Thi-Ngoc-Lan"),
+        ("05/TTr-SYT", 60, "05-TTr-SYT"),
+        ("01/BB-HĐTĐKT", 60, "01-BB-HDTDKT"),
+        (
+            "Trường Tiểu học Ninh Khánh, thành phố Ninh Bình",
+            40,
+            "Truong-Tieu-hoc-Ninh-Khanh-thanh-pho",
+        ),
+        ("Ủy ban", 3, "Uy"),
+        ("", 60, ""),
+    ],
+)
+def test_names_in_the_zip_are_ascii(text, limit, expected):
+    assert ascii_name(text, limit) == expected

@@ -23,7 +23,12 @@ def without_marks(text: str | None) -> str:
 
 def ascii_name(text: str | None, limit: int = 60) -> str:
     """A file name's part that every unzip and file system reads: ``text`` without marks,
-    anything but ASCII letters and digits made a hyphen, at most ``limit`` characters:
+    anything but ASCII letters and digits made a hyphen, at most ``limit`` characters (cut
+    after a whole word where it can be):
     "Đinh Thị Ngọc Lan" → "Dinh-Thi-Ngoc-Lan", "05/TTr-SYT" → "05-TTr-SYT"."""
     name = re.sub(r"[^A-Za-z0-9]+", "-", without_marks(text)).strip("-")
-    return name[:limit].rstrip("-")
+    if len(name) <= limit:
+        return name
+    cut = name[: limit + 1]
+    # At a word's end where there is one: "…-thanh-pho", not "…-thanh-pho-Nin".
+    return (cut.rsplit("-", 1)[0] if "-" in cut else cut[:limit]).rstrip("-")
