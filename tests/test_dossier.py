@@ -558,3 +558,13 @@ def test_the_migration_files_earlier_scans_as_the_achievement_report(world, lan)
 )
 def test_names_in_the_zip_are_ascii(text, limit, expected):
     assert ascii_name(text, limit) == expected
+
+
+def test_the_proposal_page_shows_the_signed_report_only(world, client_for, lan):
+    client = client_for(world.user("editor_a"))
+    upload(client, lan, "to-trinh", pdf("to-trinh-ky.pdf"))
+    page = client.get(lan.get_absolute_url())
+    assert page.context["documents"] == [] and "text-bg-warning" in page.content.decode()
+    upload(client, lan, "bao-cao-ca-nhan", pdf("bao-cao-ky.pdf"))
+    page = client.get(lan.get_absolute_url())
+    assert [row.original_name for row in page.context["documents"]] == ["bao-cao-ky.pdf"]

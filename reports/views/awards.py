@@ -134,8 +134,9 @@ class ProposalKind(FromExemplarMixin, RecordKind):
 
 
 class ProposalFiles(KindFiles):
-    """The signed achievement report on a proposal: read by whoever reads the proposal,
-    uploaded by the proposing unit or Home Affairs at any stage."""
+    """The signed scans on a proposal (the achievement report's on its page, every part's on
+    its dossier's): read by whoever reads the proposal, uploaded by the proposing unit or
+    Home Affairs at any stage."""
 
     record_path = "de-xuat/"
 
@@ -144,6 +145,16 @@ class ProposalFiles(KindFiles):
 
     def can_change(self, user, record):
         return user.has_perm("reports.add_proposalfile", record)
+
+    def context(self, request, record):
+        """The proposal's page shows here the signed achievement report only: the other
+        parts' scans are on its dossier's page (``reports.views.dossier``)."""
+        context = super().context(request, record)
+        report = dossier.report_part(record)
+        kept = {None, report.pk if report else None}
+        for key in ("attachments", "photos", "documents"):
+            context[key] = [row for row in context[key] if row.part_id in kept]
+        return context
 
 
 PROPOSAL_FILES = ProposalFiles(ProposalKind())
