@@ -78,7 +78,7 @@ def test_a_proposal_is_refused_for_the_missing_minutes(db, client):
     assert "Biên bản xét khen thưởng" in proposal.appraisal_notes
     assert proposal.history.filter(status=AwardProposal.Status.NOT_AGREED).exists()
     client.force_login(User.objects.get(username="canbo.sgddt"))
-    response = client.get(reverse("reports:proposal_dossier_zip", args=[proposal.pk]))
+    response = client.get(reverse("reports:proposal_dossier_download", args=[proposal.pk]))
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     names = archive.namelist()
     assert names[0] == "00-Muc-luc.txt"

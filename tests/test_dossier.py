@@ -319,7 +319,7 @@ def test_the_zip_is_named_and_ordered_as_the_office_files_it(world, client_for, 
     upload(editor, lan, "bao-cao-ca-nhan", pdf("bao-cao-ky.pdf"))
     params = {"unit": world.dept_a.code, "year": 2025}
     letter = issue(Kind.PROPOSALS_TO_HOME_AFFAIRS, params, world.dept_a, world.user("head_a"))
-    response = editor.get(reverse("reports:proposal_dossier_zip", args=[lan.pk]))
+    response = editor.get(reverse("reports:proposal_dossier_download", args=[lan.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     name = "HoSo-KhenThuong-2025-bang-khen-chu-tich-ubnd-tinh-Dinh-Thi-Ngoc-Lan.zip"
     assert name in response["Content-Disposition"]
@@ -353,7 +353,7 @@ def test_the_zip_is_named_and_ordered_as_the_office_files_it(world, client_for, 
 @pytest.mark.slow
 def test_without_a_signed_report_the_zip_holds_its_draft(world, client_for, lan):
     response = client_for(world.user("editor_a")).get(
-        reverse("reports:proposal_dossier_zip", args=[lan.pk])
+        reverse("reports:proposal_dossier_download", args=[lan.pk])
     )
     archive = opened(response)
     assert archive.namelist() == [
@@ -375,7 +375,7 @@ def test_minutes_outside_the_readers_reach_are_named_not_included(world, client_
         Kind.COUNCIL_MINUTES, {"meeting": meeting.pk}, world.province, world.user("home_affairs")
     )
     upload(client_for(world.user("editor_a")), lan, "bao-cao-ca-nhan")
-    url = reverse("reports:proposal_dossier_zip", args=[lan.pk])
+    url = reverse("reports:proposal_dossier_download", args=[lan.pk])
     number = ascii_name(minutes.number_text)
     unit_zip = opened(client_for(world.user("editor_a")).get(url))
     assert f"03-Bien-ban-hoi-dong-{number}.pdf" not in unit_zip.namelist()
@@ -415,7 +415,7 @@ def test_who_reads_uploads_and_downloads_a_units_dossier(world, client_for, lan,
     if reads == 200:
         shown = page.content.decode()
         assert ("/ho-so/tai-len/" in shown) is (persona in UPLOADS_DEPT_A)
-    zipped = client.get(reverse("reports:proposal_dossier_zip", args=[lan.pk]))
+    zipped = client.get(reverse("reports:proposal_dossier_download", args=[lan.pk]))
     assert zipped.status_code == reads
     expected = 302 if persona in UPLOADS_DEPT_A else 403 if reads == 200 else 404
     assert upload(client, lan, "to-trinh").status_code == expected
@@ -430,7 +430,7 @@ def test_another_units_dossier_is_out_of_reach(world, client_for):
     exemplar = accepted(unit=world.dept_b, year=2025)
     proposal = propose(exemplar, PROVINCIAL_MERIT, by=world.user("editor_b"), unit=world.dept_b)
     client = client_for(world.user("editor_a"))
-    for name in ("proposal_dossier", "proposal_dossier_zip"):
+    for name in ("proposal_dossier", "proposal_dossier_download"):
         assert client.get(reverse(f"reports:{name}", args=[proposal.pk])).status_code == 404
     assert upload(client, proposal, "to-trinh").status_code == 404
     assert not ProposalFile.objects.exists()
