@@ -232,5 +232,9 @@ urlpatterns = [
         DossierFileRemoveView.as_view(),
         name="proposal_dossier_remove",
     ),
-    path("de-xuat/<int:pk>/ho-so/tai-ve/", DossierZipView.as_view(), name="proposal_dossier_download"),
+    path(
+        "de-xuat/<int:pk>/ho-so/tai-ve/",
+        DossierZipView.as_view(),
+        name="proposal_dossier_download",
+    ),
 ]
