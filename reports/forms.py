@@ -13,8 +13,9 @@ from exemplar_portal.base.forms import (
     search_field,
     text_box,
 )
+from exemplar_portal.base.text import ascii_name
 from registry.enums import ExemplarStatus, SubjectKind
-from registry.forms import year_field
+from registry.forms import AttachmentForm, year_field
 from registry.models import Campaign, Exemplar, Field, Plan, Unit
 
 from .councils import RECUSED
@@ -26,6 +27,7 @@ from .models import (
     Council,
     CouncilMember,
     Disclosure,
+    DossierPart,
     IssuedDocument,
     MediaIntroduction,
     Meeting,
@@ -117,6 +119,41 @@ class AppraisalForm(BootstrapFormMixin, forms.Form):
             AwardProposal.Status.NOT_AGREED,
         ) and not cleaned.get("notes"):
             self.add_error("notes", _("Say why, so that the unit knows what to do."))
+        return cleaned
+
+
+class DossierUploadForm(AttachmentForm):
+    """A scan of one part of a proposal's dossier (``reports.dossier``): the part named by
+    its code, which must be one of this dossier's, else nothing is stored. A part that is one
+    document takes one file."""
+
+    part = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, dossier, part=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dossier = dossier
+        if part is not None:
+            self.initial["part"] = part.code
+        code = part.code if part is not None else self.data.get("part", "")
+        self.auto_id = f"part-{ascii_name(code) or 'x'}-%s"
+        row = dossier.row_of(part) if part is not None else None
+        if row is not None and row.single:
+            self.fields["file"].widget.attrs.pop("multiple", None)
+            self.fields["file"].help_text = _(
+                "One file: a scan of several pages goes as one PDF. JPEG, PNG or WebP photos; "
+                "PDF or DOCX documents; at most 10 MB."
+            )
+
+    def clean(self):
+        from .dossier import part_problem
+
+        cleaned = super().clean()
+        code = cleaned.get("part", "")
+        part = DossierPart.objects.filter(code=code).first() if code else None
+        problem = part_problem(self.dossier, part)
+        if problem:
+            self.add_error(None, problem)
+        cleaned["part"] = part
         return cleaned
 
 

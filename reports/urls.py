@@ -8,6 +8,7 @@ from .views import (
     dashboard,
     decisions,
     documents,
+    dossier,
     register,
     statistics,
 )
@@ -18,6 +19,7 @@ urlpatterns = [
     path("khen-thuong/", include(awards.urlpatterns)),
     path("khen-thuong/hinh-thuc/", include(award_forms.urlpatterns)),
     path("khen-thuong/", include(councils.disclosure_urls)),
+    path("khen-thuong/", include(dossier.urlpatterns)),
     path("khen-thuong/hoi-dong/", include(councils.urlpatterns)),
     path("khen-thuong/quyet-dinh/", include(decisions.urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),

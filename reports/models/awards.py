@@ -294,8 +294,11 @@ class AwardProposal(NotesInHistory, WithPage, models.Model):
 
 
 class ProposalFile(RecordFile):
-    """A signed scan on a proposal: the achievement report the unit printed, signed and
-    sealed (bản ký), uploaded back; its room is the proposing unit's."""
+    """A signed scan on a proposal, filed under the part of the dossier it is (``part``):
+    the submission letter, the achievement report the unit printed, signed and sealed
+    (bản ký), the council's minutes, a proof. Its room is the proposing unit's. A file
+    uploaded without a part (the proposal page's signed report) is the achievement report
+    of the exemplar's subject (``reports.dossier.report_part``)."""
 
     folder = "proposals"
 
@@ -305,13 +308,31 @@ class ProposalFile(RecordFile):
         related_name="files",
         on_delete=models.CASCADE,
     )
+    # Empty only on rows whose part could not be told (none of the achievement reports
+    # applies to the exemplar's subject).
+    part = models.ForeignKey(
+        "reports.DossierPart",
+        verbose_name=_("part of the dossier"),
+        related_name="files",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
 
     record_field = "proposal"
     quota_unit_field = "proposing_unit"
 
     class Meta(RecordFile.Meta):
-        verbose_name = _("signed achievement report")
-        verbose_name_plural = _("signed achievement reports")
+        verbose_name = _("signed dossier document")
+        verbose_name_plural = _("signed dossier documents")
+
+    @classmethod
+    def from_upload(cls, checked, *, uploaded_by, caption: str = "", **fields):
+        if fields.get("part") is None and fields.get("proposal") is not None:
+            from ..dossier import report_part
+
+            fields["part"] = report_part(fields["proposal"])
+        return super().from_upload(checked, uploaded_by=uploaded_by, caption=caption, **fields)
 
 
 class MediaIntroductionQuerySet(UnitScopedQuerySet):

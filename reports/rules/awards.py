@@ -36,8 +36,8 @@ rules.add_perm(
     & record_is("is_editable_proposal", lambda proposal: proposal.is_editable)
     & for_any_or_own_unit(is_home_affairs, in_users_unit("proposing_unit_id")),
 )
-# The signed achievement report uploaded back on a proposal, at any stage: the proposing
-# unit's editors and heads, and Home Affairs.
+# The signed scans of a proposal's dossier (its achievement report, letter, minutes,
+# proofs), at any stage: the proposing unit's editors and heads, and Home Affairs.
 rules.add_perm(
     "reports.add_proposalfile",
     is_in_reach & for_any_or_own_unit(is_home_affairs, in_users_unit("proposing_unit_id")),

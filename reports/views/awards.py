@@ -28,6 +28,7 @@ from registry.models import Exemplar
 from registry.views.attachments import KindFiles
 from registry.views.exemplars import FromExemplarMixin
 
+from .. import dossier
 from ..awards import PROPOSAL_MOVES, proposal_appraise, proposal_complete, proposal_confer
 from ..forms import (
     AppraisalForm,
@@ -99,6 +100,7 @@ class ProposalKind(FromExemplarMixin, RecordKind):
             "can_appraise": PROPOSAL_MOVES.allows(proposal, "agree", user),
             "can_decide": PROPOSAL_MOVES.allows(proposal, "confer", user),
             **PROPOSAL_FILES.context(request, proposal),
+            "dossier": dossier.checklist(proposal),
         }
 
     def named_exemplars(self, request):
@@ -132,8 +134,9 @@ class ProposalKind(FromExemplarMixin, RecordKind):
 
 
 class ProposalFiles(KindFiles):
-    """The signed achievement report on a proposal: read by whoever reads the proposal,
-    uploaded by the proposing unit or Home Affairs at any stage."""
+    """The signed scans on a proposal (the achievement report's on its page, every part's on
+    its dossier's): read by whoever reads the proposal, uploaded by the proposing unit or
+    Home Affairs at any stage."""
 
     record_path = "de-xuat/"
 
@@ -142,6 +145,16 @@ class ProposalFiles(KindFiles):
 
     def can_change(self, user, record):
         return user.has_perm("reports.add_proposalfile", record)
+
+    def context(self, request, record):
+        """The proposal's page shows here the signed achievement report only: the other
+        parts' scans are on its dossier's page (``reports.views.dossier``)."""
+        context = super().context(request, record)
+        report = dossier.report_part(record)
+        kept = {None, report.pk if report else None}
+        for key in ("attachments", "photos", "documents"):
+            context[key] = [row for row in context[key] if row.part_id in kept]
+        return context
 
 
 PROPOSAL_FILES = ProposalFiles(ProposalKind())
@@ -185,6 +198,36 @@ class ProposalAppraiseView(ProposalMoveView):
         if proposal.status in dict(Status.outcomes()):
             return {"outcome": proposal.status, "notes": proposal.appraisal_notes}
         return {}
+
+    def dossier(self):
+        if not hasattr(self, "_dossier"):
+            self._dossier = dossier.checklist(self.get_permission_object())
+        return self._dossier
+
+    def get_form_kwargs(self):
+        """The one-click return for the missing parts posts its outcome only: the notes
+        name the parts missing now (``dossier.missing_reason``)."""
+        kwargs = super().get_form_kwargs()
+        if "data" in kwargs and kwargs["data"].get("missing_parts"):
+            data = kwargs["data"].copy()
+            data["notes"] = dossier.missing_reason(self.dossier(), data.get("outcome", ""))
+            kwargs["data"] = data
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        checklist = self.dossier()
+        reasons = [
+            (outcome, label, dossier.missing_reason(checklist, outcome))
+            for outcome, label in (
+                (Status.NEEDS_MORE, _("Return for the missing parts")),
+                (Status.NOT_AGREED, _("Not agreed: parts missing")),
+            )
+        ]
+        return super().get_context_data(
+            dossier=checklist,
+            missing_reasons=[reason for reason in reasons if reason[2]],
+            **kwargs,
+        )
 
     def make(self, proposal, data):
         proposal_appraise(
