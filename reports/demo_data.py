@@ -23,7 +23,7 @@ from registry.enums import ExemplarStatus
 from registry.models import Exemplar, Plan, Unit, User
 
 from . import consolidation as consolidating
-from . import demo_councils, demo_statistics
+from . import demo_councils, demo_dossier, demo_statistics
 from .awards import DECISION_FIELDS, proposal_confer
 from .models import (
     AwardForm,
@@ -183,13 +183,15 @@ def load() -> int:
         introduction.save()
         created += 1
     created += demo_councils.load(home_affairs)
-    created += demo_statistics.load(home_affairs)
     _consolidate(home_affairs, decisions)
     created += _signers()
     _narrative()
     created += _issue(home_affairs)
     created += _past_exemplars()
     created += _period_review(home_affairs)
+    created += demo_dossier.load(home_affairs)
+    # Last: the statistics' groups are those of every award conferred above.
+    created += demo_statistics.load(home_affairs)
     return created
 
 
