@@ -8,6 +8,7 @@ from .views import (
     dashboard,
     decisions,
     documents,
+    fund,
     register,
 )
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("khen-thuong/", include(councils.disclosure_urls)),
     path("khen-thuong/hoi-dong/", include(councils.urlpatterns)),
     path("khen-thuong/quyet-dinh/", include(decisions.urlpatterns)),
+    path("khen-thuong/quyet-dinh/", include(fund.decision_urls)),
+    path("khen-thuong/quy/", include(fund.urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),

@@ -14,6 +14,7 @@ from .awards import AwardForm, AwardProposal, MediaIntroduction, ProposalFile
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
 from .councils import Council, CouncilMember, Disclosure, Meeting, Recusal, Vote
 from .decisions import AwardDecision
+from .fund import Fund, FundEntry, FundPayout
 from .register import DocumentCounter, IssuedDocument, Signer, default_signer
 
 __all__ = [
@@ -33,6 +34,9 @@ __all__ = [
     "DocumentCounter",
     "DocumentRender",
     "DossierPart",
+    "Fund",
+    "FundEntry",
+    "FundPayout",
     "IssuedDocument",
     "LegalDocument",
     "MediaIntroduction",
