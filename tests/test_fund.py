@@ -559,3 +559,30 @@ def test_a_decision_without_awards_in_reach_is_not_found(world, client_for, year
     assert isinstance(year_end, AwardDecision)
     url = reverse("reports:decision_payout", args=[year_end.pk])
     assert client_for(world.user("editor_b")).get(url).status_code == 404
+
+
+# The demo ----------------------------------------------------------------------------------------
+
+
+def test_the_demo_fund_of_2025_records_its_decisions_once(world, year_end):
+    from reports import demo_fund
+
+    refused = decide(
+        world,
+        [(PROVINCIAL_MERIT, collective(world.dept_a, "Khoa Nhi"))],
+        number="2971/QĐ-UBND",
+        day=D(2025, 12, 29),
+    )
+    home_affairs = world.user("home_affairs")
+    assert demo_fund.load(home_affairs) == len(demo_fund.ENTRIES) + 1
+    assert demo_fund.load(home_affairs) == 0
+    fund = Fund.objects.get(unit=world.province)
+    assert fund.entries.get(decision=year_end).amount == 14_040_000
+    assert not FundEntry.objects.filter(decision=refused).exists()
+    year = funds.summary(fund, 2025)
+    assert year.opening == 412_350_000
+    assert year.total_income == 3_000_000_000
+    assert year.total_spending == 186_400_000 + 420_000_000 + 48_600_000 + 14_040_000
+    assert year.closing == fund.balance() == 412_350_000 + 3_000_000_000 - 669_040_000
+    budget = fund.entries.get(kind=K.BUDGET)
+    assert (budget.document_number, budget.document_date) == ("125/QĐ-UBND", D(2025, 1, 15))
