@@ -211,6 +211,8 @@ def test_a_decisions_payouts_are_recorded_once(world, client_for, province_fund,
     assert FundEntry.objects.count() == 1 and FundPayout.objects.count() == 3
     assert "Quỹ thi đua, khen thưởng tỉnh" in again.content.decode()
     assert client.get(url).context["recorded"] == entry
+    decision_page = client.get(year_end.get_absolute_url()).content.decode()
+    assert entry.get_absolute_url() in decision_page and url not in decision_page
     with pytest.raises(ValidationError):
         funds.record_payouts(decision=year_end, by=world.user("home_affairs"))
 
