@@ -588,3 +588,38 @@ def test_the_demo_fund_of_2025_records_its_decisions_once(world, year_end):
     assert year.closing == fund.balance() == 412_350_000 + 3_000_000_000 - 669_040_000
     budget = fund.entries.get(kind=K.BUDGET)
     assert (budget.document_number, budget.document_date) == ("125/QĐ-UBND", D(2025, 1, 15))
+
+
+def test_the_pages_queries_do_not_grow_with_the_rows(world, client_for, province_fund):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(world.user("home_affairs"))
+    by = world.user("home_affairs")
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    def awards(count, number):
+        return decide(
+            world,
+            [
+                (PROVINCIAL_FIGHTER, accepted(unit=world.dept_a, full_name=f"Cá nhân {n}"))
+                for n in range(count)
+            ],
+            number=number,
+            day=D(2025, 12, 26),
+        )
+
+    small, large = awards(1, "1/QĐ-UBND"), awards(4, "2/QĐ-UBND")
+    payout = "reports:decision_payout"
+    queries(reverse("reports:fund_list"))  # the session's first page reads more
+    assert queries(reverse(payout, args=[small.pk])) == queries(reverse(payout, args=[large.pk]))
+    entry(province_fund, K.BUDGET, 1_000_000, D(2025, 1, 5), by)
+    few = queries(province_fund.get_absolute_url())
+    for day in range(6, 12):
+        entry(province_fund, K.PRINTING, 10_000, D(2025, 1, day), by)
+    funds.record_payouts(decision=large, by=by)
+    assert queries(province_fund.get_absolute_url()) == few

@@ -43,7 +43,7 @@ class FundQuerySet(UnitScopedQuerySet):
 class Fund(WithPage, models.Model):
     """A fund kept by a unit: the province's (its unit is the province) or a unit's own."""
 
-    unit = unit_link("funds", _("kept by"))
+    unit = unit_link("funds", _("fund of"))
     name = models.CharField(_("name"), max_length=200)
     active = models.BooleanField(
         _("active"), default=True, help_text=_("An inactive fund is kept for reading only.")
