@@ -84,6 +84,7 @@ MENU: tuple[Area, ...] = (
             Page("reports:decision_list", _("Award decisions")),
             Page("reports:awardform_list", _("Award forms")),
             Page("reports:council_list", _("Emulation and commendation councils")),
+            Page("reports:fund_list", _("Emulation and commendation funds")),
             Page("reports:introduction_list", _("Introductions to the media")),
             Page("reports:register", _("Register of issued documents")),
             Page("reports:consolidation_list", _("Consolidations and period reviews")),

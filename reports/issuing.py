@@ -24,13 +24,14 @@ from django.utils import translation
 from registry import security
 from registry.models import Exemplar, SecurityEvent, Unit
 
-from . import achievement, documents, limits
+from . import achievement, documents, fund_document, limits
 from .docx import docx_bytes, text_width_mm
 from .layout import DRAFT_MARK, MOTTO, NATIONAL_TITLE, Document, Signature
 from .models import (
     AwardProposal,
     ConsolidationVersion,
     DocumentCounter,
+    Fund,
     IssuedDocument,
     Meeting,
 )
@@ -112,7 +113,13 @@ def issuing_unit(kind: str, params: dict) -> Unit:
         )
     if kind == Kind.COUNCIL_MINUTES:
         return meeting_of(params).council.unit
+    if kind == Kind.FUND_SUMMARY:
+        return fund_document.issuer_of(fund_of(params))
     return documents.home_affairs()
+
+
+def fund_of(params: dict):
+    return Fund.objects.select_related("unit").get(pk=params["fund"])
 
 
 def meeting_of(params: dict):
@@ -180,6 +187,8 @@ def _build(kind: str, params: dict, *, user, issue) -> Document:
         )
     if kind == Kind.COUNCIL_MINUTES:
         return documents.council_minutes(meeting=meeting_of(params), issue=issue)
+    if kind == Kind.FUND_SUMMARY:
+        return fund_document.fund_summary(fund=fund_of(params), year=year, issue=issue)
     raise ValueError(f"Unknown document kind: {kind}")
 
 

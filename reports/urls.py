@@ -9,6 +9,7 @@ from .views import (
     decisions,
     documents,
     dossier,
+    fund,
     register,
     statistics,
 )
@@ -22,6 +23,8 @@ urlpatterns = [
     path("khen-thuong/", include(dossier.urlpatterns)),
     path("khen-thuong/hoi-dong/", include(councils.urlpatterns)),
     path("khen-thuong/quyet-dinh/", include(decisions.urlpatterns)),
+    path("khen-thuong/quyet-dinh/", include(fund.decision_urls)),
+    path("khen-thuong/quy/", include(fund.urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),

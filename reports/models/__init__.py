@@ -22,6 +22,7 @@ from .calendar import DayOff
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
 from .councils import Council, CouncilMember, Disclosure, Meeting, Recusal, Vote
 from .decisions import AwardDecision
+from .fund import Fund, FundEntry, FundPayout
 from .register import DocumentCounter, IssuedDocument, Signer, default_signer
 
 __all__ = [
@@ -42,6 +43,9 @@ __all__ = [
     "DocumentCounter",
     "DocumentRender",
     "DossierPart",
+    "Fund",
+    "FundEntry",
+    "FundPayout",
     "IssuedDocument",
     "LegalDocument",
     "MediaIntroduction",

@@ -191,7 +191,13 @@ def cash_amount(award, subject_kind: str, on_date: datetime.date) -> int | None:
     force that day times the base salary in force that day, rounded up to ten thousand
     đồng (ND 98/2023 Art. 53); None where either is not recorded."""
     rate = award.cash_rates.in_force_on(on_date).first()
-    salary = BaseSalary.on(on_date)
+    return cash_for(rate, subject_kind, BaseSalary.on(on_date))
+
+
+def cash_for(rate, subject_kind: str, salary) -> int | None:
+    """The cash a ``rate`` (a ``CashRate`` or None) gives a ``subject_kind`` at a base
+    ``salary`` (a ``BaseSalary`` or None): rounded up to ten thousand đồng; None where the
+    multiple or the salary is missing."""
     multiple = rate and rate.multiple_for(subject_kind)
     if multiple is None or salary is None:
         return None

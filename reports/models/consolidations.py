@@ -199,6 +199,7 @@ DOCUMENT_KINDS = [
     ),
     ("DASHBOARD", ("dashboard", _("Overview report for the provincial leaders"))),
     ("COUNCIL_MINUTES", ("council_minutes", _("Minutes of a council meeting"))),
+    ("FUND_SUMMARY", ("fund_summary", _("Report on the emulation and commendation fund"))),
 ]
 
 

@@ -6,7 +6,7 @@ import datetime
 import factory
 
 from registry.enums import Role
-from reports.models import AwardForm, AwardProposal, MediaIntroduction, Signer
+from reports.models import AwardForm, AwardProposal, Fund, MediaIntroduction, Signer
 from tests.factories.campaigns import MediaOutletFactory
 from tests.factories.registry import someone
 
@@ -57,3 +57,15 @@ class SignerFactory(factory.django.DjangoModelFactory):
     unit = None
     full_name = factory.Sequence(lambda n: f"Phạm Quốc Hùng {n}")
     position = "Giám đốc"
+
+
+class FundFactory(factory.django.DjangoModelFactory):
+    """The fund a unit keeps (``unit=``; the province's when it is the province), opened by
+    one of its editors."""
+
+    class Meta:
+        model = Fund
+
+    unit = None
+    name = factory.LazyAttribute(lambda o: f"Quỹ thi đua, khen thưởng {o.unit.name}")
+    created_by = factory.LazyAttribute(lambda o: someone(Role.UNIT_EDITOR, unit=o.unit))
