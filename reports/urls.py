@@ -3,6 +3,7 @@ from django.urls import include, path
 from .views import (
     award_forms,
     awards,
+    certificates,
     consolidations,
     councils,
     dashboard,
@@ -19,6 +20,9 @@ urlpatterns = [
     path("khen-thuong/", include(councils.disclosure_urls)),
     path("khen-thuong/hoi-dong/", include(councils.urlpatterns)),
     path("khen-thuong/quyet-dinh/", include(decisions.urlpatterns)),
+    path("khen-thuong/quyet-dinh/", include(certificates.decision_urlpatterns)),
+    path("khen-thuong/phoi-bang-khen/", include(certificates.urlpatterns)),
+    path("khen-thuong/bang-khen-da-in/", include(certificates.print_urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),

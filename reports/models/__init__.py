@@ -11,6 +11,13 @@ from .award_law import (
     cash_amount,
 )
 from .awards import AwardForm, AwardProposal, MediaIntroduction, ProposalFile
+from .certificates import (
+    CertificateBlank,
+    CertificateEntry,
+    CertificateField,
+    CertificateNumber,
+    CertificatePrint,
+)
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
 from .councils import Council, CouncilMember, Disclosure, Meeting, Recusal, Vote
 from .decisions import AwardDecision
@@ -25,6 +32,11 @@ __all__ = [
     "AwardTrack",
     "BaseSalary",
     "CashRate",
+    "CertificateBlank",
+    "CertificateEntry",
+    "CertificateField",
+    "CertificateNumber",
+    "CertificatePrint",
     "Consolidation",
     "ConsolidationVersion",
     "Council",
