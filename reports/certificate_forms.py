@@ -13,7 +13,7 @@ from exemplar_portal.base.forms import (
 from registry.forms import year_field
 from registry.models import Unit
 
-from .certificates import field_problems, signer_defaults
+from .certificates import signer_defaults
 from .models import AwardForm, CertificateBlank, CertificateField
 
 Key = CertificateField.Key
@@ -53,14 +53,6 @@ class CertificateBlankForm(BootstrapFormMixin, forms.ModelForm):
         for name in ("custom_width_mm", "custom_height_mm", "offset_x_mm", "offset_y_mm"):
             self.fields[name].widget.attrs["step"] = "0.1"
 
-    def clean(self):
-        data = super().clean()
-        if data.get("paper") == CertificateBlank.Paper.CUSTOM:
-            for name in ("custom_width_mm", "custom_height_mm"):
-                if not data.get(name) and name not in self.errors:
-                    self.add_error(name, _("Give both sides of the sheet for another size."))
-        return data
-
 
 class CertificateFieldForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
@@ -87,13 +79,12 @@ class CertificateFieldForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class BaseCertificateFieldFormSet(RemoveRowMixin, forms.BaseInlineFormSet):
-    """A blank's fields: each text once, each on the sheet (of the size the blank's own form
-    read into it, checked before the fields)."""
+    """A blank's fields: each text once. Each row's own check (``CertificateField.clean``)
+    keeps it on the sheet of the size the blank's form read into the blank."""
 
     def clean(self):
         if any(self.errors):
             return
-        size = self.instance.size_mm
         seen = set()
         for form in self.forms:
             data = form.cleaned_data
@@ -108,11 +99,6 @@ class BaseCertificateFieldFormSet(RemoveRowMixin, forms.BaseInlineFormSet):
                 )
                 continue
             seen.add(key)
-            spec = CertificateField(
-                **{name: data.get(name) for name in CertificateFieldForm.Meta.fields}
-            )
-            for name, message in field_problems(spec, size).items():
-                form.add_error(name, message)
         if any(self.errors):
             return
         super().clean()

@@ -36,7 +36,6 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -58,15 +57,13 @@ from .models import (
     CertificateNumber,
     CertificatePrint,
 )
+from .models.certificates import PT_MM
 from .pdf import RenderGuard, lay_out
 
 Key = CertificateField.Key
-PT_MM = 25.4 / 72
 # A text is set smaller, by this step, down to this share of its field's size.
 SHRINK_STEP = 0.5
 SMALLEST_SHARE = 0.75
-# Lines of a field without its own spacing: this many times the font size apart.
-LINE_FACTOR = 1.25
 ELLIPSIS = "…"
 # The register's type in ``DocumentCounter`` (sổ vào sổ): one sequence per unit and year.
 REGISTER_TYPE = "SVS"
@@ -269,16 +266,10 @@ class Placed:
     lines: list[Line] = field(default_factory=list)
 
 
-def spacing_of(spec: CertificateField, size: float | None = None) -> float:
-    if spec.line_spacing_mm:
-        return float(spec.line_spacing_mm)
-    return float(size or spec.font_size) * PT_MM * LINE_FACTOR
-
-
 def place(spec: CertificateField, text: str, offset: tuple[float, float]) -> Placed:
     """The lines of ``text`` at ``spec``'s position, moved by the printer's ``offset``."""
     fitted = fit_field(text, spec)
-    spacing = spacing_of(spec, fitted.size)
+    spacing = spec.spacing(fitted.size)
     left = float(spec.x_mm) + offset[0]
     first = float(spec.y_mm) + offset[1]
     lines = [
@@ -303,7 +294,7 @@ def box_of(spec: CertificateField, offset: tuple[float, float]) -> dict:
     ascent, descent = ascent_share(spec.bold, spec.italic)
     top = float(spec.y_mm) + offset[1] - ascent * size_mm
     bottom = (
-        float(spec.y_mm) + offset[1] + (spec.max_lines - 1) * spacing_of(spec) + descent * size_mm
+        float(spec.y_mm) + offset[1] + (spec.max_lines - 1) * spec.spacing() + descent * size_mm
     )
     return {
         "left": _mm(float(spec.x_mm) + offset[0]),
@@ -313,36 +304,6 @@ def box_of(spec: CertificateField, offset: tuple[float, float]) -> dict:
         "label_top": _mm(top - 3.2),
         "baseline": _mm(float(spec.y_mm) + offset[1]),
     }
-
-
-def field_problems(spec: CertificateField, size: tuple[Decimal, Decimal] | None) -> dict:
-    """What is wrong with a field's position on a sheet of ``size``: field name → message.
-    Every length is positive, and the text's box lies on the sheet."""
-    problems = {}
-    if spec.width_mm is not None and spec.width_mm <= 0:
-        problems["width_mm"] = _("A width is more than 0 mm.")
-    if spec.font_size is not None and not Decimal("4") <= spec.font_size <= Decimal("96"):
-        problems["font_size"] = _("A font size lies between 4 and 96 points.")
-    if spec.x_mm is not None and spec.x_mm < 0:
-        problems["x_mm"] = _("The left edge cannot lie left of the sheet (below 0 mm).")
-    if spec.y_mm is not None and spec.y_mm <= 0:
-        problems["y_mm"] = _("The line the text sits on lies below the sheet's top (over 0 mm).")
-    if spec.line_spacing_mm is not None and spec.line_spacing_mm <= 0:
-        problems["line_spacing_mm"] = _("A line spacing is more than 0 mm.")
-    if problems or size is None or None in (spec.x_mm, spec.y_mm, spec.width_mm, spec.font_size):
-        return problems
-    width, height = size
-    if spec.x_mm + spec.width_mm > width:
-        problems["width_mm"] = _(
-            "The field runs past the sheet's right edge: %(x)s + %(w)s mm is more than the "
-            "sheet's %(sheet)s mm."
-        ) % {"x": f"{spec.x_mm:g}", "w": f"{spec.width_mm:g}", "sheet": f"{width:g}"}
-    last = float(spec.y_mm) + ((spec.max_lines or 1) - 1) * spacing_of(spec)
-    if last > float(height):
-        problems["y_mm"] = _("The text would run past the sheet's bottom edge (%(sheet)s mm).") % {
-            "sheet": f"{height:g}"
-        }
-    return problems
 
 
 # What a certificate says -----------------------------------------------------------------------

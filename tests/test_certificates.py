@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -493,7 +494,7 @@ def test_numbers_run_per_unit_and_year_and_a_reprint_keeps_its_number(world, bla
 
 
 def test_a_print_refused_takes_no_number_and_saves_nothing(world, blanks, decided):
-    with pytest.raises(Exception) as refused:
+    with pytest.raises(ValidationError) as refused:
         print_merit(blanks, decided, world, keys=("lan", "son"))
     assert "Chiến sĩ thi đua" in str(refused.value)
     assert not CertificatePrint.objects.exists() and not CertificateNumber.objects.exists()
@@ -883,6 +884,27 @@ def test_another_size_needs_both_sides_and_a_smaller_sheet_checks_the_fields(
     assert bad == {"width_mm", "y_mm"}
     blank.refresh_from_db()
     assert blank.paper == CertificateBlank.Paper.CUSTOM and blank.size_mm == (400, 300)
+
+
+def test_the_admin_checks_the_same_rules(world, blanks):
+    """The admin validates the models themselves: the same checks as the pages."""
+    off = CertificateField(
+        blank=blanks["department"],
+        key=K.AWARD_NAME,
+        x_mm=Decimal("250"),
+        y_mm=Decimal("100"),
+        width_mm=Decimal("100"),
+        font_size=Decimal("12"),
+    )
+    with pytest.raises(ValidationError) as refused:
+        off.full_clean()
+    assert set(refused.value.message_dict) == {"width_mm"}
+    sheetless = CertificateBlank(
+        name="Phôi thử", unit=world.dept_a, paper="custom", created_by=world.user("home_affairs")
+    )
+    with pytest.raises(ValidationError) as refused:
+        sheetless.full_clean()
+    assert set(refused.value.message_dict) == {"custom_width_mm", "custom_height_mm"}
 
 
 def test_a_blank_that_printed_is_kept(world, client_for, blanks, decided):

@@ -16,6 +16,7 @@ per year of the decision, once and for good (``CertificateNumber``; a reprint ke
 
 from decimal import Decimal
 
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -32,6 +33,10 @@ from registry.rules import reads_all_units
 from .awards import AwardForm, AwardProposal
 from .decisions import AwardDecision
 
+# A point in millimetres; lines of a field without its own spacing lie this many times the
+# font size apart.
+PT_MM = 25.4 / 72
+LINE_FACTOR = 1.25
 # Paper sizes in millimetres, short side first (ISO 216).
 PAPER_SIZES = {"a4": (Decimal("210"), Decimal("297")), "a3": (Decimal("297"), Decimal("420"))}
 # The roles whose own unit may keep a blank (and read it); those who read every unit read all.
@@ -158,6 +163,17 @@ class CertificateBlank(WithPage, Searchable, models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        if self.paper == self.Paper.CUSTOM:
+            errors = {
+                name: _("Give both sides of the sheet for another size.")
+                for name in ("custom_width_mm", "custom_height_mm")
+                if not getattr(self, name)
+            }
+            if errors:
+                raise ValidationError(errors)
+
     @property
     def size_mm(self) -> tuple[Decimal, Decimal] | None:
         """The sheet's width and height as it is printed (landscape: the long side across);
@@ -261,6 +277,54 @@ class CertificateField(models.Model):
 
     def __str__(self):
         return f"{self.get_key_display()} ({self.x_mm:g}; {self.y_mm:g} mm)"
+
+    def clean(self):
+        super().clean()
+        try:  # the blank as its form read it, saved or not
+            size = self.blank.size_mm
+        except ObjectDoesNotExist:
+            size = None
+        problems = self.problems(size)
+        if problems:
+            raise ValidationError(problems)
+
+    def spacing(self, size: float | None = None) -> float:
+        """From one line to the next, in mm: the field's own, else 1.25 times the size."""
+        if self.line_spacing_mm:
+            return float(self.line_spacing_mm)
+        return float(size or self.font_size) * PT_MM * LINE_FACTOR
+
+    def problems(self, size: tuple[Decimal, Decimal] | None) -> dict:
+        """What is wrong with the field on a sheet of ``size`` (width, height in mm): field
+        name → message. Every length is positive, and the text lies on the sheet."""
+        problems = {}
+        if self.width_mm is not None and self.width_mm <= 0:
+            problems["width_mm"] = _("A width is more than 0 mm.")
+        if self.font_size is not None and not Decimal("4") <= self.font_size <= Decimal("96"):
+            problems["font_size"] = _("A font size lies between 4 and 96 points.")
+        if self.x_mm is not None and self.x_mm < 0:
+            problems["x_mm"] = _("The left edge cannot lie left of the sheet (below 0 mm).")
+        if self.y_mm is not None and self.y_mm <= 0:
+            problems["y_mm"] = _(
+                "The line the text sits on must lie below the sheet's top edge (more than 0 mm)."
+            )
+        if self.line_spacing_mm is not None and self.line_spacing_mm <= 0:
+            problems["line_spacing_mm"] = _("A line spacing is more than 0 mm.")
+        lengths = (self.x_mm, self.y_mm, self.width_mm, self.font_size)
+        if problems or size is None or None in lengths:
+            return problems
+        width, height = size
+        if self.x_mm + self.width_mm > width:
+            problems["width_mm"] = _(
+                "The field runs past the sheet's right edge: %(x)s + %(w)s mm is more than the "
+                "sheet's %(sheet)s mm."
+            ) % {"x": f"{self.x_mm:g}", "w": f"{self.width_mm:g}", "sheet": f"{width:g}"}
+        last = float(self.y_mm) + ((self.max_lines or 1) - 1) * self.spacing()
+        if last > float(height):
+            problems["y_mm"] = _(
+                "The text would run past the sheet's bottom edge (%(sheet)s mm)."
+            ) % {"sheet": f"{height:g}"}
+        return problems
 
 
 class CertificatePrintQuerySet(RestrictedQuerySet):
