@@ -663,7 +663,7 @@ def calibration_pdf(blank: CertificateBlank, offset=None) -> bytes:
         boxes = [
             {
                 **box_of(spec, moved),
-                "label": f"{spec.get_key_display()} · {spec.font_size:g} pt",
+                "label": f"{spec.get_key_display()} · {float(spec.font_size):g} pt",
             }
             for spec in blank.fields.all()
         ]

@@ -308,7 +308,7 @@ def test_the_calibration_page_draws_the_grid_and_every_field(world, blanks):
     # Each field's box is labelled, and its sample sits where a certificate's text would.
     joined = " ".join(texts)
     for spec in blank.fields.all():
-        assert f"{spec.get_key_display()} · {spec.font_size:g} pt" in joined
+        assert f"{spec.get_key_display()} · {float(spec.font_size):g} pt" in joined
     samples = printing.sample_texts(blank)
     assert K.COLLECTIVE_NAME not in samples  # its box only: a person's name takes the place
     assert_lines_in_place(runs, printing.sheet_lines(blank, samples, (0, 0)))

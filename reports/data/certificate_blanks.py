@@ -14,6 +14,9 @@ them with the calibration page before printing.
   replaced that decree; its sizes were not read, and many provinces now print on A3.
 - A department head's Giấy khen: A4, landscape.
 
+Both are kept by Home Affairs (the unit of the staff member who loads them: in the demo, the
+Ban Thi đua - Khen thưởng of Sở Nội vụ).
+
 Each field: (text, x, y, width, size, bold, italic, alignment, capitals, lines, spacing),
 lengths in millimetres from the sheet's top-left corner, y the line the text sits on.
 """
@@ -29,7 +32,6 @@ DEPARTMENT_MERIT = "Phôi Giấy khen của Giám đốc Sở Nội vụ – m�
 BLANKS = [
     {
         "name": PROVINCIAL_MERIT,
-        "unit": "37-SNV",
         "awards": ["bang-khen-chu-tich-ubnd-tinh"],
         "paper": CertificateBlank.Paper.CUSTOM,
         "orientation": CertificateBlank.Orientation.LANDSCAPE,
@@ -54,7 +56,6 @@ BLANKS = [
     },
     {
         "name": DEPARTMENT_MERIT,
-        "unit": "37-SNV",
         "awards": ["giay-khen-thu-truong-so-nganh"],
         "paper": CertificateBlank.Paper.A4,
         "orientation": CertificateBlank.Orientation.LANDSCAPE,
@@ -83,14 +84,12 @@ def _decimal(value) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def load_blanks(by, *, units=None) -> int:
-    """The blanks above, where their unit exists and no blank of that name does; returns how
-    many it made. ``units`` maps a blank's unit code to another unit (tests)."""
-    from registry.models import Unit
-
+def load_blanks(by, *, unit=None) -> int:
+    """The blanks above, kept by ``unit`` (by default the unit of ``by``, Home Affairs' staff
+    member), each unless the unit has a blank of that name; returns how many it made."""
+    unit = unit or by.unit
     made = 0
     for row in BLANKS:
-        unit = (units or {}).get(row["unit"]) or Unit.objects.filter(code=row["unit"]).first()
         if unit is None or CertificateBlank.objects.filter(unit=unit, name=row["name"]).exists():
             continue
         width, height = row["size"] or (None, None)
