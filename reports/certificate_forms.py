@@ -49,7 +49,10 @@ class CertificateBlankForm(BootstrapFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.order_by("name")
-        self.fields["award_forms"].queryset = AwardForm.objects.order_by("order", "name")
+        awards = self.fields["award_forms"]
+        awards.queryset = AwardForm.objects.order_by("order", "name", "valid_from")
+        awards.label_from_instance = lambda award: f"{award.name} ({award.period_display})"
+        awards.widget.attrs["class"] = "form-check-input"
         for name in ("custom_width_mm", "custom_height_mm", "offset_x_mm", "offset_y_mm"):
             self.fields[name].widget.attrs["step"] = "0.1"
 
@@ -73,8 +76,9 @@ class CertificateFieldForm(BootstrapFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["key"].widget.attrs["class"] += " field-key"
         for name in ("x_mm", "y_mm", "width_mm", "font_size", "line_spacing_mm"):
-            self.fields[name].widget.attrs.update(step="0.1", size="5")
+            self.fields[name].widget.attrs.update(step="0.1")
         self.fields["max_lines"].widget.attrs.update(min="1", max="6")
 
 
@@ -193,6 +197,7 @@ class CertificatePrintForm(BootstrapFormMixin, forms.Form):
         self.decision = decision
         self.fields["blank"].queryset = blanks
         self.fields["proposals"].queryset = proposals
+        self.fields["proposals"].widget.attrs["class"] = "form-check-input"
         if not self.is_bound:
             name, position = signer_defaults(decision)
             earlier = decision.certificate_prints.order_by("-printed_at", "-pk").first()

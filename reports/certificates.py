@@ -515,7 +515,7 @@ def certificates_print(
             .filter(pk__in=[p.pk for p in proposals])
             .order_by("pk")
         }
-        run = CertificatePrint.objects.create(
+        run = CertificatePrint(
             blank=blank,
             decision=decision,
             signer_name=signer_name.strip(),
@@ -525,6 +525,8 @@ def certificates_print(
             offset_y_mm=blank.offset_y_mm,
             printed_by=by,
         )
+        run._history_user = by
+        run.save()
         for order, proposal in enumerate(proposals):
             number = (
                 _number_for(locked[proposal.pk], blank, decision.date.year) if numbered else None

@@ -461,6 +461,7 @@ def test_numbers_run_per_unit_and_year_and_a_reprint_keeps_its_number(world, bla
         (decided["household"].pk, 3, 2025),
     ]
     assert {e.texts[K.REGISTER_NUMBER] for e in first.entries.all()} == {"1", "2", "3"}
+    assert first.history.get().history_user == world.user("home_affairs")
     # Printed again (a blank spoiled): the same numbers, none taken.
     again = print_merit(blanks, decided, world, keys=("school",))
     assert again.entries.get().number.number == 2
@@ -961,3 +962,32 @@ def test_the_demo_prints_a_decisions_certificates_once(world, decided):
     assert [e.number.number for e in run.entries.all()] == [1, 2, 3]
     assert demo_certificates.load(home_affairs) == 0
     assert CertificatePrint.objects.count() == 1
+
+
+def test_the_lists_download_and_do_not_grow_in_queries(world, client_for, blanks, decided):
+    from django.db import connection as db
+    from django.test.utils import CaptureQueriesContext
+
+    print_merit(blanks, decided, world)
+    client = client_for(world.user("home_affairs"))
+    for name in ("reports:certificateblank_list", "reports:certificateprint_list"):
+        response = client.get(reverse(name), {"export": "xlsx"})
+        assert response.status_code == 200 and "spreadsheetml" in response["Content-Type"]
+
+    def queries(name):
+        with CaptureQueriesContext(db) as captured:
+            assert client.get(reverse(name)).status_code == 200
+        return len(captured)
+
+    before = {
+        name: queries(name)
+        for name in ("reports:certificateblank_list", "reports:certificateprint_list")
+    }
+    for n in range(4):
+        extra = CertificateBlank.objects.create(
+            name=f"Phôi thêm {n}", unit=world.dept_b, created_by=world.user("home_affairs")
+        )
+        extra.award_forms.set([award(MERIT)])
+        print_merit(blanks, decided, world, keys=("lan",))
+    after = {name: queries(name) for name in before}
+    assert after == before

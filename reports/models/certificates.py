@@ -20,6 +20,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -41,6 +42,12 @@ LINE_FACTOR = 1.25
 PAPER_SIZES = {"a4": (Decimal("210"), Decimal("297")), "a3": (Decimal("297"), Decimal("420"))}
 # The roles whose own unit may keep a blank (and read it); those who read every unit read all.
 KEEPING_ROLES = (Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER)
+
+
+def mm(value) -> str:
+    """A length as people write it: "400", and "12,5" in Vietnamese."""
+    text = f"{float(value):g}"
+    return formats.number_format(Decimal(text)) if "." in text else text
 
 
 def blank_scope(user, prefix: str = "") -> Q | None:
@@ -191,7 +198,7 @@ class CertificateBlank(WithPage, Searchable, models.Model):
         size = self.size_mm
         if size is None:
             return ""
-        return f"{size[0]:g} × {size[1]:g} mm"
+        return f"{mm(size[0])} × {mm(size[1])} mm"
 
     @property
     def numbers_certificates(self) -> bool:
@@ -276,7 +283,7 @@ class CertificateField(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_key_display()} ({self.x_mm:g}; {self.y_mm:g} mm)"
+        return f"{self.get_key_display()} ({mm(self.x_mm)}; {mm(self.y_mm)} mm)"
 
     def clean(self):
         super().clean()
@@ -318,12 +325,12 @@ class CertificateField(models.Model):
             problems["width_mm"] = _(
                 "The field runs past the sheet's right edge: %(x)s + %(w)s mm is more than the "
                 "sheet's %(sheet)s mm."
-            ) % {"x": f"{self.x_mm:g}", "w": f"{self.width_mm:g}", "sheet": f"{width:g}"}
+            ) % {"x": mm(self.x_mm), "w": mm(self.width_mm), "sheet": mm(width)}
         last = float(self.y_mm) + ((self.max_lines or 1) - 1) * self.spacing()
         if last > float(height):
             problems["y_mm"] = _(
                 "The text would run past the sheet's bottom edge (%(sheet)s mm)."
-            ) % {"sheet": f"{height:g}"}
+            ) % {"sheet": mm(height)}
         return problems
 
 
