@@ -82,6 +82,7 @@ MENU: tuple[Area, ...] = (
         (
             Page("reports:proposal_list", _("Award proposals")),
             Page("reports:decision_list", _("Award decisions")),
+            Page("reports:certificateblank_list", _("Certificate blanks")),
             Page("reports:awardform_list", _("Award forms")),
             Page("reports:council_list", _("Emulation and commendation councils")),
             Page("reports:fund_list", _("Emulation and commendation funds")),

@@ -12,6 +12,9 @@ from .models import (
     AwardTrack,
     BaseSalary,
     CashRate,
+    CertificateBlank,
+    CertificateField,
+    CertificatePrint,
     DayOff,
     DocumentRender,
     DossierPart,
@@ -207,3 +210,61 @@ class IssuedDocumentAdmin(RegisterAdmin):
     list_display = ["number", "symbol", "issued_on", "subject", "unit", "signer_name", "status"]
     list_filter = ["kind", "status", "year"]
     search_fields = ["subject", "symbol", "signer_name", "unit__name"]
+
+
+class CertificateFieldInline(admin.TabularInline):
+    model = CertificateField
+    extra = 0
+    fields = [
+        "key",
+        "x_mm",
+        "y_mm",
+        "width_mm",
+        "font_size",
+        "bold",
+        "italic",
+        "align",
+        "uppercase",
+        "max_lines",
+        "line_spacing_mm",
+    ]
+
+
+@admin.register(CertificateBlank)
+class CertificateBlankAdmin(PortalAdmin):
+    """The offices' pre-printed certificate blanks and where each text goes on them (also
+    kept by Home Affairs on the portal's pages, with the calibration page)."""
+
+    list_display = ["name", "unit", "paper", "orientation", "active"]
+    list_filter = ["paper", "orientation", "active"]
+    search_fields = ["name", "unit__name"]
+    autocomplete_fields = ["unit"]
+    filter_horizontal = ["award_forms"]
+    readonly_fields = ["created_by", "created_at"]
+    inlines = [CertificateFieldInline]
+
+    def save_model(self, request, obj, form, change):
+        if obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(CertificatePrint)
+class CertificatePrintAdmin(RegisterAdmin):
+    """Certificates printed for a decision, read-only: what was printed stays as printed."""
+
+    list_display = ["decision", "blank", "printed_by", "printed_at"]
+    list_filter = ["blank"]
+    search_fields = ["decision__number", "blank__name"]
+    readonly_fields = [
+        "blank",
+        "decision",
+        "signer_name",
+        "signer_position",
+        "achievement",
+        "offset_x_mm",
+        "offset_y_mm",
+        "printed_by",
+        "printed_at",
+    ]
+    exclude = ["search_text"]

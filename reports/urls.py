@@ -3,6 +3,7 @@ from django.urls import include, path
 from .views import (
     award_forms,
     awards,
+    certificates,
     consolidations,
     councils,
     dashboard,
@@ -25,6 +26,9 @@ urlpatterns = [
     path("khen-thuong/quyet-dinh/", include(decisions.urlpatterns)),
     path("khen-thuong/quyet-dinh/", include(fund.decision_urls)),
     path("khen-thuong/quy/", include(fund.urlpatterns)),
+    path("khen-thuong/quyet-dinh/", include(certificates.decision_urlpatterns)),
+    path("khen-thuong/phoi-bang-khen/", include(certificates.urlpatterns)),
+    path("khen-thuong/bang-khen-da-in/", include(certificates.print_urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),

@@ -19,6 +19,13 @@ from .awards import (
     StatisticsColumn,
 )
 from .calendar import DayOff
+from .certificates import (
+    CertificateBlank,
+    CertificateEntry,
+    CertificateField,
+    CertificateNumber,
+    CertificatePrint,
+)
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
 from .councils import Council, CouncilMember, Disclosure, Meeting, Recusal, Vote
 from .decisions import AwardDecision
@@ -34,6 +41,11 @@ __all__ = [
     "AwardTrack",
     "BaseSalary",
     "CashRate",
+    "CertificateBlank",
+    "CertificateEntry",
+    "CertificateField",
+    "CertificateNumber",
+    "CertificatePrint",
     "Consolidation",
     "ConsolidationVersion",
     "Council",
