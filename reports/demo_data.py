@@ -23,7 +23,7 @@ from registry.enums import ExemplarStatus
 from registry.models import Exemplar, Plan, Unit, User
 
 from . import consolidation as consolidating
-from . import demo_councils, demo_dossier, demo_statistics
+from . import demo_certificates, demo_councils, demo_dossier, demo_fund, demo_statistics
 from .awards import DECISION_FIELDS, proposal_confer
 from .models import (
     AwardForm,
@@ -190,8 +190,17 @@ def load() -> int:
     created += _past_exemplars()
     created += _period_review(home_affairs)
     created += demo_dossier.load(home_affairs)
-    # Last: the statistics' groups are those of every award conferred above.
-    created += demo_statistics.load(home_affairs)
+    return created
+
+
+def load_after_all() -> int:
+    """What reads every award the demo conferred, the province's at work included
+    (``reports.demo_province``): the statistics' groups, the fund's payouts of 2025's
+    decisions, and one decision's certificates printed."""
+    home_affairs = User.objects.get(username=HOME_AFFAIRS)
+    created = demo_statistics.load(home_affairs)
+    created += demo_fund.load(home_affairs)
+    created += demo_certificates.load(home_affairs)
     return created
 
 

@@ -9,6 +9,8 @@ collective of the Department of Health by the President's decision of 28/8/2025
 import datetime
 import re
 
+from django.utils import timezone
+
 from registry.enums import ExemplarStatus, SubjectKind
 from registry.models import Campaign, Exemplar, Unit, User
 
@@ -159,4 +161,7 @@ def _order(home_affairs: User) -> int:
     proposal.decision = decision_of(proposal, home_affairs)
     proposal._history_user = home_affairs
     proposal.save()
+    # Proposed before it was appraised, as the rest of the demo.
+    proposed = timezone.make_aware(datetime.datetime(2025, 3, 2, 9, 30))
+    AwardProposal.objects.filter(pk=proposal.pk).update(created_at=proposed)
     return 1

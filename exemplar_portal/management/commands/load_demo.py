@@ -37,6 +37,7 @@ class Command(BaseCommand):
         spreadsheet_demo.load()
         if records:
             spreading.spread(records)
+        awards_demo.load_after_all()
         self.hand_over_pending_work()
         self.stdout.write("")
         self.stdout.write(
