@@ -7,6 +7,7 @@ from .views import (
     councils,
     dashboard,
     documents,
+    history,
     register,
 )
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("khen-thuong/hinh-thuc/", include(award_forms.urlpatterns)),
     path("khen-thuong/", include(councils.disclosure_urls)),
     path("khen-thuong/hoi-dong/", include(councils.urlpatterns)),
+    path("khen-thuong/", include(history.urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),

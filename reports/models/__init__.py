@@ -13,6 +13,7 @@ from .award_law import (
 from .awards import AwardForm, AwardProposal, MediaIntroduction, ProposalFile
 from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
 from .councils import Council, CouncilMember, Disclosure, Meeting, Recusal, Vote
+from .history import ConditionCheck, Initiative, PriorAward, TaskRating, Verdict, subject_rows
 from .register import DocumentCounter, IssuedDocument, Signer, default_signer
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "AwardTrack",
     "BaseSalary",
     "CashRate",
+    "ConditionCheck",
     "Consolidation",
     "ConsolidationVersion",
     "Council",
@@ -31,14 +33,19 @@ __all__ = [
     "DocumentCounter",
     "DocumentRender",
     "DossierPart",
+    "Initiative",
     "IssuedDocument",
     "LegalDocument",
     "MediaIntroduction",
     "Meeting",
+    "PriorAward",
     "ProposalFile",
     "Recusal",
     "Signer",
+    "TaskRating",
+    "Verdict",
     "Vote",
     "cash_amount",
     "default_signer",
+    "subject_rows",
 ]

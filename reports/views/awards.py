@@ -28,7 +28,14 @@ from registry.models import Exemplar
 from registry.views.attachments import KindFiles
 from registry.views.exemplars import FromExemplarMixin
 
-from ..awards import PROPOSAL_MOVES, proposal_appraise, proposal_complete, proposal_confer
+from .. import conditions
+from ..awards import (
+    PROPOSAL_MOVES,
+    proposal_appraise,
+    proposal_complete,
+    proposal_confer,
+    proposal_send,
+)
 from ..forms import (
     AppraisalForm,
     DecisionForm,
@@ -99,6 +106,7 @@ class ProposalKind(FromExemplarMixin, RecordKind):
             "can_appraise": PROPOSAL_MOVES.allows(proposal, "agree", user),
             "can_decide": PROPOSAL_MOVES.allows(proposal, "confer", user),
             **PROPOSAL_FILES.context(request, proposal),
+            **conditions.proposal_page(user, proposal),
         }
 
     def named_exemplars(self, request):
@@ -107,12 +115,18 @@ class ProposalKind(FromExemplarMixin, RecordKind):
     def named_initial(self, exemplar):
         return {"exemplar": exemplar, "year": exemplar.year}
 
+    def form_context(self, request, record=None):
+        context = super().form_context(request, record)
+        if record is not None:
+            context["conditions_now"] = conditions.evaluate(record)
+        return context
+
     def save(self, request, form, record=None):
-        """A new proposal is sent; the proposer's changes complete it, which sends it back to
+        """A new proposal is sent, or held where its conditions are not met
+        (``proposal_send``); the proposer's changes complete it, which sends it back to
         appraisal (``proposal_complete``)."""
         if record is None:
-            form.instance.created_by = request.user
-            proposal = super().save(request, form)
+            proposal = proposal_send(proposal=form.instance, by=request.user)
         else:
             changes = {name: form.cleaned_data[name] for name in form.fields}
             proposal = proposal_complete(proposal=record, by=request.user, changes=changes)
@@ -120,10 +134,18 @@ class ProposalKind(FromExemplarMixin, RecordKind):
         return proposal
 
     def refused(self, request, form, record, error):
+        if record is None:  # a new proposal refused: the form says why, with what was typed
+            return super().refused(request, form, record, error)
         messages.error(request, " ".join(error.messages))
         return redirect(record)
 
     def saved_message(self, record, created):
+        if record.status == Status.HELD:
+            return _(
+                "The award proposal is saved but held: a condition of the award is not met "
+                "(see “Conditions of the award”). Complete the subject's history or the "
+                "proposal, or ask Home Affairs to allow it despite the conditions."
+            )
         return (
             _("The award proposal is sent to Home Affairs.")
             if created
