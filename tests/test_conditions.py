@@ -17,6 +17,7 @@ from reports.models import (
     Initiative,
     PriorAward,
     TaskRating,
+    Verdict,
 )
 from tests.factories.exemplars import ExemplarFactory
 from tests.factories.registry import someone
@@ -351,3 +352,219 @@ def test_a_double_award_is_refused_over_the_subjects_years_and_the_laws(world):
     # Another person of the same unit is another subject.
     other = subject(world.dept_a, "Nguyễn Văn Khánh")
     assert not conditions.double_award(exemplar=other, award=award(PROVINCIAL_MERIT), year=2025)
+
+
+# On the proposal: held, allowed despite the conditions, conferred ----------------------------
+
+
+def form_data(exemplar, code, year=2025, **overrides):
+    return {
+        "exemplar": exemplar.pk,
+        "award": award(code).pk,
+        "year": year,
+        "track": "regular",
+        "reasons": "Ba năm liền đạt danh hiệu Chiến sĩ thi đua cơ sở.",
+        **overrides,
+    }
+
+
+def broken_history(unit):
+    """A grassroots fighter in 2023 (old law) and 2025, only an advanced worker in 2024."""
+    hung = subject(unit, "Phạm Văn Hùng")
+    held(hung, GRASSROOTS_FIGHTER + OLD, 2023)
+    worker = held(hung, ADVANCED_WORKER, 2024)
+    held(hung, GRASSROOTS_FIGHTER, 2025)
+    return hung, worker
+
+
+def test_a_proposal_not_met_is_held_and_only_home_affairs_allows_it_with_a_reason(
+    world, client_for
+):
+    from django.urls import reverse
+
+    hung, _worker = broken_history(world.dept_a)
+    editor = client_for(world.user("editor_a"))
+    response = editor.post(
+        reverse("reports:proposal_create"), form_data(hung, PROVINCIAL_FIGHTER), follow=True
+    )
+    proposal = AwardProposal.objects.get(exemplar=hung)
+    assert (proposal.status, proposal.conditions) == (Status.HELD, NOT_MET)
+    page = response.content.decode()
+    assert str(Status.HELD.label) in page and "Lao động tiên tiến" in page
+    assert reverse("reports:proposal_override", args=[proposal.pk]) not in page
+    (check,) = proposal.condition_checks.all()
+    assert (check.occasion, check.verdict, check.checked_by) == (
+        "sent",
+        NOT_MET,
+        world.user("editor_a"),
+    )
+    # Held, it waits for no appraisal: Home Affairs' appraisal page sends it back.
+    override = reverse("reports:proposal_override", args=[proposal.pk])
+    assert editor.post(override, {"reason": "Đơn vị xin trình"}).status_code == 403
+    assert client_for(world.user("editor_b")).get(override).status_code == 404
+    home_affairs = client_for(world.user("home_affairs"))
+    assert override in home_affairs.get(proposal.get_absolute_url()).content.decode()
+    response = home_affairs.post(override, {"reason": "  "})
+    assert response.status_code == 200 and "reason" in response.context["form"].errors
+    proposal.refresh_from_db()
+    assert proposal.status == Status.HELD
+    reason = "Năm 2024 đồng chí được cử đi học tập trung 8 tháng; Hội đồng thống nhất cho trình."
+    assert home_affairs.post(override, {"reason": reason}).status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == Status.PROPOSED
+    assert (proposal.overridden_by, proposal.override_reason) == (
+        world.user("home_affairs"),
+        reason,
+    )
+    latest = proposal.history.first()
+    assert latest.history_user == world.user("home_affairs")
+    assert reason[:40] in latest.history_change_reason
+    assert [c.occasion for c in proposal.condition_checks.order_by("pk")] == ["sent", "overridden"]
+    page = client_for(world.user("head_a")).get(proposal.get_absolute_url()).content.decode()
+    assert reason in page
+    # Held no more: allowing it again is refused.
+    home_affairs = client_for(world.user("home_affairs"))
+    assert home_affairs.get(override).status_code == 302
+    # The leave stands while the subject, award and year do; another year ends it.
+    editor = client_for(world.user("editor_a"))
+    update = reverse("reports:proposal_update", args=[proposal.pk])
+    editor.post(update, form_data(hung, PROVINCIAL_FIGHTER, reasons="Bổ sung thành tích."))
+    proposal.refresh_from_db()
+    assert proposal.status == Status.PROPOSED and proposal.is_overridden
+    editor.post(update, form_data(hung, PROVINCIAL_FIGHTER, year=2024))
+    proposal.refresh_from_db()
+    assert not proposal.is_overridden and proposal.override_reason == ""
+    # 2024 still lacks the title: without the leave, it is held again.
+    assert proposal.conditions == NOT_MET and proposal.status == Status.HELD
+
+
+def test_a_held_proposal_goes_once_the_history_meets_its_conditions(world, client_for):
+    from django.urls import reverse
+
+    hung, worker = broken_history(world.dept_a)
+    editor = client_for(world.user("editor_a"))
+    editor.post(reverse("reports:proposal_create"), form_data(hung, PROVINCIAL_FIGHTER))
+    proposal = AwardProposal.objects.get(exemplar=hung)
+    assert proposal.status == Status.HELD
+    # The 2024 decision was mistyped: it conferred the grassroots fighter title.
+    worker.award = award(GRASSROOTS_FIGHTER)
+    worker.save()
+    initiative(hung, "Ứng dụng hồ sơ bệnh án điện tử", 2025, "province")
+    update = reverse("reports:proposal_update", args=[proposal.pk])
+    response = editor.post(update, form_data(hung, PROVINCIAL_FIGHTER), follow=True)
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.conditions) == (Status.PROPOSED, MET)
+    assert str(Verdict.MET.label) in response.content.decode()
+    assert list(proposal.condition_checks.values_list("verdict", flat=True)) == [MET, NOT_MET]
+
+
+def test_home_affairs_own_proposal_not_met_needs_the_leave_too(world, client_for):
+    from django.urls import reverse
+
+    hung, _worker = broken_history(world.dept_a)
+    home_affairs = client_for(world.user("home_affairs"))
+    data = form_data(hung, PROVINCIAL_FIGHTER, proposing_unit=world.home_affairs_unit.pk)
+    response = home_affairs.post(reverse("reports:proposal_create"), data, follow=True)
+    proposal = AwardProposal.objects.get(exemplar=hung)
+    assert proposal.status == Status.HELD
+    assert reverse("reports:proposal_override", args=[proposal.pk]) in response.content.decode()
+
+
+def test_needing_review_never_holds_a_proposal(world, client_for):
+    from django.urls import reverse
+
+    mai = subject(world.dept_a, "Lê Thị Mai")
+    held(mai, GRASSROOTS_FIGHTER, 2025)  # 2024 not recorded
+    editor = client_for(world.user("editor_a"))
+    response = editor.post(
+        reverse("reports:proposal_create"), form_data(mai, PROVINCIAL_MERIT), follow=True
+    )
+    proposal = AwardProposal.objects.get(exemplar=mai)
+    assert (proposal.status, proposal.conditions) == (Status.PROPOSED, REVIEW)
+    assert str(Verdict.REVIEW.label) in response.content.decode()
+
+
+def test_conferring_marks_the_initiatives_the_award_counted(world, client_for):
+    from reports.awards import proposal_appraise, proposal_confer
+
+    ha = subject(world.dept_a)
+    held(ha, ADVANCED_WORKER, 2025)
+    counted = initiative(ha, "Bảng kiểm chăm sóc người bệnh suy tim", 2025)
+    home_affairs = world.user("home_affairs")
+    proposal = proposed(ha, GRASSROOTS_FIGHTER, 2025)
+    assert conditions.evaluate(proposal).verdict == MET
+    proposal_appraise(proposal=proposal, by=home_affairs, outcome=Status.AGREED)
+    proposal_confer(
+        proposal=proposal,
+        by=home_affairs,
+        decision={
+            "decision_number": "1520/QĐ-SYT",
+            "decision_date": "2025-12-22",
+            "decision_signer": "Giám đốc Sở Y tế",
+        },
+    )
+    counted.refresh_from_db()
+    assert counted.used_for == proposal
+    assert counted.history.first().history_user == home_affairs
+    assert "Chiến sĩ thi đua cơ sở" in counted.history.first().history_change_reason
+    assert proposal.condition_checks.filter(occasion="conferred").exists()
+    # Counted once: the certificate of merit of 2025 does not count it again.
+    initiative(ha, "Sổ tay điều dưỡng điện tử", 2024)
+    found = condition(judged(ha, PROVINCIAL_MERIT, 2025), 2, "initiatives")
+    assert found.verdict == NOT_MET and "1520" not in found.explanation
+    assert "Chiến sĩ thi đua cơ sở (2025)" in found.explanation
+    # The conferred proposal, read again, still counts it as its own.
+    assert conditions.evaluate(proposal).verdict == MET
+
+
+def test_the_form_refuses_a_double_award_over_the_subjects_years(world, client_for):
+    from django.urls import reverse
+
+    row_2024 = subject(world.dept_a, year=2024)
+    row_2025 = subject(world.dept_a)
+    proposed(row_2024, PROVINCIAL_MERIT, 2025)
+    editor = client_for(world.user("editor_a"))
+    data = form_data(row_2025, PROVINCIAL_MERIT, reasons="Gõ lại lần nữa")
+    response = editor.post(reverse("reports:proposal_create"), data)
+    assert response.status_code == 200
+    assert any("Trần Thị Thu Hà" in e for e in response.context["form"].errors["award"])
+    assert "Gõ lại lần nữa" in response.content.decode()
+    held(row_2024, GRASSROOTS_FIGHTER, 2025, number="1520/QĐ-SYT")
+    response = editor.post(
+        reverse("reports:proposal_create"), form_data(row_2025, GRASSROOTS_FIGHTER)
+    )
+    assert any("1520/QĐ-SYT" in e for e in response.context["form"].errors["award"])
+    assert AwardProposal.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("persona", "answer"),
+    [("editor_a", 200), ("home_affairs", 200), ("editor_b", 200), ("media", 403), ("leader", 403)],
+)
+def test_the_form_shows_the_conditions_as_they_are_chosen(world, client_for, persona, answer):
+    from django.urls import reverse
+
+    hung, _worker = broken_history(world.dept_a)
+    url = reverse("reports:proposal_conditions")
+    query = {"exemplar": hung.pk, "award": award(PROVINCIAL_FIGHTER).pk, "year": 2025}
+    response = client_for(world.user(persona)).get(url, query)
+    assert response.status_code == answer
+    if answer == 200:
+        page = response.content.decode()
+        # Another unit's editor does not see this exemplar judged.
+        assert ("Lao động tiên tiến" in page) is (persona != "editor_b")
+        assert (str(Verdict.NOT_MET.label) in page) is (persona != "editor_b")
+
+
+def test_the_edit_form_judges_the_proposal_as_it_is(world, client_for):
+    from django.urls import reverse
+
+    hung, _worker = broken_history(world.dept_a)
+    proposal = proposed(hung, PROVINCIAL_FIGHTER, 2025, status=Status.HELD)
+    editor = client_for(world.user("editor_a"))
+    page = editor.get(reverse("reports:proposal_update", args=[proposal.pk])).content.decode()
+    assert str(Verdict.NOT_MET.label) in page and "proposal-conditions" in page
+    url = reverse("reports:proposal_conditions")
+    query = {"proposal": proposal.pk, "award": award(PROVINCIAL_MERIT).pk, "year": 2025}
+    assert str(Verdict.REVIEW.label) in editor.get(url, query).content.decode()
+    assert client_for(world.user("editor_b")).get(url, query).status_code == 404
