@@ -122,14 +122,31 @@ KINDS = {
     "task_rating": (TaskRating, gettext_lazy("Task completion rating")),
     "initiative": (Initiative, gettext_lazy("Initiative")),
 }
+# The words offices write for each kind, rating and level (matched without accents).
 KIND_ALIASES = {
     "danh hieu": "prior_award",
     "khen thuong": "prior_award",
     "hinh thuc khen thuong": "prior_award",
+    "danh hieu, hinh thuc khen thuong da co": "prior_award",
     "xep loai": "task_rating",
     "danh gia": "task_rating",
     "muc do hoan thanh nhiem vu": "task_rating",
     "sang kien": "initiative",
+}
+RATING_ALIASES = {
+    "hoan thanh xuat sac nhiem vu": "excellent",
+    "hoan thanh tot nhiem vu": "good",
+    "hoan thanh nhiem vu": "completed",
+    "khong hoan thanh nhiem vu": "not_completed",
+}
+LEVEL_ALIASES = {
+    "co so": "grassroots",
+    "cap co so": "grassroots",
+    "tinh": "province",
+    "cap tinh": "province",
+    "bo, ban, nganh, tinh": "province",
+    "toan quoc": "national",
+    "cap toan quoc": "national",
 }
 # (key, header) of each column, in the template's order.
 COLUMNS = [
@@ -196,8 +213,8 @@ class _Cells:
                 "No award form has the code or name “%(value)s” (see the award forms' catalogue)."
             ),
         )
-        self.rating = ChoiceWidget(TaskRating.Rating.choices)
-        self.level = ChoiceWidget(Initiative.Level.choices)
+        self.rating = ChoiceWidget(TaskRating.Rating.choices, aliases=RATING_ALIASES)
+        self.level = ChoiceWidget(Initiative.Level.choices, aliases=LEVEL_ALIASES)
         self.year = IntegerWidget()
         self.day = DateWidget()
         self.text = TextWidget()

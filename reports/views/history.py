@@ -237,14 +237,23 @@ class HistoryImportView(PermissionRequiredMixin, FormView):
     form_class = HistoryImportForm
     permission_required = "reports.import_subject_history"
 
+    def named_exemplar(self):
+        """The exemplar the page was opened from (``?exemplar=<code>``), if the user reaches
+        it: the template's rows name it."""
+        code = self.request.GET.get("exemplar", "")
+        if not code:
+            return None
+        return Exemplar.objects.restrict(self.request.user).filter(code=code[:12]).first()
+
     def get(self, request, *args, **kwargs):
         if request.GET.get("template"):
-            code = request.GET.get("exemplar") or "ABCDEFGH23"
+            exemplar = self.named_exemplar()
+            code = exemplar.code if exemplar else "ABCDEFGH23"
             return xlsx_response(
                 filename="mau-nhap-lich-su-khen-thuong",
                 title=str(subject_history.SHEET_TITLE),
                 headers=[subject_history.column_label(k) for k, _l in subject_history.COLUMNS],
-                rows=subject_history.template_rows(code[:12]),
+                rows=subject_history.template_rows(code),
             )
         return super().get(request, *args, **kwargs)
 
@@ -254,7 +263,7 @@ class HistoryImportView(PermissionRequiredMixin, FormView):
             kinds=[label for _model, label in subject_history.KINDS.values()],
             ratings=[label for _v, label in TaskRating.Rating.choices],
             levels=[label for _v, label in Initiative.Level.choices],
-            exemplar=self.request.GET.get("exemplar", ""),
+            exemplar=self.named_exemplar(),
             **kwargs,
         )
 
