@@ -47,7 +47,7 @@ class PriorAwardForm(SubjectRecordForm):
         labels = {
             "document_number": _("decision number"),
             "document_date": _("decision date"),
-            "document_issuer": _("conferred by"),
+            "document_issuer": _("who conferred it"),
         }
         help_texts = {
             "award": _(

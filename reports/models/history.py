@@ -256,10 +256,10 @@ class ConditionCheck(models.Model):
     despite them, conferred): the verdict and the whole evaluation, kept unchanged."""
 
     class Occasion(models.TextChoices):
-        SENT = "sent", _("Sent")
-        COMPLETED = "completed", _("Completed")
-        OVERRIDDEN = "overridden", _("Allowed despite the conditions")
-        CONFERRED = "conferred", _("Conferred")
+        SENT = "sent", _("When sent")
+        COMPLETED = "completed", _("When completed")
+        OVERRIDDEN = "overridden", _("When allowed despite the conditions")
+        CONFERRED = "conferred", _("When conferred")
 
     proposal = models.ForeignKey(
         "reports.AwardProposal",

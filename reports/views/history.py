@@ -141,7 +141,7 @@ class PriorAwards(SubjectHistoryKind):
     export_columns = [
         (gettext_lazy("achievement year"), lambda r: r.year),
         (gettext_lazy("award or title"), lambda r: r.award.name),
-        (gettext_lazy("decision"), _proof),
+        (gettext_lazy("decision conferring it"), _proof),
         (gettext_lazy("source"), display("source")),
         (gettext_lazy("exemplar"), lambda r: f"{r.exemplar} ({r.exemplar.year})"),
     ]
