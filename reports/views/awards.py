@@ -77,6 +77,7 @@ class ProposalKind(FromExemplarMixin, RecordKind):
         (gettext_lazy("track"), "track.label"),
         (gettext_lazy("proposing unit"), "proposing_unit.name"),
         (gettext_lazy("status"), display("status")),
+        (gettext_lazy("conditions"), display("conditions")),
         (gettext_lazy("decision number"), "decision_number"),
         (gettext_lazy("decision date"), "decision_date"),
         (gettext_lazy("signer"), "decision_signer"),
