@@ -41,7 +41,7 @@ from .documents import (
     particulars,
 )
 from .layout import Column, Document, Facts, Heading, Paragraph, Signature, Table
-from .models import AwardProposal
+from .models import AwardProposal, PriorAward, subject_rows
 
 
 @dataclass(frozen=True)
@@ -134,11 +134,7 @@ def form_for(subject_kind: str, day: datetime.date) -> OfficialForm:
 
 def same_subject(exemplar: Exemplar):
     """The exemplar's records of every year: the same subject in the same unit."""
-    return Exemplar.objects.filter(
-        unit_id=exemplar.unit_id,
-        subject_kind=exemplar.subject_kind,
-        subject_key=exemplar.subject_key,
-    )
+    return subject_rows(exemplar)
 
 
 def years_table(exemplar: Exemplar) -> Table:
@@ -155,7 +151,8 @@ def years_table(exemplar: Exemplar) -> Table:
 
 
 def awards_table(exemplar: Exemplar, proposal: AwardProposal | None = None) -> Table | None:
-    """The awards the subject already holds: not the one the report is written for."""
+    """The awards the subject already holds: conferred on the portal (not the one the report
+    is written for) and recorded as held from before it (``PriorAward``), by year."""
     conferred = (
         AwardProposal.objects.filter(
             exemplar__in=same_subject(exemplar), status=AwardProposal.Status.CONFERRED
@@ -168,6 +165,13 @@ def awards_table(exemplar: Exemplar, proposal: AwardProposal | None = None) -> T
         [p.year, p.award.name, p.decision_number, p.decision_date, p.award.get_level_display()]
         for p in conferred
     ]
+    held = PriorAward.objects.filter(exemplar__in=same_subject(exemplar)).select_related("award")
+    rows += [
+        [h.year, h.award.name, h.document_number, h.document_date, h.document_issuer] for h in held
+    ]
+    # By year, the portal's decisions and those from before it together (a stable sort keeps
+    # the portal's order within a year).
+    rows.sort(key=lambda row: row[0])
     if not rows:
         return None
     return Table(

@@ -23,7 +23,14 @@ from registry.enums import ExemplarStatus
 from registry.models import Exemplar, Plan, Unit, User
 
 from . import consolidation as consolidating
-from . import demo_certificates, demo_councils, demo_dossier, demo_fund, demo_statistics
+from . import (
+    demo_certificates,
+    demo_councils,
+    demo_dossier,
+    demo_fund,
+    demo_history,
+    demo_statistics,
+)
 from .awards import DECISION_FIELDS, proposal_confer
 from .models import (
     AwardForm,
@@ -190,6 +197,7 @@ def load() -> int:
     created += _past_exemplars()
     created += _period_review(home_affairs)
     created += demo_dossier.load(home_affairs)
+    created += demo_history.load(home_affairs)
     return created
 
 

@@ -22,10 +22,18 @@ def exemplar_page(*, user, exemplar) -> dict:
     return exemplar_awards(user=user, exemplar=exemplar)
 
 
+def exemplar_history(*, user, exemplar) -> dict:
+    from .views.history import subject_history_summary
+
+    return subject_history_summary(user=user, exemplar=exemplar)
+
+
 def register() -> None:
     extensions.exemplar_reach.register(media_reach)
     extensions.exemplar_page_context.register(exemplar_page)
+    extensions.exemplar_page_context.register(exemplar_history)
     extensions.slots.add("exemplar_actions", "reports/document_buttons_exemplar.html")
     extensions.slots.add("exemplar_sections", "reports/partials/exemplar_awards.html")
+    extensions.slots.add("exemplar_sections", "reports/partials/exemplar_history.html")
     extensions.slots.add("unit_actions", "reports/document_buttons_unit.html")
     extensions.slots.add("quota_actions", "reports/document_buttons_quota.html")

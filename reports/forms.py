@@ -18,6 +18,7 @@ from registry.enums import ExemplarStatus, SubjectKind
 from registry.forms import AttachmentForm, year_field
 from registry.models import Campaign, Exemplar, Field, Plan, Unit
 
+from .conditions import double_award
 from .councils import RECUSED
 from .models import (
     AwardForm,
@@ -91,14 +92,13 @@ class ProposalForm(BootstrapFormMixin, forms.ModelForm):
                 _("“%(award)s” is not in force in %(year)s.") % {"award": award, "year": year},
             )
         if exemplar and award and year and not self.has_error("award"):
-            others = AwardProposal.objects.filter(exemplar=exemplar, award=award, year=year)
-            if others.exclude(pk=self.instance.pk).exists():
+            # The subject over all its yearly rows, the award with the forms counted as it.
+            refusal = double_award(
+                exemplar=exemplar, award=award, year=year, leaving_out=self.instance
+            )
+            if refusal:
                 # An error on the award also spares the model's unique constraint check.
-                self.add_error(
-                    "award",
-                    _("%(exemplar)s is already proposed for “%(award)s” for %(year)s.")
-                    % {"exemplar": exemplar, "award": award, "year": year},
-                )
+                self.add_error("award", refusal)
         return cleaned
 
 

@@ -11,6 +11,7 @@ from .views import (
     documents,
     dossier,
     fund,
+    history,
     register,
     statistics,
 )
@@ -29,6 +30,7 @@ urlpatterns = [
     path("khen-thuong/quyet-dinh/", include(certificates.decision_urlpatterns)),
     path("khen-thuong/phoi-bang-khen/", include(certificates.urlpatterns)),
     path("khen-thuong/bang-khen-da-in/", include(certificates.print_urlpatterns)),
+    path("khen-thuong/", include(history.urlpatterns)),
     path("van-ban/", include(documents.urlpatterns)),
     path("tong-quan/", include(dashboard.urlpatterns)),
     path("tong-hop/", include(consolidations.urlpatterns)),

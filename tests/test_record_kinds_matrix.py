@@ -6,18 +6,19 @@ signed out, every page sends to the sign-in page; signed in, the list answers 20
 where the kind asks a permission for its list and the persona lacks it; the form to create
 answers 200 or 403 as the add permission says; a record that does not exist is a 404 on
 every page that names one. A kind whose pages name a parent record (``parent_model``) is
-walked under a parent the persona reaches (their own unit, for a unit's records), its
-permissions asked of it as the kit asks them; under a parent that does not exist, or that
-the persona does not reach, each of those pages is a 404.
+walked under a parent the persona reaches (their own unit, for a unit's records; an exemplar
+of their unit, for an exemplar's), its permissions asked of it as the kit asks them; under a
+parent that does not exist, or that the persona does not reach, each of those pages is a 404.
 """
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
 from exemplar_portal.base.kit import RecordKind
-from registry.models import Unit
+from registry.models import Exemplar, Unit
 from tests.factories import campaigns as campaign_factories
 from tests.factories import reports as report_factories
+from tests.factories.exemplars import ExemplarFactory
 
 pytestmark = pytest.mark.integration
 
@@ -61,14 +62,19 @@ def url(kind: RecordKind, namespace: str, page: str, parent=None) -> str:
 
 
 def parents(kind: RecordKind, user) -> tuple:
-    """A parent record ``user`` reaches (their own unit for a unit's records, else one of
-    the factories) and one they do not reach, if any; none for a kind without a parent."""
+    """A parent record ``user`` reaches (their own unit for a unit's records, an exemplar of
+    their unit for an exemplar's, else one of the factories) and one they do not reach, if
+    any; none for a kind without a parent."""
     model = kind.parent_model
     if model is None:
         return None, None
     reached = model.objects.restrict(user)
     if model is Unit:
         inside = user.unit
+    elif model is Exemplar:  # one of the user's unit, and one of another unit
+        inside = ExemplarFactory(unit=user.unit)
+        others = Unit.objects.exclude(pk=user.unit_id).filter(users__isnull=False)
+        ExemplarFactory(unit=others.order_by("pk").first())
     else:
         name = f"{model.__name__}Factory"
         factory = getattr(campaign_factories, name, None) or getattr(report_factories, name)

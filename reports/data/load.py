@@ -65,6 +65,27 @@ def seed(apps):
     for module in MODULES:
         for award in module.AWARDS:
             _law_of(model, forms[award["code"]], award, module, documents, parts, forms)
+    link_continuations(apps)
+
+
+# The suffix of the codes of the forms of the Law of 2003 (``awards_2003``).
+OLD_LAW_SUFFIX = "-2003"
+
+
+def link_continuations(apps):
+    """Each form of the Law of 2003 ("X-2003") is carried on by the form of the Law of 2022
+    with the same code ("X"), where there is one: a title held under the old law counts for a
+    condition that names the new one (``reports.conditions``)."""
+    AwardForm = apps.get_model("reports", "AwardForm")
+    if not any(field.name == "continues_as" for field in AwardForm._meta.get_fields()):
+        return  # an earlier migration's models: the link's own migration makes it
+    current = dict(
+        AwardForm.objects.exclude(code__endswith=OLD_LAW_SUFFIX).values_list("code", "pk")
+    )
+    for old in AwardForm.objects.filter(code__endswith=OLD_LAW_SUFFIX):
+        successor = current.get(old.code.removesuffix(OLD_LAW_SUFFIX))
+        if successor and old.continues_as_id != successor:
+            AwardForm.objects.filter(pk=old.pk).update(continues_as_id=successor)
 
 
 def _form(AwardForm, award, order, documents, tracks):

@@ -30,6 +30,7 @@ from .consolidations import Consolidation, ConsolidationVersion, DocumentRender
 from .councils import Council, CouncilMember, Disclosure, Meeting, Recusal, Vote
 from .decisions import AwardDecision
 from .fund import Fund, FundEntry, FundPayout
+from .history import ConditionCheck, Initiative, PriorAward, TaskRating, Verdict, subject_rows
 from .register import DocumentCounter, IssuedDocument, Signer, default_signer
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "CertificateField",
     "CertificateNumber",
     "CertificatePrint",
+    "ConditionCheck",
     "Consolidation",
     "ConsolidationVersion",
     "Council",
@@ -58,16 +60,21 @@ __all__ = [
     "Fund",
     "FundEntry",
     "FundPayout",
+    "Initiative",
     "IssuedDocument",
     "LegalDocument",
     "MediaIntroduction",
     "Meeting",
+    "PriorAward",
     "ProposalFile",
     "RecipientGroup",
     "Recusal",
     "Signer",
     "StatisticsColumn",
+    "TaskRating",
+    "Verdict",
     "Vote",
     "cash_amount",
     "default_signer",
+    "subject_rows",
 ]

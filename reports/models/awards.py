@@ -23,6 +23,7 @@ from registry.models.units import YEAR_VALIDATORS, ValidityPeriod, ValidityQuery
 from registry.rules import is_media
 
 from .award_law import AwardTrack, regular_track
+from .history import Verdict
 
 
 class StatisticsColumn(models.TextChoices):
@@ -108,6 +109,16 @@ class AwardForm(WithPage, Searchable, ValidityPeriod):
         ),
     )
     note = models.TextField(_("note"), blank=True)
+    # A title or form of an earlier law carried on by one of the law in force ("X-2003" by
+    # "X"): the conditions count them as one (``reports.conditions``).
+    continues_as = models.ForeignKey(
+        "self",
+        verbose_name=_("continued under the later law as"),
+        related_name="continues",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     objects = AwardFormQuerySet.as_manager()
     history = HistoricalRecords()
@@ -188,6 +199,9 @@ class AwardProposal(NotesInHistory, WithPage, models.Model):
         NOT_AGREED = "not_agreed", _("Not agreed")
         AGREED = "agreed", _("Agreed")
         CONFERRED = "conferred", _("Conferred")
+        # Saved, not sent: its conditions are not met (``reports.conditions``) and Home
+        # Affairs has not allowed it despite them.
+        HELD = "held", _("Held: conditions not met")
 
         @classmethod
         def outcomes(cls):
@@ -197,7 +211,7 @@ class AwardProposal(NotesInHistory, WithPage, models.Model):
         @classmethod
         def editable(cls):
             """States in which the proposer may still change the proposal."""
-            return {cls.PROPOSED, cls.NEEDS_MORE}
+            return {cls.PROPOSED, cls.NEEDS_MORE, cls.HELD}
 
         @classmethod
         def appraisable(cls):
@@ -252,6 +266,20 @@ class AwardProposal(NotesInHistory, WithPage, models.Model):
             "national statistical forms count them in."
         ),
     )
+    # The conditions as last judged (``reports.conditions``; each check is a
+    # ``ConditionCheck``), and Home Affairs' leave to send it despite them.
+    conditions = models.CharField(
+        _("conditions"), max_length=12, choices=Verdict.choices, blank=True, editable=False
+    )
+    override_reason = models.TextField(
+        _("reason for sending despite the conditions"), blank=True, editable=False
+    )
+    overridden_by = by_user(
+        _("allowed despite the conditions by"), null=True, blank=True, editable=False
+    )
+    overridden_at = models.DateTimeField(
+        _("allowed despite the conditions at"), null=True, blank=True, editable=False
+    )
     created_by = by_user(_("proposed by"))
     created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -279,6 +307,10 @@ class AwardProposal(NotesInHistory, WithPage, models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in self.Status.editable()
+
+    @property
+    def is_overridden(self) -> bool:
+        return self.overridden_at is not None
 
     @property
     def disclosure_or_none(self):

@@ -28,8 +28,14 @@ from registry.models import Exemplar
 from registry.views.attachments import KindFiles
 from registry.views.exemplars import FromExemplarMixin
 
-from .. import dossier
-from ..awards import PROPOSAL_MOVES, proposal_appraise, proposal_complete, proposal_confer
+from .. import conditions, dossier
+from ..awards import (
+    PROPOSAL_MOVES,
+    proposal_appraise,
+    proposal_complete,
+    proposal_confer,
+    proposal_send,
+)
 from ..forms import (
     AppraisalForm,
     DecisionForm,
@@ -71,6 +77,7 @@ class ProposalKind(FromExemplarMixin, RecordKind):
         (gettext_lazy("track"), "track.label"),
         (gettext_lazy("proposing unit"), "proposing_unit.name"),
         (gettext_lazy("status"), display("status")),
+        (gettext_lazy("conditions"), display("conditions")),
         (gettext_lazy("decision number"), "decision_number"),
         (gettext_lazy("decision date"), "decision_date"),
         (gettext_lazy("signer"), "decision_signer"),
@@ -101,6 +108,7 @@ class ProposalKind(FromExemplarMixin, RecordKind):
             "can_decide": PROPOSAL_MOVES.allows(proposal, "confer", user),
             **PROPOSAL_FILES.context(request, proposal),
             "dossier": dossier.checklist(proposal),
+            **conditions.proposal_page(user, proposal),
         }
 
     def named_exemplars(self, request):
@@ -109,12 +117,18 @@ class ProposalKind(FromExemplarMixin, RecordKind):
     def named_initial(self, exemplar):
         return {"exemplar": exemplar, "year": exemplar.year}
 
+    def form_context(self, request, record=None):
+        context = super().form_context(request, record)
+        if record is not None:
+            context["conditions_now"] = conditions.evaluate(record)
+        return context
+
     def save(self, request, form, record=None):
-        """A new proposal is sent; the proposer's changes complete it, which sends it back to
+        """A new proposal is sent, or held where its conditions are not met
+        (``proposal_send``); the proposer's changes complete it, which sends it back to
         appraisal (``proposal_complete``)."""
         if record is None:
-            form.instance.created_by = request.user
-            proposal = super().save(request, form)
+            proposal = proposal_send(proposal=form.instance, by=request.user)
         else:
             changes = {name: form.cleaned_data[name] for name in form.fields}
             proposal = proposal_complete(proposal=record, by=request.user, changes=changes)
@@ -122,10 +136,18 @@ class ProposalKind(FromExemplarMixin, RecordKind):
         return proposal
 
     def refused(self, request, form, record, error):
+        if record is None:  # a new proposal refused: the form says why, with what was typed
+            return super().refused(request, form, record, error)
         messages.error(request, " ".join(error.messages))
         return redirect(record)
 
     def saved_message(self, record, created):
+        if record.status == Status.HELD:
+            return _(
+                "The award proposal is saved but held: a condition of the award is not met "
+                "(see “Conditions of the award”). Complete the subject's history or the "
+                "proposal, or ask Home Affairs to allow it despite the conditions."
+            )
         return (
             _("The award proposal is sent to Home Affairs.")
             if created
