@@ -519,10 +519,26 @@ def _backdate(exemplar, day: datetime.date) -> None:
     Exemplar.objects.filter(pk=exemplar.pk).update(created_at=at(-7), status_changed_at=last)
 
 
+def demo_token(token: str):
+    """The creation token of the demo's exemplar named ``token`` ("lan-syt")."""
+    import uuid
+
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"demo-exemplar-{token}")
+
+
+def accepted_demo_exemplar(token: str):
+    """The demo's exemplar named ``token``, if it is loaded and accepted."""
+    from .enums import ExemplarStatus
+    from .models import Exemplar
+
+    return Exemplar.objects.filter(
+        creation_token=demo_token(token), status=ExemplarStatus.ACCEPTED
+    ).first()
+
+
 @transaction.atomic
 def demo_exemplars() -> int:
     """Demo campaigns and exemplars, moved through the real workflow. Idempotent."""
-    import uuid
 
     from registry.models import Campaign
 
@@ -556,7 +572,7 @@ def demo_exemplars() -> int:
         new_model,
         moves,
     ) in EXEMPLARS:
-        creation_token = uuid.uuid5(uuid.NAMESPACE_URL, f"demo-exemplar-{token}")
+        creation_token = demo_token(token)
         if Exemplar.objects.filter(creation_token=creation_token).exists():
             continue
         author = User.objects.get(username=creator)
@@ -614,15 +630,13 @@ def _demo_removed_attachment() -> None:
     """Sở Y tế's draft of Vũ Thị Thanh Mai gets a photo and a report, and the report is
     removed again: Home Affairs sees it under "removed files" and can restore it, and the
     timeline shows both. Idempotent."""
-    import uuid
 
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from . import attachments
     from .models import Attachment, Exemplar
 
-    token = uuid.uuid5(uuid.NAMESPACE_URL, "demo-exemplar-mai-syt")
-    exemplar = Exemplar.objects.filter(creation_token=token).first()
+    exemplar = Exemplar.objects.filter(creation_token=demo_token("mai-syt")).first()
     if exemplar is None or Attachment.history.filter(exemplar_id=exemplar.pk).exists():
         return
     author = User.objects.get(username="canbo.syt")

@@ -11,7 +11,6 @@ Runs after ``registry.demo`` (``manage.py load_demo``); running it again changes
 """
 
 import datetime
-import uuid
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.utils import timezone
 from campaigns.data.outlets import load_outlets
 from campaigns.models import MediaOutlet
 from registry.data.demo_past_exemplars import PAST_EXEMPLARS
+from registry.demo import accepted_demo_exemplar, demo_token
 from registry.enums import ExemplarStatus
 from registry.models import Exemplar, Plan, Unit, User
 
@@ -131,13 +131,6 @@ INTRODUCTIONS = [
 ]
 
 
-def _exemplar(token: str):
-    return Exemplar.objects.filter(
-        creation_token=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-exemplar-{token}"),
-        status=ExemplarStatus.ACCEPTED,
-    ).first()
-
-
 @transaction.atomic
 def load() -> int:
     """The proposals and introductions; returns how many records it created."""
@@ -146,7 +139,7 @@ def load() -> int:
     created = 0
     decisions = []  # recorded once the first version of the consolidation is published
     for token, code, year, track, unit_code, proposer, reasons, appraisal, decision in PROPOSALS:
-        exemplar, award = _exemplar(token), AwardForm.objects.get(code=code)
+        exemplar, award = accepted_demo_exemplar(token), AwardForm.objects.get(code=code)
         if (
             exemplar is None
             or AwardProposal.objects.filter(exemplar=exemplar, award=award, year=year).exists()
@@ -173,7 +166,7 @@ def load() -> int:
         created += 1
     outlets = {outlet.name: outlet for outlet in MediaOutlet.objects.all()}
     for token, outlet_name, date, occasion, angle in INTRODUCTIONS:
-        exemplar, outlet = _exemplar(token), outlets.get(outlet_name)
+        exemplar, outlet = accepted_demo_exemplar(token), outlets.get(outlet_name)
         if exemplar is None or outlet is None:
             continue
         if MediaIntroduction.objects.filter(exemplar=exemplar, outlet=outlet, date=date).exists():
@@ -306,7 +299,9 @@ def _issue(home_affairs) -> int:
         (Kind.UNIT_EXEMPLARS, {"unit": "37-SYT", "year": 2025}, "37-SYT", "lanhdao.syt"),
         (Kind.PROPOSALS_TO_PROVINCE, {"year": 2025}, "37-SNV", HOME_AFFAIRS),
     ]
-    lan = AwardProposal.objects.filter(exemplar=_exemplar("lan-syt"), year=2025).first()
+    lan = AwardProposal.objects.filter(
+        exemplar=accepted_demo_exemplar("lan-syt"), year=2025
+    ).first()
     if lan is not None:
         params = {"exemplar": lan.exemplar.code, "personal_data": False, "proposal": lan.pk}
         documents.append((Kind.ACHIEVEMENT_REPORT, params, "37-SYT", "lanhdao.syt"))
@@ -448,7 +443,7 @@ def _past_exemplars() -> int:
         achievements,
         new_model,
     ) in PAST_EXEMPLARS:
-        creation_token = uuid.uuid5(uuid.NAMESPACE_URL, f"demo-exemplar-{token}")
+        creation_token = demo_token(token)
         unit = Unit.objects.filter(code=unit_code).first()
         if unit is None or Exemplar.objects.filter(creation_token=creation_token).exists():
             continue

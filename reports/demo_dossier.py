@@ -18,14 +18,13 @@ council's meeting); running it again changes nothing.
 """
 
 import datetime
-import uuid
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import translation
 
-from registry.enums import ExemplarStatus
-from registry.models import Exemplar, Unit, User
+from registry.demo import accepted_demo_exemplar
+from registry.models import Unit, User
 
 from . import dossier, issuing
 from .awards import proposal_appraise
@@ -57,13 +56,6 @@ REFUSED = (
     "Năm năm liền đạt danh hiệu Tập thể lao động xuất sắc; mô hình “Thư viện xanh” ngoài trời "
     "được nhân rộng ra các trường tiểu học của thành phố Ninh Bình.",
 )
-
-
-def _exemplar(token: str):
-    return Exemplar.objects.filter(
-        creation_token=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-exemplar-{token}"),
-        status=ExemplarStatus.ACCEPTED,
-    ).first()
 
 
 def _issued(kind, params, unit, username, day) -> tuple[IssuedDocument | None, int]:
@@ -114,7 +106,9 @@ def _province_signer() -> int:
 def load(home_affairs: User) -> int:
     """The dossiers above; returns how many records it created."""
     created = _province_signer()
-    lan = AwardProposal.objects.filter(exemplar=_exemplar("lan-syt"), year=2025).first()
+    lan = AwardProposal.objects.filter(
+        exemplar=accepted_demo_exemplar("lan-syt"), year=2025
+    ).first()
     if lan is not None:
         health = lan.proposing_unit
         letter, made = _issued(
@@ -138,7 +132,7 @@ def load(home_affairs: User) -> int:
 
 def _refused(home_affairs: User) -> int:
     token, code, year, unit_code, proposer, reasons = REFUSED
-    exemplar, award = _exemplar(token), AwardForm.objects.filter(code=code).first()
+    exemplar, award = accepted_demo_exemplar(token), AwardForm.objects.filter(code=code).first()
     unit = Unit.objects.filter(code=unit_code).first()
     if exemplar is None or award is None or unit is None:
         return 0

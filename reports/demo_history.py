@@ -17,12 +17,11 @@ Runs after ``reports.demo_data`` (the exemplars of 2023 and 2024 are accepted th
 """
 
 import datetime
-import uuid
 
 from django.db import transaction
 
-from registry.enums import ExemplarStatus
-from registry.models import Exemplar, Unit, User
+from registry.demo import accepted_demo_exemplar
+from registry.models import Unit, User
 
 from .awards import proposal_override, proposal_send
 from .models import AwardForm, AwardProposal, AwardTrack, Initiative, PriorAward, TaskRating
@@ -187,13 +186,6 @@ PROPOSALS = [
 ]
 
 
-def _exemplar(token: str):
-    return Exemplar.objects.filter(
-        creation_token=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-exemplar-{token}"),
-        status=ExemplarStatus.ACCEPTED,
-    ).first()
-
-
 def _recorder(username: str, source: str, home_affairs):
     """Typed by the unit's editor; imported by Home Affairs."""
     if source == Source.IMPORTED:
@@ -275,11 +267,11 @@ def load(home_affairs: User | None = None) -> int:
         return 0
     made = 0
     for token, (editor, awards, ratings, initiatives) in HISTORIES.items():
-        exemplar = _exemplar(token)
+        exemplar = accepted_demo_exemplar(token)
         if exemplar is not None:
             made += history_of(exemplar, editor, awards, ratings, initiatives, home_affairs)
     for token, code, year, proposer, unit_code, reasons, leave in PROPOSALS:
-        exemplar, award = _exemplar(token), AwardForm.objects.get(code=code)
+        exemplar, award = accepted_demo_exemplar(token), AwardForm.objects.get(code=code)
         unit = Unit.objects.filter(code=unit_code).first()
         by = User.objects.filter(username=proposer).first() or home_affairs
         if exemplar is None or unit is None:
