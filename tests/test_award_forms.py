@@ -6,8 +6,6 @@ import datetime
 import io
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -21,6 +19,7 @@ from reports.models import (
     AwardTrack,
     cash_amount,
 )
+from tests.migrating import fresh_database, migrate
 from tests.personas import PERSONAS
 
 C, I, H = SubjectKind.COLLECTIVE, SubjectKind.INDIVIDUAL, SubjectKind.HOUSEHOLD  # noqa: E741
@@ -289,21 +288,15 @@ def test_the_menu_leads_to_the_catalogue(world, client_for):
 # The proposals' kind becomes their track ---------------------------------------------------
 
 BEFORE = [("reports", "0007_consolidation_campaign_in_registry")]
+TRACK = [("reports", "0010_proposal_track")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.mark.slow
-@pytest.mark.django_db(transaction=True)
-def test_a_proposals_kind_becomes_its_track():
-    old = migrate(BEFORE)
-    kinds = {}
-    try:
+@pytest.mark.slow(seconds=30)  # a migration from nothing to the track and back
+@pytest.mark.django_db
+def test_a_proposals_kind_becomes_its_track(tmp_path):
+    with fresh_database(tmp_path):
+        old = migrate(BEFORE)
+        kinds = {}
         Proposal = old.get_model("reports", "AwardProposal")
         Exemplar = old.get_model("registry", "Exemplar")
         Unit = old.get_model("registry", "Unit")
@@ -317,7 +310,6 @@ def test_a_proposals_kind_becomes_its_track():
             code="bang-khen-chu-tich-ubnd-tinh",
             defaults={"name": "Bằng khen", "category": "commendation", "level": "province"},
         )
-        # A transactional test before this one may have emptied the seeded fields.
         field, _ = old.get_model("registry", "Field").objects.get_or_create(
             code="cai-cach-hanh-chinh", defaults={"name": "Cải cách hành chính"}
         )
@@ -344,13 +336,9 @@ def test_a_proposals_kind_becomes_its_track():
                 reasons="x",
                 created_by=user,
             ).pk
-        latest = migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
-        Proposal = latest.get_model("reports", "AwardProposal")
+        Proposal = migrate(TRACK).get_model("reports", "AwardProposal")
         for kind, pk in kinds.items():
             assert Proposal.objects.get(pk=pk).track.code == kind
         # And back: the track gives the kind again.
-        old = migrate(BEFORE)
-        Proposal = old.get_model("reports", "AwardProposal")
+        Proposal = migrate(BEFORE).get_model("reports", "AwardProposal")
         assert {Proposal.objects.get(pk=pk).kind for pk in kinds.values()} == set(kinds)
-    finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

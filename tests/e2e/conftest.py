@@ -37,19 +37,23 @@ HERE = Path(__file__).parent
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Run the browser tests after all others (after pytest-django's own ordering), the
-    journeys marked slow first among them.
+    """Run the browser tests after all others (after pytest-django's own ordering), and in
+    each of the two groups the tests marked slow first.
 
     Once started, Playwright keeps its event loop running in the main thread until the end
     of the session, and Django refuses ORM calls from a thread with a running loop: a
     database test of another folder that ran after a browser test would fail.
-    The longest journeys (10-35 s) go first so that the test workers, which take the tests
-    in this order, end with short ones and finish together.
+    The longest tests (the migration round trips take minutes, journeys 10-35 s) go first
+    so that the test workers, which take the tests in this order, end with short ones and
+    finish together instead of one of them running a long test alone at the end.
     """
 
     def place(item):
-        browser = item.path.is_relative_to(HERE)
-        return browser, browser and item.get_closest_marker("slow") is None
+        slow = item.get_closest_marker("slow")
+        # ``@pytest.mark.slow(seconds=N)``: the longest first among the slow ones, so that
+        # the two longest start on different workers.
+        seconds = slow.kwargs.get("seconds", 0) if slow else 0
+        return item.path.is_relative_to(HERE), slow is None, -seconds
 
     items.sort(key=place)  # stable: the order is kept within each group
 
@@ -226,6 +230,9 @@ def logout(page: Page):
     """Log out through the user menu in the navbar."""
 
     def log_out() -> Page:
+        # The menu opens once Bootstrap's script has run: a click that follows a navigation
+        # only as far as its new address could come before it.
+        page.wait_for_load_state("load")
         toggler = page.locator(".navbar-toggler")
         if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
             toggler.click()  # on a phone the menu is folded
