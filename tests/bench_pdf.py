@@ -6,7 +6,9 @@ after each render). Its database is a fresh throwaway one: a temporary SQLite fi
 ``DATABASE_URL`` names a PostgreSQL server, a database ``bench_pdf_<pid>`` created on that
 server and dropped at the end (the dashboard's data elsewhere is never touched).
 
-Prints ``bench consolidated_pdf_s``, ``bench pdf_pages_per_s`` and ``bench pdf_peak_mb``.
+Prints ``bench consolidated_pdf_s``, ``bench pdf_pages_per_s`` and ``bench pdf_peak_mb``, and
+before them ``bench pdf_memory_growth_kb`` (what the process keeps of each one-page render,
+after a warm-up: 276 KB when each render made its own font configuration, 19 KB now).
 """
 
 import os
@@ -182,7 +184,36 @@ def main() -> None:
         call_command("load_outlets", stdout=quiet)
         quiet.close()
         with translation.override("vi"):
+            _memory_per_render()
             _render(timezone.localdate().year - 1)
+
+
+def _memory_per_render(warm: int = 20, renders: int = 200) -> None:
+    """Resident memory kept per one-page render, as a web worker renders profiles all day."""
+    from reports.pdf import lay_out
+
+    def resident() -> int:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+    words = ["Nguyễn Thị Hương", "xuất sắc", "phong trào", "thi đua", "yêu nước", "năm 2025"]
+    rng = random.Random(2026)  # noqa: S311 - reproducible text
+
+    def one(n):
+        text = " ".join(rng.choice(words) for _ in range(600))
+        html = (
+            '<link rel="stylesheet" href="/static/css/pdf.css">'
+            f"<h1>Hồ sơ số {n}</h1><p><b>{text[:300]}</b></p><p><i>{text}</i></p><p>{text}</p>"
+        )
+        lay_out(html).write_pdf()
+
+    for n in range(warm):
+        one(n)
+    before = resident()
+    for n in range(renders):
+        one(warm + n)
+    growth = (resident() - before) / 1024 / renders
+    bench("pdf_memory_growth_kb", growth, "KB/render", f"{renders} one-page renders")
 
 
 def _render(year: int):

@@ -4,6 +4,7 @@ the machine has."""
 
 import io
 import re
+import threading
 import unicodedata
 
 import pytest
@@ -11,11 +12,12 @@ from django.templatetags.static import static
 from django.urls import reverse
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
+from weasyprint.text.fonts import FontConfiguration
 
 from registry.enums import ExemplarStatus, SubjectKind
 from reports import consolidation as consolidating
 from reports.models import AwardForm, AwardProposal
-from reports.pdf import BASE_URL, RestrictedFetcher, lay_out
+from reports.pdf import BASE_URL, RestrictedFetcher, font_configuration, lay_out
 from tests.factories.exemplars import ExemplarFactory
 
 YEAR = 2025
@@ -117,7 +119,8 @@ def test_every_vietnamese_letter_comes_from_the_shipped_font_in_every_style():
 <p><code>{LETTERS}</code></p>
 </body></html>"""
     fetcher = RestrictedFetcher()
-    content = lay_out(html, fetcher=fetcher).write_pdf()
+    # A configuration of its own, so that the fonts are loaded by this render.
+    content = lay_out(html, fetcher=fetcher, font_config=FontConfiguration()).write_pdf()
 
     # The four faces were loaded from the project's static files, nothing else was refused.
     assert set(FONT_FILES) <= set(fetcher.served)
@@ -130,6 +133,36 @@ def test_every_vietnamese_letter_comes_from_the_shipped_font_in_every_style():
     # Every letter came out as it went in.
     text = text_of(content)
     assert text.count(LETTERS) >= 8, text
+
+
+@pytest.mark.unit
+def test_a_thread_keeps_one_font_configuration_and_every_letter_its_font():
+    """Each render used to make a font configuration of its own, in C memory that was never
+    given back (a web worker grew all day). A thread now keeps one: a later render takes the
+    fonts it already holds, without loading them again, and still draws every letter in
+    every style from the shipped font. Another thread has its own."""
+    html = f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8">
+<link rel="stylesheet" href="{static("css/pdf.css")}"></head>
+<body><p>{LETTERS}</p><p><b>{LETTERS}</b></p><p><i>{LETTERS}</i></p>
+<p><b><i>{LETTERS}</i></b></p></body></html>"""
+    lay_out(html, fetcher=RestrictedFetcher()).write_pdf()
+    later = RestrictedFetcher()
+    content = lay_out(html, fetcher=later).write_pdf()
+
+    assert not set(FONT_FILES) & set(later.served), later.served
+    assert later.refused == []
+    fonts = fonts_of(content)
+    assert embedded(fonts) == FACES, fonts
+    assert all(base.startswith("Liberation-Serif-2") for base, _program in fonts), fonts
+    assert text_of(content).count(LETTERS) >= 4
+
+    assert font_configuration() is font_configuration()
+    elsewhere = []
+    thread = threading.Thread(target=lambda: elsewhere.append(font_configuration()))
+    thread.start()
+    thread.join()
+    assert elsewhere[0] is not font_configuration()
 
 
 def documents_url(name, **kwargs):

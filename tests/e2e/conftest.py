@@ -43,7 +43,7 @@ def pytest_collection_modifyitems(items):
     Once started, Playwright keeps its event loop running in the main thread until the end
     of the session, and Django refuses ORM calls from a thread with a running loop: a
     database test of another folder that ran after a browser test would fail.
-    The longest tests (the migration round trips take minutes, journeys 10-35 s) go first
+    The longest tests (a data migration's test about 30 s, journeys 10-35 s) go first
     so that the test workers, which take the tests in this order, end with short ones and
     finish together instead of one of them running a long test alone at the end.
     """

@@ -913,12 +913,14 @@ class Harness:
         # After the first fifth of the run (at least a minute after the last arrival): a
         # worker's first PDF, first export and first of each page load code and caches once.
         warm = max(self.ramped + 60, self.ramped + 0.2 * self.args.run_time)
-        first, last = self.memory.at(warm), self.memory.at(self.ended - 2)
+        finish = self.ended - 2
+        first, middle, last = (self.memory.at(m) for m in (warm, (warm + finish) / 2, finish))
         mb = 1024 * 1024
         good = True
+        self.write_memory(self.logs / "memory.csv")
         log(
-            f"soak: web workers' memory after the warm-up (+{warm - self.started:.0f}s) "
-            "and at the end"
+            f"soak: web workers' memory after the warm-up (+{warm - self.started:.0f}s), "
+            f"half-way and at the end (each second: {self.logs / 'memory.csv'})"
         )
         for pid in sorted(set(first) | set(last)):
             start, end = first.get(pid), last.get(pid)
@@ -930,12 +932,22 @@ class Harness:
             growth = (end - start) / start * 100
             over = growth > self.args.soak_growth
             good &= not over
+            half = f"{middle[pid] / mb:.0f} MB → " if pid in middle else ""
             print(
-                f"    worker {pid}: {start / mb:.0f} MB → {end / mb:.0f} MB ({growth:+.1f}%)"
-                + ("  TOO MUCH" if over else ""),
+                f"    worker {pid}: {start / mb:.0f} MB → {half}{end / mb:.0f} MB "
+                f"({growth:+.1f}%)" + ("  TOO MUCH" if over else ""),
                 flush=True,
             )
         return good
+
+    def write_memory(self, path: Path) -> None:
+        """Every sample of the web workers' memory, a row per second and worker: whether a
+        worker's growth came in one step (a first document, a first export) or all along."""
+        with open(path, "w", encoding="utf-8") as out:
+            out.write("seconds,worker,rss_mb\n")
+            for moment, sizes in self.memory.samples:
+                for pid, rss in sorted(sizes.items()):
+                    out.write(f"{moment - self.started:.0f},{pid},{rss / 1048576:.1f}\n")
 
     # Start to end ------------------------------------------------------------------------
 
@@ -986,7 +998,7 @@ def parse(argv=None):
     parser.add_argument("--exemplars", type=int, default=20_000)
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--years", type=int, default=10)
-    parser.add_argument("--web-workers", type=int, default=3)
+    parser.add_argument("--web-workers", type=int, default=5)
     parser.add_argument("--import-rows", type=int, default=500)
     parser.add_argument("--max-imports", type=int, default=10)
     parser.add_argument("--max-uploads", type=int, default=150)

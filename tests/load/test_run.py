@@ -27,3 +27,45 @@ def process(name, *cmdline):
 )
 def test_each_process_counts_for_its_group(proc, group):
     assert cpu_group(proc) == group
+
+
+def soak(tmp_path, samples, *, growth=20.0):
+    """A harness at the end of a soak of 100 s whose web workers' memory was ``samples``."""
+    from tests.load.run import Harness, Memory
+
+    harness = Harness.__new__(Harness)
+    harness.args = SimpleNamespace(run_time=100, soak_growth=growth)
+    harness.started, harness.ramped, harness.ended = 0.0, 10.0, 100.0
+    harness.logs = tmp_path
+    harness.memory = Memory.__new__(Memory)
+    harness.memory.samples = samples
+    return harness
+
+
+MB = 1024 * 1024
+
+
+def test_a_soak_fails_when_a_worker_grows_past_the_limit_and_keeps_every_sample(tmp_path, capsys):
+    # Worker 7 grows steadily after the warm-up (at 70 s), worker 8 hardly; worker 9 was
+    # started late, by a recycling.
+    samples = [
+        (float(t), {7: (100 + max(0, t - 70)) * MB, 8: 100 * MB + t * MB // 10})
+        for t in range(0, 101)
+    ]
+    samples[98][1][9] = 50 * MB
+    harness = soak(tmp_path, samples)
+
+    assert harness.soak_report() is False
+    out = capsys.readouterr().out
+    assert "worker 7: 100 MB → 114 MB → 128 MB (+28.0%)  TOO MUCH" in out
+    assert "worker 8: 107 MB → 108 MB → 110 MB (+2.6%)\n" in out
+    assert "worker 9: – → 50 MB (recycled)" in out
+    rows = (tmp_path / "memory.csv").read_text().splitlines()
+    assert rows[0] == "seconds,worker,rss_mb"
+    assert "98,7,128.0" in rows
+    assert len(rows) == 1 + 2 * 101 + 1
+
+
+def test_a_soak_passes_when_every_worker_stays_within_the_limit(tmp_path):
+    samples = [(float(t), {7: 100 * MB + t * MB // 10}) for t in range(0, 101)]
+    assert soak(tmp_path, samples).soak_report() is True
