@@ -44,6 +44,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+MB = 1024 * 1024
 BIN = Path(sys.executable).parent
 LOCUSTFILE = Path(__file__).resolve().parent / "locustfile.py"
 # Statuses in which a submission is still waiting where it was sent.
@@ -765,10 +766,9 @@ class Harness:
         bench("load_ramp_p95_ms", percentile([r[3] for r in ramp], 0.95), "ms", size)
         bench("load_requests", len(records), "requests", size)
         if self.memory:
-            mb = 1024 * 1024
-            bench("load_web_rss_peak_mb", self.memory.peak_worker / mb, "MB per worker", size)
-            bench("load_web_rss_total_peak_mb", self.memory.peak_total / mb, "MB", size)
-            bench("load_task_worker_rss_peak_mb", self.memory.peak_tasks / mb, "MB", size)
+            bench("load_web_rss_peak_mb", self.memory.peak_worker / MB, "MB per worker", size)
+            bench("load_web_rss_total_peak_mb", self.memory.peak_total / MB, "MB", size)
+            bench("load_task_worker_rss_peak_mb", self.memory.peak_tasks / MB, "MB", size)
             if self.memory.load:
                 # Everything shares the machine: the portal, PostgreSQL, Locust itself and
                 # whatever else runs; a load far above the cores means queueing.
@@ -915,7 +915,6 @@ class Harness:
         warm = max(self.ramped + 60, self.ramped + 0.2 * self.args.run_time)
         finish = self.ended - 2
         first, middle, last = (self.memory.at(m) for m in (warm, (warm + finish) / 2, finish))
-        mb = 1024 * 1024
         good = True
         self.write_memory(self.logs / "memory.csv")
         log(
@@ -925,16 +924,16 @@ class Harness:
         for pid in sorted(set(first) | set(last)):
             start, end = first.get(pid), last.get(pid)
             if start is None or end is None:
-                shown_start = f"{start / mb:.0f} MB" if start else "–"
-                shown_end = f"{end / mb:.0f} MB" if end else "–"
+                shown_start = f"{start / MB:.0f} MB" if start else "–"
+                shown_end = f"{end / MB:.0f} MB" if end else "–"
                 print(f"    worker {pid}: {shown_start} → {shown_end} (recycled)", flush=True)
                 continue
             growth = (end - start) / start * 100
             over = growth > self.args.soak_growth
             good &= not over
-            half = f"{middle[pid] / mb:.0f} MB → " if pid in middle else ""
+            half = f"{middle[pid] / MB:.0f} MB → " if pid in middle else ""
             print(
-                f"    worker {pid}: {start / mb:.0f} MB → {half}{end / mb:.0f} MB "
+                f"    worker {pid}: {start / MB:.0f} MB → {half}{end / MB:.0f} MB "
                 f"({growth:+.1f}%)" + ("  TOO MUCH" if over else ""),
                 flush=True,
             )
@@ -947,7 +946,7 @@ class Harness:
             out.write("seconds,worker,rss_mb\n")
             for moment, sizes in self.memory.samples:
                 for pid, rss in sorted(sizes.items()):
-                    out.write(f"{moment - self.started:.0f},{pid},{rss / 1048576:.1f}\n")
+                    out.write(f"{moment - self.started:.0f},{pid},{rss / MB:.1f}\n")
 
     # Start to end ------------------------------------------------------------------------
 
