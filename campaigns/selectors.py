@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from exemplar_portal.base.lookups import Naming, rows_naming
 from registry.models import Unit
 from registry.selectors import FIRST_YEAR, unit_ids_in_scope
 
@@ -19,37 +20,37 @@ from .forms.budgets import format_vnd
 from .models import BudgetEstimate, BudgetItem, BudgetSpending, ContestEntry, Coverage, Event, Prize
 
 
-def linked_to(exemplar, model) -> list[int]:
-    """The ids of ``model``'s rows that name ``exemplar`` (through its ``exemplars`` link).
-
-    A cheap first look for an exemplar's page: most exemplars have no event, coverage or
-    entry yet, and the scoped query (several joins, DISTINCT) is then not worth planning.
-    """
+def _naming_exemplar(model) -> Naming:
+    """The rows of ``model``'s link to exemplars that name one, returning ``model``'s ids."""
     through = model.exemplars.through
-    column = through._meta.get_field(model._meta.model_name).attname
-    return list(through.objects.filter(exemplar_id=exemplar.pk).values_list(column, flat=True))
+    return Naming(through, by="exemplar", returns=model._meta.model_name)
 
 
 def exemplar_propagation(*, user, exemplar) -> dict:
-    """Everything that spread ``exemplar`` and that ``user`` reaches, for the exemplar's page."""
-    events, coverage, entries = (linked_to(exemplar, m) for m in (Event, Coverage, ContestEntry))
+    """Everything that spread ``exemplar`` and that ``user`` reaches, for the exemplar's page.
+
+    A cheap first look at the three links (one query, ``rows_naming``): most exemplars have
+    no event, coverage or entry yet, and the scoped queries (several joins, DISTINCT) are
+    then not worth building; an empty list stands for each.
+    """
+    events, coverage, entries = rows_naming(
+        exemplar.pk, *(_naming_exemplar(m) for m in (Event, Coverage, ContestEntry))
+    )
     return {
         "events": Event.objects.restrict(user)
         .filter(pk__in=events)
         .select_related("organiser")
         .order_by("-date", "-pk")
         if events
-        else Event.objects.none(),
+        else [],
         "coverage": Coverage.objects.restrict(user)
         .filter(pk__in=coverage)
         .select_related("outlet", "column")
         .order_by("-published_on", "-pk")
         if coverage
-        else Coverage.objects.none(),
+        else [],
         "contest_entries": ContestEntry.objects.filter(
             pk__in=ContestEntry.objects.restrict(user).filter(pk__in=entries).values("pk")
-            if entries
-            else []
         )
         .select_related("contest")
         .prefetch_related(
@@ -58,7 +59,9 @@ def exemplar_propagation(*, user, exemplar) -> dict:
                 "prizes",
                 queryset=Prize.objects.filter(contest__results_published_at__isnull=False),
             )
-        ),
+        )
+        if entries
+        else [],
     }
 
 

@@ -40,9 +40,11 @@ def kept_until(row: RecordFile) -> datetime.datetime | None:
     return row.deleted_at + datetime.timedelta(days=retention_days())
 
 
-def use_of(model, record) -> file_quota.Use:
-    """What the record's files (of ``model``) and its unit's files take now."""
-    kept = model.objects.filter(**{model.record_field: record})
+def use_of(model, record, kept=None) -> file_quota.Use:
+    """What the record's files (of ``model``) and its unit's files take now; ``kept``: the
+    record's files on it, when the caller has loaded them already."""
+    if kept is None:
+        kept = model.objects.filter(**{model.record_field: record})
     return file_quota.measure(kept, model.quota_unit(record))
 
 

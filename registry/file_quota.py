@@ -81,12 +81,17 @@ def unit_bytes_used(unit_id: int) -> int:
     return total
 
 
-def measure(files: models.QuerySet, unit=None) -> Use:
-    """The use of a record whose kept files are ``files``, and of ``unit`` if it has one."""
-    totals = files.aggregate(count=models.Count("pk"), total=models.Sum("size"))
+def measure(files, unit=None) -> Use:
+    """The use of a record whose kept files are ``files`` (a queryset, or the rows when the
+    caller has loaded them already), and of ``unit`` if it has one."""
+    if isinstance(files, models.QuerySet):
+        totals = files.aggregate(count=models.Count("pk"), total=models.Sum("size"))
+        count, size = totals["count"], totals["total"] or 0
+    else:
+        count, size = len(files), sum(row.size for row in files)
     return Use(
-        files=totals["count"],
-        bytes=totals["total"] or 0,
+        files=count,
+        bytes=size,
         unit=unit,
         unit_bytes=unit_bytes_used(unit.pk) if unit is not None else 0,
     )

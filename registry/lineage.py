@@ -12,7 +12,21 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
 from .models import Unit, UnitSuccession
+from .security import current_request
+
+# Where ``Lineage.load_ids`` keeps the links read for the request being served.
+REQUEST_COPY = "_lineage_ids"
+
+
+@receiver([post_save, post_delete], sender=UnitSuccession)
+def _drop_request_copy(sender, **kwargs):
+    request = current_request()
+    if request is not None and hasattr(request, REQUEST_COPY):
+        delattr(request, REQUEST_COPY)
 
 
 class LinkIds(NamedTuple):
@@ -43,7 +57,16 @@ class Lineage:
     @classmethod
     def load_ids(cls) -> "Lineage":
         """The links as ids only: what scoping needs on every request, without building a
-        unit and a unit kind per link."""
+        unit and a unit kind per link.
+
+        Read once per request: a unit's home asks it four times (the reach, the quota's
+        standing, the records by status, the records sent back). A link saved or deleted
+        during the request drops the request's copy (``_drop_request_copy``).
+        """
+        request = current_request()
+        kept = getattr(request, REQUEST_COPY, None)
+        if kept is not None:
+            return kept
         lineage = cls()
         rows = UnitSuccession.objects.values_list(
             "predecessor_id", "successor_id", "takes_over_work"
@@ -51,6 +74,8 @@ class Lineage:
         for link in map(LinkIds._make, rows):
             lineage.forward[link.predecessor_id].append(link)
             lineage.backward[link.successor_id].append(link)
+        if request is not None:
+            setattr(request, REQUEST_COPY, lineage)
         return lineage
 
     def work_successor_id(self, unit_id: int) -> int | None:

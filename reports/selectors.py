@@ -7,6 +7,7 @@ in reach and, for media staff, those made to the outlets their unit runs.
 
 from django.db.models import QuerySet
 
+from exemplar_portal.base.lookups import Naming, rows_naming
 from registry.enums import ExemplarStatus
 
 from .models import AwardProposal, MediaIntroduction
@@ -27,25 +28,24 @@ def introductions_in_reach(user) -> QuerySet:
 def exemplar_awards(*, user, exemplar) -> dict:
     """The exemplar page's award section: its proposals and introductions the user reaches,
     and whether the user may propose it (context of ``reports/partials/exemplar_awards.html``)."""
-    # A cheap first look: most exemplars have neither, and the scoped queries are then not
-    # worth planning.
-    proposals = list(
-        AwardProposal.objects.filter(exemplar=exemplar).order_by().values_list("pk", flat=True)
-    )
-    introductions = list(
-        MediaIntroduction.objects.filter(exemplar=exemplar).order_by().values_list("pk", flat=True)
+    # A cheap first look (one query): most exemplars have neither, and the scoped queries
+    # are then not worth planning.
+    proposals, introductions = rows_naming(
+        exemplar.pk,
+        Naming(AwardProposal, by="exemplar"),
+        Naming(MediaIntroduction, by="exemplar"),
     )
     return {
         "award_proposals": proposals_in_reach(user)
         .filter(pk__in=proposals)
         .order_by("-year", "-created_at")
         if proposals
-        else AwardProposal.objects.none(),
+        else [],
         "media_introductions": introductions_in_reach(user)
         .filter(pk__in=introductions)
         .order_by("-date")
         if introductions
-        else MediaIntroduction.objects.none(),
+        else [],
         "can_propose_award": user.has_perm("reports.propose_exemplar", exemplar),
         "can_introduce": user.has_perm("reports.add_mediaintroduction")
         and exemplar.status == ExemplarStatus.ACCEPTED,

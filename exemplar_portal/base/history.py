@@ -43,6 +43,9 @@ def history_with_changes(obj, limit: int = 30, skip=HISTORY_SKIP):
     # bulk, seeded by a migration or brought in from another system may have no entry at all.
     entries = list(obj.history.select_related("history_user")[: limit + 1])
     model = type(obj)
+    # Related rows named by the entries, looked up once each: an entry's old value is the
+    # next one's new value.
+    names: dict = {}
     rows = []
     for index, newer in enumerate(entries[:limit]):
         older = entries[index + 1] if index + 1 < len(entries) else None
@@ -53,14 +56,19 @@ def history_with_changes(obj, limit: int = 30, skip=HISTORY_SKIP):
                     continue
                 field = model._meta.get_field(change.field)
                 changes.append(
-                    (field.verbose_name, readable(field, change.old), readable(field, change.new))
+                    (
+                        field.verbose_name,
+                        readable(field, change.old, names),
+                        readable(field, change.new, names),
+                    )
                 )
         rows.append({"entry": newer, "changes": changes})
     return rows
 
 
-def readable(field, value) -> str:
-    """One history value of ``field`` as text for a reader."""
+def readable(field, value, names: dict | None = None) -> str:
+    """One history value of ``field`` as text for a reader; ``names`` keeps the names of
+    related rows already looked up."""
     if field.many_to_many:
         return _m2m_labels(field, value)
     if value is None or value == "":
@@ -68,8 +76,14 @@ def readable(field, value) -> str:
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if field.is_relation:
-        related = field.related_model._base_manager.filter(pk=value).first()
-        return str(related) if related is not None else f"#{value}"
+        key = (field.related_model, value)
+        if names is None or key not in names:
+            related = field.related_model._base_manager.filter(pk=value).first()
+            name = str(related) if related is not None else f"#{value}"
+            if names is None:
+                return name
+            names[key] = name
+        return names[key]
     if isinstance(value, datetime.datetime):
         local = timezone.localtime(value) if timezone.is_aware(value) else value
         return formats.date_format(local, "SHORT_DATETIME_FORMAT")

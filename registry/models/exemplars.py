@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
-from exemplar_portal.base.records import WithPage, by_user, status_field
+from exemplar_portal.base.records import ChoiceLabels, WithPage, by_user, status_field
 from exemplar_portal.base.scopes import RestrictedQuerySet
 from exemplar_portal.base.text import fold
 from exemplar_portal.base.uploads import RecordFile
@@ -71,7 +71,7 @@ class ExemplarQuerySet(RestrictedQuerySet):
         return search(self, query, fields=SEARCH_FIELDS, folded=True)
 
 
-class Exemplar(WithPage, RulesModel):
+class Exemplar(ChoiceLabels, WithPage, RulesModel):
     """A collective, individual or household put forward as an advanced exemplar.
 
     ``status`` changes only through ``registry.workflow.transition``, which checks the move,
@@ -257,7 +257,7 @@ class CriterionEvidence(models.Model):
         return f"{self.exemplar} · {self.criterion}"
 
 
-class Transition(models.Model):
+class Transition(ChoiceLabels, models.Model):
     """One step of an exemplar's review, never changed once written."""
 
     exemplar = models.ForeignKey(

@@ -81,7 +81,7 @@ class RecordFiles:
         if self.can_change(user, record):
             context.update(
                 upload_form=AttachmentForm(),
-                attachment_use=attachments.use_of(model, record),
+                attachment_use=attachments.use_of(model, record, kept=rows),
                 files_per_record=file_quota.limit("ATTACHMENTS_PER_RECORD"),
                 bytes_per_record=file_quota.limit("ATTACHMENT_BYTES_PER_RECORD"),
             )

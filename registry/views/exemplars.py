@@ -16,6 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from exemplar_portal.base.exports import XlsxExportMixin
 from exemplar_portal.base.history import history_with_changes
 from exemplar_portal.base.kit import get_in_reach
+from exemplar_portal.base.lookups import Naming, rows_naming
 
 from .. import attachments as attachment_files
 from .. import extensions, security, selectors, services, workflow
@@ -23,7 +24,7 @@ from ..drafts import draft_saved
 from ..enums import ExemplarStatus, Role, SubjectKind
 from ..forms import ExemplarFilterForm, ExemplarForm, TransitionForm
 from ..lineage import work_successor_on
-from ..models import Exemplar, Notification
+from ..models import Exemplar, FollowUp, Notification, NurturingNote
 from ..spreadsheets.kinds import ImportOfferMixin
 from ..spreadsheets.resources import ExemplarResource
 from .attachments import EXEMPLAR_FILES
@@ -297,11 +298,26 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
             show_personal_data=show_personal_data,
             history=history_with_changes(exemplar),
             **self.next_step_context(exemplar, user, attempt),
+            **self.notes_context(exemplar),
         )
         # What the apps above add to the page (propagation, awards): registry.extensions.
         for provider in extensions.exemplar_page_context:
             context.update(provider(user=user, exemplar=exemplar))
         return context
+
+    @staticmethod
+    def notes_context(exemplar) -> dict:
+        """How many follow-ups and nurturing notes the record has (one query for both) and
+        the latest three of each, for the page's tracking sections."""
+        follow_ups, notes = rows_naming(
+            exemplar.pk, Naming(FollowUp, by="exemplar"), Naming(NurturingNote, by="exemplar")
+        )
+        return {
+            "follow_up_total": len(follow_ups),
+            "recent_follow_ups": list(exemplar.follow_ups.all()[:3]) if follow_ups else [],
+            "nurturing_total": len(notes),
+            "recent_nurturing_notes": list(exemplar.nurturing_notes.all()[:3]) if notes else [],
+        }
 
     @staticmethod
     def reason_step(exemplar, transitions):

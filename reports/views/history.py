@@ -21,6 +21,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from exemplar_portal.base.exports import display, xlsx_response
 from exemplar_portal.base.kit import RecordKind, get_in_reach
+from exemplar_portal.base.lookups import Naming, rows_naming
 from registry.models import Exemplar
 from registry.spreadsheets.safety import SpreadsheetRejected
 
@@ -215,8 +216,8 @@ def history_links(exemplar) -> list[tuple[str, str]]:
 def subject_history_summary(*, user, exemplar) -> dict:
     """The exemplar page's history section: how many records of each kind its subject has,
     and whether the user keeps them (context of ``reports/partials/exemplar_history.html``)."""
-    rows = subject_rows(exemplar).values("pk")
-    counts = [kind.model.objects.filter(exemplar__in=rows).count() for kind in KINDS]
+    rows = list(subject_rows(exemplar).values_list("pk", flat=True))
+    counts = map(len, rows_naming(rows, *(Naming(kind.model, by="exemplar") for kind in KINDS)))
     return {
         "subject_history": [
             (title, url, count)
