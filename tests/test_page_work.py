@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from campaigns.models import Coverage, Event
 from exemplar_portal.base.history import history_with_changes
@@ -264,3 +265,33 @@ def test_other_record_kinds_named_in_one_query_are_kept_apart(world):
         Naming(PriorAward, by="exemplar"),
         Naming(Coverage.exemplars.through, by="exemplar", returns="coverage"),
     ) == [[], [], [], []]
+
+
+class TestTheListsRows:
+    def test_each_row_as_the_reader_sees_it(self, world, client_for):
+        exemplar = ExemplarFactory(
+            unit=world.dept_a, full_name="Nguyễn Thị <b>Lan</b>", is_new_factor=True
+        )
+        page = client_for(world.user("editor_a")).get(reverse("registry:exemplar_list"))
+        row = page.content.decode()
+        row = row[row.index(f'<a href="{exemplar.get_absolute_url()}">') :]
+        row = row[: row.index("</tr>")]
+        with translation.override("vi"):
+            label = {key: gettext(key) for key in ("Subject", "Unit", "Year", "Field", "Status")}
+            new_factor = gettext("new factor")
+            kind = exemplar.get_subject_kind_display()
+        assert "Nguyễn Thị &lt;b&gt;Lan&lt;/b&gt;</a>" in row
+        assert f'<span class="badge text-bg-info">{new_factor}</span>' in row
+        assert f'data-label="{label["Subject"]}">{kind}</td>' in row
+        unit = world.dept_a.short_name or world.dept_a.name
+        assert f'data-label="{label["Unit"]}">{unit}</td>' in row
+        assert f'data-label="{label["Year"]}">{exemplar.year}</td>' in row
+        assert f'data-label="{label["Field"]}">{exemplar.field.label}</td>' in row
+        badge = f'<span class="badge status-{exemplar.status}">'
+        assert f'data-label="{label["Status"]}">{badge}' in row
+
+    def test_an_old_factor_has_no_badge(self, world, client_for):
+        exemplar = ExemplarFactory(unit=world.dept_a, is_new_factor=False)
+        page = client_for(world.user("editor_a")).get(reverse("registry:exemplar_list"))
+        row = page.content.decode().split(exemplar.get_absolute_url())[1].split("</tr>")[0]
+        assert "text-bg-info" not in row

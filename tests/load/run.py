@@ -65,6 +65,16 @@ def bench(name: str, value, unit: str, size: str) -> None:
     print(f"bench {name} {shown} {unit}  ({size})", flush=True)
 
 
+def endpoint(method: str, path: str) -> str:
+    """A request as its endpoint: codes and numbers in the path replaced by placeholders."""
+    path = path.split("?", 1)[0]
+    path = re.sub(r"/dien-hinh/[A-Z0-9]{6,12}/", "/dien-hinh/<code>/", path)
+    path = re.sub(r"/\d+/", "/<id>/", path)
+    path = re.sub(r"/don-vi/[^/]+/", "/don-vi/<code>/", path)
+    path = re.sub(r"^/static/.*", "/static/…", path)
+    return f"{method} {path}"
+
+
 def percentile(values, share: float) -> float:
     if not values:
         return 0.0
@@ -297,6 +307,7 @@ class Harness:
             "LOG_LEVEL": "WARNING",
             "PORTAL_BASE_URL": self.url,
             "PYTHONUNBUFFERED": "1",
+            "LOAD_CPU_LOG": str(self.logs / "cpu.log"),
         }
         if args.faults:
             # An import whose worker was killed is given up after this long without a sign of
@@ -433,6 +444,9 @@ class Harness:
             '%(t)s %(s)s %(M)sms %(p)s "%(r)s" %(b)s',
             "--error-logfile",
             "-",
+            # Each request's own CPU time, for the report by endpoint (gunicorn_cpu.py).
+            "--config",
+            "python:tests.load.gunicorn_cpu",
         ]
         out = open(self.logs / "web.log", "ab")  # noqa: SIM115 - kept open for the server
         self.web = subprocess.Popen(
@@ -812,6 +826,20 @@ class Harness:
                 f"{percentile(times, 0.5):7.0f} {percentile(times, 0.95):7.0f}",
                 flush=True,
             )
+        cpu = self.cpu_by_endpoint()
+        if cpu:
+            total = sum(sum(times) for times in cpu.values()) or 1
+            count = sum(len(times) for times in cpu.values())
+            log(
+                f"CPU time of the web workers by endpoint, whole run ({count} requests, "
+                f"{total / count:.1f} ms each) (share, count, mean ms):"
+            )
+            for name, times in sorted(cpu.items(), key=lambda item: -sum(item[1]))[:15]:
+                print(
+                    f"    {sum(times) / total * 100:5.1f}% {name:58} {len(times):6} "
+                    f"{sum(times) / len(times):7.1f}",
+                    flush=True,
+                )
         if errors_5xx or dropped:
             self.explain(errors_5xx + dropped)
         if args.faults:
@@ -839,11 +867,17 @@ class Harness:
             when = datetime.datetime.strptime(moment, "%d/%b/%Y:%H:%M:%S %z").timestamp()
             if when < since:
                 continue
-            path = re.sub(r"/dien-hinh/[A-Z0-9]{6,12}/", "/dien-hinh/<code>/", path)
-            path = re.sub(r"/\d+/", "/<id>/", path)
-            path = re.sub(r"/don-vi/[^/]+/", "/don-vi/<code>/", path)
-            path = re.sub(r"^/static/.*", "/static/…", path)
-            by_path[f"{method} {path}"].append(int(ms))
+            by_path[endpoint(method, path)].append(int(ms))
+        return by_path
+
+    def cpu_by_endpoint(self):
+        """The CPU time each request took in its web worker (``gunicorn_cpu.py``), by
+        endpoint, in ms: the whole run, warm-up included."""
+        by_path = collections.defaultdict(list)
+        for part in self.logs.glob("cpu.log.*"):
+            for line in part.read_text(errors="replace").splitlines():
+                method, path, micros = line.rsplit(" ", 2)
+                by_path[endpoint(method, path)].append(int(micros) / 1000)
         return by_path
 
     def slowest(self, records):

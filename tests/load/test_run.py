@@ -5,7 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.load.run import cpu_group
+from tests.load import gunicorn_cpu
+from tests.load.run import cpu_group, endpoint
 
 pytestmark = pytest.mark.unit
 
@@ -69,3 +70,31 @@ def test_a_soak_fails_when_a_worker_grows_past_the_limit_and_keeps_every_sample(
 def test_a_soak_passes_when_every_worker_stays_within_the_limit(tmp_path):
     samples = [(float(t), {7: 100 * MB + t * MB // 10}) for t in range(0, 101)]
     assert soak(tmp_path, samples).soak_report() is True
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "name"),
+    [
+        ("GET", "/dien-hinh/QM00012992/", "GET /dien-hinh/<code>/"),
+        ("POST", "/dien-hinh/S9TK5D7JN9/tep/", "POST /dien-hinh/<code>/tep/"),
+        ("GET", "/dien-hinh/?page=2", "GET /dien-hinh/"),
+        ("GET", "/phong-trao/su-kien/12/", "GET /phong-trao/su-kien/<id>/"),
+        ("GET", "/static/css/portal.3f2a.css", "GET /static/…"),
+    ],
+)
+def test_requests_are_grouped_by_endpoint(method, path, name):
+    assert endpoint(method, path) == name
+
+
+def test_the_hooks_write_each_requests_own_cpu_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("LOAD_CPU_LOG", str(tmp_path / "cpu.log"))
+    worker = SimpleNamespace()
+    for path in ("/dien-hinh/", "/tham-dinh/"):
+        gunicorn_cpu.pre_request(worker, SimpleNamespace(method="GET", path=path))
+        sum(range(200_000))  # some work to time
+        gunicorn_cpu.post_request(worker, SimpleNamespace(method="GET", path=path), {}, None)
+    worker.load_cpu_file.close()
+    (written,) = tmp_path.glob("cpu.log.*")
+    lines = [line.split(" ") for line in written.read_text().splitlines()]
+    assert [line[:2] for line in lines] == [["GET", "/dien-hinh/"], ["GET", "/tham-dinh/"]]
+    assert all(int(line[2]) > 0 for line in lines)
