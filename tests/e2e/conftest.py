@@ -236,8 +236,17 @@ def logout(page: Page):
         toggler = page.locator(".navbar-toggler")
         if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
             toggler.click()  # on a phone the menu is folded
-        page.locator("#user-menu").click()
-        page.get_by_role("button", name="Đăng xuất").click()
+        # On a busy machine the first click can come before the dropdown answers it: open
+        # the menu again until its item shows (three tries at most).
+        item = page.get_by_role("button", name="Đăng xuất")
+        for _attempt in range(3):
+            page.locator("#user-menu").click()
+            try:
+                expect(item).to_be_visible(timeout=3000)
+                break
+            except AssertionError:
+                continue
+        item.click()
         expect(page).to_have_url(re.compile(r"/accounts/login/$"))
         expect(page.get_by_role("heading", level=1)).to_have_text(
             "Đăng nhập cổng điển hình tiên tiến"
