@@ -75,6 +75,17 @@ def endpoint(method: str, path: str) -> str:
     return f"{method} {path}"
 
 
+def print_shares(by_endpoint: dict, figures, top: int = 15) -> None:
+    """The endpoints taking the most of ``by_endpoint``'s times (ms), each with its share,
+    its count and what ``figures(times)`` says of them."""
+    total = sum(sum(times) for times in by_endpoint.values()) or 1
+    for name, times in sorted(by_endpoint.items(), key=lambda item: -sum(item[1]))[:top]:
+        print(
+            f"    {sum(times) / total * 100:5.1f}% {name:58} {len(times):6} {figures(times)}",
+            flush=True,
+        )
+
+
 def percentile(values, share: float) -> float:
     if not values:
         return 0.0
@@ -818,28 +829,20 @@ class Harness:
         for note in results.get("notes", [])[:20]:
             log(f"note: {note}")
         self.slowest(steady)
-        spent = sum(sum(times) for times in server.values()) or 1
         log("steady state, time inside the web workers by endpoint (share, count, p50, p95 ms):")
-        for name, times in sorted(server.items(), key=lambda item: -sum(item[1]))[:15]:
-            print(
-                f"    {sum(times) / spent * 100:5.1f}% {name:58} {len(times):6} "
-                f"{percentile(times, 0.5):7.0f} {percentile(times, 0.95):7.0f}",
-                flush=True,
-            )
+        print_shares(
+            server,
+            lambda times: f"{percentile(times, 0.5):7.0f} {percentile(times, 0.95):7.0f}",
+        )
         cpu = self.cpu_by_endpoint()
         if cpu:
-            total = sum(sum(times) for times in cpu.values()) or 1
             count = sum(len(times) for times in cpu.values())
+            total = sum(sum(times) for times in cpu.values())
             log(
                 f"CPU time of the web workers by endpoint, whole run ({count} requests, "
                 f"{total / count:.1f} ms each) (share, count, mean ms):"
             )
-            for name, times in sorted(cpu.items(), key=lambda item: -sum(item[1]))[:15]:
-                print(
-                    f"    {sum(times) / total * 100:5.1f}% {name:58} {len(times):6} "
-                    f"{sum(times) / len(times):7.1f}",
-                    flush=True,
-                )
+            print_shares(cpu, lambda times: f"{sum(times) / len(times):7.1f}")
         if errors_5xx or dropped:
             self.explain(errors_5xx + dropped)
         if args.faults:

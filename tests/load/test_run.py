@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.load import gunicorn_cpu
-from tests.load.run import cpu_group, endpoint
+from tests.load.run import cpu_group, endpoint, print_shares
 
 pytestmark = pytest.mark.unit
 
@@ -98,3 +98,17 @@ def test_the_hooks_write_each_requests_own_cpu_time(tmp_path, monkeypatch):
     lines = [line.split(" ") for line in written.read_text().splitlines()]
     assert [line[:2] for line in lines] == [["GET", "/dien-hinh/"], ["GET", "/tham-dinh/"]]
     assert all(int(line[2]) > 0 for line in lines)
+
+
+def test_endpoints_are_listed_by_their_share_largest_first(capsys):
+    print_shares(
+        {"GET /a/": [10.0, 10.0], "GET /b/": [60.0], "GET /c/": [20.0]},
+        lambda times: f"{sum(times) / len(times):.1f}",
+        top=2,
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[:3] for line in lines] == [
+        ["60.0%", "GET", "/b/"],
+        ["20.0%", "GET", "/a/"],
+    ]
+    assert lines[1].split()[-2:] == ["2", "10.0"]
