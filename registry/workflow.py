@@ -359,10 +359,13 @@ def fields_needed_to_send() -> set[str]:
     return names | set(COMMON_FIELDS_TO_SEND) | {"specific_evidence", "publication_consent"}
 
 
-def completeness_errors(exemplar: Exemplar) -> list[MissingItem]:
+def completeness_errors(exemplar: Exemplar, criteria=None) -> list[MissingItem]:
     """What is still missing before the exemplar can be sent (empty when complete), in the
     order of the form, each with the form field that holds it. Sending refuses an
-    incomplete record with this list, and the record's page shows it."""
+    incomplete record with this list, and the record's page shows it.
+
+    ``criteria``: the (criterion with its field, evidence text) pairs of the record when the
+    caller has them loaded already (the record's page); else they are read here."""
     missing = []
     required = SUBJECT_FIELDS_TO_SEND[exemplar.subject_kind] + COMMON_FIELDS_TO_SEND
     for name in required:
@@ -374,9 +377,11 @@ def completeness_errors(exemplar: Exemplar) -> list[MissingItem]:
                     _("%(field)s is missing.") % {"field": field.verbose_name.capitalize()},
                 )
             )
-    answered = set(exemplar.evidence.exclude(text="").values_list("criterion_id", flat=True))
-    for criterion in exemplar.criteria().select_related("field"):
-        if criterion.pk in answered:
+    if criteria is None:
+        answered = set(exemplar.evidence.exclude(text="").values_list("criterion_id", flat=True))
+        criteria = [(c, c.pk in answered) for c in exemplar.criteria().select_related("field")]
+    for criterion, evidence in criteria:
+        if evidence:  # the text, or whether there is one
             continue
         if criterion.field_id:
             missing.append(

@@ -146,3 +146,30 @@ def rf_user(world):
         return request, user
 
     return make
+
+
+def test_the_menu_drawn_in_python_escapes_what_it_draws():
+    """``main_menu_items`` draws labels and addresses as text: a label or address that holds
+    markup (a translation, a prefix) shows as written instead of becoming markup."""
+    from registry.templatetags.main_menu import main_menu_items
+
+    page = {"label": "A <b>&</b> B", "url": '/x/?a=1&b="2"', "current": True, "exact": False}
+    single = {"key": "one", "label": "One", "pages": [page], "current": True}
+    other = {**page, "label": "Other", "url": "/y/", "current": False, "exact": True}
+    several = {"key": "two", "label": "Two <i>", "pages": [page, other], "current": False}
+    tree = lxml.html.fromstring(f"<ul>{main_menu_items([single, several])}</ul>")
+
+    plain, dropdown = tree.xpath("./li")
+    link = plain.xpath("a")[0]
+    assert link.text_content() == "A <b>&</b> B"
+    assert link.get("href") == '/x/?a=1&b="2"'
+    assert classes(link) == ["nav-link", "active"] and link.get("aria-current") is None
+    assert plain.xpath(".//b") == []
+
+    button = dropdown.xpath("button")[0]
+    assert button.text_content() == "Two <i>" and button.get("id") == "menu-two"
+    assert "active" not in classes(button) and dropdown.get("data-menu-area") == "two"
+    items = dropdown.xpath("ul[@aria-labelledby='menu-two']/li/a")
+    assert [a.text_content() for a in items] == ["A <b>&</b> B", "Other"]
+    assert classes(items[0]) == ["dropdown-item", "active"]
+    assert items[1].get("aria-current") == "page" and classes(items[1]) == ["dropdown-item"]

@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 from campaigns.models import Coverage, Event
 from exemplar_portal.base.history import history_with_changes
 from exemplar_portal.base.lookups import Naming, rows_naming
-from registry import lineage
+from registry import lineage, workflow
 from registry.attachments import use_of
 from registry.enums import ExemplarStatus as S
 from registry.enums import Reach, SubjectKind
@@ -166,9 +166,31 @@ class TestTheRecordPage:
         # Session, user with unit, the record, evidence, criteria, transitions, the files,
         # their timeline and the unit's room for more, history, what sending lacks, the
         # first looks, the menu and the notifications badge.
-        assert len(queries) <= 24, "\n".join(queries)
+        assert len(queries) <= 22, "\n".join(queries)
         lineage_reads = [q for q in queries if UnitSuccession._meta.db_table in q]
         assert len(lineage_reads) == 1
+        # The criteria and their evidence are read once, for the page and for what sending
+        # still lacks alike.
+        criteria = [q for q in queries if 'FROM "registry_criterion"' in q]
+        evidence = [q for q in queries if 'FROM "registry_criterionevidence"' in q]
+        assert (len(criteria), len(evidence)) == (1, 1), "\n".join(criteria + evidence)
+
+    def test_what_sending_lacks_is_the_same_from_the_criteria_the_page_loaded(self, world):
+        exemplar = ExemplarFactory(unit=world.dept_a)
+        general = exemplar.criteria().filter(kind="general").order_by("number")
+        first, second = general[0], general[1]
+        exemplar.evidence.filter(criterion=first).update(text="")
+        exemplar.evidence.filter(criterion=second).delete()
+        texts = dict(exemplar.evidence.values_list("criterion_id", "text"))
+        loaded = [(c, texts.get(c.pk, "")) for c in exemplar.criteria().select_related("field")]
+
+        read_here = workflow.completeness_errors(exemplar)
+        from_page = workflow.completeness_errors(exemplar, loaded)
+        assert from_page == read_here
+        assert {item.field for item in read_here} >= {
+            f"evidence_{first.pk}",
+            f"evidence_{second.pk}",
+        }
 
     def test_the_user_and_their_unit_come_in_one_query(self, world, client_for):
         queries = queries_of(client_for(world.user("editor_a")), reverse("registry:notifications"))

@@ -182,6 +182,10 @@ class Exemplar(ChoiceLabels, WithPage, RulesModel):
             # changed first) read 25 rows in index order instead of sorting every record.
             models.Index(fields=["status", "status_changed_at"]),
             models.Index(fields=["-updated_at"]),
+            # A unit's records in id order: what sums a unit's files joins on. Without it the
+            # planner, misled by the statistics of a files table that grew since they were
+            # taken, walked every record's id to find a unit's few (15 ms instead of 0.6 ms).
+            models.Index(fields=["unit", "id"], name="registry_exemplar_unit_ids"),
         ]
         rules_permissions = {
             "view": perms.can_view_exemplar,

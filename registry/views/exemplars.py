@@ -276,11 +276,12 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
         show_personal_data = user.has_perm("registry.view_personal_data_exemplar", exemplar)
         if show_personal_data and exemplar.subject_kind == SubjectKind.INDIVIDUAL:
             security.personal_data_viewed(exemplar)
+        criteria = [
+            (c, evidence.get(c.pk, "")) for c in exemplar.criteria().select_related("field")
+        ]
         context.update(
             unit_now=unit_now,
-            criteria=[
-                (c, evidence.get(c.pk, "")) for c in exemplar.criteria().select_related("field")
-            ],
+            criteria=criteria,
             transitions=transitions,
             # The latest reviewer's reason, shown first on a returned or refused record.
             reason_step=self.reason_step(exemplar, transitions),
@@ -297,7 +298,7 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
             can_edit=can_edit,
             show_personal_data=show_personal_data,
             history=history_with_changes(exemplar),
-            **self.next_step_context(exemplar, user, attempt),
+            **self.next_step_context(exemplar, user, attempt, criteria),
             **self.notes_context(exemplar),
         )
         # What the apps above add to the page (propagation, awards): registry.extensions.
@@ -326,14 +327,15 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
         steps = [t for t in transitions if t.to_status == exemplar.status and t.comment]
         return steps[-1] if steps else None
 
-    def next_step_context(self, exemplar, user, attempt: dict) -> dict:
+    def next_step_context(self, exemplar, user, attempt: dict, criteria=None) -> dict:
         """The moves the user may make, split into the sending (confirmed first) and the
-        others, the comment box those take, and what sending still lacks."""
+        others, the comment box those take, and what sending still lacks (``criteria``:
+        the record's criteria with their evidence, as the page loaded them)."""
         moves = workflow.moves_for(exemplar, user)
         send = next((move for move in moves if move.action == "submit"), None)
         others = [move for move in moves if move.action != "submit"]
         commented = [move for move in others if move.takes_comment]
-        missing = workflow.completeness_errors(exemplar) if exemplar.is_editable else []
+        missing = workflow.completeness_errors(exemplar, criteria) if exemplar.is_editable else []
         form = TransitionForm(
             initial={"version": exemplar.version, "comment": attempt.get("comment", "")}
         )
