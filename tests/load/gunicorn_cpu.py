@@ -4,10 +4,15 @@ A sync worker serves one request at a time on one thread, so the thread's CPU ti
 ``pre_request`` and ``post_request`` is the request's own, without the wait for the
 processor that the access log's duration includes on a busy machine. One line per request,
 ``<method> <path> <cpu µs>``, in the file ``LOAD_CPU_LOG`` names (one file per worker).
+
+The portal's own settings (``exemplar_portal/gunicorn_conf.py``) come with them, so that the
+load runs the portal as production does.
 """
 
 import os
 import time
+
+from exemplar_portal.gunicorn_conf import preload_app, when_ready  # noqa: F401 - settings
 
 
 def pre_request(worker, req):
