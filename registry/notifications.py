@@ -17,7 +17,7 @@ from .enums import ExemplarStatus as S
 from .enums import Role
 from .models import Exemplar, Notification, Transition, User
 from .phrases import Phrase
-from .tasks import send_portal_mail
+from .tasks import send_portal_mails
 
 # Who keeps a unit's own records (a district's reviewers keep the district's own).
 UNIT_STAFF_ROLES = [Role.UNIT_EDITOR, Role.UNIT_HEAD, Role.DISTRICT_REVIEWER]
@@ -109,8 +109,9 @@ def notify(
     reason, as the reason. ``details``: more phrases for the e-mail's body, which ends with
     the page's address unless ``link_in_mail`` is false (the details give it themselves).
 
-    Side effects, on commit: one ``Notification`` per recipient (each person once), and one
-    e-mail each queued (``send_portal_mail``) for those with an address.
+    Side effects, on commit: one ``Notification`` per recipient (each person once), and an
+    e-mail each for those with an address, all queued as one task (``send_portal_mails``:
+    one row in the queue and one connection to the mail server, not one per person).
     """
     people = list({user.pk: user for user in recipients}.values())
     if url is None and about is not None:
@@ -128,6 +129,7 @@ def notify(
             stored = str(message)  # the portal's language, for the admin and old readers
         text = message.to_json() if isinstance(message, Phrase) else None
         link = portal_link(url) if url and link_in_mail else None
+        notifications, mails = [], []
         for user in people:
             with override(user.preferred_language):
                 subject = str(message)
@@ -138,17 +140,22 @@ def notify(
                         *([_("Open it in the portal: %(link)s") % {"link": link}] if link else []),
                     ]
                 )
-            Notification.objects.create(
-                recipient=user,
-                exemplar=exemplar,
-                url=url or "",
-                kind=kind,
-                message=stored[:500],
-                text=text,
-                transition=transition,
+            notifications.append(
+                Notification(
+                    recipient=user,
+                    exemplar=exemplar,
+                    url=url or "",
+                    kind=kind,
+                    message=stored[:500],
+                    text=text,
+                    transition=transition,
+                )
             )
             if user.email:
-                send_portal_mail.enqueue(subject=subject[:150], body=body, to=[user.email])
+                mails.append({"subject": subject[:150], "body": body, "to": [user.email]})
+        Notification.objects.bulk_create(notifications)
+        if mails:
+            send_portal_mails.enqueue(mails=mails)
 
     transaction.on_commit(deliver)
     return len(people)

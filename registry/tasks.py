@@ -1,6 +1,6 @@
 """Background work run by ``manage.py db_worker``."""
 
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django_tasks import task
 
 
@@ -11,6 +11,19 @@ def send_portal_mail(*, subject: str, body: str, to: list[str], html_body: str =
     if html_body:
         message.attach_alternative(html_body, "text/html")
     return message.send()
+
+
+@task()
+def send_portal_mails(*, mails: list[dict]) -> int:
+    """Send several e-mails over one connection to the mail server: the people one event
+    concerns (``registry.notifications.notify``). Each of ``mails`` holds ``subject``,
+    ``body`` and ``to``. Returns how many were sent."""
+    messages = [
+        EmailMultiAlternatives(subject=mail["subject"], body=mail["body"], to=mail["to"])
+        for mail in mails
+    ]
+    with get_connection() as connection:
+        return connection.send_messages(messages) or 0
 
 
 @task()

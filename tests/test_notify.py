@@ -81,6 +81,64 @@ def test_each_recipient_is_told_once_in_their_own_language(
     assert link in by_address[editor.email].body
 
 
+def test_the_mails_of_one_event_go_as_one_task_over_one_connection(
+    world, django_capture_on_commit_callbacks, monkeypatch, django_assert_max_num_queries
+):
+    """Ten people told of one event: ten notifications written at once, and their e-mails
+    queued as one task that opens one connection to the mail server (a bulk review tells a
+    unit's people of every record at once)."""
+    from django.core import mail as mail_module
+
+    from registry import notifications, tasks
+
+    exemplar = ExemplarFactory(unit=world.dept_a, full_name="Lê Thị Hoa")
+    people = [UserFactory(unit=world.dept_a) for _ in range(9)] + [
+        UserFactory(unit=world.dept_a, email="")
+    ]
+    queued, connections = [], []
+
+    class Queue:  # the task, counting what is queued
+        @staticmethod
+        def enqueue(**kwargs):
+            queued.append(kwargs)
+            return tasks.send_portal_mails.enqueue(**kwargs)
+
+    monkeypatch.setattr(notifications, "send_portal_mails", Queue)
+    opened = mail_module.get_connection
+
+    def counting_connection(*args, **kwargs):
+        connections.append(1)
+        return opened(*args, **kwargs)
+
+    monkeypatch.setattr(tasks, "get_connection", counting_connection)
+    with (
+        django_assert_max_num_queries(1),  # the ten notifications in one insert
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        notify(people, about=exemplar, message=news_about(exemplar))
+    assert Notification.objects.filter(exemplar=exemplar).count() == 10
+    assert len(queued) == 1 and len(queued[0]["mails"]) == 9
+    assert connections == [1]
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people[:9])
+    assert all(m.subject.startswith("Lê Thị Hoa (Sở Y tế, năm 2025)") for m in mail.outbox)
+
+
+def test_mails_are_sent_by_the_task_with_what_each_holds():
+    from registry.tasks import send_portal_mails
+
+    sent = send_portal_mails.call(
+        mails=[
+            {"subject": "Tin một", "body": "Nội dung một", "to": ["a@example.vn"]},
+            {"subject": "Tin hai", "body": "Nội dung hai", "to": ["b@example.vn"]},
+        ]
+    )
+    assert sent == 2
+    assert [(m.subject, m.body, m.to) for m in mail.outbox] == [
+        ("Tin một", "Nội dung một", ["a@example.vn"]),
+        ("Tin hai", "Nội dung hai", ["b@example.vn"]),
+    ]
+
+
 def test_a_review_steps_comment_is_given_as_its_reason(world, django_capture_on_commit_callbacks):
     exemplar = ExemplarFactory(unit=world.dept_a, full_name="Lê Thị Hoa")
     step = Transition.objects.create(
