@@ -13,17 +13,29 @@ def send_portal_mail(*, subject: str, body: str, to: list[str], html_body: str =
     return message.send()
 
 
+class MailRefused(Exception):
+    """The mail server refused some of a task's e-mails (the others were sent)."""
+
+
 @task()
 def send_portal_mails(*, mails: list[dict]) -> int:
     """Send several e-mails over one connection to the mail server: the people one event
     concerns (``registry.notifications.notify``). Each of ``mails`` holds ``subject``,
-    ``body`` and ``to``. Returns how many were sent."""
-    messages = [
-        EmailMultiAlternatives(subject=mail["subject"], body=mail["body"], to=mail["to"])
-        for mail in mails
-    ]
+    ``body`` and ``to``. Returns how many were sent. A mail the server refuses does not stop
+    the others; the task then fails naming each one refused, so the task's result says so."""
+    sent, refused = 0, []
     with get_connection() as connection:
-        return connection.send_messages(messages) or 0
+        for mail in mails:
+            message = EmailMultiAlternatives(
+                subject=mail["subject"], body=mail["body"], to=mail["to"], connection=connection
+            )
+            try:
+                sent += message.send()
+            except OSError as error:  # smtplib's errors are OSErrors
+                refused.append(f"{', '.join(mail['to'])}: {error}")
+    if refused:
+        raise MailRefused(f"{len(refused)} of {len(mails)} e-mails refused: " + "; ".join(refused))
+    return sent
 
 
 @task()

@@ -139,6 +139,28 @@ def test_mails_are_sent_by_the_task_with_what_each_holds():
     ]
 
 
+def test_a_refused_mail_does_not_stop_the_others_and_fails_the_task(monkeypatch):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    from registry.tasks import MailRefused, send_portal_mails
+
+    deliver = EmailBackend.send_messages
+
+    def refusing(self, messages):
+        if any("hong@" in address for m in messages for address in m.to):
+            raise OSError("550 mailbox unavailable")
+        return deliver(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refusing)
+    mails = [
+        {"subject": f"Tin {n}", "body": "Nội dung", "to": [f"{who}@example.vn"]}
+        for n, who in enumerate(["an", "hong", "binh"])
+    ]
+    with pytest.raises(MailRefused, match=r"1 of 3 e-mails refused: hong@example.vn: 550"):
+        send_portal_mails.call(mails=mails)
+    assert [m.to for m in mail.outbox] == [["an@example.vn"], ["binh@example.vn"]]
+
+
 def test_a_review_steps_comment_is_given_as_its_reason(world, django_capture_on_commit_callbacks):
     exemplar = ExemplarFactory(unit=world.dept_a, full_name="Lê Thị Hoa")
     step = Transition.objects.create(
