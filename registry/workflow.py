@@ -364,8 +364,8 @@ def completeness_errors(exemplar: Exemplar, criteria=None) -> list[MissingItem]:
     order of the form, each with the form field that holds it. Sending refuses an
     incomplete record with this list, and the record's page shows it.
 
-    ``criteria``: the (criterion with its field, evidence text) pairs of the record when the
-    caller has them loaded already (the record's page); else they are read here."""
+    ``criteria``: ``exemplar.criteria_with_evidence()`` when the caller has it already (the
+    record's page); else it is read here."""
     missing = []
     required = SUBJECT_FIELDS_TO_SEND[exemplar.subject_kind] + COMMON_FIELDS_TO_SEND
     for name in required:
@@ -378,10 +378,9 @@ def completeness_errors(exemplar: Exemplar, criteria=None) -> list[MissingItem]:
                 )
             )
     if criteria is None:
-        answered = set(exemplar.evidence.exclude(text="").values_list("criterion_id", flat=True))
-        criteria = [(c, c.pk in answered) for c in exemplar.criteria().select_related("field")]
+        criteria = exemplar.criteria_with_evidence()
     for criterion, evidence in criteria:
-        if evidence:  # the text, or whether there is one
+        if evidence:
             continue
         if criterion.field_id:
             missing.append(

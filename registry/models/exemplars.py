@@ -237,6 +237,12 @@ class Exemplar(ChoiceLabels, WithPage, RulesModel):
             models.Q(kind="general") | models.Q(kind="specific", field_id=self.field_id)
         )
 
+    def criteria_with_evidence(self) -> list[tuple["Criterion", str]]:
+        """Each criterion this exemplar answers (with its field), and the unit's evidence
+        for it ("" when none): what the record's page shows and what sending checks."""
+        texts = dict(self.evidence.values_list("criterion_id", "text"))
+        return [(c, texts.get(c.pk, "")) for c in self.criteria().select_related("field")]
+
 
 class CriterionEvidence(models.Model):
     """The unit's evidence that the exemplar meets one criterion."""

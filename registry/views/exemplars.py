@@ -265,7 +265,6 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
         exemplar = self.object
         user = self.request.user
         attempt = self.pop_move_attempt()
-        evidence = dict(exemplar.evidence.values_list("criterion_id", "text"))
         # A record keeps the unit it was made by; for a unit that has ended, the page also
         # says which unit carries on its work today.
         unit_now = None
@@ -276,9 +275,7 @@ class ExemplarDetailView(ScopedExemplarMixin, PermissionRequiredMixin, DetailVie
         show_personal_data = user.has_perm("registry.view_personal_data_exemplar", exemplar)
         if show_personal_data and exemplar.subject_kind == SubjectKind.INDIVIDUAL:
             security.personal_data_viewed(exemplar)
-        criteria = [
-            (c, evidence.get(c.pk, "")) for c in exemplar.criteria().select_related("field")
-        ]
+        criteria = exemplar.criteria_with_evidence()
         context.update(
             unit_now=unit_now,
             criteria=criteria,
